@@ -1,0 +1,10 @@
+package io.llmops.observability;
+
+/** Shared meaning of the {@code captureLocals} annotation attributes. */
+public final class CaptureLocals {
+
+  /** {@code captureLocals = CaptureLocals.ALL} records every local variable. */
+  public static final String ALL = "*";
+
+  private CaptureLocals() {}
+}

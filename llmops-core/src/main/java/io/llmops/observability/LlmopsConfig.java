@@ -1,0 +1,221 @@
+package io.llmops.observability;
+
+import io.llmops.observability.internal.config.ConfigLayers;
+import io.llmops.observability.internal.config.DotEnv;
+import io.llmops.observability.internal.config.Setting;
+import io.llmops.observability.internal.config.Settings;
+import io.llmops.observability.internal.export.SinkFactory;
+import io.llmops.observability.spi.TraceSink;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Immutable, validated configuration. Each variable is looked up, highest first, in the values
+ * set on the builder, system properties, environment variables, a {@code .env} file in the
+ * working directory, and the defaults. {@link Builder#build()} rejects a bad value with an
+ * IllegalArgumentException that names the variable. See docs/CONFIGURATION.md.
+ */
+public final class LlmopsConfig {
+
+  private final Map<Setting<?>, Object> values;
+  private final ConfigLayers layers;
+  private final List<TraceSink> extraSinks;
+
+  private LlmopsConfig(Map<Setting<?>, Object> values, ConfigLayers layers, List<TraceSink> sinks) {
+    this.values = values;
+    this.layers = layers;
+    this.extraSinks = List.copyOf(sinks);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Configuration from system properties, environment variables, {@code .env} and defaults. */
+  public static LlmopsConfig fromEnvironment() {
+    return builder().build();
+  }
+
+  /** The value of a setting; for the SDK's own modules. */
+  @SuppressWarnings("unchecked")
+  public <T> T get(Setting<T> setting) {
+    return (T) values.get(setting);
+  }
+
+  /** The raw text of any variable from the configured sources, for modules with own settings. */
+  public Optional<String> raw(String name) {
+    return layers.raw(name);
+  }
+
+  public boolean enabled() {
+    return get(Settings.ENABLED);
+  }
+
+  public String projectId() {
+    return get(Settings.PROJECT_ID);
+  }
+
+  public String environment() {
+    return get(Settings.ENVIRONMENT);
+  }
+
+  public String defaultModelId() {
+    return get(Settings.MODEL_ID);
+  }
+
+  public Optional<String> sqsUrl() {
+    return Optional.ofNullable(get(Settings.AWS_SQS_URL));
+  }
+
+  /** Sink names from {@code LLMOPS_SINKS}; empty means automatic choice. */
+  public List<String> sinkNames() {
+    return get(Settings.SINKS);
+  }
+
+  /** Sink instances added in code with {@link Builder#addSink}. */
+  public List<TraceSink> extraSinks() {
+    return extraSinks;
+  }
+
+  public Path fileSinkDir() {
+    return Path.of(get(Settings.FILE_SINK_DIR));
+  }
+
+  public int maxMessageBytes() {
+    return get(Settings.MAX_MESSAGE_BYTES);
+  }
+
+  public int exportQueueCapacity() {
+    return get(Settings.EXPORT_QUEUE_CAPACITY);
+  }
+
+  public List<String> redactKeys() {
+    return get(Settings.REDACT_KEYS);
+  }
+
+  public boolean autoTrace() {
+    return get(Settings.AUTO_TRACE);
+  }
+
+  public Duration finalizeGrace() {
+    return get(Settings.FINALIZE_GRACE);
+  }
+
+  public Duration shutdownTimeout() {
+    return get(Settings.SHUTDOWN_TIMEOUT);
+  }
+
+  @Override
+  public String toString() {
+    return "LlmopsConfig{projectId=" + projectId() + ", environment=" + environment()
+        + ", sinks=" + sinkNames() + ", sqs=" + sqsUrl().isPresent() + "}";
+  }
+
+  /** Collects explicit values and, for tests and embedding, replacement sources. */
+  public static final class Builder {
+    private final Map<String, String> explicit = new HashMap<>();
+    private final List<TraceSink> sinks = new ArrayList<>();
+    private Map<String, String> environment;
+    private Properties systemProperties;
+    private Path dotEnvFile = Path.of(".env");
+
+    private Builder() {}
+
+    /** Sets any variable by its name, with the highest precedence. */
+    public Builder set(String name, String value) {
+      if (name == null || name.isBlank()) {
+        throw new IllegalArgumentException("name must not be blank");
+      }
+      explicit.put(name, Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    public Builder projectId(String projectId) {
+      return set(Settings.PROJECT_ID.name(), projectId);
+    }
+
+    public Builder environment(String environment) {
+      return set(Settings.ENVIRONMENT.name(), environment);
+    }
+
+    public Builder defaultModelId(String modelId) {
+      return set(Settings.MODEL_ID.name(), modelId);
+    }
+
+    public Builder sqsUrl(String url) {
+      return set(Settings.AWS_SQS_URL.name(), url);
+    }
+
+    /** Chooses sinks by name ({@code file}, {@code console}, or a provider's name). */
+    public Builder sinks(String... names) {
+      return set(Settings.SINKS.name(), String.join(",", names));
+    }
+
+    public Builder fileSinkDir(Path dir) {
+      return set(Settings.FILE_SINK_DIR.name(), dir.toString());
+    }
+
+    public Builder maxMessageBytes(int bytes) {
+      return set(Settings.MAX_MESSAGE_BYTES.name(), Integer.toString(bytes));
+    }
+
+    public Builder enabled(boolean enabled) {
+      return set(Settings.ENABLED.name(), Boolean.toString(enabled));
+    }
+
+    /** Adds a sink instance; unless {@code LLMOPS_SINKS} is set, it replaces the default sink. */
+    public Builder addSink(TraceSink sink) {
+      sinks.add(Objects.requireNonNull(sink, "sink"));
+      return this;
+    }
+
+    /** Replaces the process environment as a source (for tests and embedding). */
+    public Builder environmentVariables(Map<String, String> env) {
+      this.environment = Map.copyOf(env);
+      return this;
+    }
+
+    /** Replaces the JVM system properties as a source (for tests and embedding). */
+    public Builder systemProperties(Properties properties) {
+      this.systemProperties = properties;
+      return this;
+    }
+
+    /** The {@code .env} file to read; default {@code .env} in the working directory; null for none. */
+    public Builder dotEnvFile(Path file) {
+      this.dotEnvFile = file;
+      return this;
+    }
+
+    /** Resolves and validates every setting. */
+    @SuppressWarnings("unchecked")
+    public LlmopsConfig build() {
+      List<ConfigLayers.Layer> layers = new ArrayList<>();
+      layers.add(new ConfigLayers.Layer("LlmopsConfig.Builder", Map.copyOf(explicit)));
+      Properties props = systemProperties != null ? systemProperties : System.getProperties();
+      layers.add(new ConfigLayers.Layer("system property", ConfigLayers.fromSystemProperties(props)));
+      layers.add(new ConfigLayers.Layer("environment", environment != null ? environment : System.getenv()));
+      layers.add(new ConfigLayers.Layer(String.valueOf(dotEnvFile), DotEnv.read(dotEnvFile)));
+      ConfigLayers resolved = new ConfigLayers(layers);
+
+      Map<Setting<?>, Object> values = new LinkedHashMap<>();
+      for (Setting<?> setting : Settings.ALL) {
+        Optional<ConfigLayers.Found> found = resolved.find(setting);
+        Object value = found.isPresent()
+            ? setting.parse(found.get().source(), found.get().name(), found.get().raw())
+            : setting.defaultValue();
+        values.put(setting, value);
+      }
+      SinkFactory.validateNames((List<String>) values.get(Settings.SINKS));
+      return new LlmopsConfig(values, resolved, sinks);
+    }
+  }
+}

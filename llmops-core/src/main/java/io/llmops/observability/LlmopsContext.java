@@ -1,0 +1,90 @@
+package io.llmops.observability;
+
+import io.llmops.observability.internal.engine.ActiveContext;
+import io.llmops.observability.internal.engine.ContextStorage;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * An immutable capture of the active trace and span. Context does not follow work to other
+ * threads by itself; carry it explicitly:
+ *
+ * <pre>{@code
+ * executor.submit(LlmopsContext.current().wrap(() -> retrieve(query)));
+ * ExecutorService traced = LlmopsContext.current().wrap(executor);   // every task
+ * }</pre>
+ */
+public final class LlmopsContext {
+
+  private final ActiveContext active;
+
+  private LlmopsContext(ActiveContext active) {
+    this.active = active;
+  }
+
+  /** The context of the calling thread (possibly empty). */
+  public static LlmopsContext current() {
+    return new LlmopsContext(ContextStorage.current());
+  }
+
+  /** A context with no trace and no span. */
+  public static LlmopsContext empty() {
+    return new LlmopsContext(ActiveContext.EMPTY);
+  }
+
+  /** Makes this context current on the calling thread until the scope is closed. */
+  public Scope makeCurrent() {
+    return ContextStorage.attach(active);
+  }
+
+  /** Runs {@code task} with this context current, on whatever thread runs it. */
+  public Runnable wrap(Runnable task) {
+    Objects.requireNonNull(task, "task");
+    ActiveContext captured = active;
+    return () -> {
+      try (Scope ignored = ContextStorage.attach(captured)) {
+        task.run();
+      }
+    };
+  }
+
+  /** Calls {@code task} with this context current, on whatever thread runs it. */
+  public <T> Callable<T> wrap(Callable<T> task) {
+    Objects.requireNonNull(task, "task");
+    ActiveContext captured = active;
+    return () -> {
+      try (Scope ignored = ContextStorage.attach(captured)) {
+        return task.call();
+      }
+    };
+  }
+
+  /** An executor that runs every task with this context current. */
+  public Executor wrap(Executor executor) {
+    Objects.requireNonNull(executor, "executor");
+    return command -> executor.execute(wrap(command));
+  }
+
+  /** An executor service that runs every submitted task with this context current. */
+  public ExecutorService wrap(ExecutorService executor) {
+    Objects.requireNonNull(executor, "executor");
+    return new ContextExecutorService(executor, this);
+  }
+
+  /** The trace id of this context, or null. */
+  public String traceId() {
+    return active.traceId();
+  }
+
+  /** The span id of this context, or null. */
+  public String spanId() {
+    return active.spanId();
+  }
+
+  /** For the SDK's own modules; not part of the supported API. */
+  public ActiveContext unwrap() {
+    return active;
+  }
+}

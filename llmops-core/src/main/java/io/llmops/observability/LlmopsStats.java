@@ -1,0 +1,64 @@
+package io.llmops.observability;
+
+import java.util.Map;
+
+/**
+ * A point-in-time copy of the SDK's counters. Names are stable and documented in
+ * docs/OPERATIONS.md; losses are counted under {@code dropped.<reason>}, per-sink outcomes under
+ * {@code exported.<sink>} and {@code export_failed.<sink>}.
+ */
+public final class LlmopsStats {
+
+  private final Map<String, Long> counters;
+
+  public LlmopsStats(Map<String, Long> counters) {
+    this.counters = Map.copyOf(counters);
+  }
+
+  /** Every counter by name. */
+  public Map<String, Long> counters() {
+    return counters;
+  }
+
+  /** One counter, zero when it never moved. */
+  public long get(String name) {
+    return counters.getOrDefault(name, 0L);
+  }
+
+  public long tracesStarted() {
+    return get("traces.started");
+  }
+
+  public long tracesFinalized() {
+    return get("traces.finalized");
+  }
+
+  public long spansRecorded() {
+    return get("spans.recorded");
+  }
+
+  /** Messages a sink accepted, over all sinks. */
+  public long exported() {
+    return sumOf("exported.");
+  }
+
+  /** Everything lost, over all reasons. */
+  public long dropped() {
+    return sumOf("dropped.");
+  }
+
+  private long sumOf(String prefix) {
+    long sum = 0;
+    for (Map.Entry<String, Long> entry : counters.entrySet()) {
+      if (entry.getKey().startsWith(prefix)) {
+        sum += entry.getValue();
+      }
+    }
+    return sum;
+  }
+
+  @Override
+  public String toString() {
+    return "LlmopsStats" + counters;
+  }
+}

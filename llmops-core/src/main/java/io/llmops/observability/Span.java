@@ -1,0 +1,82 @@
+package io.llmops.observability;
+
+/**
+ * A live span. Setters record values as they are at the moment of the call (a later change by
+ * the application never alters what is exported) and return this span for chaining. No method
+ * throws: a call on an ended span, or on the no-op span returned when tracing is off, is ignored.
+ *
+ * <p>A span obtained from {@link SpanBuilder#start()} is current on the starting thread; {@link
+ * #close()} ends it and restores the previous context, which makes it a natural fit for
+ * try-with-resources.
+ */
+public interface Span extends AutoCloseable {
+
+  /** The span id (a UUID string), or an empty string for the no-op span. */
+  String spanId();
+
+  /** The id of the trace this span belongs to, or an empty string for the no-op span. */
+  String traceId();
+
+  SpanType type();
+
+  /** False for the no-op span and once the span has ended. */
+  boolean isRecording();
+
+  /** Records a named argument ({@code input_data.kwargs}). */
+  Span setInput(String name, Object value);
+
+  /** Records the positional arguments ({@code input_data.args}), replacing earlier ones. */
+  Span setArgs(Object... args);
+
+  /** Records a local variable of the traced code ({@code input_data.locals}). */
+  Span setLocal(String name, Object value);
+
+  /** Records the receiver's state ({@code input_data.self}). */
+  Span setSelf(Object self);
+
+  /** Records the result ({@code output_data.output}). */
+  Span setOutput(Object output);
+
+  /** Adds custom metadata; {@code environment} and {@code project_id} are injected by the SDK. */
+  Span setMetadata(String key, Object value);
+
+  Span addTag(String tag);
+
+  /** Sets the model id ({@code model_id}) of a generation. */
+  Span setModel(String modelId);
+
+  /** Sets the prompt text of a generation. */
+  Span setPrompt(String prompt);
+
+  /** Sets the response text of a generation. */
+  Span setResponse(String response);
+
+  /** Sets token usage; the total is the sum. Negative counts raise IllegalArgumentException. */
+  Span setUsage(long inputTokens, long outputTokens);
+
+  /** Sets the cost in US dollars; the total is the sum. Non-finite or negative values raise IllegalArgumentException. */
+  Span setCost(double inputCost, double outputCost);
+
+  Span setLevel(SpanLevel level);
+
+  Span setStatusMessage(String message);
+
+  /**
+   * Marks the span as failed ({@code status: "error"}, level ERROR) and records the exception's
+   * type, message and a bounded stack trace. The exception itself is left untouched.
+   */
+  Span recordException(Throwable error);
+
+  /** Makes this span current on the calling thread until the returned scope is closed. */
+  Scope makeCurrent();
+
+  /** Ends the span; idempotent. Does not change which span is current. */
+  void end();
+
+  /**
+   * Ends the span and, if {@link SpanBuilder#start()} made it current on this thread, restores
+   * the previous context. Never throws.
+   */
+  @Override
+  void close();
+}

@@ -1,0 +1,9 @@
+package io.llmops.observability;
+
+/** Severity of a span, written as {@code level}; the values Langfuse understands. */
+public enum SpanLevel {
+  DEBUG,
+  DEFAULT,
+  WARNING,
+  ERROR
+}

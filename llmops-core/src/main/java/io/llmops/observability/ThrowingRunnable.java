@@ -1,0 +1,7 @@
+package io.llmops.observability;
+
+/** A block of user code that may throw; used by {@link SpanBuilder#run}. */
+@FunctionalInterface
+public interface ThrowingRunnable<E extends Throwable> {
+  void run() throws E;
+}

@@ -1,0 +1,56 @@
+package io.llmops.observability;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Records each call of the annotated method as a {@code generation} span: model, prompt,
+ * response, token usage and cost read from the return value, plus optional LLM-as-judge
+ * evaluations run in the background. Takes effect when the {@code llmops-agent} is installed.
+ *
+ * <pre>{@code
+ * @TrackLlmCall(model = "anthropic.claude-3-sonnet-20240229-v1:0", evals = {"correctness"}, sampleRate = 0.2)
+ * ConverseResponse answer(String prompt) { ... }
+ * }</pre>
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface TrackLlmCall {
+
+  /** Span name; default: the method name. */
+  String name() default "";
+
+  /** Model id for cost calculation; default: {@code MODEL_ID}. */
+  String model() default "";
+
+  /** Metadata entries as {@code "key=value"} strings. */
+  String[] metadata() default {};
+
+  /** Whether arguments are recorded. */
+  boolean captureArgs() default true;
+
+  /** Whether the return value is recorded. */
+  boolean captureOutput() default true;
+
+  /** Local variables to record: none, {@link CaptureLocals#ALL}, or a list of names. */
+  String[] captureLocals() default {};
+
+  /** Whether the receiver's fields are recorded. */
+  boolean captureSelf() default false;
+
+  /** Evaluation criteria to run on the response (for example {@code "correctness"}). */
+  String[] evals() default {};
+
+  /** Alias for {@code evals = {"correctness"}}. */
+  boolean evaluation() default false;
+
+  /** Share of calls evaluated, from 0.0 to 1.0. */
+  double sampleRate() default 1.0;
+
+  /** Metadata attached to each evaluation span, as {@code "key=value"} strings. */
+  String[] evaluationMetadata() default {};
+}

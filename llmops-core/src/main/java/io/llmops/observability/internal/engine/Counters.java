@@ -1,0 +1,54 @@
+package io.llmops.observability.internal.engine;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The SDK's counters by name; names are documented in docs/OPERATIONS.md and exposed through
+ * {@code Llmops.stats()}. Internal.
+ */
+public final class Counters {
+
+  public static final String TRACES_STARTED = "traces.started";
+  public static final String TRACES_FINALIZED = "traces.finalized";
+  public static final String TRACES_REPLACED = "traces.replaced";
+  public static final String TRACES_SENT_WITH_OPEN_SPANS = "traces.sent_with_open_spans";
+  public static final String SPANS_RECORDED = "spans.recorded";
+  public static final String SPANS_LATE = "spans.late";
+  public static final String SPANS_WITHOUT_TRACE = "spans.without_trace";
+  public static final String MESSAGES_ENCODED = "messages.encoded";
+  public static final String MESSAGES_TRUNCATED = "messages.truncated";
+  public static final String REDACTION_FAILURES = "redaction.failures";
+  public static final String INTERNAL_ERRORS = "internal.errors";
+  /** Prefixes: {@code exported.<sink>}, {@code export_failed.<sink>}, {@code dropped.<reason>}. */
+  public static final String EXPORTED_PREFIX = "exported.";
+  public static final String EXPORT_FAILED_PREFIX = "export_failed.";
+  public static final String DROPPED_PREFIX = "dropped.";
+  public static final String DROPPED_QUEUE_FULL = "dropped.queue_full";
+  public static final String DROPPED_SHUTDOWN = "dropped.shutdown";
+  public static final String DROPPED_ENCODING_FAILED = "dropped.encoding_failed";
+
+  private final ConcurrentHashMap<String, LongAdder> values = new ConcurrentHashMap<>();
+
+  public void increment(String name) {
+    add(name, 1);
+  }
+
+  public void add(String name, long delta) {
+    values.computeIfAbsent(name, k -> new LongAdder()).add(delta);
+  }
+
+  public long get(String name) {
+    LongAdder adder = values.get(name);
+    return adder == null ? 0 : adder.sum();
+  }
+
+  /** A sorted copy of every counter. */
+  public Map<String, Long> snapshot() {
+    Map<String, Long> copy = new TreeMap<>();
+    values.forEach((name, adder) -> copy.put(name, adder.sum()));
+    return copy;
+  }
+}

@@ -1,0 +1,70 @@
+package io.llmops.observability.internal.engine;
+
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The SDK's logging, through {@link System.Logger} so that it reaches whatever logging the
+ * application uses. Repeated problems are logged at most once per minute per key, with the
+ * number suppressed in between, so that a failing sink cannot flood the application's log.
+ * Internal.
+ */
+public final class InternalLog {
+
+  private static final Logger LOGGER = System.getLogger("io.llmops.observability");
+  private static final long INTERVAL_NANOS = 60_000_000_000L;
+  private static final ConcurrentHashMap<String, Window> WINDOWS = new ConcurrentHashMap<>();
+
+  private InternalLog() {}
+
+  private static final class Window {
+    final AtomicLong nextAllowedNanos = new AtomicLong(Long.MIN_VALUE);
+    final AtomicLong suppressed = new AtomicLong();
+  }
+
+  public static void info(String message) {
+    LOGGER.log(Level.INFO, message);
+  }
+
+  public static void warn(String message) {
+    LOGGER.log(Level.WARNING, message);
+  }
+
+  public static void error(String message, Throwable error) {
+    LOGGER.log(Level.ERROR, message, error);
+  }
+
+  /** Logs a warning for {@code key} at most once per interval. */
+  public static void warnOnce(String key, String message) {
+    throttled(key, Level.WARNING, message, null);
+  }
+
+  /** Logs an error for {@code key} at most once per interval. */
+  public static void errorOnce(String key, String message, Throwable error) {
+    throttled(key, Level.ERROR, message, error);
+  }
+
+  private static void throttled(String key, Level level, String message, Throwable error) {
+    try {
+      Window window = WINDOWS.computeIfAbsent(key, k -> new Window());
+      long now = System.nanoTime();
+      long next = window.nextAllowedNanos.get();
+      if ((next != Long.MIN_VALUE && now - next < 0)
+          || !window.nextAllowedNanos.compareAndSet(next, now + INTERVAL_NANOS)) {
+        window.suppressed.incrementAndGet();
+        return;
+      }
+      long suppressed = window.suppressed.getAndSet(0);
+      String text = suppressed == 0 ? message : message + " (" + suppressed + " similar messages suppressed)";
+      if (error == null) {
+        LOGGER.log(level, text);
+      } else {
+        LOGGER.log(level, text, error);
+      }
+    } catch (RuntimeException ignored) {
+      // logging must never hurt the application
+    }
+  }
+}

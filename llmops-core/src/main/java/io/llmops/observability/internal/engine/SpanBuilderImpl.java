@@ -1,0 +1,163 @@
+package io.llmops.observability.internal.engine;
+
+import io.llmops.observability.LlmopsContext;
+import io.llmops.observability.Span;
+import io.llmops.observability.SpanBuilder;
+import io.llmops.observability.SpanType;
+import io.llmops.observability.ThrowingRunnable;
+import io.llmops.observability.ThrowingSupplier;
+import io.llmops.observability.internal.capture.Snapshotter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Collects a span's initial values (captured when set) until it starts. Internal. */
+final class SpanBuilderImpl implements SpanBuilder {
+
+  private final Tracer tracer;
+  final String name;
+  SpanType type;
+  List<Object> args = List.of();
+  Map<String, Object> kwargs;
+  Map<String, Object> metadata;
+  List<String> tags;
+  String modelId;
+  Object prompt;
+  ActiveContext parent;
+
+  SpanBuilderImpl(Tracer tracer, String name, SpanType type) {
+    this.tracer = tracer;
+    this.name = name;
+    this.type = type;
+  }
+
+  @Override
+  public SpanBuilder type(SpanType value) {
+    if (value == null) {
+      throw new IllegalArgumentException("type must not be null");
+    }
+    type = value;
+    return this;
+  }
+
+  @Override
+  public SpanBuilder input(String key, Object value) {
+    if (key == null) {
+      throw new IllegalArgumentException("input name must not be null");
+    }
+    if (kwargs == null) {
+      kwargs = new LinkedHashMap<>();
+    }
+    kwargs.put(key, Snapshotter.capture(value));
+    return this;
+  }
+
+  @Override
+  public SpanBuilder args(Object... values) {
+    List<Object> captured = new ArrayList<>(values == null ? 0 : values.length);
+    if (values != null) {
+      for (Object value : values) {
+        captured.add(Snapshotter.capture(value));
+      }
+    }
+    args = captured;
+    return this;
+  }
+
+  @Override
+  public SpanBuilder metadata(String key, Object value) {
+    if (key == null) {
+      throw new IllegalArgumentException("metadata key must not be null");
+    }
+    if (metadata == null) {
+      metadata = new LinkedHashMap<>();
+    }
+    metadata.put(key, Snapshotter.capture(value));
+    return this;
+  }
+
+  @Override
+  public SpanBuilder metadata(Map<String, ?> values) {
+    if (values == null) {
+      throw new IllegalArgumentException("metadata must not be null");
+    }
+    values.forEach(this::metadata);
+    return this;
+  }
+
+  @Override
+  public SpanBuilder tag(String tag) {
+    if (tag == null) {
+      throw new IllegalArgumentException("tag must not be null");
+    }
+    if (tags == null) {
+      tags = new ArrayList<>(2);
+    }
+    tags.add(tag);
+    return this;
+  }
+
+  @Override
+  public SpanBuilder model(String value) {
+    modelId = value;
+    return this;
+  }
+
+  @Override
+  public SpanBuilder prompt(String value) {
+    prompt = Snapshotter.text(value);
+    return this;
+  }
+
+  @Override
+  public SpanBuilder parent(LlmopsContext value) {
+    if (value == null) {
+      throw new IllegalArgumentException("parent must not be null");
+    }
+    parent = value.unwrap();
+    return this;
+  }
+
+  @Override
+  public Span start() {
+    Span span = tracer.startSpan(this);
+    if (span instanceof SpanState state) {
+      state.makeOwnCurrent();
+    }
+    return span;
+  }
+
+  @Override
+  public Span startDetached() {
+    return tracer.startSpan(this);
+  }
+
+  @Override
+  public <T, E extends Throwable> T call(ThrowingSupplier<T, E> body) throws E {
+    Span span = start();
+    try {
+      T result = body.get();
+      span.setOutput(result);
+      return result;
+    } catch (Throwable failure) {
+      span.recordException(failure);
+      throw failure;
+    } finally {
+      span.close();
+    }
+  }
+
+  @Override
+  public <E extends Throwable> void run(ThrowingRunnable<E> body) throws E {
+    Span span = start();
+    try {
+      body.run();
+    } catch (Throwable failure) {
+      span.recordException(failure);
+      throw failure;
+    } finally {
+      span.close();
+    }
+  }
+}

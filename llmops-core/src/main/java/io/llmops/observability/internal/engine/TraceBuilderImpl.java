@@ -1,0 +1,93 @@
+package io.llmops.observability.internal.engine;
+
+import io.llmops.observability.TraceBuilder;
+import io.llmops.observability.internal.capture.Snapshotter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Collects a trace's initial values until it starts. Internal. */
+final class TraceBuilderImpl implements TraceBuilder {
+
+  private final Tracer tracer;
+  final String name;
+  String projectId;
+  String environment;
+  final Map<String, Object> metadata = new LinkedHashMap<>();
+  String userId;
+  String sessionId;
+  List<String> tags = List.of();
+
+  TraceBuilderImpl(Tracer tracer, String name) {
+    this.tracer = tracer;
+    this.name = name;
+  }
+
+  @Override
+  public TraceBuilder projectId(String value) {
+    projectId = requireNonBlank("projectId", value);
+    return this;
+  }
+
+  @Override
+  public TraceBuilder environment(String value) {
+    environment = requireNonBlank("environment", value);
+    return this;
+  }
+
+  @Override
+  public TraceBuilder metadata(String key, Object value) {
+    if (key == null) {
+      throw new IllegalArgumentException("metadata key must not be null");
+    }
+    metadata.put(key, Snapshotter.capture(value));
+    return this;
+  }
+
+  @Override
+  public TraceBuilder metadata(Map<String, ?> values) {
+    if (values == null) {
+      throw new IllegalArgumentException("metadata must not be null");
+    }
+    values.forEach(this::metadata);
+    return this;
+  }
+
+  @Override
+  public TraceBuilder userId(String value) {
+    userId = value;
+    return this;
+  }
+
+  @Override
+  public TraceBuilder sessionId(String value) {
+    sessionId = value;
+    return this;
+  }
+
+  @Override
+  public TraceBuilder tags(String... values) {
+    if (values == null) {
+      throw new IllegalArgumentException("tags must not be null");
+    }
+    for (String tag : values) {
+      if (tag == null) {
+        throw new IllegalArgumentException("tags must not contain null");
+      }
+    }
+    tags = List.of(values);
+    return this;
+  }
+
+  @Override
+  public String start() {
+    return tracer.startTrace(this);
+  }
+
+  static String requireNonBlank(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(field + " must not be null or blank");
+    }
+    return value;
+  }
+}

@@ -1,0 +1,150 @@
+package io.llmops.observability.internal.engine;
+
+import io.llmops.observability.internal.model.SpanData;
+import io.llmops.observability.internal.model.TraceData;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A trace in progress. Spans from any thread add their ended data here; the trace is sent once it
+ * has been finalized and its last open span has ended, or when the finalize grace runs out.
+ * Internal.
+ */
+final class TraceState {
+
+  final String traceId;
+  final String projectId;
+  final String environment;
+  final long startMicros;
+  final Map<String, Object> metadata;
+  final List<String> tags;
+  /** Started by a root span without an active trace; finalized when that span ends. */
+  final boolean implicit;
+
+  private final Tracer tracer;
+  private final ConcurrentLinkedQueue<SpanData> ended = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger openSpans = new AtomicInteger();
+  private final AtomicBoolean finalizing = new AtomicBoolean();
+  private final AtomicBoolean sent = new AtomicBoolean();
+
+  // Written once by the finalizing thread before `finalizing` is set, read after it.
+  private volatile String name;
+  private String userId;
+  private String sessionId;
+  private Object input;
+  private Object output;
+  private long endMicros;
+
+  TraceState(Tracer tracer, String traceId, String name, String projectId, String environment,
+      String userId, String sessionId, Map<String, Object> metadata, List<String> tags,
+      boolean implicit) {
+    this.tracer = tracer;
+    this.traceId = traceId;
+    this.name = name;
+    this.projectId = projectId;
+    this.environment = environment;
+    this.userId = userId;
+    this.sessionId = sessionId;
+    this.metadata = metadata;
+    this.tags = tags;
+    this.implicit = implicit;
+    this.startMicros = tracer.clock().nowMicros();
+  }
+
+  /** True once finalize was requested: the trace is no longer the active trace of anyone. */
+  boolean isFinalizing() {
+    return finalizing.get();
+  }
+
+  boolean isSent() {
+    return sent.get();
+  }
+
+  /** Counts a span as open; false when the trace was already sent (the span would be late). */
+  boolean spanStarted() {
+    openSpans.incrementAndGet();
+    if (sent.get()) {
+      openSpans.decrementAndGet();
+      return false;
+    }
+    return true;
+  }
+
+  void spanEnded(SpanData data) {
+    if (sent.get()) {
+      tracer.counters().increment(Counters.SPANS_LATE);
+      InternalLog.warnOnce("late-span", "A span ended after its trace " + traceId
+          + " was sent (raise LLMOPS_FINALIZE_GRACE or end spans before finalizing); it is not exported");
+      return;
+    }
+    ended.add(data);
+    tracer.counters().increment(Counters.SPANS_RECORDED);
+    if (openSpans.decrementAndGet() == 0 && finalizing.get()) {
+      send(false);
+    }
+  }
+
+  /**
+   * Requests the trace to be sent with these trace-level values (null keeps the current one).
+   * Returns false when it was already finalized.
+   */
+  boolean finalizeTrace(String userId, String sessionId, String name, Object input, Object output) {
+    if (finalizing.get()) {
+      return false;
+    }
+    synchronized (this) {
+      if (finalizing.get()) {
+        return false;
+      }
+      if (userId != null) {
+        this.userId = userId;
+      }
+      if (sessionId != null) {
+        this.sessionId = sessionId;
+      }
+      if (name != null) {
+        this.name = name;
+      }
+      this.input = input;
+      this.output = output;
+      this.endMicros = tracer.clock().nowMicros();
+      finalizing.set(true);
+    }
+    tracer.counters().increment(Counters.TRACES_FINALIZED);
+    if (openSpans.get() == 0) {
+      send(false);
+    } else {
+      tracer.awaitOpenSpans(this);
+    }
+    return true;
+  }
+
+  /** Sends at most once; {@code force} sends even with spans still open (grace expired). */
+  void send(boolean force) {
+    if (!force && openSpans.get() != 0) {
+      return;
+    }
+    if (!sent.compareAndSet(false, true)) {
+      return;
+    }
+    List<SpanData> spans = new ArrayList<>(ended);
+    TraceData data;
+    synchronized (this) {
+      data = new TraceData(traceId, name, projectId, environment, userId, sessionId, startMicros,
+          endMicros, input, output, metadata, tags, spans, Math.max(0, openSpans.get()));
+    }
+    tracer.submit(data);
+  }
+
+  String name() {
+    return name;
+  }
+
+  EpochClock tracerClock() {
+    return tracer.clock();
+  }
+}

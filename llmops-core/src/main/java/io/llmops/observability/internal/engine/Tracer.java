@@ -1,0 +1,245 @@
+package io.llmops.observability.internal.engine;
+
+import io.llmops.observability.LlmopsConfig;
+import io.llmops.observability.Span;
+import io.llmops.observability.SpanBuilder;
+import io.llmops.observability.SpanType;
+import io.llmops.observability.TraceBuilder;
+import io.llmops.observability.internal.export.ExportPipeline;
+import io.llmops.observability.internal.model.TraceData;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The runtime behind the public API: configuration, counters and the export pipeline. One is
+ * installed per process; {@code Llmops.configure} replaces it. Every entry point catches its own
+ * failures: the application only ever sees IllegalArgumentException for bad arguments. Internal.
+ */
+public final class Tracer {
+
+  private static volatile Tracer current;
+  private static boolean shutdownHookInstalled;
+
+  private final LlmopsConfig config;
+  private final Counters counters = new Counters();
+  private final EpochClock clock;
+  private final ExportPipeline pipeline;
+
+  private Tracer(LlmopsConfig config, EpochClock clock) {
+    this.config = config;
+    this.clock = clock;
+    this.pipeline = config.enabled() ? new ExportPipeline(config, counters) : null;
+  }
+
+  /** The installed runtime, created from the environment on first use. */
+  public static Tracer get() {
+    Tracer tracer = current;
+    return tracer != null ? tracer : initFromEnvironment();
+  }
+
+  private static synchronized Tracer initFromEnvironment() {
+    if (current == null) {
+      LlmopsConfig config;
+      try {
+        config = LlmopsConfig.fromEnvironment();
+      } catch (RuntimeException e) {
+        InternalLog.error("llmops: invalid configuration, tracing is disabled: " + e.getMessage(), null);
+        config = LlmopsConfig.builder().enabled(false).environmentVariables(Map.of())
+            .systemProperties(new java.util.Properties()).dotEnvFile(null).build();
+      }
+      install(config, EpochClock.SYSTEM);
+    }
+    return current;
+  }
+
+  /** Installs a runtime for {@code config}, then shuts the previous one down (delivering its queue). */
+  public static synchronized Tracer install(LlmopsConfig config, EpochClock clock) {
+    Tracer previous = current;
+    Tracer next = new Tracer(config, clock);
+    current = next;
+    installShutdownHook();
+    if (previous != null) {
+      previous.shutdown(previous.config.shutdownTimeout());
+    }
+    return next;
+  }
+
+  private static void installShutdownHook() {
+    if (shutdownHookInstalled) {
+      return;
+    }
+    shutdownHookInstalled = true;
+    try {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Tracer tracer = current;
+        if (tracer != null) {
+          tracer.shutdown(tracer.config.shutdownTimeout());
+        }
+      }, "llmops-shutdown"));
+    } catch (IllegalStateException | SecurityException e) {
+      InternalLog.warn("llmops: could not install a shutdown hook; call Llmops.shutdown() yourself");
+    }
+  }
+
+  public LlmopsConfig config() {
+    return config;
+  }
+
+  public Counters counters() {
+    return counters;
+  }
+
+  EpochClock clock() {
+    return clock;
+  }
+
+  public SpanBuilder spanBuilder(String name, SpanType type) {
+    TraceBuilderImpl.requireNonBlank("name", name);
+    if (type == null) {
+      throw new IllegalArgumentException("type must not be null");
+    }
+    return new SpanBuilderImpl(this, name, type);
+  }
+
+  public TraceBuilder traceBuilder(String name) {
+    return new TraceBuilderImpl(this, TraceBuilderImpl.requireNonBlank("name", name));
+  }
+
+  Span startSpan(SpanBuilderImpl builder) {
+    if (pipeline == null) {
+      return NoopSpan.INSTANCE;
+    }
+    try {
+      ActiveContext parent = builder.parent != null ? builder.parent : ContextStorage.current();
+      TraceState trace = parent.trace;
+      SpanState parentSpan = parent.span;
+      boolean implicitRoot = false;
+      if (trace != null && trace.isSent() && parentSpan != null) {
+        return lateSpan(trace);
+      }
+      if (trace == null || trace.isSent() || (trace.isFinalizing() && parentSpan == null)) {
+        if (!config.autoTrace()) {
+          counters.increment(Counters.SPANS_WITHOUT_TRACE);
+          InternalLog.warnOnce("no-trace", "A span started without an active trace and "
+              + "LLMOPS_AUTO_TRACE=false; call TraceManager.startTrace first. It is not recorded");
+          return NoopSpan.INSTANCE;
+        }
+        trace = newTrace(builder.name, null, null, null, null, Map.of(), List.of(), true);
+        parentSpan = null;
+        implicitRoot = true;
+      }
+      if (!trace.spanStarted()) {
+        return lateSpan(trace);
+      }
+      SpanState span = new SpanState(trace, parentSpan == null ? null : parentSpan.spanId(),
+          builder.name, builder.type, implicitRoot);
+      span.initFrom(builder);
+      return span;
+    } catch (RuntimeException e) {
+      return internalError("start-span", e);
+    }
+  }
+
+  private Span lateSpan(TraceState trace) {
+    counters.increment(Counters.SPANS_LATE);
+    InternalLog.warnOnce("late-span-start", "A span started after its trace " + trace.traceId
+        + " was sent; it is not recorded");
+    return NoopSpan.INSTANCE;
+  }
+
+  private Span internalError(String key, RuntimeException e) {
+    counters.increment(Counters.INTERNAL_ERRORS);
+    InternalLog.errorOnce(key, "llmops internal error; the application is unaffected", e);
+    return NoopSpan.INSTANCE;
+  }
+
+  String startTrace(TraceBuilderImpl b) {
+    if (pipeline == null) {
+      return "";
+    }
+    try {
+      ActiveContext existing = ContextStorage.current();
+      if (existing.trace != null && !existing.trace.isFinalizing()) {
+        counters.increment(Counters.TRACES_REPLACED);
+        InternalLog.warnOnce("trace-replaced", "startTrace replaced trace " + existing.trace.traceId
+            + ", which was still active on this thread and had not been finalized");
+      }
+      TraceState trace = newTrace(b.name, b.projectId, b.environment, b.userId, b.sessionId,
+          Map.copyOf(b.metadata), b.tags, false);
+      ContextStorage.replace(new ActiveContext(trace, null));
+      return trace.traceId;
+    } catch (RuntimeException e) {
+      internalError("start-trace", e);
+      return "";
+    }
+  }
+
+  private TraceState newTrace(String name, String projectId, String environment, String userId,
+      String sessionId, Map<String, Object> metadata, List<String> tags, boolean implicit) {
+    counters.increment(Counters.TRACES_STARTED);
+    return new TraceState(this, Ids.uuid(), name,
+        projectId != null ? projectId : config.projectId(),
+        environment != null ? environment : config.environment(),
+        userId, sessionId, metadata, tags, implicit);
+  }
+
+  public boolean finalizeTrace(
+      String userId, String sessionId, String name, Object input, Object output) {
+    try {
+      ActiveContext context = ContextStorage.current();
+      TraceState trace = context.trace;
+      if (trace == null || trace.isFinalizing()) {
+        return false;
+      }
+      boolean finalized = trace.finalizeTrace(userId, sessionId, name,
+          io.llmops.observability.internal.capture.Snapshotter.capture(input),
+          io.llmops.observability.internal.capture.Snapshotter.capture(output));
+      if (context.span == null) {
+        ContextStorage.replace(ActiveContext.EMPTY);
+      }
+      return finalized;
+    } catch (RuntimeException e) {
+      internalError("finalize", e);
+      return false;
+    }
+  }
+
+  public String currentTraceId() {
+    TraceState trace = ContextStorage.current().trace;
+    return trace == null || trace.isFinalizing() ? null : trace.traceId;
+  }
+
+  /** The current span, or the no-op span. */
+  public Span currentSpan() {
+    SpanState span = ContextStorage.current().span;
+    return span == null ? NoopSpan.INSTANCE : span;
+  }
+
+  void awaitOpenSpans(TraceState trace) {
+    long deadline = System.nanoTime() + config.finalizeGrace().toNanos();
+    pipeline.awaitOpenSpans(deadline, () -> {
+      if (!trace.isSent()) {
+        counters.increment(Counters.TRACES_SENT_WITH_OPEN_SPANS);
+        trace.send(true);
+      }
+    }, trace::isSent);
+  }
+
+  /** Hands a finished trace to the pipeline; after shutdown, to the runtime that replaced this one. */
+  void submit(TraceData data) {
+    Tracer target = this;
+    if (pipeline.isShutdown() && current != this && current != null && current.pipeline != null) {
+      target = current;
+    }
+    target.pipeline.submit(data);
+  }
+
+  public boolean flush(Duration timeout) {
+    return pipeline == null || pipeline.flush(timeout);
+  }
+
+  public boolean shutdown(Duration timeout) {
+    return pipeline == null || pipeline.shutdown(timeout);
+  }
+}

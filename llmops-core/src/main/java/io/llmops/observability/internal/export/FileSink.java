@@ -1,0 +1,81 @@
+package io.llmops.observability.internal.export;
+
+import io.llmops.observability.LlmopsConfig;
+import io.llmops.observability.internal.engine.InternalLog;
+import io.llmops.observability.spi.ExportResult;
+import io.llmops.observability.spi.SinkProvider;
+import io.llmops.observability.spi.TraceMessage;
+import io.llmops.observability.spi.TraceSink;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Appends each message body as one line to {@code <LLMOPS_FILE_SINK_DIR>/traces-<UTC date>.jsonl}:
+ * exactly what would go to SQS, readable by the same consumer code. The default sink when no
+ * other is configured. Internal.
+ */
+public final class FileSink implements TraceSink {
+
+  public static final String NAME = "file";
+
+  private final Path directory;
+  private final Clock clock;
+  private boolean announced;
+
+  public FileSink(Path directory, Clock clock) {
+    this.directory = directory;
+    this.clock = clock;
+  }
+
+  /** The file that messages written now go to. */
+  public Path currentFile() {
+    return directory.resolve("traces-" + LocalDate.now(clock) + ".jsonl");
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public ExportResult export(List<TraceMessage> messages) {
+    Path file = currentFile();
+    try {
+      Files.createDirectories(directory);
+      try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
+        for (TraceMessage message : messages) {
+          out.write(message.body());
+          out.write('\n');
+        }
+      }
+      if (!announced) {
+        announced = true;
+        InternalLog.info("llmops: writing traces to " + file.toAbsolutePath());
+      }
+      return ExportResult.success();
+    } catch (IOException | RuntimeException e) {
+      return ExportResult.failure("cannot write " + file.toAbsolutePath() + ": " + e);
+    }
+  }
+
+  /** Registers the file sink under the name {@code file}. */
+  public static final class Provider implements SinkProvider {
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public TraceSink create(LlmopsConfig config) {
+      return new FileSink(config.fileSinkDir(), Clock.systemUTC());
+    }
+  }
+}

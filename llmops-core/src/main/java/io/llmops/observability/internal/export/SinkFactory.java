@@ -1,0 +1,77 @@
+package io.llmops.observability.internal.export;
+
+import io.llmops.observability.LlmopsConfig;
+import io.llmops.observability.internal.engine.InternalLog;
+import io.llmops.observability.spi.SinkProvider;
+import io.llmops.observability.spi.TraceSink;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/**
+ * Chooses the sinks: the names in {@code LLMOPS_SINKS} when set (plus sinks added in code);
+ * otherwise the sinks added in code, or every provider enabled by default (the SQS sink when
+ * {@code AWS_SQS_URL} is set), or else the file sink. Internal.
+ */
+public final class SinkFactory {
+
+  private SinkFactory() {}
+
+  /** Providers found on the class path, by name. */
+  public static Map<String, SinkProvider> providers() {
+    Map<String, SinkProvider> providers = new LinkedHashMap<>();
+    try {
+      for (SinkProvider provider : ServiceLoader.load(SinkProvider.class, SinkFactory.class.getClassLoader())) {
+        providers.putIfAbsent(provider.name(), provider);
+      }
+    } catch (ServiceConfigurationError e) {
+      InternalLog.error("llmops: a sink provider could not be loaded", e);
+    }
+    return providers;
+  }
+
+  /** Rejects unknown names in {@code LLMOPS_SINKS} at configuration time. */
+  public static void validateNames(List<String> names) {
+    if (names.isEmpty()) {
+      return;
+    }
+    Map<String, SinkProvider> providers = providers();
+    for (String name : names) {
+      if (!providers.containsKey(name)) {
+        throw new IllegalArgumentException("LLMOPS_SINKS: unknown sink '" + name
+            + "'; available: " + providers.keySet());
+      }
+    }
+  }
+
+  static List<TraceSink> create(LlmopsConfig config) {
+    Map<String, SinkProvider> providers = providers();
+    List<TraceSink> sinks = new ArrayList<>();
+    if (!config.sinkNames().isEmpty()) {
+      for (String name : config.sinkNames()) {
+        sinks.add(providers.get(name).create(config));
+      }
+      sinks.addAll(config.extraSinks());
+      return List.copyOf(sinks);
+    }
+    if (!config.extraSinks().isEmpty()) {
+      return List.copyOf(config.extraSinks());
+    }
+    for (SinkProvider provider : providers.values()) {
+      if (provider.enabledByDefault(config)) {
+        sinks.add(provider.create(config));
+      }
+    }
+    if (sinks.isEmpty()) {
+      if (config.sqsUrl().isPresent()) {
+        InternalLog.warn("llmops: AWS_SQS_URL is set but no SQS sink is on the class path "
+            + "(add io.llmops:llmops-sqs); writing traces to files instead");
+      }
+      sinks.add(providers.get(FileSink.NAME).create(config));
+    }
+    return List.copyOf(sinks);
+  }
+}

@@ -1,0 +1,343 @@
+package io.llmops.observability.internal.wire;
+
+import static io.llmops.observability.internal.wire.WireFields.*;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.llmops.observability.SpanType;
+import io.llmops.observability.internal.capture.TruncatedText;
+import io.llmops.observability.internal.engine.Counters;
+import io.llmops.observability.internal.model.SpanData;
+import io.llmops.observability.internal.model.TraceData;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a {@link TraceData} as the specification's trace JSON. Every string and object key
+ * passes through the {@link Redactor}; the bounded fields (trace and span input/output, prompt,
+ * response) are cut to their byte limits with a preview. Runs on the export worker only.
+ * Internal.
+ */
+public final class TraceJsonWriter {
+
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final int PREVIEW_CHARS = 1_000;
+
+  private final Redactor redactor;
+  private final Counters counters;
+  private final String sdkName;
+  private final String sdkVersion;
+
+  public TraceJsonWriter(Redactor redactor, Counters counters, String sdkName, String sdkVersion) {
+    this.redactor = redactor;
+    this.counters = counters;
+    this.sdkName = sdkName;
+    this.sdkVersion = sdkVersion;
+  }
+
+  /** The trace JSON under {@code limits}, as UTF-8. */
+  public byte[] write(TraceData trace, FieldLimits limits) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
+    try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+      writeTrace(g, trace, limits);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  private void writeTrace(JsonGenerator g, TraceData t, FieldLimits limits) throws IOException {
+    List<SpanData> spans = t.spans();
+    int written = Math.min(spans.size(), limits.maxSpans());
+    g.writeStartObject();
+    string(g, TRACE_ID, t.traceId());
+    string(g, TRACE_NAME, t.name());
+    string(g, PROJECT_ID, t.projectId());
+    string(g, ENVIRONMENT, t.environment());
+    string(g, USER_ID, t.userId());
+    string(g, SESSION_ID, t.sessionId());
+    g.writeNumberField(START_TIME, seconds(t.startMicros()));
+    g.writeNumberField(END_TIME, seconds(t.endMicros()));
+    g.writeNumberField(DURATION_MS, millis(t.endMicros() - t.startMicros()));
+    bounded(g, TRACE_INPUT, t.input(), limits.traceIo());
+    bounded(g, TRACE_OUTPUT, t.output(), limits.traceIo());
+    writeRollups(g, spans);
+
+    g.writeArrayFieldStart(SPANS);
+    int generations = 0;
+    for (int i = 0; i < written; i++) {
+      SpanData span = spans.get(i);
+      if (span.type() == SpanType.GENERATION) {
+        generations++;
+      }
+      writeSpan(g, t, span, limits);
+    }
+    g.writeEndArray();
+
+    Map<String, Object> added = new LinkedHashMap<>();
+    if (limits.level() > 0) {
+      Map<String, Object> truncation = new LinkedHashMap<>();
+      truncation.put("level", limits.level());
+      truncation.put("spans_dropped", spans.size() - written);
+      added.put(LLMOPS_TRUNCATION, truncation);
+    }
+    if (t.openSpans() > 0) {
+      added.put(LLMOPS_OPEN_SPANS, t.openSpans());
+    }
+    writeMetadata(g, added, t.metadata(), limits.traceIo());
+    stringArray(g, TAGS, t.tags());
+    g.writeNumberField(TOTAL_SPANS, written);
+    g.writeNumberField(TOTAL_GENERATIONS, generations);
+    string(g, SDK_NAME, sdkName);
+    string(g, SDK_VERSION, sdkVersion);
+    string(g, IDEMPOTENCY_KEY, Idempotency.traceKey(t));
+    g.writeEndObject();
+  }
+
+  private void writeRollups(JsonGenerator g, List<SpanData> spans) throws IOException {
+    long input = 0;
+    long output = 0;
+    long total = 0;
+    double cost = 0;
+    for (SpanData span : spans) {
+      if (span.usage() != null) {
+        input += span.usage().inputTokens();
+        output += span.usage().outputTokens();
+        total += span.usage().totalTokens();
+      }
+      if (span.cost() != null) {
+        cost += span.cost().totalCost();
+      }
+    }
+    g.writeObjectFieldStart(TOKEN_USAGE);
+    g.writeNumberField(TOTAL_INPUT_TOKENS, input);
+    g.writeNumberField(TOTAL_OUTPUT_TOKENS, output);
+    g.writeNumberField(TOTAL_TOKENS, total);
+    g.writeEndObject();
+    g.writeObjectFieldStart(COST);
+    g.writeNumberField(TOTAL_COST, cost);
+    g.writeEndObject();
+  }
+
+  private void writeSpan(JsonGenerator g, TraceData t, SpanData s, FieldLimits limits)
+      throws IOException {
+    g.writeStartObject();
+    string(g, SPAN_ID, s.spanId());
+    string(g, SPAN_NAME, s.name());
+    string(g, SPAN_TYPE, s.type().wireName());
+    string(g, PARENT_SPAN_ID, s.parentSpanId());
+    g.writeNumberField(START_TIME, seconds(s.startMicros()));
+    g.writeNumberField(END_TIME, seconds(s.endMicros()));
+    g.writeNumberField(DURATION_MS, millis(s.endMicros() - s.startMicros()));
+
+    Map<String, Object> input = new LinkedHashMap<>();
+    input.put(ARGS, s.args());
+    input.put(KWARGS, s.kwargs());
+    input.put(LOCALS, s.locals());
+    if (s.self() != SpanData.ABSENT) {
+      input.put(SELF, s.self());
+    }
+    bounded(g, INPUT_DATA, input, limits.spanIo());
+    Map<String, Object> output = new LinkedHashMap<>();
+    output.put(OUTPUT, s.output());
+    bounded(g, OUTPUT_DATA, output, limits.spanIo());
+
+    string(g, ERROR, s.error() == null ? null : s.error().summary());
+    string(g, MODEL_ID, s.modelId());
+    string(g, STATUS, s.failed() ? STATUS_ERROR : STATUS_SUCCESS);
+    string(g, STATUS_MESSAGE, s.statusMessage());
+    string(g, LEVEL, s.level().name());
+
+    Map<String, Object> injected = new LinkedHashMap<>();
+    injected.put(ENVIRONMENT, t.environment());
+    injected.put(PROJECT_ID, t.projectId());
+    if (s.error() != null) {
+      injected.put(EXCEPTION_TYPE, s.error().type());
+      injected.put(EXCEPTION_MESSAGE, s.error().message());
+      injected.put(EXCEPTION_STACKTRACE, s.error().stackTrace());
+    }
+    writeMetadata(g, injected, s.metadata(), limits.spanIo());
+    stringArray(g, TAGS, s.tags());
+
+    if (s.usage() == null) {
+      g.writeNullField(USAGE);
+    } else {
+      g.writeObjectFieldStart(USAGE);
+      g.writeNumberField(INPUT_TOKENS, s.usage().inputTokens());
+      g.writeNumberField(OUTPUT_TOKENS, s.usage().outputTokens());
+      g.writeNumberField(TOTAL_TOKENS, s.usage().totalTokens());
+      g.writeEndObject();
+    }
+    if (s.cost() == null) {
+      g.writeNullField(COST);
+    } else {
+      g.writeObjectFieldStart(COST);
+      g.writeNumberField(INPUT_COST, s.cost().inputCost());
+      g.writeNumberField(OUTPUT_COST, s.cost().outputCost());
+      g.writeNumberField(TOTAL_COST, s.cost().totalCost());
+      g.writeEndObject();
+    }
+    boundedText(g, PROMPT, s.prompt(), limits.promptResponse());
+    boundedText(g, RESPONSE, s.response(), limits.promptResponse());
+    string(g, IDEMPOTENCY_KEY, Idempotency.spanKey(t.traceId(), s.spanId()));
+    g.writeEndObject();
+  }
+
+  /**
+   * Writes a metadata object: the SDK's own entries first, then the user's (a user key that
+   * collides with an SDK key is skipped), each user value bounded by {@code limit}.
+   */
+  private void writeMetadata(JsonGenerator g, Map<String, Object> sdk, Map<String, Object> user,
+      int limit) throws IOException {
+    g.writeObjectFieldStart(METADATA);
+    for (Map.Entry<String, Object> entry : sdk.entrySet()) {
+      g.writeFieldName(entry.getKey());
+      value(g, entry.getValue());
+    }
+    for (Map.Entry<String, Object> entry : user.entrySet()) {
+      String key = entry.getKey();
+      if (sdk.containsKey(key)) {
+        continue;
+      }
+      if (redactor.isSensitiveKey(key)) {
+        g.writeStringField(key, Redactor.MASK);
+      } else {
+        bounded(g, redact(key), entry.getValue(), limit);
+      }
+    }
+    g.writeEndObject();
+  }
+
+  /** Writes {@code value} whole when its JSON fits {@code limit} bytes, else a truncation marker. */
+  private void bounded(JsonGenerator g, String field, Object value, int limit) throws IOException {
+    g.writeFieldName(field);
+    if (value == null) {
+      g.writeNull();
+      return;
+    }
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+    try (JsonGenerator sub = JSON.createGenerator(buffer, JsonEncoding.UTF8)) {
+      value(sub, value);
+    }
+    if (buffer.size() <= limit) {
+      g.writeRawValue(buffer.toString(StandardCharsets.UTF_8));
+      return;
+    }
+    counters.increment(Counters.MESSAGES_TRUNCATED);
+    String json = buffer.toString(StandardCharsets.UTF_8);
+    g.writeStartObject();
+    g.writeBooleanField(TRUNCATED, true);
+    g.writeNumberField(ORIGINAL_SIZE_BYTES, buffer.size());
+    int previewBytes = Math.max(64, Math.min(PREVIEW_CHARS, limit / 4));
+    g.writeStringField(PREVIEW, Utf8.prefix(json, previewBytes));
+    g.writeEndObject();
+  }
+
+  /** Writes a text field, cut to {@code limit} UTF-8 bytes with a note of its original size. */
+  private void boundedText(JsonGenerator g, String field, Object value, int limit)
+      throws IOException {
+    String text = value == null ? null : redact(textOf(value));
+    if (text == null) {
+      g.writeNullField(field);
+      return;
+    }
+    int size = Utf8.length(text);
+    if (size <= limit) {
+      g.writeStringField(field, text);
+      return;
+    }
+    counters.increment(Counters.MESSAGES_TRUNCATED);
+    String note = "…[truncated: " + size + " bytes]";
+    g.writeStringField(field, Utf8.prefix(text, Math.max(0, limit - note.length() - 4)) + note);
+  }
+
+  private static String textOf(Object value) {
+    return value instanceof TruncatedText t ? t.render() : String.valueOf(value);
+  }
+
+  /** Writes a captured value tree. */
+  private void value(JsonGenerator g, Object v) throws IOException {
+    if (v == null) {
+      g.writeNull();
+    } else if (v instanceof String s) {
+      g.writeString(redact(s));
+    } else if (v instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+      g.writeNumber(((Number) v).longValue());
+    } else if (v instanceof Double || v instanceof Float) {
+      double d = ((Number) v).doubleValue();
+      if (Double.isFinite(d)) {
+        g.writeNumber(d);
+      } else {
+        g.writeString(Double.toString(d)); // JSON has no NaN or Infinity
+      }
+    } else if (v instanceof BigDecimal d) {
+      g.writeNumber(d);
+    } else if (v instanceof BigInteger i) {
+      g.writeNumber(i);
+    } else if (v instanceof Map<?, ?> map) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        String key = String.valueOf(entry.getKey());
+        if (redactor.isSensitiveKey(key)) {
+          g.writeStringField(key, Redactor.MASK);
+        } else {
+          g.writeFieldName(redact(key));
+          value(g, entry.getValue());
+        }
+      }
+      g.writeEndObject();
+    } else if (v instanceof List<?> list) {
+      g.writeStartArray();
+      for (Object element : list) {
+        value(g, element);
+      }
+      g.writeEndArray();
+    } else {
+      g.writeString(redact(textOf(v)));
+    }
+  }
+
+  private void string(JsonGenerator g, String field, String value) throws IOException {
+    if (value == null) {
+      g.writeNullField(field);
+    } else {
+      g.writeStringField(field, redact(value));
+    }
+  }
+
+  private void stringArray(JsonGenerator g, String field, List<String> values) throws IOException {
+    g.writeArrayFieldStart(field);
+    for (String value : values) {
+      g.writeString(redact(value));
+    }
+    g.writeEndArray();
+  }
+
+  /** Redacts text; if redaction itself fails the text is replaced, never exported as is. */
+  private String redact(String text) {
+    try {
+      return redactor.redactText(text);
+    } catch (RuntimeException | StackOverflowError e) {
+      counters.increment(Counters.REDACTION_FAILURES);
+      return "[REDACTION_FAILED]";
+    }
+  }
+
+  private static double seconds(long micros) {
+    return micros / 1_000_000d;
+  }
+
+  private static long millis(long micros) {
+    return Math.round(micros / 1_000d);
+  }
+}

@@ -1,0 +1,39 @@
+package io.llmops.observability.spi;
+
+import java.util.Objects;
+
+/** The outcome of a sink operation. */
+public final class ExportResult {
+
+  private static final ExportResult SUCCESS = new ExportResult(true, "");
+
+  private final boolean success;
+  private final String reason;
+
+  private ExportResult(boolean success, String reason) {
+    this.success = success;
+    this.reason = reason;
+  }
+
+  public static ExportResult success() {
+    return SUCCESS;
+  }
+
+  public static ExportResult failure(String reason) {
+    return new ExportResult(false, Objects.requireNonNull(reason, "reason"));
+  }
+
+  public boolean isSuccess() {
+    return success;
+  }
+
+  /** Why it failed; empty on success. */
+  public String reason() {
+    return reason;
+  }
+
+  @Override
+  public String toString() {
+    return success ? "ExportResult{success}" : "ExportResult{failure: " + reason + "}";
+  }
+}

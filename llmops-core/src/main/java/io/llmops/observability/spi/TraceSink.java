@@ -1,0 +1,28 @@
+package io.llmops.observability.spi;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Receives finished traces as wire-format messages. Called only from the SDK's export worker,
+ * never from an application thread. Implementations return a result and must not throw (an
+ * exception is caught, counted and logged by the SDK); {@link #shutdown} must be idempotent.
+ */
+public interface TraceSink {
+
+  /** A short name used in configuration ({@code LLMOPS_SINKS}), counters and logs. */
+  String name();
+
+  /** Delivers a batch. */
+  ExportResult export(List<TraceMessage> messages);
+
+  /** Delivers anything buffered, waiting at most {@code timeout}. */
+  default ExportResult flush(Duration timeout) {
+    return ExportResult.success();
+  }
+
+  /** Flushes and releases resources, waiting at most {@code timeout}. */
+  default ExportResult shutdown(Duration timeout) {
+    return flush(timeout);
+  }
+}
