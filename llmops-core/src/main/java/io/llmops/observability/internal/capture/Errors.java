@@ -50,7 +50,13 @@ public final class Errors {
         out.append(": ").append(message);
       }
       out.append('\n');
-      StackTraceElement[] frames = current.getStackTrace();
+      StackTraceElement[] frames;
+      try {
+        frames = current.getStackTrace();
+      } catch (Throwable t) { // an overridden getStackTrace() must not replace the user's exception
+        out.append("\t<getStackTrace() threw ").append(t.getClass().getName()).append(">\n");
+        frames = new StackTraceElement[0];
+      }
       int shown = Math.min(frames.length, CaptureLimits.MAX_FRAMES);
       for (int i = 0; i < shown; i++) {
         out.append("\tat ").append(frames[i]).append('\n');
@@ -63,7 +69,12 @@ public final class Errors {
         out.append("\n[stack trace truncated]");
         break;
       }
-      current = current.getCause();
+      try {
+        current = current.getCause();
+      } catch (Throwable t) {
+        out.append("[getCause() threw ").append(t.getClass().getName()).append("]\n");
+        break;
+      }
     }
     return out.toString();
   }

@@ -162,8 +162,11 @@ public final class ExportPipeline {
             batch.clear();
           }
           forceAwaiting(false);
+          // Only requests made before the queue is seen empty: what was submitted before them
+          // has then been exported by this thread. A later request may still have work queued.
+          int flushesBeforeCheck = flushRequests.size();
           if (queue.isEmpty()) {
-            serveFlushRequests();
+            serveFlushRequests(flushesBeforeCheck);
             if (shutdown) {
               return;
             }
@@ -179,7 +182,7 @@ public final class ExportPipeline {
         }
       }
     } finally {
-      serveFlushRequests();
+      serveFlushRequests(Integer.MAX_VALUE);
       terminated.countDown();
     }
   }
@@ -222,9 +225,9 @@ public final class ExportPipeline {
     }
   }
 
-  private void serveFlushRequests() {
+  private void serveFlushRequests(int max) {
     FlushRequest request;
-    while ((request = flushRequests.poll()) != null) {
+    for (int served = 0; served < max && (request = flushRequests.poll()) != null; served++) {
       boolean ok = true;
       for (TraceSink sink : sinks) {
         Duration remaining = Duration.ofNanos(Math.max(0, request.deadlineNanos() - System.nanoTime()));
