@@ -2,7 +2,6 @@ package io.llmops.observability;
 
 import io.llmops.observability.internal.engine.ActiveContext;
 import io.llmops.observability.internal.engine.ContextStorage;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -41,7 +40,7 @@ public final class LlmopsContext {
 
   /** Runs {@code task} with this context current, on whatever thread runs it. */
   public Runnable wrap(Runnable task) {
-    Objects.requireNonNull(task, "task");
+    requireArgument(task, "task");
     ActiveContext captured = active;
     return () -> {
       try (Scope ignored = ContextStorage.attach(captured)) {
@@ -52,7 +51,7 @@ public final class LlmopsContext {
 
   /** Calls {@code task} with this context current, on whatever thread runs it. */
   public <T> Callable<T> wrap(Callable<T> task) {
-    Objects.requireNonNull(task, "task");
+    requireArgument(task, "task");
     ActiveContext captured = active;
     return () -> {
       try (Scope ignored = ContextStorage.attach(captured)) {
@@ -63,13 +62,13 @@ public final class LlmopsContext {
 
   /** An executor that runs every task with this context current. */
   public Executor wrap(Executor executor) {
-    Objects.requireNonNull(executor, "executor");
+    requireArgument(executor, "executor");
     return command -> executor.execute(wrap(command));
   }
 
   /** An executor service that runs every submitted task with this context current. */
   public ExecutorService wrap(ExecutorService executor) {
-    Objects.requireNonNull(executor, "executor");
+    requireArgument(executor, "executor");
     return new ContextExecutorService(executor, this);
   }
 
@@ -81,6 +80,12 @@ public final class LlmopsContext {
   /** The span id of this context, or null. */
   public String spanId() {
     return active.spanId();
+  }
+
+  private static void requireArgument(Object value, String name) {
+    if (value == null) {
+      throw new IllegalArgumentException(name + " must not be null");
+    }
   }
 
   /** For the SDK's own modules; not part of the supported API. */

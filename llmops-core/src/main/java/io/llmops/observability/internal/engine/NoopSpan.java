@@ -26,8 +26,14 @@ final class NoopSpan implements Span {
   @Override public Span setModel(String modelId) { return this; }
   @Override public Span setPrompt(String prompt) { return this; }
   @Override public Span setResponse(String response) { return this; }
-  @Override public Span setUsage(long inputTokens, long outputTokens) { return this; }
-  @Override public Span setCost(double inputCost, double outputCost) { return this; }
+  @Override public Span setUsage(long inputTokens, long outputTokens) {
+    SpanArguments.checkUsage(inputTokens, outputTokens);
+    return this;
+  }
+  @Override public Span setCost(double inputCost, double outputCost) {
+    SpanArguments.checkCost(inputCost, outputCost);
+    return this;
+  }
   @Override public Span setLevel(SpanLevel level) { return this; }
   @Override public Span setStatusMessage(String message) { return this; }
   @Override public Span recordException(Throwable error) { return this; }

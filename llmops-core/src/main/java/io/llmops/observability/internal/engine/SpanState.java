@@ -193,12 +193,7 @@ final class SpanState implements Span {
 
   @Override
   public Span setUsage(long inputTokens, long outputTokens) {
-    if (inputTokens < 0) {
-      throw new IllegalArgumentException("inputTokens must be >= 0, got " + inputTokens);
-    }
-    if (outputTokens < 0) {
-      throw new IllegalArgumentException("outputTokens must be >= 0, got " + outputTokens);
-    }
+    SpanArguments.checkUsage(inputTokens, outputTokens);
     synchronized (this) {
       if (!ended) {
         usage = new Usage(inputTokens, outputTokens, inputTokens + outputTokens);
@@ -209,12 +204,7 @@ final class SpanState implements Span {
 
   @Override
   public Span setCost(double inputCost, double outputCost) {
-    if (!Double.isFinite(inputCost) || inputCost < 0) {
-      throw new IllegalArgumentException("inputCost must be a finite number >= 0, got " + inputCost);
-    }
-    if (!Double.isFinite(outputCost) || outputCost < 0) {
-      throw new IllegalArgumentException("outputCost must be a finite number >= 0, got " + outputCost);
-    }
+    SpanArguments.checkCost(inputCost, outputCost);
     synchronized (this) {
       if (!ended) {
         cost = new Cost(inputCost, outputCost, inputCost + outputCost);

@@ -22,8 +22,6 @@ final class TraceState {
   final long startMicros;
   final Map<String, Object> metadata;
   final List<String> tags;
-  /** Started by a root span without an active trace; finalized when that span ends. */
-  final boolean implicit;
 
   private final Tracer tracer;
   private final ConcurrentLinkedQueue<SpanData> ended = new ConcurrentLinkedQueue<>();
@@ -40,8 +38,7 @@ final class TraceState {
   private long endMicros;
 
   TraceState(Tracer tracer, String traceId, String name, String projectId, String environment,
-      String userId, String sessionId, Map<String, Object> metadata, List<String> tags,
-      boolean implicit) {
+      String userId, String sessionId, Map<String, Object> metadata, List<String> tags) {
     this.tracer = tracer;
     this.traceId = traceId;
     this.name = name;
@@ -51,7 +48,6 @@ final class TraceState {
     this.sessionId = sessionId;
     this.metadata = metadata;
     this.tags = tags;
-    this.implicit = implicit;
     this.startMicros = tracer.clock().nowMicros();
   }
 
@@ -132,10 +128,14 @@ final class TraceState {
       return;
     }
     List<SpanData> spans = new ArrayList<>(ended);
+    int stillOpen = Math.max(0, openSpans.get());
+    if (stillOpen > 0) {
+      tracer.counters().increment(Counters.TRACES_SENT_WITH_OPEN_SPANS);
+    }
     TraceData data;
     synchronized (this) {
       data = new TraceData(traceId, name, projectId, environment, userId, sessionId, startMicros,
-          endMicros, input, output, metadata, tags, spans, Math.max(0, openSpans.get()));
+          endMicros, input, output, metadata, tags, spans, stillOpen);
     }
     tracer.submit(data);
   }

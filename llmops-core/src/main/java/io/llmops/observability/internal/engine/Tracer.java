@@ -125,7 +125,7 @@ public final class Tracer {
               + "LLMOPS_AUTO_TRACE=false; call TraceManager.startTrace first. It is not recorded");
           return NoopSpan.INSTANCE;
         }
-        trace = newTrace(builder.name, null, null, null, null, Map.of(), List.of(), true);
+        trace = newTrace(builder.name, null, null, null, null, Map.of(), List.of());
         parentSpan = null;
         implicitRoot = true;
       }
@@ -166,7 +166,7 @@ public final class Tracer {
             + ", which was still active on this thread and had not been finalized");
       }
       TraceState trace = newTrace(b.name, b.projectId, b.environment, b.userId, b.sessionId,
-          Map.copyOf(b.metadata), b.tags, false);
+          Map.copyOf(b.metadata), b.tags);
       ContextStorage.replace(new ActiveContext(trace, null));
       return trace.traceId;
     } catch (RuntimeException e) {
@@ -176,12 +176,12 @@ public final class Tracer {
   }
 
   private TraceState newTrace(String name, String projectId, String environment, String userId,
-      String sessionId, Map<String, Object> metadata, List<String> tags, boolean implicit) {
+      String sessionId, Map<String, Object> metadata, List<String> tags) {
     counters.increment(Counters.TRACES_STARTED);
     return new TraceState(this, Ids.uuid(), name,
         projectId != null ? projectId : config.projectId(),
         environment != null ? environment : config.environment(),
-        userId, sessionId, metadata, tags, implicit);
+        userId, sessionId, metadata, tags);
   }
 
   public boolean finalizeTrace(
@@ -218,12 +218,7 @@ public final class Tracer {
 
   void awaitOpenSpans(TraceState trace) {
     long deadline = System.nanoTime() + config.finalizeGrace().toNanos();
-    pipeline.awaitOpenSpans(deadline, () -> {
-      if (!trace.isSent()) {
-        counters.increment(Counters.TRACES_SENT_WITH_OPEN_SPANS);
-        trace.send(true);
-      }
-    }, trace::isSent);
+    pipeline.awaitOpenSpans(deadline, () -> trace.send(true), trace::isSent);
   }
 
   /** Hands a finished trace to the pipeline; after shutdown, to the runtime that replaced this one. */

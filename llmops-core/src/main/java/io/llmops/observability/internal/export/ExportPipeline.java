@@ -77,6 +77,9 @@ public final class ExportPipeline {
       counters.increment(Counters.DROPPED_QUEUE_FULL);
       InternalLog.warnOnce("dropped-queue-full", "The export queue is full ("
           + queue.size() + " traces); a trace was dropped. Raise LLMOPS_EXPORT_QUEUE_CAPACITY or check the sinks");
+    } else if (shutdown && terminated.getCount() == 0 && queue.remove(trace)) {
+      // raced with shutdown: the worker is gone and nobody will take it
+      counters.increment(Counters.DROPPED_SHUTDOWN);
     }
   }
 
@@ -124,7 +127,11 @@ public final class ExportPipeline {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      if (!drained) {
+      if (drained) {
+        long stranded = queue.stream().filter(o -> o != WAKE).count(); // offered while stopping
+        queue.clear();
+        counters.add(Counters.DROPPED_SHUTDOWN, stranded);
+      } else {
         long left = queue.stream().filter(o -> o != WAKE).count();
         counters.add(Counters.DROPPED_PREFIX + "shutdown_timeout", left);
         InternalLog.warn("llmops: shutdown timed out with " + left + " traces still queued");
