@@ -63,12 +63,28 @@ public class FinalizeBenchmark {
     }
   }
 
-  /** A 20-span trace built before each invocation of {@link #finalizeOnly}. */
+  /**
+   * Same SDK set-up plus a 20-span trace built before each invocation of {@link #finalizeOnly}.
+   * (A separate state rather than a dependency on {@link SdkState}: JMH would otherwise create
+   * and configure two SDK instances.)
+   */
   @State(Scope.Thread)
   public static class PreparedTrace {
+    Discarding.Sink sink;
+
+    @Setup(Level.Trial)
+    public void configure() {
+      sink = Discarding.configureLlmops();
+    }
+
     @Setup(Level.Invocation)
-    public void build(SdkState sdk) {
+    public void build() {
       buildTrace();
+    }
+
+    @TearDown(Level.Trial)
+    public void shutdown(BenchmarkParams params) {
+      Discarding.shutdownLlmops(params.getBenchmark(), sink);
     }
   }
 
@@ -89,7 +105,7 @@ public class FinalizeBenchmark {
 
   /** Target: below 20 us. */
   @Benchmark
-  public boolean finalizeOnly(SdkState sdk, PreparedTrace trace) {
+  public boolean finalizeOnly(PreparedTrace trace) {
     return TraceManager.finalizeAndSend(Map.of("user_msg", QUESTION), Map.of("bot_response", ANSWER));
   }
 }
