@@ -22,9 +22,15 @@ public final class Redactor {
   /** Sensitive when the normalised key is, or ends with, one of these. */
   private static final List<String> SENSITIVE_ENDINGS = List.of("token", "auth", "pwd", "apitoken");
 
+  /**
+   * A whole word that contains a key word, in any case. It starts only where a word starts and
+   * is consumed possessively after a bounded look-ahead, so a long run of word characters costs
+   * linear time (an unanchored {@code [A-Za-z0-9_.-]*} prefix backtracked quadratically).
+   */
   private static final String KEY_WORDS =
-      "[A-Za-z0-9_.-]*(?:password|passwd|secret|token|api[_-]?key|apikey|authorization|"
-          + "cookie|credential|private[_-]?key|access[_-]?key|signature)[A-Za-z0-9_.-]*";
+      "(?<![A-Za-z0-9_.-])(?=[A-Za-z0-9_.-]*?(?i:password|passwd|secret|token|api[_-]?key|apikey|"
+          + "authorization|cookie|credential|private[_-]?key|access[_-]?key|signature))"
+          + "[A-Za-z0-9_.-]++";
 
   /**
    * Secret-shaped text. Group names say which kind matched; the replacement keeps the non-secret
@@ -35,10 +41,10 @@ public final class Redactor {
           + "|(?<bearer>(?:(?i:\\bbearer)|\\bBasic)\\s+(?=[A-Za-z0-9\\-._~+/]*[0-9\\-._~+/=])[A-Za-z0-9\\-._~+/]{8,}=*)"
           + "|(?<jwt>\\beyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,})"
           + "|(?<aws>\\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\\b)"
-          + "|(?<sk>\\b(?:sk|pk|rk)-(?:[A-Za-z0-9]+-)*[A-Za-z0-9_-]{16,})"
+          + "|(?<sk>\\b(?:sk|pk|rk)-[A-Za-z0-9_-]{16,})"
           + "|(?<vendor>\\b(?:gh[pousr]_[A-Za-z0-9]{20,}|xox[abposr]-[A-Za-z0-9-]{10,}|AIza[0-9A-Za-z_-]{35}|glpat-[A-Za-z0-9_-]{20,})\\b)"
-          + "|(?<urlcred>(?<scheme>[A-Za-z][A-Za-z0-9+.-]*://)[^/\\s:@]+:[^/\\s@]+@)"
-          + "|(?<kv>(?<key>" + KEY_WORDS + ")(?<sep>\\s*[=:]\\s*|\"\\s*:\\s*\")(?<val>\"[^\"]*\"|'[^']*'|[^\\s&,;\"'#]+))");
+          + "|(?<urlcred>(?<scheme>(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]*+://)[^/\\s:@]++:[^/\\s@]++@)"
+          + "|(?<kv>(?<key>" + KEY_WORDS + ")(?<sep>\\s*[=:]\\s*|\"\\s*:\\s*\")(?<val>\"[^\"]*\"|'[^']*'|(?:(?i:bearer|basic|token|digest)\\s+)?[^\\s&,;\"'#]+))");
 
   private final List<String> extraKeys;
 
@@ -85,13 +91,20 @@ public final class Redactor {
     }
     StringBuilder out = new StringBuilder(text.length());
     int last = 0;
-    do {
+    while (true) {
       String replacement = replacement(m);
+      int from;
       if (replacement != null) {
         out.append(text, last, m.start()).append(replacement);
         last = m.end();
+        from = m.end();
+      } else {
+        from = m.start() + 1; // a key that is not sensitive: its value is still scanned
       }
-    } while (m.find());
+      if (from > text.length() || !m.find(from)) {
+        break;
+      }
+    }
     return out.append(text, last, text.length()).toString();
   }
 
