@@ -25,12 +25,15 @@ public final class ConfigLayers {
     this.layers = List.copyOf(layers);
   }
 
-  /** The first source that has any of the setting's names; within it, the first such name. */
+  /**
+   * The first source that has any of the setting's names; within it, the first such name. A
+   * blank value ({@code AWS_SQS_URL=} in a {@code .env} template) counts as not set.
+   */
   public Optional<Found> find(Setting<?> setting) {
     for (Layer layer : layers) {
       for (String name : setting.names()) {
         String raw = layer.values().get(name);
-        if (raw != null) {
+        if (raw != null && !raw.isBlank()) {
           return Optional.of(new Found(layer.source(), name, raw));
         }
       }
@@ -42,7 +45,7 @@ public final class ConfigLayers {
   public Optional<String> raw(String name) {
     for (Layer layer : layers) {
       String raw = layer.values().get(name);
-      if (raw != null) {
+      if (raw != null && !raw.isBlank()) {
         return Optional.of(raw);
       }
     }

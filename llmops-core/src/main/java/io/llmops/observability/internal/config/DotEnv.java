@@ -36,6 +36,9 @@ public final class DotEnv {
     Map<String, String> values = new LinkedHashMap<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
+      if (i == 0 && line.startsWith("\uFEFF")) {
+        line = line.substring(1).strip(); // a byte order mark written by some editors
+      }
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
@@ -56,8 +59,14 @@ public final class DotEnv {
   private static String unquote(String value) {
     if (value.length() >= 2) {
       char first = value.charAt(0);
-      if ((first == '"' || first == '\'') && value.charAt(value.length() - 1) == first) {
-        return value.substring(1, value.length() - 1);
+      if (first == '"' || first == '\'') {
+        int close = value.indexOf(first, 1);
+        if (close > 0 && value.substring(close + 1).strip().startsWith("#")) {
+          return value.substring(1, close); // KEY="value"  # comment
+        }
+        if (value.charAt(value.length() - 1) == first) {
+          return value.substring(1, value.length() - 1);
+        }
       }
     }
     int comment = value.indexOf(" #");
