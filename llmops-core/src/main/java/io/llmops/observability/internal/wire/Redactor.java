@@ -22,9 +22,15 @@ public final class Redactor {
   /** Sensitive when the normalised key is, or ends with, one of these. */
   private static final List<String> SENSITIVE_ENDINGS = List.of("token", "auth", "pwd", "apitoken");
 
+  /**
+   * A key containing a sensitive word. It may only start where a run of key characters starts
+   * (the lookbehind) and its tail is bounded: without both, a long run of letters or digits
+   * (base64, hex) costs quadratic time.
+   */
   private static final String KEY_WORDS =
-      "[A-Za-z0-9_.-]*(?:password|passwd|secret|token|api[_-]?key|apikey|authorization|"
-          + "cookie|credential|private[_-]?key|access[_-]?key|signature)[A-Za-z0-9_.-]*";
+      "(?<![A-Za-z0-9_.-])[A-Za-z0-9_.-]*(?:password|passwd|secret|token|api[_-]?key|apikey|"
+          + "authorization|cookie|credential|private[_-]?key|access[_-]?key|signature)"
+          + "[A-Za-z0-9_.-]{0,64}";
 
   /**
    * Secret-shaped text. Group names say which kind matched; the replacement keeps the non-secret
@@ -37,7 +43,7 @@ public final class Redactor {
           + "|(?<aws>\\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\\b)"
           + "|(?<sk>\\b(?:sk|pk|rk)-(?:[A-Za-z0-9]+-)*[A-Za-z0-9_-]{16,})"
           + "|(?<vendor>\\b(?:gh[pousr]_[A-Za-z0-9]{20,}|xox[abposr]-[A-Za-z0-9-]{10,}|AIza[0-9A-Za-z_-]{35}|glpat-[A-Za-z0-9_-]{20,})\\b)"
-          + "|(?<urlcred>(?<scheme>[A-Za-z][A-Za-z0-9+.-]*://)[^/\\s:@]+:[^/\\s@]+@)"
+          + "|(?<urlcred>(?<scheme>(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]*://)[^/\\s:@]+:[^/\\s@]+@)"
           + "|(?<kv>(?<key>" + KEY_WORDS + ")(?<sep>\\s*[=:]\\s*|\"\\s*:\\s*\")(?<val>\"[^\"]*\"|'[^']*'|[^\\s&,;\"'#]+))");
 
   private final List<String> extraKeys;
