@@ -16,6 +16,9 @@ final class KeyValueScanner {
   private static final List<String> FRAGMENTS = List.of(
       "pass", "secret", "token", "key", "auth", "cookie", "credential", "signature", "pwd", "bearer");
 
+  /** Authorization schemes whose following word is the actual credential. */
+  private static final List<String> AUTH_SCHEMES = List.of("bearer", "basic", "token", "digest");
+
   private final List<String> fragments;
   private final Predicate<String> sensitiveKey;
 
@@ -73,11 +76,22 @@ final class KeyValueScanner {
       int end = close < 0 ? n : close;
       return end > j + 1 ? new int[] {j + 1, end} : null;
     }
-    int end = j;
-    while (end < n && !isValueEnd(text.charAt(end))) {
-      end++;
+    int end = wordEnd(text, j);
+    if (AUTH_SCHEMES.contains(text.substring(j, end).toLowerCase(java.util.Locale.ROOT))) {
+      int credential = skipSpaces(text, end);
+      if (credential > end && credential < n) {
+        end = wordEnd(text, credential); // "Authorization: Bearer <opaque>" masks the credential too
+      }
     }
     return end > j ? new int[] {j, end} : null;
+  }
+
+  private static int wordEnd(String text, int from) {
+    int end = from;
+    while (end < text.length() && !isValueEnd(text.charAt(end))) {
+      end++;
+    }
+    return end;
   }
 
   private static String replace(String text, List<int[]> ranges) {
