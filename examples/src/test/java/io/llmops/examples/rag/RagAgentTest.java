@@ -1,27 +1,24 @@
 package io.llmops.examples.rag;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.llmops.observability.Llmops;
-import io.llmops.observability.LlmopsConfig;
 import io.llmops.observability.TraceManager;
-import io.llmops.observability.spi.ExportResult;
-import io.llmops.observability.spi.TraceMessage;
-import io.llmops.observability.spi.TraceSink;
+import io.llmops.observability.testing.CollectingSink;
+import io.llmops.observability.testing.TestConfigs;
+import io.llmops.observability.testing.WireDecoder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RagAgentTest {
 
-  private final List<TraceMessage> messages = new CopyOnWriteArrayList<>();
+  private final CollectingSink sink = new CollectingSink();
 
   @AfterEach
   void shutdown() {
@@ -29,21 +26,8 @@ class RagAgentTest {
   }
 
   @Test
-  void theDemoAgentProducesAnAgentTreeWithRetrievalGenerationsAndTools() throws Exception {
-    Llmops.configure(LlmopsConfig.builder().environmentVariables(Map.of())
-        .systemProperties(new Properties()).dotEnvFile(null)
-        .addSink(new TraceSink() {
-          @Override
-          public String name() {
-            return "memory";
-          }
-
-          @Override
-          public ExportResult export(List<TraceMessage> batch) {
-            messages.addAll(batch);
-            return ExportResult.success();
-          }
-        }).build());
+  void theDemoAgentProducesAnAgentTreeWithRetrievalGenerationsAndTools() {
+    Llmops.configure(TestConfigs.isolated().addSink(sink).build());
 
     TraceManager.startTrace("rag_demo");
     String answer = new RagAgent().answer("How old is Java?");
@@ -51,8 +35,8 @@ class RagAgentTest {
     assertThat(Llmops.flush(Duration.ofSeconds(5))).isTrue();
 
     assertThat(answer).contains("1995");
-    assertThat(messages).hasSize(1);
-    JsonNode trace = new ObjectMapper().readTree(messages.get(0).traceJsonText());
+    assertThat(sink.messages()).hasSize(1);
+    JsonNode trace = WireDecoder.trace(sink.messages().get(0).body());
     List<String> types = new ArrayList<>();
     trace.get("spans").forEach(span -> types.add(span.get("span_type").asText()));
     assertThat(types).containsExactlyInAnyOrder(
@@ -74,7 +58,7 @@ class RagAgentTest {
   @Test
   void theCalculatorRejectsMalformedExpressions() {
     assertThat(Tools.calculate("2025 - 1995")).isEqualTo("30");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Tools.calculate("2025-"))
+    assertThatThrownBy(() -> Tools.calculate("2025-"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a op b");
   }
 }

@@ -20,6 +20,7 @@ public final class ScriptedSink implements TraceSink {
   private final String name;
   private final Behaviour behaviour;
   private final List<TraceMessage> accepted = new CopyOnWriteArrayList<>();
+  private final List<String> violations = new CopyOnWriteArrayList<>();
   private final CountDownLatch release;
   private final CountDownLatch firstExportEntered = new CountDownLatch(1);
 
@@ -68,6 +69,11 @@ public final class ScriptedSink implements TraceSink {
       case FAIL:
         return ExportResult.failure("sink '" + name + "' refuses on purpose");
       default:
+        for (TraceMessage message : batch) {
+          for (String problem : SchemaValidator.validateBody(message.body())) {
+            violations.add("trace " + message.traceId() + " -> " + problem);
+          }
+        }
         accepted.addAll(batch);
         return ExportResult.success();
     }
@@ -84,6 +90,9 @@ public final class ScriptedSink implements TraceSink {
   }
 
   public List<TraceMessage> accepted() {
+    if (!violations.isEmpty()) {
+      throw new AssertionError("messages violate docs/schema:\n  " + String.join("\n  ", violations));
+    }
     return accepted;
   }
 }
