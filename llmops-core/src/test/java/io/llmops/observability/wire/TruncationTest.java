@@ -123,6 +123,20 @@ class TruncationTest {
   }
 
   @Test
+  void aPromptLongerThanTheCaptureBoundReportsItsOriginalLength() {
+    String prompt = "q".repeat(1_000_000);
+    TraceManager.startTrace("huge_prompt");
+    try (Span ignored = Llmops.generation("huge").prompt(prompt).start()) {
+      // the prompt is captured at start
+    }
+    TraceManager.endTrace();
+
+    String cut = spansByName(onlyTrace()).get("huge").get("prompt").asText();
+    assertThat(cut).startsWith("q".repeat(9_000)).endsWith("…[truncated: 1000000 chars]");
+    assertThat(utf8(cut)).isLessThanOrEqualTo(10_000);
+  }
+
+  @Test
   void oversizedMetadataValuesBecomeMarkersAndSmallOnesStay() {
     String big = "m".repeat(21_000);
     TraceManager.newTrace("metadata").metadata("big", big).metadata("small", "ok").start();

@@ -30,11 +30,6 @@ public final class Ids {
     return new String(out);
   }
 
-  /** 32 lower-case hex characters (a UUID without dashes). */
-  public static String hex32() {
-    return uuid().replace("-", "");
-  }
-
   private static void writeHex(char[] out, int offset, long value, int digits) {
     for (int i = digits - 1; i >= 0; i--) {
       out[offset + i] = HEX[(int) (value & 0xf)];

@@ -29,7 +29,7 @@ final class SpanState implements Span {
   /** A root span of an implicit trace finalizes that trace when it ends. */
   private final boolean implicitRoot;
 
-  private String name;
+  private final String name;
   private List<Object> args = List.of();
   private Map<String, Object> kwargs;
   private Map<String, Object> locals;
@@ -242,12 +242,6 @@ final class SpanState implements Span {
       }
     }
     return this;
-  }
-
-  synchronized void rename(String newName) {
-    if (!ended && newName != null) {
-      name = newName;
-    }
   }
 
   @Override

@@ -260,9 +260,4 @@ public final class ExportPipeline {
       return ExportResult.failure(operation + " threw " + t.getClass().getName());
     }
   }
-
-  /** The sinks in use, for diagnostics and the demo. */
-  public List<TraceSink> sinks() {
-    return sinks;
-  }
 }

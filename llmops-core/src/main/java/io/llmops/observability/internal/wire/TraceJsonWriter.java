@@ -255,7 +255,10 @@ public final class TraceJsonWriter {
       return;
     }
     counters.increment(Counters.MESSAGES_TRUNCATED);
-    String note = "…[truncated: " + size + " bytes]";
+    // a string already cut at capture reports its original length, in characters
+    String note = value instanceof TruncatedText t
+        ? "…[truncated: " + t.originalLength() + " chars]"
+        : "…[truncated: " + size + " bytes]";
     g.writeStringField(field, Utf8.prefix(text, Math.max(0, limit - note.length() - 4)) + note);
   }
 

@@ -14,7 +14,6 @@ public final class WireFields {
   public static final String TYPE = "type";
   /** The wrapper type we write; consumers also accept the specification's other spelling, "trace". */
   public static final String TYPE_TRACE = "SDKTraceData";
-  public static final String TYPE_TRACE_ALT = "trace";
 
   // trace
   public static final String TRACE_ID = "trace_id";
