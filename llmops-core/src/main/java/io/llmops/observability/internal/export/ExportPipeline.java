@@ -224,7 +224,13 @@ public final class ExportPipeline {
 
   private void serveFlushRequests() {
     FlushRequest request;
-    while ((request = flushRequests.poll()) != null) {
+    while ((request = flushRequests.peek()) != null) {
+      // A request is visible only after the traces submitted before it were queued: if the queue
+      // refilled since the worker last looked, export those first and serve the request next round.
+      if (!queue.isEmpty() && !shutdown) {
+        return;
+      }
+      flushRequests.poll();
       boolean ok = true;
       for (TraceSink sink : sinks) {
         Duration remaining = Duration.ofNanos(Math.max(0, request.deadlineNanos() - System.nanoTime()));
