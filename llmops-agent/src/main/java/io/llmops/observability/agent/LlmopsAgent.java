@@ -1,0 +1,62 @@
+package io.llmops.observability.agent;
+
+import io.llmops.observability.agent.internal.AgentInstaller;
+import java.lang.instrument.Instrumentation;
+import net.bytebuddy.agent.ByteBuddyAgent;
+
+/**
+ * Makes {@code @TrackFunction}, {@code @TrackLlmCall}, {@code @TrackLlmAgent} and
+ * {@code @TrackLlmTool} take effect. Two ways to start it, with the same result:
+ *
+ * <pre>{@code
+ * java -javaagent:llmops-agent.jar -jar app.jar        // before main
+ *
+ * public static void main(String[] args) {
+ *   LlmopsAgent.install();                             // first line of main
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p>Classes loaded before {@link #install()} are retransformed. Starting twice (for example
+ * {@code -javaagent} and {@code install()}) is harmless: the second start does nothing.
+ */
+public final class LlmopsAgent {
+
+  private LlmopsAgent() {}
+
+  /** Entry point of {@code -javaagent:llmops-agent.jar}. */
+  public static void premain(String arguments, Instrumentation instrumentation) {
+    AgentInstaller.install(instrumentation);
+  }
+
+  /** Entry point when the agent is attached to a running JVM. */
+  public static void agentmain(String arguments, Instrumentation instrumentation) {
+    AgentInstaller.install(instrumentation);
+  }
+
+  /**
+   * Attaches the agent to this JVM (self-attach) unless it is already running. Returns true when
+   * the agent is active afterwards; false (with the reason in the log) when this JVM cannot
+   * attach, in which case the annotations have no effect and the application runs unchanged.
+   */
+  public static synchronized boolean install() {
+    if (AgentInstaller.isInstalled()) {
+      return true;
+    }
+    Instrumentation instrumentation;
+    try {
+      instrumentation = ByteBuddyAgent.install();
+    } catch (RuntimeException | LinkageError e) {
+      System.getLogger("io.llmops.observability").log(System.Logger.Level.ERROR,
+          "llmops-agent: could not attach to this JVM; annotations are not woven. "
+              + "Start with -javaagent:llmops-agent.jar instead", e);
+      return false;
+    }
+    return AgentInstaller.install(instrumentation);
+  }
+
+  /** Whether the agent is active in this JVM. */
+  public static boolean isInstalled() {
+    return AgentInstaller.isInstalled();
+  }
+}

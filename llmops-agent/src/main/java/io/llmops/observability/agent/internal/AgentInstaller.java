@@ -1,0 +1,86 @@
+package io.llmops.observability.agent.internal;
+
+import static net.bytebuddy.matcher.ElementMatchers.declaresMethod;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.isNative;
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+
+import io.llmops.observability.internal.engine.InternalLog;
+import java.lang.instrument.Instrumentation;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.utility.JavaModule;
+
+/** Installs the weaving once per JVM: the locals pass first, then the ByteBuddy advice. Internal. */
+public final class AgentInstaller {
+
+  private static volatile boolean installed;
+
+  private AgentInstaller() {}
+
+  public static boolean isInstalled() {
+    return installed;
+  }
+
+  public static synchronized boolean install(Instrumentation instrumentation) {
+    if (installed) {
+      return true;
+    }
+    long started = System.nanoTime();
+    // Registered first so that it runs first, on load and on retransformation: the advice then
+    // wraps code that already stores its locals.
+    instrumentation.addTransformer(new LocalsTransformer(), true);
+    ElementMatcher.Junction<MethodDescription> woven = TrackedAnnotations.ANY
+        .and(not(isConstructor())).and(not(isAbstract())).and(not(isNative()));
+    new AgentBuilder.Default()
+        .disableClassFormatChanges()
+        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        .with(AgentBuilder.PoolStrategy.Default.EXTENDED)
+        .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+        .with(new FailureListener())
+        .with(Boolean.getBoolean("llmops.agent.debug")
+            ? AgentBuilder.Listener.StreamWriting.toSystemError().withErrorsOnly()
+            : AgentBuilder.Listener.NoOp.INSTANCE)
+        .ignore(nameStartsWith("net.bytebuddy.")
+            .or(nameStartsWith("io.llmops.observability.agent.internal."))
+            .or(nameStartsWith("io.llmops.observability.agent.shaded."))
+            .or(nameStartsWith("java."))
+            .or(nameStartsWith("jdk."))
+            .or(nameStartsWith("sun."))
+            .or(nameStartsWith("com.sun."))
+            .or(isSynthetic()))
+        .type(declaresMethod(woven))
+        .transform((builder, type, loader, module, domain) ->
+            builder.visit(Advice.withCustomMapping()
+                .bind(new TrackedMethodId.Factory())
+                .to(TrackAdvice.class)
+                .on(woven)))
+        .installOn(instrumentation);
+    installed = true;
+    StartupStats.record(System.nanoTime() - started);
+    return true;
+  }
+
+  /** Logs classes that could not be woven; the application keeps running unwoven. */
+  private static final class FailureListener extends AgentBuilder.Listener.Adapter {
+    @Override
+    public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded,
+        Throwable throwable) {
+      InternalLog.errorOnce("agent-weave-" + typeName,
+          "llmops-agent: could not weave " + typeName + "; its annotations have no effect", throwable);
+    }
+
+    @Override
+    public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module,
+        boolean loaded, DynamicType dynamicType) {
+      StartupStats.woven();
+    }
+  }
+}

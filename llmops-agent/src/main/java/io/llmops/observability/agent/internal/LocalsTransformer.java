@@ -1,0 +1,182 @@
+package io.llmops.observability.agent.internal;
+
+import io.llmops.observability.CaptureLocals;
+import io.llmops.observability.internal.engine.InternalLog;
+import java.lang.instrument.ClassFileTransformer;
+import java.nio.charset.StandardCharsets;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.AnnotationNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LocalVariableNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.VarInsnNode;
+
+/**
+ * The {@code captureLocals} pass. Before every return and {@code athrow} of a method whose
+ * annotation asks for locals, inserts {@code Dispatcher.local(name, value)} for each local of the
+ * local variable table that is in scope there. The inserted code neither branches nor changes a
+ * local, so the class's stack map frames stay valid. Internal.
+ */
+final class LocalsTransformer implements ClassFileTransformer {
+
+  private static final byte[] MARKER = "captureLocals".getBytes(StandardCharsets.US_ASCII);
+  private static final String DISPATCHER = Type.getInternalName(Dispatcher.class);
+
+  @Override
+  public byte[] transform(ClassLoader loader, String className, Class<?> redefined,
+      ProtectionDomain domain, byte[] classFile) {
+    if (loader == null || className == null || skipped(className) || !contains(classFile, MARKER)) {
+      return null;
+    }
+    try {
+      return rewrite(classFile);
+    } catch (RuntimeException | LinkageError e) {
+      InternalLog.errorOnce("agent-locals-" + className, "llmops-agent: captureLocals could not "
+          + "be applied to " + className.replace('/', '.') + "; its locals are not recorded", e);
+      return null;
+    }
+  }
+
+  private static boolean skipped(String name) {
+    return name.startsWith("java/") || name.startsWith("jdk/") || name.startsWith("sun/")
+        || name.startsWith("io/llmops/observability/agent/internal/")
+        || name.startsWith("io/llmops/observability/agent/shaded/");
+  }
+
+  static byte[] rewrite(byte[] classFile) {
+    ClassNode type = new ClassNode();
+    new ClassReader(classFile).accept(type, 0);
+    boolean changed = false;
+    for (MethodNode method : type.methods) {
+      List<String> wanted = wantedLocals(method);
+      if (wanted == null || method.name.equals("<init>") || method.instructions.size() == 0) {
+        continue;
+      }
+      if (method.localVariables == null || method.localVariables.isEmpty()) {
+        InternalLog.warnOnce("agent-no-lvt-" + type.name, "llmops-agent: "
+            + type.name.replace('/', '.') + " was compiled without a local variable table "
+            + "(javac -g:none); captureLocals records nothing for its methods, arguments are still "
+            + "recorded");
+        continue;
+      }
+      changed |= insertCaptures(method, wanted);
+    }
+    if (!changed) {
+      return null;
+    }
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    type.accept(writer);
+    return writer.toByteArray();
+  }
+
+  /** The names the method's tracking annotation asks for, ["*"] for all, or null for none. */
+  private static List<String> wantedLocals(MethodNode method) {
+    if (method.visibleAnnotations == null) {
+      return null;
+    }
+    for (AnnotationNode annotation : method.visibleAnnotations) {
+      if (!Arrays.asList(TrackedAnnotations.DESCRIPTORS).contains(annotation.desc)
+          || annotation.values == null) {
+        continue;
+      }
+      for (int i = 0; i + 1 < annotation.values.size(); i += 2) {
+        if ("captureLocals".equals(annotation.values.get(i))) {
+          @SuppressWarnings("unchecked")
+          List<String> names = (List<String>) annotation.values.get(i + 1);
+          return names.isEmpty() ? null : names;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean insertCaptures(MethodNode method, List<String> wanted) {
+    boolean all = wanted.contains(CaptureLocals.ALL);
+    InsnList code = method.instructions;
+    AbstractInsnNode[] instructions = code.toArray();
+    boolean changed = false;
+    for (int i = 0; i < instructions.length; i++) {
+      int opcode = instructions[i].getOpcode();
+      boolean exit = (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) || opcode == Opcodes.ATHROW;
+      if (!exit) {
+        continue;
+      }
+      Map<String, LocalVariableNode> live = new LinkedHashMap<>();
+      for (LocalVariableNode local : sortedBySlot(method.localVariables)) {
+        if (local.name.equals("this") || !(all || wanted.contains(local.name))) {
+          continue;
+        }
+        int start = code.indexOf(local.start);
+        int end = code.indexOf(local.end);
+        if (start <= i && i < end) {
+          live.putIfAbsent(local.name, local);
+        }
+      }
+      if (live.isEmpty()) {
+        continue;
+      }
+      InsnList capture = new InsnList();
+      for (LocalVariableNode local : live.values()) {
+        capture.add(new LdcInsnNode(local.name));
+        Type localType = Type.getType(local.desc);
+        capture.add(new VarInsnNode(localType.getOpcode(Opcodes.ILOAD), local.index));
+        box(capture, localType);
+        capture.add(new MethodInsnNode(Opcodes.INVOKESTATIC, DISPATCHER, "local",
+            "(Ljava/lang/String;Ljava/lang/Object;)V", false));
+      }
+      code.insertBefore(instructions[i], capture);
+      changed = true;
+    }
+    return changed;
+  }
+
+  private static List<LocalVariableNode> sortedBySlot(List<LocalVariableNode> locals) {
+    List<LocalVariableNode> sorted = new ArrayList<>(locals);
+    sorted.sort((a, b) -> Integer.compare(a.index, b.index));
+    return sorted;
+  }
+
+  private static void box(InsnList code, Type type) {
+    String owner;
+    switch (type.getSort()) {
+      case Type.BOOLEAN: owner = "java/lang/Boolean"; break;
+      case Type.CHAR: owner = "java/lang/Character"; break;
+      case Type.BYTE: owner = "java/lang/Byte"; break;
+      case Type.SHORT: owner = "java/lang/Short"; break;
+      case Type.INT: owner = "java/lang/Integer"; break;
+      case Type.FLOAT: owner = "java/lang/Float"; break;
+      case Type.LONG: owner = "java/lang/Long"; break;
+      case Type.DOUBLE: owner = "java/lang/Double"; break;
+      default: return;
+    }
+    code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, owner, "valueOf",
+        "(" + type.getDescriptor() + ")L" + owner + ";", false));
+  }
+
+  private static boolean contains(byte[] data, byte[] marker) {
+    outer:
+    for (int i = 0, last = data.length - marker.length; i <= last; i++) {
+      for (int j = 0; j < marker.length; j++) {
+        if (data[i + j] != marker[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+}

@@ -1,0 +1,28 @@
+package io.llmops.observability.agent.internal;
+
+import static net.bytebuddy.matcher.ElementMatchers.isAnnotatedWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/** Names of the four annotations the agent weaves, in the order they win on one method. Internal. */
+final class TrackedAnnotations {
+
+  static final String LLM_CALL = "io.llmops.observability.TrackLlmCall";
+  static final String AGENT = "io.llmops.observability.TrackLlmAgent";
+  static final String TOOL = "io.llmops.observability.TrackLlmTool";
+  static final String FUNCTION = "io.llmops.observability.TrackFunction";
+
+  /** Matched by name so that nothing here loads the annotation classes. */
+  static final ElementMatcher.Junction<MethodDescription> ANY =
+      isAnnotatedWith(named(LLM_CALL)).or(isAnnotatedWith(named(AGENT)))
+          .or(isAnnotatedWith(named(TOOL))).or(isAnnotatedWith(named(FUNCTION)));
+
+  /** Internal names (slashes), for the ASM pass. */
+  static final String[] DESCRIPTORS = {
+      "L" + LLM_CALL.replace('.', '/') + ";", "L" + AGENT.replace('.', '/') + ";",
+      "L" + TOOL.replace('.', '/') + ";", "L" + FUNCTION.replace('.', '/') + ";"};
+
+  private TrackedAnnotations() {}
+}

@@ -1,0 +1,170 @@
+package io.llmops.observability.agent.internal;
+
+import io.llmops.observability.SpanType;
+import io.llmops.observability.internal.engine.InternalLog;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import net.bytebuddy.description.annotation.AnnotationDescription;
+import net.bytebuddy.description.annotation.AnnotationValue;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.method.ParameterDescription;
+import net.bytebuddy.description.method.ParameterList;
+import net.bytebuddy.description.type.TypeDescription;
+
+/** Turns a method's annotation into a {@link TrackedMethod}, at weaving time. Internal. */
+final class TrackedMethodReader {
+
+  private TrackedMethodReader() {}
+
+  static TrackedMethod read(MethodDescription method) {
+    AnnotationDescription annotation = null;
+    SpanType type = null;
+    int found = 0;
+    for (AnnotationDescription candidate : method.getDeclaredAnnotations()) {
+      SpanType candidateType = typeOf(candidate.getAnnotationType().getName());
+      if (candidateType == null) {
+        continue;
+      }
+      found++;
+      if (annotation == null || rank(candidateType) < rank(type)) {
+        annotation = candidate;
+        type = candidateType;
+      }
+    }
+    String owner = method.getDeclaringType().asErasure().getName();
+    if (found > 1) {
+      InternalLog.warn("llmops-agent: " + owner + "#" + method.getName()
+          + " carries several tracking annotations; only @" + annotation.getAnnotationType().getSimpleName()
+          + " is applied");
+    }
+    String where = owner + "#" + method.getName();
+    String name = string(annotation, "name");
+    boolean llmCall = type == SpanType.GENERATION;
+    String[] names = parameterNames(method.getParameters());
+    List<String> evals = llmCall ? new ArrayList<>(Arrays.asList(strings(annotation, "evals"))) : List.of();
+    if (llmCall && bool(annotation, "evaluation") && !evals.contains("correctness")) {
+      evals.add("correctness");
+    }
+    double sampleRate = llmCall ? number(annotation, "sampleRate") : 1.0;
+    if (!(sampleRate >= 0.0 && sampleRate <= 1.0)) {
+      InternalLog.warn("llmops-agent: " + where + " has sampleRate " + sampleRate
+          + ", outside 0.0..1.0; using " + (sampleRate > 1.0 ? "1.0" : "0.0"));
+      sampleRate = sampleRate > 1.0 ? 1.0 : 0.0;
+    }
+    return new TrackedMethod(
+        owner,
+        method.getName(),
+        name.isEmpty() ? method.getName() : name,
+        type,
+        keyValues(strings(annotation, "metadata"), where),
+        bool(annotation, "captureArgs"),
+        bool(annotation, "captureOutput"),
+        bool(annotation, "captureSelf"),
+        method.isStatic(),
+        method.getReturnType().represents(void.class),
+        names,
+        llmCall ? string(annotation, "model") : "",
+        llmCall ? promptIndex(method.getParameters(), names) : -1,
+        Collections.unmodifiableList(evals),
+        sampleRate,
+        llmCall ? keyValues(strings(annotation, "evaluationMetadata"), where) : Map.of());
+  }
+
+  static SpanType typeOf(String annotationName) {
+    switch (annotationName) {
+      case TrackedAnnotations.LLM_CALL:
+        return SpanType.GENERATION;
+      case TrackedAnnotations.AGENT:
+        return SpanType.AGENT;
+      case TrackedAnnotations.TOOL:
+        return SpanType.TOOL;
+      case TrackedAnnotations.FUNCTION:
+        return SpanType.SPAN;
+      default:
+        return null;
+    }
+  }
+
+  private static int rank(SpanType type) {
+    switch (type) {
+      case GENERATION:
+        return 0;
+      case AGENT:
+        return 1;
+      case TOOL:
+        return 2;
+      default:
+        return 3;
+    }
+  }
+
+  /** Names from {@code -parameters} or the local variable table, else null (positional). */
+  private static String[] parameterNames(ParameterList<?> parameters) {
+    String[] names = new String[parameters.size()];
+    for (ParameterDescription parameter : parameters) {
+      if (!parameter.isNamed()) {
+        return null;
+      }
+      names[parameter.getIndex()] = parameter.getName();
+    }
+    return names;
+  }
+
+  private static int promptIndex(ParameterList<?> parameters, String[] names) {
+    if (names != null) {
+      for (int i = 0; i < names.length; i++) {
+        if (names[i].equals("prompt")) {
+          return i;
+        }
+      }
+    }
+    for (ParameterDescription parameter : parameters) {
+      TypeDescription type = parameter.getType().asErasure();
+      if (type.represents(String.class) || type.represents(CharSequence.class)) {
+        return parameter.getIndex();
+      }
+    }
+    return -1;
+  }
+
+  static Map<String, String> keyValues(String[] entries, String where) {
+    if (entries.length == 0) {
+      return Map.of();
+    }
+    Map<String, String> map = new LinkedHashMap<>();
+    for (String entry : entries) {
+      int equals = entry.indexOf('=');
+      if (equals <= 0) {
+        InternalLog.warn("llmops-agent: " + where + ": metadata entry '" + entry
+            + "' is not key=value; it is ignored");
+        continue;
+      }
+      map.put(entry.substring(0, equals).trim(), entry.substring(equals + 1).trim());
+    }
+    return Collections.unmodifiableMap(map);
+  }
+
+  private static AnnotationValue<?, ?> value(AnnotationDescription annotation, String property) {
+    return annotation.getValue(property);
+  }
+
+  private static String string(AnnotationDescription annotation, String property) {
+    return value(annotation, property).resolve(String.class);
+  }
+
+  private static String[] strings(AnnotationDescription annotation, String property) {
+    return value(annotation, property).resolve(String[].class);
+  }
+
+  private static boolean bool(AnnotationDescription annotation, String property) {
+    return value(annotation, property).resolve(Boolean.class);
+  }
+
+  private static double number(AnnotationDescription annotation, String property) {
+    return value(annotation, property).resolve(Double.class);
+  }
+}

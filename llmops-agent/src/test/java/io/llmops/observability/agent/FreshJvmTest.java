@@ -1,0 +1,52 @@
+package io.llmops.observability.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.llmops.observability.agent.fixtures.FreshJvmMain;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code LlmopsAgent.install()} in a JVM of its own, where an annotated class is certainly loaded
+ * (and used) before the agent: it must be retransformed. Also on JDK 25 when it is installed.
+ */
+class FreshJvmTest {
+
+  static final Path JDK25 = Paths.get("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+
+  @Test
+  void installRetransformsAClassLoadedBeforeItOnThisJdk() throws Exception {
+    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    assertThat(run(java)).contains("installed=true before=0 after=2 locals=true");
+  }
+
+  @Test
+  void installRetransformsAClassLoadedBeforeItOnJdk25() throws Exception {
+    assumeTrue(Files.isExecutable(JDK25), "JDK 25 is not installed here");
+    assertThat(run(JDK25.toString(), "-XX:+EnableDynamicAgentLoading"))
+        .contains("installed=true before=0 after=2 locals=true");
+  }
+
+  static String run(String java, String... jvmOptions) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    command.addAll(List.of(jvmOptions));
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(FreshJvmMain.class.getName());
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    byte[] output = process.getInputStream().readAllBytes();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String text = new String(output, StandardCharsets.UTF_8);
+    assertThat(process.exitValue()).as(text).isZero();
+    return text;
+  }
+}

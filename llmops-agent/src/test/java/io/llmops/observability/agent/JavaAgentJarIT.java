@@ -1,0 +1,77 @@
+package io.llmops.observability.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.llmops.observability.Llmops;
+import io.llmops.observability.agent.fixtures.FreshJvmMain;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged, shaded jar: its manifest, its relocation, and {@code -javaagent} on a class path
+ * that has llmops-core and the application but no ByteBuddy of its own.
+ */
+class JavaAgentJarIT {
+
+  private final Path jar = Paths.get(System.getProperty("llmops.agent.jar"));
+
+  @Test
+  void theJarDeclaresTheAgentEntryPointsAndKeepsItsDependenciesRelocated() throws Exception {
+    try (JarFile file = new JarFile(jar.toFile())) {
+      Attributes manifest = file.getManifest().getMainAttributes();
+      assertThat(manifest.getValue("Premain-Class")).isEqualTo(LlmopsAgent.class.getName());
+      assertThat(manifest.getValue("Agent-Class")).isEqualTo(LlmopsAgent.class.getName());
+      assertThat(manifest.getValue("Can-Retransform-Classes")).isEqualTo("true");
+      assertThat(manifest.getValue("Can-Redefine-Classes")).isEqualTo("true");
+      List<String> names = Collections.list(file.entries()).stream().map(e -> e.getName()).toList();
+      assertThat(names).filteredOn(n -> n.endsWith(".class"))
+          .allMatch(n -> n.startsWith("io/llmops/observability/agent/"));
+      assertThat(names).contains("io/llmops/observability/agent/shaded/bytebuddy/ByteBuddy.class",
+          "io/llmops/observability/agent/shaded/asm/tree/ClassNode.class");
+      assertThat(names).noneMatch(n -> n.startsWith("io/llmops/observability/internal/"));
+    }
+  }
+
+  @Test
+  void javaagentWeavesTheApplicationOnThisJdk() throws Exception {
+    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    assertThat(run(java)).contains("installed=true before=1 after=3 locals=true");
+  }
+
+  @Test
+  void javaagentWeavesTheApplicationOnJdk25() throws Exception {
+    assumeTrue(Files.isExecutable(FreshJvmTest.JDK25), "JDK 25 is not installed here");
+    assertThat(run(FreshJvmTest.JDK25.toString())).contains("installed=true before=1 after=3 locals=true");
+  }
+
+  private String run(String java) throws Exception {
+    List<String> classPath = new ArrayList<>();
+    for (Class<?> type : List.of(FreshJvmMain.class, Llmops.class, ObjectMapper.class,
+        JsonFactory.class, JsonProperty.class)) {
+      classPath.add(new File(type.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath());
+    }
+    List<String> command = List.of(java, "-javaagent:" + jar, "-cp",
+        String.join(File.pathSeparator, classPath), FreshJvmMain.class.getName(), "javaagent");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    byte[] output = process.getInputStream().readAllBytes();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String text = new String(output, StandardCharsets.UTF_8);
+    assertThat(process.exitValue()).as(text).isZero();
+    assertThat(text).doesNotContain("SEVERE", "could not weave");
+    return text;
+  }
+}
