@@ -32,6 +32,11 @@ public final class Counters {
 
   private final ConcurrentHashMap<String, LongAdder> values = new ConcurrentHashMap<>();
 
+  /** The adder behind {@code name}, for hot paths that should not look it up every time. */
+  public LongAdder adder(String name) {
+    return values.computeIfAbsent(name, k -> new LongAdder());
+  }
+
   public void increment(String name) {
     add(name, 1);
   }

@@ -1,5 +1,6 @@
 package io.llmops.observability.internal.engine;
 
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -9,31 +10,12 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class Ids {
 
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
-
   private Ids() {}
 
   public static String uuid() {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     long high = (random.nextLong() & 0xffffffffffff0fffL) | 0x0000000000004000L;
     long low = (random.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
-    char[] out = new char[36];
-    writeHex(out, 0, high >>> 32, 8);
-    out[8] = '-';
-    writeHex(out, 9, high >>> 16, 4);
-    out[13] = '-';
-    writeHex(out, 14, high, 4);
-    out[18] = '-';
-    writeHex(out, 19, low >>> 48, 4);
-    out[23] = '-';
-    writeHex(out, 24, low, 12);
-    return new String(out);
-  }
-
-  private static void writeHex(char[] out, int offset, long value, int digits) {
-    for (int i = digits - 1; i >= 0; i--) {
-      out[offset + i] = HEX[(int) (value & 0xf)];
-      value >>>= 4;
-    }
+    return new UUID(high, low).toString(); // the JDK formats straight into a compact string
   }
 }

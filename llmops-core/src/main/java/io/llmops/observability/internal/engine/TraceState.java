@@ -78,7 +78,7 @@ final class TraceState {
       return;
     }
     ended.add(data);
-    tracer.counters().increment(Counters.SPANS_RECORDED);
+    tracer.spansRecorded.increment();
     if (openSpans.decrementAndGet() == 0 && finalizing.get()) {
       send(false);
     }

@@ -10,6 +10,7 @@ import io.llmops.observability.internal.model.TraceData;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The runtime behind the public API: configuration, counters and the export pipeline. One is
@@ -23,6 +24,7 @@ public final class Tracer {
 
   private final LlmopsConfig config;
   private final Counters counters = new Counters();
+  final LongAdder spansRecorded = counters.adder(Counters.SPANS_RECORDED);
   private final EpochClock clock;
   private final ExportPipeline pipeline;
 
