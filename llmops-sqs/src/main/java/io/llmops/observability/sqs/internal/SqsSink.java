@@ -95,6 +95,9 @@ public final class SqsSink implements TraceSink {
             + "limit and was dropped; lower LLMOPS_MAX_MESSAGE_BYTES");
         continue;
       }
+      if (!entry.attributesFit()) {
+        metrics.increment(SqsSettings.COUNTER_ATTRIBUTES_OMITTED);
+      }
       unsettled.add(entry);
       accepted.incrementAndGet();
       boolean queued = false;
