@@ -20,4 +20,12 @@ public interface SinkProvider {
   }
 
   TraceSink create(LlmopsConfig config);
+
+  /**
+   * Creates the sink with access to the SDK's counters, so that what it counts appears in
+   * {@code Llmops.stats()}. The SDK calls this one; the default ignores {@code metrics}.
+   */
+  default TraceSink create(LlmopsConfig config, SinkMetrics metrics) {
+    return create(config);
+  }
 }

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
  * The SDK's counters by name; names are documented in docs/OPERATIONS.md and exposed through
  * {@code Llmops.stats()}. Internal.
  */
-public final class Counters {
+public final class Counters implements io.llmops.observability.spi.SinkMetrics {
 
   public static final String TRACES_STARTED = "traces.started";
   public static final String TRACES_FINALIZED = "traces.finalized";
@@ -37,14 +37,17 @@ public final class Counters {
     return values.computeIfAbsent(name, k -> new LongAdder());
   }
 
+  @Override
   public void increment(String name) {
     add(name, 1);
   }
 
+  @Override
   public void add(String name, long delta) {
     values.computeIfAbsent(name, k -> new LongAdder()).add(delta);
   }
 
+  @Override
   public long get(String name) {
     LongAdder adder = values.get(name);
     return adder == null ? 0 : adder.sum();

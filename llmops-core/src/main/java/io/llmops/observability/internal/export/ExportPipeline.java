@@ -52,7 +52,7 @@ public final class ExportPipeline {
 
   public ExportPipeline(LlmopsConfig config, Counters counters) {
     this.counters = counters;
-    this.sinks = SinkFactory.create(config);
+    this.sinks = SinkFactory.create(config, counters);
     Redactor redactor = new Redactor(config.redactKeys());
     TraceJsonWriter writer = new TraceJsonWriter(redactor, counters, SdkInfo.NAME, SdkInfo.VERSION);
     FieldLimits limits = new FieldLimits(config.get(io.llmops.observability.internal.config.Settings.MAX_TRACE_IO_BYTES),

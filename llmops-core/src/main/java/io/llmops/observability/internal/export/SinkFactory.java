@@ -2,6 +2,7 @@ package io.llmops.observability.internal.export;
 
 import io.llmops.observability.LlmopsConfig;
 import io.llmops.observability.internal.engine.InternalLog;
+import io.llmops.observability.spi.SinkMetrics;
 import io.llmops.observability.spi.SinkProvider;
 import io.llmops.observability.spi.TraceSink;
 import java.util.ArrayList;
@@ -47,12 +48,12 @@ public final class SinkFactory {
     }
   }
 
-  static List<TraceSink> create(LlmopsConfig config) {
+  static List<TraceSink> create(LlmopsConfig config, SinkMetrics metrics) {
     Map<String, SinkProvider> providers = providers();
     List<TraceSink> sinks = new ArrayList<>();
     if (!config.sinkNames().isEmpty()) {
       for (String name : config.sinkNames()) {
-        sinks.add(providers.get(name).create(config));
+        sinks.add(providers.get(name).create(config, metrics));
       }
       sinks.addAll(config.extraSinks());
       return List.copyOf(sinks);
@@ -62,7 +63,7 @@ public final class SinkFactory {
     }
     for (SinkProvider provider : providers.values()) {
       if (provider.enabledByDefault(config)) {
-        sinks.add(provider.create(config));
+        sinks.add(provider.create(config, metrics));
       }
     }
     if (sinks.isEmpty()) {
@@ -70,7 +71,7 @@ public final class SinkFactory {
         InternalLog.warn("llmops: AWS_SQS_URL is set but no SQS sink is on the class path "
             + "(add io.llmops:llmops-sqs); writing traces to files instead");
       }
-      sinks.add(providers.get(FileSink.NAME).create(config));
+      sinks.add(providers.get(FileSink.NAME).create(config, metrics));
     }
     return List.copyOf(sinks);
   }

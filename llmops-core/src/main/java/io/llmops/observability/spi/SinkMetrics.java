@@ -1,0 +1,36 @@
+package io.llmops.observability.spi;
+
+/**
+ * The SDK's counters as a sink sees them: what a sink adds here appears in
+ * {@code Llmops.stats()}. Implementations are thread-safe and never throw.
+ */
+public interface SinkMetrics {
+
+  /** Adds {@code delta} to the counter {@code name}. */
+  void add(String name, long delta);
+
+  /** The current value of {@code name}, zero when it never moved. */
+  long get(String name);
+
+  default void increment(String name) {
+    add(name, 1);
+  }
+
+  /** Counters that go nowhere, for sinks created outside a running SDK. */
+  static SinkMetrics detached() {
+    java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> values =
+        new java.util.concurrent.ConcurrentHashMap<>();
+    return new SinkMetrics() {
+      @Override
+      public void add(String name, long delta) {
+        values.computeIfAbsent(name, k -> new java.util.concurrent.atomic.LongAdder()).add(delta);
+      }
+
+      @Override
+      public long get(String name) {
+        java.util.concurrent.atomic.LongAdder adder = values.get(name);
+        return adder == null ? 0 : adder.sum();
+      }
+    };
+  }
+}

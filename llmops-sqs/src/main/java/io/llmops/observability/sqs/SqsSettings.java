@@ -1,0 +1,46 @@
+package io.llmops.observability.sqs;
+
+/**
+ * Names used by the SQS sink: the variables it reads besides the core's {@code LLMOPS_SQS_*}
+ * settings, and the counters it adds to {@code Llmops.stats()}. Every variable can be set in the
+ * environment, as a system property, in {@code .env}, or in code with
+ * {@code LlmopsConfig.builder().set(name, value)}. See docs/SQS.md.
+ */
+public final class SqsSettings {
+
+  private SqsSettings() {}
+
+  /** Directory of the spillover journal; default {@code llmops-spillover} in the working directory. */
+  public static final String SPILLOVER_DIR = "LLMOPS_SPILLOVER_DIR";
+  /** Size cap of the journal in bytes; the oldest records are evicted (and counted) beyond it. */
+  public static final String SPILLOVER_MAX_BYTES = "LLMOPS_SPILLOVER_MAX_BYTES";
+  /** {@code always} (fsync every append, default), {@code rotate} (at segment close) or {@code never}. */
+  public static final String SPILLOVER_FSYNC = "LLMOPS_SPILLOVER_FSYNC";
+  /** Seconds between replay attempts while the journal holds records; default 2. */
+  public static final String SPILLOVER_REPLAY_INTERVAL = "LLMOPS_SPILLOVER_REPLAY_INTERVAL";
+  /** Seconds one SQS request may take before it counts as failed; default 5. */
+  public static final String REQUEST_TIMEOUT = "LLMOPS_SQS_REQUEST_TIMEOUT";
+  /** Messages held in memory waiting for a worker; beyond it they spill to disk. Default 10000. */
+  public static final String MAX_PENDING_MESSAGES = "LLMOPS_SQS_MAX_PENDING";
+  /** Bytes held in memory waiting for a worker; beyond it they spill to disk. Default 32 MiB. */
+  public static final String MAX_PENDING_BYTES = "LLMOPS_SQS_MAX_PENDING_BYTES";
+
+  /** Messages SQS accepted. */
+  public static final String COUNTER_SENT = "sqs.sent";
+  /** Messages sent again after a failed attempt (one per message per retry). */
+  public static final String COUNTER_RETRIED = "sqs.retried";
+  /** Messages written to the spillover journal. */
+  public static final String COUNTER_SPILLED = "sqs.spilled";
+  /** Messages read back from the journal and accepted by SQS. */
+  public static final String COUNTER_REPLAYED = "sqs.replayed";
+  /** Journal records deleted to stay under {@link #SPILLOVER_MAX_BYTES}. */
+  public static final String COUNTER_EVICTED = "sqs.evicted";
+  /** Journal records skipped because their checksum did not match. */
+  public static final String COUNTER_CORRUPT = "sqs.spill_corrupt";
+  /** Messages sent without the {@code trace_id}/{@code type} attributes to stay within 1 MiB. */
+  public static final String COUNTER_ATTRIBUTES_OMITTED = "sqs.attributes_omitted";
+  /** Lost because the journal could not be written (unwritable directory, full disk). */
+  public static final String DROPPED_SPILL_FAILED = "dropped.spill_failed";
+  /** Lost because SQS rejected the message itself, permanently, when replayed. */
+  public static final String DROPPED_REJECTED = "dropped.sqs_rejected";
+}

@@ -1,0 +1,41 @@
+package io.llmops.observability.sqs;
+
+import io.llmops.observability.LlmopsConfig;
+import io.llmops.observability.spi.SinkMetrics;
+import io.llmops.observability.spi.SinkProvider;
+import io.llmops.observability.spi.TraceSink;
+import io.llmops.observability.sqs.internal.SqsSink;
+import io.llmops.observability.sqs.internal.SqsSinkOptions;
+
+/**
+ * The sink named {@code sqs}. Used automatically when {@code AWS_SQS_URL} is set and
+ * {@code LLMOPS_SINKS} is not; registered with {@link java.util.ServiceLoader}.
+ */
+public final class SqsSinkProvider implements SinkProvider {
+
+  public static final String NAME = "sqs";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public boolean enabledByDefault(LlmopsConfig config) {
+    return config.sqsUrl().isPresent();
+  }
+
+  @Override
+  public TraceSink create(LlmopsConfig config) {
+    return create(config, SinkMetrics.detached());
+  }
+
+  /**
+   * @throws IllegalArgumentException when {@code AWS_SQS_URL} is missing or a setting of this
+   *     module has an invalid value (the message names the variable)
+   */
+  @Override
+  public TraceSink create(LlmopsConfig config, SinkMetrics metrics) {
+    return SqsSink.start(SqsSinkOptions.from(config), metrics);
+  }
+}

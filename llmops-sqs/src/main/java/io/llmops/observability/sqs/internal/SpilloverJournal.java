@@ -1,0 +1,438 @@
+package io.llmops.observability.sqs.internal;
+
+import io.llmops.observability.internal.engine.InternalLog;
+import io.llmops.observability.spi.SinkMetrics;
+import io.llmops.observability.sqs.SqsSettings;
+import io.llmops.observability.sqs.internal.JournalFormat.Parsed;
+import io.llmops.observability.sqs.internal.JournalFormat.Record;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The spillover journal: messages SQS could not take, in numbered segment files under one
+ * directory. New segments and rewritten segments are written to a temporary file, forced, and
+ * published with an atomic rename, so a segment file is never half-created. Appends go to the
+ * newest segment, which is never one found at start-up (a torn tail stays at the end of its
+ * file). Beyond the size cap the oldest segments are deleted, counted and logged. One instance is
+ * shared by every sink in the JVM that uses the same directory. Thread-safe. Internal.
+ */
+public final class SpilloverJournal {
+
+  private static final Pattern SEGMENT = Pattern.compile("segment-(\\d{16})\\.spill");
+  private static final Map<Path, SpilloverJournal> OPEN = new HashMap<>();
+
+  /** A segment file and what it holds. */
+  static final class Segment {
+    final long seq;
+    final Path path;
+    long bytes;
+    int records;
+    boolean claimed;
+
+    Segment(long seq, Path path) {
+      this.seq = seq;
+      this.path = path;
+    }
+  }
+
+  private final Path dir;
+  private final long maxBytes;
+  private final long segmentBytes;
+  private final FsyncPolicy fsync;
+  private final TreeMap<Long, Segment> segments = new TreeMap<>();
+  private int references;
+  private boolean opened;
+  private String openFailure;
+  private Path lockedDir;
+  private FileChannel lockChannel;
+  private FileLock lock;
+  private Segment active;
+  private FileChannel activeChannel;
+  private long nextSeq = 1;
+  private long totalBytes;
+
+  SpilloverJournal(Path dir, long maxBytes, FsyncPolicy fsync) {
+    this.dir = dir;
+    this.maxBytes = maxBytes;
+    this.segmentBytes = Math.max(16_384, Math.min(8L << 20, maxBytes / 4));
+    this.fsync = fsync;
+  }
+
+  /** The journal for {@code dir}, shared within the JVM; {@link #release()} when done. */
+  public static SpilloverJournal acquire(Path dir, long maxBytes, FsyncPolicy fsync) {
+    synchronized (OPEN) {
+      SpilloverJournal journal = OPEN.computeIfAbsent(dir.toAbsolutePath().normalize(),
+          d -> new SpilloverJournal(d, maxBytes, fsync));
+      synchronized (journal) {
+        journal.references++;
+      }
+      return journal;
+    }
+  }
+
+  /** Drops one reference; the last one closes the files and releases the directory lock. */
+  public void release() {
+    synchronized (OPEN) {
+      synchronized (this) {
+        if (--references > 0) {
+          return;
+        }
+        OPEN.remove(dir);
+        closeFiles();
+      }
+    }
+  }
+
+  /** The directory records are written to (a per-process subdirectory if another process holds the main one). */
+  public synchronized Path directory() {
+    ensureOpen();
+    return lockedDir != null ? lockedDir : dir;
+  }
+
+  /** Appends messages; on return they are on disk as far as the fsync policy promises. */
+  public synchronized void append(List<Entry> entries, SinkMetrics metrics) throws IOException {
+    // An interrupted thread would close the channel mid-write (ClosedByInterruptException):
+    // write with the flag cleared, then restore it.
+    boolean interrupted = Thread.interrupted();
+    try {
+      appendUninterrupted(entries, metrics);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void appendUninterrupted(List<Entry> entries, SinkMetrics metrics) throws IOException {
+    if (!ensureOpen()) {
+      throw new IOException("spillover directory " + dir + " is unusable: " + openFailure);
+    }
+    List<byte[]> encoded = new ArrayList<>(entries.size());
+    long needed = 0;
+    for (Entry entry : entries) {
+      byte[] record = JournalFormat.encode(Record.of(entry));
+      encoded.add(record);
+      needed += record.length;
+    }
+    makeRoom(needed, metrics);
+    if (active == null) {
+      startSegment();
+    }
+    long before = activeChannel.size();
+    try {
+      ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8, needed));
+      for (byte[] record : encoded) {
+        if (buffer.remaining() < record.length) {
+          writeFully(buffer);
+        }
+        buffer.put(record);
+      }
+      writeFully(buffer);
+      if (fsync == FsyncPolicy.ALWAYS) {
+        activeChannel.force(false);
+      }
+    } catch (IOException | RuntimeException e) {
+      try {
+        activeChannel.truncate(before);
+      } catch (IOException | RuntimeException ignored) {
+        // the parser skips whatever remains
+      }
+      sealActive();
+      throw e instanceof IOException io ? io : new IOException(e);
+    }
+    active.bytes += needed;
+    active.records += entries.size();
+    totalBytes += needed;
+    if (active.bytes >= segmentBytes) {
+      sealActive();
+    }
+  }
+
+  private void writeFully(ByteBuffer buffer) throws IOException {
+    buffer.flip();
+    while (buffer.hasRemaining()) {
+      activeChannel.write(buffer);
+    }
+    buffer.clear();
+  }
+
+  /** Whether any record is waiting. */
+  public synchronized boolean isEmpty() {
+    return !ensureOpen() || segments.values().stream().allMatch(s -> s == active && s.records == 0);
+  }
+
+  /** Records waiting, as counted when written or found (corrupt ones included until read). */
+  public synchronized long recordCount() {
+    ensureOpen();
+    return segments.values().stream().mapToLong(s -> s.records).sum();
+  }
+
+  public synchronized long sizeBytes() {
+    ensureOpen();
+    return totalBytes;
+  }
+
+  /**
+   * Claims the oldest segment for replay (sealing the open one if it is the oldest), or null when
+   * nothing waits or the oldest is already claimed. Pair with {@link #finish}.
+   */
+  synchronized Segment claimOldest() {
+    if (!ensureOpen() || segments.isEmpty()) {
+      return null;
+    }
+    Segment oldest = segments.firstEntry().getValue();
+    if (oldest.claimed) {
+      return null;
+    }
+    if (oldest == active) {
+      if (active.records == 0) {
+        return null;
+      }
+      sealActive();
+    }
+    oldest.claimed = true;
+    return oldest;
+  }
+
+  /** Reads a claimed segment, counting corrupt records. */
+  Parsed read(Segment segment, SinkMetrics metrics) {
+    byte[] data;
+    try {
+      data = Files.readAllBytes(segment.path);
+    } catch (IOException e) {
+      InternalLog.errorOnce("spill-read", "llmops: cannot read spillover segment " + segment.path, e);
+      return new Parsed(List.of(), 0, false);
+    }
+    Parsed parsed = JournalFormat.parse(data);
+    if (parsed.corrupt() > 0) {
+      metrics.add(SqsSettings.COUNTER_CORRUPT, parsed.corrupt());
+      InternalLog.warnOnce("spill-corrupt", "llmops: skipped " + parsed.corrupt()
+          + " corrupt record(s) in spillover segment " + segment.path);
+    }
+    if (parsed.tornTail()) {
+      InternalLog.info("llmops: ignored a record cut short at the end of " + segment.path
+          + " (the process stopped while writing it)");
+    }
+    return parsed;
+  }
+
+  /**
+   * Ends the replay of a claimed segment: deletes it when nothing remains, otherwise replaces it
+   * atomically with a segment holding only {@code remaining}.
+   */
+  synchronized void finish(Segment segment, List<Record> remaining) throws IOException {
+    boolean interrupted = Thread.interrupted();
+    try {
+      finishUninterrupted(segment, remaining);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void finishUninterrupted(Segment segment, List<Record> remaining) throws IOException {
+    segment.claimed = false;
+    if (!segments.containsKey(segment.seq)) {
+      return;
+    }
+    if (remaining.isEmpty()) {
+      Files.deleteIfExists(segment.path);
+      segments.remove(segment.seq);
+      totalBytes -= segment.bytes;
+      return;
+    }
+    Path tmp = segment.path.resolveSibling(segment.path.getFileName() + ".tmp");
+    long bytes;
+    try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE,
+        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+      bytes = write(out, JournalFormat.FILE_HEADER);
+      for (Record record : remaining) {
+        bytes += write(out, JournalFormat.encode(record));
+      }
+      if (fsync != FsyncPolicy.NEVER) {
+        out.force(true);
+      }
+    }
+    Files.move(tmp, segment.path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    totalBytes += bytes - segment.bytes;
+    segment.bytes = bytes;
+    segment.records = remaining.size();
+  }
+
+  private static int write(FileChannel out, byte[] bytes) throws IOException {
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    while (buffer.hasRemaining()) {
+      out.write(buffer);
+    }
+    return bytes.length;
+  }
+
+  private void makeRoom(long needed, SinkMetrics metrics) throws IOException {
+    long evictedRecords = 0;
+    int evictedSegments = 0;
+    while (totalBytes + needed > maxBytes) {
+      Segment victim = null;
+      for (Segment s : segments.values()) {
+        if (!s.claimed && s != active) {
+          victim = s;
+          break;
+        }
+      }
+      if (victim == null && active != null && active.records > 0) {
+        sealActive();
+        continue;
+      }
+      if (victim == null) {
+        break; // only claimed segments left: the cap is exceeded briefly rather than lose new data
+      }
+      Files.deleteIfExists(victim.path);
+      segments.remove(victim.seq);
+      totalBytes -= victim.bytes;
+      evictedRecords += victim.records;
+      evictedSegments++;
+    }
+    if (evictedSegments > 0) {
+      metrics.add(SqsSettings.COUNTER_EVICTED, evictedRecords);
+      InternalLog.warnOnce("spill-evicted", "llmops: the spillover journal reached its cap of "
+          + maxBytes + " bytes (" + SqsSettings.SPILLOVER_MAX_BYTES + "); evicted the oldest "
+          + evictedRecords + " record(s) in " + evictedSegments + " segment(s)");
+    }
+  }
+
+  private void startSegment() throws IOException {
+    Path base = lockedDir != null ? lockedDir : dir;
+    long seq = nextSeq++;
+    Path path = base.resolve(String.format("segment-%016d.spill", seq));
+    Path tmp = base.resolve(path.getFileName() + ".tmp");
+    try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE,
+        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+      write(out, JournalFormat.FILE_HEADER);
+      out.force(true);
+    }
+    Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE);
+    activeChannel = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    active = new Segment(seq, path);
+    active.bytes = JournalFormat.FILE_HEADER.length;
+    segments.put(seq, active);
+    totalBytes += active.bytes;
+  }
+
+  private void sealActive() {
+    if (active == null) {
+      return;
+    }
+    try {
+      if (fsync == FsyncPolicy.ROTATE) {
+        activeChannel.force(false);
+      }
+      activeChannel.close();
+    } catch (IOException e) {
+      InternalLog.warnOnce("spill-seal", "llmops: closing spillover segment " + active.path + ": " + e);
+    }
+    active = null;
+    activeChannel = null;
+  }
+
+  /** Opens the directory on first use and again after a failure (it may have become writable). */
+  private boolean ensureOpen() {
+    if (opened) {
+      return true;
+    }
+    try {
+      Files.createDirectories(dir);
+      Path base = dir;
+      lockChannel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE);
+      try {
+        lock = lockChannel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null;
+      }
+      if (lock == null) {
+        base = dir.resolve("process-" + ProcessHandle.current().pid());
+        Files.createDirectories(base);
+        InternalLog.warn("llmops: another process uses the spillover directory " + dir
+            + "; this one spills to " + base + ", which is replayed only by this process");
+        lockedDir = base;
+      }
+      scan(base);
+      opened = true;
+      openFailure = null;
+      return true;
+    } catch (IOException | RuntimeException e) {
+      openFailure = e.toString();
+      closeQuietly();
+      InternalLog.errorOnce("spill-open", "llmops: cannot use the spillover directory " + dir
+          + " (" + SqsSettings.SPILLOVER_DIR + "); messages SQS cannot take will be lost and "
+          + "counted as " + SqsSettings.DROPPED_SPILL_FAILED, e);
+      return false;
+    }
+  }
+
+  private void scan(Path base) throws IOException {
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(base)) {
+      for (Path file : files) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".spill.tmp")) {
+          Files.deleteIfExists(file); // never published: the rename did not happen
+          continue;
+        }
+        Matcher m = SEGMENT.matcher(name);
+        if (!m.matches()) {
+          continue;
+        }
+        Segment segment = new Segment(Long.parseLong(m.group(1)), file);
+        segment.bytes = Files.size(file);
+        segment.records = JournalFormat.parse(Files.readAllBytes(file)).records().size();
+        segments.put(segment.seq, segment);
+        totalBytes += segment.bytes;
+        nextSeq = Math.max(nextSeq, segment.seq + 1);
+      }
+    }
+    if (!segments.isEmpty()) {
+      long found = segments.values().stream().mapToLong(s -> s.records).sum();
+      InternalLog.info("llmops: found " + found + " spilled message(s) in " + base
+          + "; they will be replayed to SQS");
+    }
+  }
+
+  private void closeFiles() {
+    sealActive();
+    closeQuietly();
+    opened = false;
+    segments.clear();
+    totalBytes = 0;
+  }
+
+  private void closeQuietly() {
+    try {
+      if (lock != null) {
+        lock.release();
+      }
+      if (lockChannel != null) {
+        lockChannel.close();
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // best effort
+    }
+    lock = null;
+    lockChannel = null;
+    lockedDir = null;
+  }
+}

@@ -1,0 +1,150 @@
+package io.llmops.observability.sqs.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
+
+/**
+ * Sends one SendMessageBatch request and sorts its entries into sent, worth retrying, and
+ * rejected for good. Never throws; never waits longer than the timeout it is given. Internal.
+ */
+final class SqsSender {
+
+  /** Error codes no retry can fix when they concern the whole request (queue, credentials). */
+  private static final Set<String> PERMANENT_REQUEST_CODES = Set.of(
+      "queuedoesnotexist", "aws.simplequeueservice.nonexistentqueue", "accessdenied",
+      "accessdeniedexception", "invalidclienttokenid", "unrecognizedclientexception",
+      "invalidaddress", "invalidsecurity", "kms.accessdeniedexception", "kms.disabledexception",
+      "kms.notfoundexception", "batchrequesttoolong", "aws.simplequeueservice.batchrequesttoolong",
+      "invalidparametervalue");
+
+  /**
+   * The outcome of one request. {@code error} describes the failure of the rest, if any;
+   * {@code wholeRequest} is true when the request itself failed (queue, credentials, network)
+   * rather than individual entries.
+   */
+  record Outcome(List<Entry> sent, List<Entry> retryable, List<Entry> rejected, String error,
+      boolean wholeRequest) {}
+
+  private final SqsAsyncClient client;
+  private final String queueUrl;
+  private final boolean fifo;
+
+  SqsSender(SqsAsyncClient client, String queueUrl, boolean fifo) {
+    this.client = client;
+    this.queueUrl = queueUrl;
+    this.fifo = fifo;
+  }
+
+  Outcome send(List<Entry> batch, Duration timeout) {
+    List<SendMessageBatchRequestEntry> requestEntries = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      requestEntries.add(toRequestEntry(Integer.toString(i), batch.get(i)));
+    }
+    SendMessageBatchRequest request =
+        SendMessageBatchRequest.builder().queueUrl(queueUrl).entries(requestEntries).build();
+    CompletableFuture<SendMessageBatchResponse> future;
+    SendMessageBatchResponse response;
+    try {
+      future = client.sendMessageBatch(request);
+    } catch (RuntimeException e) {
+      return wholeBatch(batch, e);
+    }
+    try {
+      response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      return new Outcome(List.of(), List.copyOf(batch), List.of(), "interrupted", true);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      return new Outcome(List.of(), List.copyOf(batch), List.of(),
+          "no answer within " + timeout.toMillis() + " ms", true);
+    } catch (ExecutionException e) {
+      return wholeBatch(batch, e.getCause() != null ? e.getCause() : e);
+    }
+    List<Entry> sent = new ArrayList<>(batch.size());
+    List<Entry> retryable = new ArrayList<>();
+    List<Entry> rejected = new ArrayList<>();
+    String error = null;
+    response.successful().forEach(ok -> sent.add(batch.get(Integer.parseInt(ok.id()))));
+    for (BatchResultErrorEntry failed : response.failed()) {
+      Entry entry = batch.get(Integer.parseInt(failed.id()));
+      String code = String.valueOf(failed.code());
+      boolean retry = !Boolean.TRUE.equals(failed.senderFault())
+          || code.toLowerCase(Locale.ROOT).contains("throttl");
+      (retry ? retryable : rejected).add(entry);
+      error = code + ": " + failed.message();
+    }
+    return new Outcome(sent, retryable, rejected, error, false);
+  }
+
+  private SendMessageBatchRequestEntry toRequestEntry(String id, Entry entry) {
+    SendMessageBatchRequestEntry.Builder b =
+        SendMessageBatchRequestEntry.builder().id(id).messageBody(entry.body);
+    if (entry.attributesFit()) {
+      b.messageAttributes(Map.of(
+          Entry.ATTR_TRACE_ID, stringAttribute(entry.traceId),
+          Entry.ATTR_TYPE, stringAttribute(entry.type)));
+    }
+    if (fifo) {
+      b.messageGroupId(entry.traceId.isEmpty() ? "llmops" : entry.traceId);
+      if (!entry.idempotencyKey.isEmpty()) {
+        b.messageDeduplicationId(entry.idempotencyKey);
+      }
+    }
+    return b.build();
+  }
+
+  private static MessageAttributeValue stringAttribute(String value) {
+    return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+  }
+
+  private static Outcome wholeBatch(List<Entry> batch, Throwable error) {
+    String description = describe(error);
+    return isPermanent(error)
+        ? new Outcome(List.of(), List.of(), List.copyOf(batch), description, true)
+        : new Outcome(List.of(), List.copyOf(batch), List.of(), description, true);
+  }
+
+  /** Whether a whole-request failure is one that retrying cannot fix. */
+  static boolean isPermanent(Throwable error) {
+    if (error instanceof AwsServiceException service) {
+      String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
+      if (code != null && PERMANENT_REQUEST_CODES.contains(code.toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+      int status = service.statusCode();
+      return status == 403 || (status == 400 && !service.isThrottlingException()
+          && code != null && code.toLowerCase(Locale.ROOT).contains("nonexistentqueue"));
+    }
+    return false;
+  }
+
+  static String describe(Throwable error) {
+    if (error instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+      return service.awsErrorDetails().errorCode() + " (HTTP " + service.statusCode() + "): "
+          + service.awsErrorDetails().errorMessage();
+    }
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return error.getClass().getSimpleName() + ": " + error.getMessage()
+        + (root != error ? " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")" : "");
+  }
+}

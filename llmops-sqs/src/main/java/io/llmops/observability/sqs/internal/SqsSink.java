@@ -1,0 +1,444 @@
+package io.llmops.observability.sqs.internal;
+
+import io.llmops.observability.internal.engine.InternalLog;
+import io.llmops.observability.spi.ExportResult;
+import io.llmops.observability.spi.SinkMetrics;
+import io.llmops.observability.spi.TraceMessage;
+import io.llmops.observability.spi.TraceSink;
+import io.llmops.observability.sqs.SqsSettings;
+import io.llmops.observability.sqs.internal.JournalFormat.Parsed;
+import io.llmops.observability.sqs.internal.JournalFormat.Record;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+
+/**
+ * Delivers trace messages to SQS. {@link #export} only enqueues (waiting at most
+ * {@code LLMOPS_SQS_IMMEDIATE_MAX_BLOCK_MS} for room, else spilling to disk); worker threads
+ * build batches of up to {@code LLMOPS_SQS_BATCH_SIZE} entries and 1 MiB, send them, retry the
+ * failed entries with backoff, and spill what still fails. While SQS is known to be down, new
+ * messages go straight to the journal; a replay thread sends the journal back once SQS answers.
+ * Internal.
+ */
+public final class SqsSink implements TraceSink {
+
+  private static final long POLL_NANOS = 100_000_000L;
+  private static final Duration MAX_REPLAY_INTERVAL = Duration.ofSeconds(30);
+
+  private final SqsSinkOptions options;
+  private final SinkMetrics metrics;
+  private final SqsAsyncClient client;
+  private final SqsSender sender;
+  private final SpilloverJournal journal;
+  private final PendingQueue queue;
+  private final Backoff backoff;
+  private final List<Thread> workers = new ArrayList<>();
+  private final Thread replayer;
+  private final Object replayWake = new Object();
+  private final Set<Entry> unsettled = ConcurrentHashMap.newKeySet();
+  private final Set<String> reported = ConcurrentHashMap.newKeySet();
+  private final AtomicLong accepted = new AtomicLong();
+  private final AtomicLong settled = new AtomicLong();
+  private final AtomicInteger flushing = new AtomicInteger();
+  private volatile boolean healthy = true;
+  private volatile boolean stopping;
+  private ExportResult shutdownResult;
+
+  /** Starts a sink with a client built from {@code options}. */
+  public static SqsSink start(SqsSinkOptions options, SinkMetrics metrics) {
+    return new SqsSink(options, metrics, ClientFactory.create(options));
+  }
+
+  SqsSink(SqsSinkOptions options, SinkMetrics metrics, SqsAsyncClient client) {
+    this.options = options;
+    this.metrics = metrics;
+    this.client = client;
+    this.sender = new SqsSender(client, options.queueUrl(), options.fifo());
+    this.journal = SpilloverJournal.acquire(options.spillDir(), options.spillMaxBytes(), options.fsync());
+    this.queue = new PendingQueue(options.maxPendingMessages(), options.maxPendingBytes());
+    this.backoff = new Backoff(options.retryDelay(), options.backoffMultiplier(),
+        options.retryMaxDelay(), () -> ThreadLocalRandom.current().nextDouble());
+    for (int i = 0; i < options.workerCount(); i++) {
+      Thread worker = new Thread(this::runWorker, "llmops-sqs-worker-" + i);
+      worker.setDaemon(true);
+      workers.add(worker);
+    }
+    this.replayer = new Thread(this::runReplayer, "llmops-sqs-replay");
+    replayer.setDaemon(true);
+    workers.forEach(Thread::start);
+    replayer.start();
+  }
+
+  @Override
+  public String name() {
+    return "sqs";
+  }
+
+  /** Never waits longer than {@code LLMOPS_SQS_IMMEDIATE_MAX_BLOCK_MS} in total. */
+  @Override
+  public ExportResult export(List<TraceMessage> messages) {
+    long deadline = System.nanoTime() + options.immediateMaxBlock().toNanos();
+    List<Entry> toDisk = new ArrayList<>();
+    for (TraceMessage message : messages) {
+      Entry entry = new Entry(message.traceId(), message.type(), message.idempotencyKey(), message.body());
+      if (entry.bodyBytes > SqsSinkOptions.MAX_REQUEST_BYTES) {
+        metrics.increment(SqsSettings.DROPPED_REJECTED);
+        reportOnce("too-large", "a message of " + entry.bodyBytes + " bytes exceeds SQS's 1 MiB "
+            + "limit and was dropped; lower LLMOPS_MAX_MESSAGE_BYTES");
+        continue;
+      }
+      if (!entry.attributesFit()) {
+        metrics.increment(SqsSettings.COUNTER_ATTRIBUTES_OMITTED);
+      }
+      unsettled.add(entry);
+      accepted.incrementAndGet();
+      boolean queued = false;
+      if (healthy && !stopping) {
+        try {
+          queued = queue.offer(entry, deadline);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      if (!queued) {
+        toDisk.add(entry);
+      }
+    }
+    spill(toDisk);
+    return ExportResult.success();
+  }
+
+  @Override
+  public ExportResult flush(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long target = accepted.get();
+    flushing.incrementAndGet();
+    try {
+      while (settled.get() < target) {
+        if (System.nanoTime() - deadline >= 0 || Thread.currentThread().isInterrupted()) {
+          return ExportResult.failure("sqs: " + (target - settled.get())
+              + " message(s) still on their way after " + timeout.toMillis() + " ms");
+        }
+        LockSupport.parkNanos(1_000_000L);
+      }
+      return ExportResult.success();
+    } finally {
+      flushing.decrementAndGet();
+    }
+  }
+
+  /**
+   * Sends what it can within {@code min(timeout, LLMOPS_SQS_SHUTDOWN_TIMEOUT)}, spills the rest
+   * to the journal, stops the threads and logs the counters. Idempotent.
+   */
+  @Override
+  public synchronized ExportResult shutdown(Duration timeout) {
+    if (shutdownResult != null) {
+      return shutdownResult;
+    }
+    Duration bound = timeout.compareTo(options.shutdownTimeout()) < 0 ? timeout : options.shutdownTimeout();
+    ExportResult flushed = flush(bound);
+    stopping = true;
+    workers.forEach(Thread::interrupt);
+    replayer.interrupt();
+    List<Entry> leftovers = new ArrayList<>(queue.drainAll());
+    leftovers.addAll(unsettled);
+    int spilled = spill(leftovers);
+    // A worker may have claimed some entries for its own spill a moment earlier: wait (bounded)
+    // until that write completed too, so that everything is on disk when shutdown returns.
+    long joinDeadline = System.nanoTime() + 1_000_000_000L;
+    while (settled.get() < accepted.get() && System.nanoTime() - joinDeadline < 0) {
+      LockSupport.parkNanos(1_000_000L);
+    }
+    for (Thread t : concat(workers, replayer)) {
+      try {
+        t.join(Math.max(1, (joinDeadline - System.nanoTime()) / 1_000_000L));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    journal.release();
+    Thread closer = new Thread(() -> {
+      try {
+        client.close();
+      } catch (RuntimeException ignored) {
+        // best effort
+      }
+    }, "llmops-sqs-close");
+    closer.setDaemon(true);
+    closer.start();
+    InternalLog.info("llmops sqs: " + summary());
+    shutdownResult = flushed.isSuccess() && spilled == 0
+        ? ExportResult.success()
+        : ExportResult.failure("sqs: " + spilled + " message(s) not delivered before shutdown were "
+            + "written to the spillover journal " + options.spillDir());
+    return shutdownResult;
+  }
+
+  /** The counters this sink moves, for the shutdown log line. */
+  String summary() {
+    return "sent=" + metrics.get(SqsSettings.COUNTER_SENT)
+        + " retried=" + metrics.get(SqsSettings.COUNTER_RETRIED)
+        + " spilled=" + metrics.get(SqsSettings.COUNTER_SPILLED)
+        + " replayed=" + metrics.get(SqsSettings.COUNTER_REPLAYED)
+        + " evicted=" + metrics.get(SqsSettings.COUNTER_EVICTED)
+        + " corrupt=" + metrics.get(SqsSettings.COUNTER_CORRUPT)
+        + " dropped.spill_failed=" + metrics.get(SqsSettings.DROPPED_SPILL_FAILED)
+        + " dropped.sqs_rejected=" + metrics.get(SqsSettings.DROPPED_REJECTED);
+  }
+
+  private static List<Thread> concat(List<Thread> list, Thread one) {
+    List<Thread> all = new ArrayList<>(list);
+    all.add(one);
+    return all;
+  }
+
+  // ---- workers ----
+
+  private void runWorker() {
+    while (!stopping) {
+      try {
+        Entry first = queue.poll(POLL_NANOS, SqsSinkOptions.MAX_REQUEST_BYTES);
+        if (first != null) {
+          deliver(collect(first));
+        }
+      } catch (InterruptedException e) {
+        if (stopping) {
+          return;
+        }
+      } catch (Throwable t) {
+        InternalLog.errorOnce("sqs-worker", "llmops: SQS worker error; continuing", t);
+      }
+    }
+  }
+
+  /** Adds entries until the batch is full, 1 MiB, the batch timeout, or a quiet gap. */
+  private List<Entry> collect(Entry first) throws InterruptedException {
+    List<Entry> batch = new ArrayList<>(options.batchSize());
+    batch.add(first);
+    int bytes = first.requestBytes();
+    long deadline = first.enqueuedNanos + options.batchTimeout().toNanos();
+    long gap = options.flushThreshold().toNanos();
+    while (batch.size() < options.batchSize()) {
+      long wait = flushing.get() > 0 || stopping ? 0 : Math.min(deadline - System.nanoTime(), gap);
+      Entry next = queue.poll(Math.max(0, wait), SqsSinkOptions.MAX_REQUEST_BYTES - bytes);
+      if (next == null) {
+        break;
+      }
+      batch.add(next);
+      bytes += next.requestBytes();
+    }
+    return batch;
+  }
+
+  private void deliver(List<Entry> batch) {
+    List<Entry> remaining = batch;
+    for (int attempt = 0; ; attempt++) {
+      remaining.removeIf(Entry::isSettled);
+      if (remaining.isEmpty()) {
+        return;
+      }
+      SqsSender.Outcome outcome = sender.send(remaining, options.requestTimeout());
+      outcome.sent().forEach(this::settleSent);
+      if (!outcome.rejected().isEmpty()) {
+        reportOnce("rejected-" + errorCode(outcome.error()), "SQS rejected " + outcome.rejected().size()
+            + " message(s) for " + options.queueUrl() + " and no retry can fix it: "
+            + outcome.error() + ". They were written to the spillover journal "
+            + options.spillDir() + " and will be replayed once the cause is fixed");
+        if (outcome.wholeRequest()) {
+          markUnhealthy();
+        }
+        spill(outcome.rejected());
+      }
+      if (!outcome.sent().isEmpty()) {
+        healthy = true;
+      }
+      if (outcome.retryable().isEmpty()) {
+        return;
+      }
+      if (attempt >= options.retryAttempts() || stopping) {
+        InternalLog.warnOnce("sqs-retries-exhausted", "llmops: SQS did not take "
+            + outcome.retryable().size() + " message(s) after " + (attempt + 1) + " attempt(s) ("
+            + outcome.error() + "); they go to the spillover journal " + options.spillDir()
+            + " and are replayed when SQS answers again");
+        markUnhealthy();
+        spill(outcome.retryable());
+        return;
+      }
+      metrics.add(SqsSettings.COUNTER_RETRIED, outcome.retryable().size());
+      LockSupport.parkNanos(backoff.delayNanos(attempt + 1));
+      remaining = new ArrayList<>(outcome.retryable());
+    }
+  }
+
+  private void markUnhealthy() {
+    healthy = false;
+  }
+
+  private void settleSent(Entry entry) {
+    if (entry.settleSent()) {
+      unsettled.remove(entry);
+      settled.incrementAndGet();
+      metrics.increment(SqsSettings.COUNTER_SENT);
+    }
+  }
+
+  /** Writes to the journal the entries not settled yet; returns how many it took. */
+  private int spill(List<Entry> entries) {
+    List<Entry> mine = new ArrayList<>(entries.size());
+    for (Entry entry : entries) {
+      if (entry.settleSpilled()) {
+        mine.add(entry);
+      }
+    }
+    if (mine.isEmpty()) {
+      return 0;
+    }
+    try {
+      journal.append(mine, metrics);
+      metrics.add(SqsSettings.COUNTER_SPILLED, mine.size());
+    } catch (IOException | RuntimeException e) {
+      metrics.add(SqsSettings.DROPPED_SPILL_FAILED, mine.size());
+      InternalLog.errorOnce("sqs-spill-failed", "llmops: " + mine.size() + " message(s) SQS could "
+          + "not take were lost: the spillover journal cannot be written (" + e
+          + "); counted as " + SqsSettings.DROPPED_SPILL_FAILED, null);
+    } finally {
+      for (Entry entry : mine) {
+        unsettled.remove(entry);
+      }
+      settled.addAndGet(mine.size());
+    }
+    return mine.size();
+  }
+
+  private void reportOnce(String key, String message) {
+    if (reported.add(key)) {
+      InternalLog.error("llmops: " + message, null);
+    }
+  }
+
+  private static String errorCode(String error) {
+    if (error == null) {
+      return "unknown";
+    }
+    int end = error.indexOf(' ');
+    return end < 0 ? error : error.substring(0, end);
+  }
+
+  // ---- replay ----
+
+  private void runReplayer() {
+    long interval = options.replayInterval().toNanos();
+    while (!stopping) {
+      try {
+        if (!journal.isEmpty()) {
+          boolean drained = replayAll();
+          interval = drained ? options.replayInterval().toNanos()
+              : Math.min(interval * 2, Math.max(options.replayInterval().toNanos(), MAX_REPLAY_INTERVAL.toNanos()));
+        }
+        synchronized (replayWake) {
+          replayWake.wait(Math.max(1, interval / 1_000_000L));
+        }
+      } catch (InterruptedException e) {
+        if (stopping) {
+          return;
+        }
+      } catch (Throwable t) {
+        InternalLog.errorOnce("sqs-replay", "llmops: spillover replay error; will try again", t);
+      }
+    }
+  }
+
+  /** Replays segments oldest first; true when the journal was emptied. */
+  boolean replayAll() throws IOException {
+    while (!stopping) {
+      SpilloverJournal.Segment segment = journal.claimOldest();
+      if (segment == null) {
+        return journal.isEmpty();
+      }
+      List<Record> remaining;
+      try {
+        Parsed parsed = journal.read(segment, metrics);
+        remaining = replay(parsed.records());
+      } catch (RuntimeException e) {
+        journal.finish(segment, JournalFormat.parse(java.nio.file.Files.readAllBytes(segment.path)).records());
+        throw e;
+      }
+      journal.finish(segment, remaining);
+      if (!remaining.isEmpty()) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /** Sends records in batches; returns those not delivered (kept for the next attempt). */
+  private List<Record> replay(List<Record> records) {
+    int i = 0;
+    while (i < records.size()) {
+      if (stopping) {
+        return records.subList(i, records.size());
+      }
+      List<Entry> chunk = new ArrayList<>(options.batchSize());
+      List<Record> chunkRecords = new ArrayList<>(options.batchSize());
+      int bytes = 0;
+      while (i + chunk.size() < records.size() && chunk.size() < options.batchSize()) {
+        Record record = records.get(i + chunk.size());
+        Entry entry = record.toEntry();
+        if (!chunk.isEmpty() && bytes + entry.requestBytes() > SqsSinkOptions.MAX_REQUEST_BYTES) {
+          break;
+        }
+        chunk.add(entry);
+        chunkRecords.add(record);
+        bytes += entry.requestBytes();
+      }
+      SqsSender.Outcome outcome = sender.send(chunk, options.requestTimeout());
+      metrics.add(SqsSettings.COUNTER_REPLAYED, outcome.sent().size());
+      if (!outcome.sent().isEmpty()) {
+        healthy = true;
+      }
+      if (outcome.wholeRequest() || !outcome.retryable().isEmpty()) {
+        markUnhealthy();
+        List<Record> keep = new ArrayList<>();
+        Set<Entry> failed = ConcurrentHashMap.newKeySet();
+        failed.addAll(outcome.retryable());
+        failed.addAll(outcome.rejected());
+        for (int k = 0; k < chunk.size(); k++) {
+          if (failed.contains(chunk.get(k))) {
+            keep.add(chunkRecords.get(k));
+          }
+        }
+        keep.addAll(records.subList(i + chunk.size(), records.size()));
+        return keep;
+      }
+      if (!outcome.rejected().isEmpty()) {
+        metrics.add(SqsSettings.DROPPED_REJECTED, outcome.rejected().size());
+        reportOnce("replay-rejected-" + errorCode(outcome.error()), "SQS rejected "
+            + outcome.rejected().size() + " spilled message(s) for good (" + outcome.error()
+            + "); they were dropped from the journal and counted as " + SqsSettings.DROPPED_REJECTED);
+      }
+      i += chunk.size();
+    }
+    return List.of();
+  }
+
+  /** Wakes the replay thread now (tests, and after SQS recovered). */
+  void wakeReplayer() {
+    synchronized (replayWake) {
+      replayWake.notifyAll();
+    }
+  }
+
+  SpilloverJournal journal() {
+    return journal;
+  }
+}
