@@ -53,10 +53,15 @@ public final class Counters implements io.llmops.observability.spi.SinkMetrics {
     return adder == null ? 0 : adder.sum();
   }
 
-  /** A sorted copy of every counter. */
+  /** A sorted copy of every counter that moved. */
   public Map<String, Long> snapshot() {
     Map<String, Long> copy = new TreeMap<>();
-    values.forEach((name, adder) -> copy.put(name, adder.sum()));
+    values.forEach((name, adder) -> {
+      long sum = adder.sum();
+      if (sum != 0) {
+        copy.put(name, sum); // a counter that never moved is not listed
+      }
+    });
     return copy;
   }
 }
