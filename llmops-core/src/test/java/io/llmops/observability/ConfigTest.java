@@ -293,15 +293,16 @@ class ConfigTest {
     }
   }
 
-  @Test
-  void lazyAutoConfigurationWithABadValueDisablesTracingInsteadOfThrowing() throws Exception {
+  @ParameterizedTest(name = "-D{0}={1}")
+  @CsvSource({"llmops.sqs.batch.size, eleven", "LLMOPS_SINKS, refusing"})
+  void lazyAutoConfigurationWithABadValueDisablesTracingInsteadOfThrowing(String key, String value)
+      throws Exception {
     Field current = Tracer.class.getDeclaredField("current");
     current.setAccessible(true);
     Llmops.shutdown(Duration.ofSeconds(5));
     Object installed = current.get(null);
-    String key = "llmops.sqs.batch.size";
     String previous = System.getProperty(key);
-    System.setProperty(key, "eleven");
+    System.setProperty(key, value);
     try {
       current.set(null, null); // as in a fresh JVM: the next call configures from the environment
       String traceId = TraceManager.startTrace("lazy");

@@ -42,17 +42,20 @@ public final class Tracer {
 
   private static synchronized Tracer initFromEnvironment() {
     if (current == null) {
-      LlmopsConfig config;
       try {
-        config = LlmopsConfig.fromEnvironment();
+        // configuration and sink creation (a sink module validates its own settings) both run here
+        install(LlmopsConfig.fromEnvironment(), EpochClock.SYSTEM);
       } catch (RuntimeException e) {
         InternalLog.error("llmops: invalid configuration, tracing is disabled: " + e.getMessage(), null);
-        config = LlmopsConfig.builder().enabled(false).environmentVariables(Map.of())
-            .systemProperties(new java.util.Properties()).dotEnvFile(null).build();
+        install(disabledConfig(), EpochClock.SYSTEM);
       }
-      install(config, EpochClock.SYSTEM);
     }
     return current;
+  }
+
+  private static LlmopsConfig disabledConfig() {
+    return LlmopsConfig.builder().enabled(false).environmentVariables(Map.of())
+        .systemProperties(new java.util.Properties()).dotEnvFile(null).build();
   }
 
   /** Installs a runtime for {@code config}, then shuts the previous one down (delivering its queue). */
