@@ -1,9 +1,7 @@
 package io.llmops.observability.internal.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.llmops.observability.LlmopsConfig;
 import io.llmops.observability.spi.ExportResult;
-import io.llmops.observability.spi.SinkProvider;
 import io.llmops.observability.spi.TraceMessage;
 import io.llmops.observability.spi.TraceSink;
 import java.io.IOException;
@@ -43,15 +41,9 @@ public final class ConsoleSink implements TraceSink {
   }
 
   /** Registers the console sink under the name {@code console}. */
-  public static final class Provider implements SinkProvider {
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public TraceSink create(LlmopsConfig config) {
-      return new ConsoleSink(System.out);
+  public static final class Provider extends BuiltinSinkProvider {
+    public Provider() {
+      super(NAME, config -> new ConsoleSink(System.out));
     }
   }
 }

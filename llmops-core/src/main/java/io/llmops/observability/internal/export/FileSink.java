@@ -1,9 +1,7 @@
 package io.llmops.observability.internal.export;
 
-import io.llmops.observability.LlmopsConfig;
 import io.llmops.observability.internal.engine.InternalLog;
 import io.llmops.observability.spi.ExportResult;
-import io.llmops.observability.spi.SinkProvider;
 import io.llmops.observability.spi.TraceMessage;
 import io.llmops.observability.spi.TraceSink;
 import java.io.IOException;
@@ -67,15 +65,9 @@ public final class FileSink implements TraceSink {
   }
 
   /** Registers the file sink under the name {@code file}. */
-  public static final class Provider implements SinkProvider {
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public TraceSink create(LlmopsConfig config) {
-      return new FileSink(config.fileSinkDir(), Clock.systemUTC());
+  public static final class Provider extends BuiltinSinkProvider {
+    public Provider() {
+      super(NAME, config -> new FileSink(config.fileSinkDir(), Clock.systemUTC()));
     }
   }
 }
