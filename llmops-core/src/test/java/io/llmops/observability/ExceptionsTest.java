@@ -6,29 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.testing.CollectingSink;
+import io.llmops.observability.testing.TracingHarness;
 import io.llmops.observability.testing.TestConfigs;
 import io.llmops.observability.testing.WireDecoder;
 import java.io.IOException;
 import java.time.Duration;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the application sees when its own code, or its arguments, go wrong. */
 class ExceptionsTest {
 
-  private final CollectingSink sink = new CollectingSink();
-
-  @BeforeEach
-  void configure() {
-    Llmops.configure(TestConfigs.isolated().addSink(sink).build());
-  }
-
-  @AfterEach
-  void shutdown() {
-    Llmops.shutdown(Duration.ofSeconds(5));
-  }
+  @RegisterExtension final TracingHarness tracing = new TracingHarness();
+  private final CollectingSink sink = tracing.sink();
 
   /** Runs {@code body} in a trace and returns the one span named {@code name} as exported. */
   private JsonNode exportedSpan(String name, Runnable body) {

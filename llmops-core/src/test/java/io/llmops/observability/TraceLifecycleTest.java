@@ -5,27 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.testing.CollectingSink;
-import io.llmops.observability.testing.TestConfigs;
+import io.llmops.observability.testing.TracingHarness;
 import io.llmops.observability.testing.WireDecoder;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TraceLifecycleTest {
 
-  private final CollectingSink sink = new CollectingSink();
-
-  @BeforeEach
-  void configure() {
-    Llmops.configure(TestConfigs.isolated().addSink(sink).build());
-  }
-
-  @AfterEach
-  void shutdown() {
-    Llmops.shutdown(Duration.ofSeconds(5));
-  }
+  @RegisterExtension final TracingHarness tracing = new TracingHarness();
+  private final CollectingSink sink = tracing.sink();
 
   private JsonNode onlyTrace() {
     assertThat(Llmops.flush(Duration.ofSeconds(5))).isTrue();

@@ -9,32 +9,22 @@ import io.llmops.observability.Span;
 import io.llmops.observability.SpanType;
 import io.llmops.observability.TraceManager;
 import io.llmops.observability.testing.CollectingSink;
+import io.llmops.observability.testing.TracingHarness;
 import io.llmops.observability.testing.SchemaValidator;
-import io.llmops.observability.testing.TestConfigs;
 import io.llmops.observability.testing.WireDecoder;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The schemas accept what the SDK writes and reject what breaks the contract. */
 class SchemaContractTest {
 
-  private final CollectingSink sink = new CollectingSink();
-
-  @BeforeEach
-  void configure() {
-    Llmops.configure(TestConfigs.isolated().addSink(sink).build());
-  }
-
-  @AfterEach
-  void shutdown() {
-    Llmops.shutdown(Duration.ofSeconds(5));
-  }
+  @RegisterExtension final TracingHarness tracing = new TracingHarness();
+  private final CollectingSink sink = tracing.sink();
 
   private String oneBody() {
     TraceManager.startTrace("schema_probe");

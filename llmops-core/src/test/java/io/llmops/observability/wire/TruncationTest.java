@@ -8,14 +8,13 @@ import io.llmops.observability.Llmops;
 import io.llmops.observability.Span;
 import io.llmops.observability.TraceManager;
 import io.llmops.observability.testing.CollectingSink;
-import io.llmops.observability.testing.TestConfigs;
+import io.llmops.observability.testing.TracingHarness;
 import io.llmops.observability.testing.WireDecoder;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Per-field byte limits with the default configuration: trace input/output 50,000 bytes, span
@@ -23,17 +22,8 @@ import org.junit.jupiter.api.Test;
  */
 class TruncationTest {
 
-  private final CollectingSink sink = new CollectingSink();
-
-  @BeforeEach
-  void configure() {
-    Llmops.configure(TestConfigs.isolated().addSink(sink).build());
-  }
-
-  @AfterEach
-  void shutdown() {
-    Llmops.shutdown(Duration.ofSeconds(5));
-  }
+  @RegisterExtension final TracingHarness tracing = new TracingHarness();
+  private final CollectingSink sink = tracing.sink();
 
   private JsonNode onlyTrace() {
     assertThat(Llmops.flush(Duration.ofSeconds(10))).isTrue();
