@@ -97,6 +97,11 @@ public final class LlmopsConfig {
     return get(Settings.EXPORT_QUEUE_CAPACITY);
   }
 
+  /** Spans kept per trace; later ones are dropped and counted ({@code dropped.span_limit}). */
+  public int maxSpansPerTrace() {
+    return get(Settings.MAX_SPANS_PER_TRACE);
+  }
+
   public List<String> redactKeys() {
     return get(Settings.REDACT_KEYS);
   }

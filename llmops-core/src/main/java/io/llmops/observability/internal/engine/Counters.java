@@ -29,6 +29,7 @@ public final class Counters implements io.llmops.observability.spi.SinkMetrics {
   public static final String DROPPED_QUEUE_FULL = "dropped.queue_full";
   public static final String DROPPED_SHUTDOWN = "dropped.shutdown";
   public static final String DROPPED_ENCODING_FAILED = "dropped.encoding_failed";
+  public static final String DROPPED_SPAN_LIMIT = "dropped.span_limit";
 
   private final ConcurrentHashMap<String, LongAdder> values = new ConcurrentHashMap<>();
 

@@ -26,6 +26,7 @@ final class TraceState {
   private final Tracer tracer;
   private final ConcurrentLinkedQueue<SpanData> ended = new ConcurrentLinkedQueue<>();
   private final AtomicInteger openSpans = new AtomicInteger();
+  private final AtomicInteger endedCount = new AtomicInteger();
   private final AtomicBoolean finalizing = new AtomicBoolean();
   private final AtomicBoolean sent = new AtomicBoolean();
 
@@ -77,8 +78,14 @@ final class TraceState {
           + " was sent (raise LLMOPS_FINALIZE_GRACE or end spans before finalizing); it is not exported");
       return;
     }
-    ended.add(data);
-    tracer.spansRecorded.increment();
+    if (endedCount.incrementAndGet() <= tracer.maxSpansPerTrace) {
+      ended.add(data);
+      tracer.spansRecorded.increment();
+    } else {
+      tracer.counters().increment(Counters.DROPPED_SPAN_LIMIT);
+      InternalLog.warnOnce("span-limit", "Trace " + traceId + " reached LLMOPS_MAX_SPANS_PER_TRACE ("
+          + tracer.maxSpansPerTrace + "); further spans are dropped");
+    }
     if (openSpans.decrementAndGet() == 0 && finalizing.get()) {
       send(false);
     }

@@ -25,12 +25,14 @@ public final class Tracer {
   private final LlmopsConfig config;
   private final Counters counters = new Counters();
   final LongAdder spansRecorded = counters.adder(Counters.SPANS_RECORDED);
+  final int maxSpansPerTrace;
   private final EpochClock clock;
   private final ExportPipeline pipeline;
 
   private Tracer(LlmopsConfig config, EpochClock clock) {
     this.config = config;
     this.clock = clock;
+    this.maxSpansPerTrace = config.maxSpansPerTrace();
     this.pipeline = config.enabled() ? new ExportPipeline(config, counters) : null;
   }
 
