@@ -45,6 +45,8 @@ final class SpanState implements Span {
   private SpanLevel level = SpanLevel.DEFAULT;
   private String statusMessage;
   private ErrorInfo error;
+  /** Named parts of {@code input_data} beside args/kwargs/locals/self (e.g. {@code evaluation}). */
+  private Map<String, Object> inputSections;
   private boolean ended;
 
   /** The scope opened by {@code SpanBuilder.start()} and the thread that owns it. */
@@ -244,6 +246,27 @@ final class SpanState implements Span {
     return this;
   }
 
+  /** Records {@code input_data.<key>}; used by the evaluation API. */
+  synchronized void setInputSection(String key, Object value) {
+    if (!ended && key != null) {
+      if (inputSections == null) {
+        inputSections = new LinkedHashMap<>(2);
+      }
+      inputSections.put(key, Snapshotter.capture(value));
+    }
+  }
+
+  /** Marks the span failed with an already-captured error (a failure reported as text). */
+  synchronized void recordFailure(ErrorInfo info) {
+    if (!ended && info != null) {
+      error = info;
+      level = SpanLevel.ERROR;
+      if (statusMessage == null) {
+        statusMessage = info.message();
+      }
+    }
+  }
+
   @Override
   public Scope makeCurrent() {
     return ContextStorage.attach(new ActiveContext(trace, this));
@@ -270,7 +293,8 @@ final class SpanState implements Span {
           Math.max(startMicros, trace.tracerClock().nowMicros()), args,
           kwargs == null ? Map.of() : kwargs, locals == null ? Map.of() : locals, self, output,
           modelId, prompt, response, usage, cost, metadata == null ? Map.of() : metadata,
-          tags == null ? List.of() : tags, level, statusMessage, error);
+          tags == null ? List.of() : tags, level, statusMessage, error,
+          inputSections == null ? Map.of() : inputSections);
     }
     trace.spanEnded(data);
     if (implicitRoot) {

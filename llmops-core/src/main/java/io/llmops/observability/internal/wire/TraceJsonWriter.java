@@ -145,6 +145,7 @@ public final class TraceJsonWriter {
     if (s.self() != SpanData.ABSENT) {
       input.put(SELF, s.self());
     }
+    s.inputSections().forEach(input::putIfAbsent);
     bounded(g, INPUT_DATA, input, limits.spanIo());
     Map<String, Object> output = new LinkedHashMap<>();
     output.put(OUTPUT, s.output());

@@ -1,0 +1,227 @@
+package io.llmops.observability;
+
+import java.lang.reflect.Array;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The verdict of an evaluation (a rule engine, an offline scorer, a judge model): a score, a
+ * label and a rationale, at least one of them. Immutable; validated by {@link Builder#build()}.
+ * Record it with {@link Llmops#recordEvaluation(Evaluation)}.
+ *
+ * <pre>{@code
+ * Llmops.recordEvaluation(Evaluation.builder()
+ *     .name("status_service_eval")
+ *     .score(healthy ? 1.0 : 0.0)
+ *     .label(healthy ? "healthy" : "unhealthy")
+ *     .rationale("HTTP and payload checks passed.")
+ *     .evaluatorMetadata(Map.of("method", "rules_v1"))
+ *     .build());
+ * }</pre>
+ */
+public final class Evaluation {
+
+  /** Span name used when no name is given. */
+  public static final String DEFAULT_NAME = "evaluation";
+  /** Key of the payload in the span's {@code input_data}. */
+  public static final String INPUT_KEY = "evaluation";
+  /** Key of the evaluator metadata in the span's {@code metadata}. */
+  public static final String METADATA_KEY = "evaluator";
+
+  private final String name;
+  private final Double score;
+  private final String label;
+  private final String rationale;
+  private final String evaluatedSpanId;
+  private final Map<String, Object> evaluatorMetadata;
+  private final LlmopsContext parent;
+
+  private Evaluation(Builder b) {
+    this.name = b.name;
+    this.score = b.score;
+    this.label = b.label;
+    this.rationale = b.rationale;
+    this.evaluatedSpanId = b.evaluatedSpanId;
+    this.evaluatorMetadata = b.evaluatorMetadata;
+    this.parent = b.parent;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The score, or null. */
+  public Double score() {
+    return score;
+  }
+
+  /** The label, or null. */
+  public String label() {
+    return label;
+  }
+
+  /** The rationale, or null. */
+  public String rationale() {
+    return rationale;
+  }
+
+  /** The id of the span being judged, or null. */
+  public String evaluatedSpanId() {
+    return evaluatedSpanId;
+  }
+
+  /** The evaluator metadata (a copy; empty when none was given). */
+  public Map<String, Object> evaluatorMetadata() {
+    return evaluatorMetadata;
+  }
+
+  /** The context to record under, or null for the caller's current context. */
+  public LlmopsContext parent() {
+    return parent;
+  }
+
+  /** Collects and validates an {@link Evaluation}. */
+  public static final class Builder {
+
+    private String name = DEFAULT_NAME;
+    private Double score;
+    private String label;
+    private String rationale;
+    private String evaluatedSpanId;
+    private Map<String, Object> evaluatorMetadata = Map.of();
+    private LlmopsContext parent;
+
+    private Builder() {}
+
+    /** The span name; default {@value Evaluation#DEFAULT_NAME}. */
+    public Builder name(String value) {
+      name = value;
+      return this;
+    }
+
+    /** A numeric score; must be finite. Null clears it. */
+    public Builder score(Double value) {
+      score = value;
+      return this;
+    }
+
+    /** A categorical label; must not be empty. Null clears it. */
+    public Builder label(String value) {
+      label = value;
+      return this;
+    }
+
+    /** The reason for the verdict; must not be empty. Null clears it. */
+    public Builder rationale(String value) {
+      rationale = value;
+      return this;
+    }
+
+    /** The id of the span being judged (for example a generation's span id). */
+    public Builder evaluatedSpanId(String value) {
+      evaluatedSpanId = value;
+      return this;
+    }
+
+    /**
+     * Details of the evaluator (judge model, rule set, version), recorded as {@code
+     * metadata.evaluator}. Keys must be strings; values strings, numbers (finite), booleans,
+     * null, or lists, arrays and maps of those.
+     */
+    public Builder evaluatorMetadata(Map<?, ?> value) {
+      evaluatorMetadata = value == null ? Map.of() : copyMetadata(value);
+      return this;
+    }
+
+    /**
+     * Records under {@code context} (for example a generation's context captured before work
+     * moved to another thread) instead of the context current when recording.
+     */
+    public Builder parent(LlmopsContext context) {
+      parent = context;
+      return this;
+    }
+
+    /** Validates and returns the evaluation; IllegalArgumentException names the bad field. */
+    public Evaluation build() {
+      if (name == null || name.isBlank()) {
+        throw new IllegalArgumentException("name must not be empty");
+      }
+      if (score == null && label == null && rationale == null) {
+        throw new IllegalArgumentException("at least one of score, label or rationale is required");
+      }
+      if (score != null && !Double.isFinite(score)) {
+        throw new IllegalArgumentException("score must be a finite number, got " + score);
+      }
+      if (label != null && label.isBlank()) {
+        throw new IllegalArgumentException("label must not be empty");
+      }
+      if (rationale != null && rationale.isBlank()) {
+        throw new IllegalArgumentException("rationale must not be empty");
+      }
+      if (evaluatedSpanId != null && evaluatedSpanId.isBlank()) {
+        throw new IllegalArgumentException("evaluatedSpanId must not be empty");
+      }
+      return new Evaluation(this);
+    }
+
+    private static Map<String, Object> copyMetadata(Map<?, ?> value) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      value.forEach((key, item) -> {
+        if (!(key instanceof String text)) {
+          throw new IllegalArgumentException("evaluatorMetadata keys must be strings, got "
+              + (key == null ? "null" : key.getClass().getName()));
+        }
+        checkValue("evaluatorMetadata." + text, item, 0);
+        copy.put(text, item);
+      });
+      return Collections.unmodifiableMap(copy);
+    }
+
+    private static void checkValue(String path, Object value, int depth) {
+      if (depth > 16) {
+        throw new IllegalArgumentException(path + " is nested too deeply");
+      }
+      if (value == null || value instanceof String || value instanceof Boolean
+          || value instanceof Character) {
+        return;
+      }
+      if (value instanceof Number number) {
+        if ((value instanceof Double || value instanceof Float)
+            && !Double.isFinite(number.doubleValue())) {
+          throw new IllegalArgumentException(path + " must be a finite number, got " + value);
+        }
+        return;
+      }
+      if (value instanceof Map<?, ?> map) {
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+          if (!(entry.getKey() instanceof String key)) {
+            throw new IllegalArgumentException(path + " keys must be strings");
+          }
+          checkValue(path + "." + key, entry.getValue(), depth + 1);
+        }
+        return;
+      }
+      if (value instanceof Collection<?> items) {
+        for (Object item : items) {
+          checkValue(path + "[]", item, depth + 1);
+        }
+        return;
+      }
+      if (value.getClass().isArray()) {
+        for (int i = 0, n = Array.getLength(value); i < n; i++) {
+          checkValue(path + "[]", Array.get(value, i), depth + 1);
+        }
+        return;
+      }
+      throw new IllegalArgumentException(path + " must be a string, number, boolean, null, list,"
+          + " array or map; got " + value.getClass().getName());
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.llmops.observability;
+
+import io.llmops.observability.internal.engine.SpanInternals;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Records an {@link Evaluation} as an {@code evaluation} span. Not public API. */
+final class EvaluationRecorder {
+
+  private EvaluationRecorder() {}
+
+  static String record(Evaluation evaluation) {
+    LlmopsContext parent =
+        evaluation.parent() != null ? evaluation.parent() : LlmopsContext.current();
+    if (!SpanInternals.hasLiveTrace(parent)) {
+      return null;
+    }
+    SpanBuilder builder = Llmops.spanBuilder(evaluation.name(), SpanType.EVALUATION).parent(parent);
+    if (!evaluation.evaluatorMetadata().isEmpty()) {
+      builder.metadata(Evaluation.METADATA_KEY, evaluation.evaluatorMetadata());
+    }
+    Span span = builder.startDetached();
+    if (!span.isRecording()) {
+      return null;
+    }
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("name", evaluation.name());
+    payload.put("score", evaluation.score());
+    payload.put("label", evaluation.label());
+    payload.put("rationale", evaluation.rationale());
+    payload.put("trace_id", span.traceId());
+    payload.put("parent_span_id", parent.spanId());
+    payload.put("evaluated_span_id", evaluation.evaluatedSpanId());
+    SpanInternals.setInputSection(span, Evaluation.INPUT_KEY, payload);
+    span.end();
+    return span.spanId();
+  }
+}

@@ -1,0 +1,65 @@
+package io.llmops.observability;
+
+import io.llmops.observability.internal.engine.InternalLog;
+import io.llmops.observability.internal.engine.SpanInternals;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A span that a start/end API (transactions, crawl sessions) makes current on the starting
+ * thread until it is ended, so that spans started in between nest under it. Not public API.
+ */
+final class ScopedSpan {
+
+  final Span span;
+  private final Scope scope;
+  private final Thread owner;
+  private final AtomicBoolean ended = new AtomicBoolean();
+
+  private ScopedSpan(Span span, Scope scope, Thread owner) {
+    this.span = span;
+    this.scope = scope;
+    this.owner = owner;
+  }
+
+  /**
+   * Starts {@code builder}'s span under the current span and makes it current, or returns null
+   * when this context has no active trace (no implicit trace is started) or tracing is off.
+   */
+  static ScopedSpan start(SpanBuilder builder) {
+    if (!SpanInternals.hasLiveTrace(LlmopsContext.current())) {
+      return null;
+    }
+    Span span = builder.startDetached();
+    if (!span.isRecording()) {
+      return null;
+    }
+    return new ScopedSpan(span, span.makeCurrent(), Thread.currentThread());
+  }
+
+  boolean isEnded() {
+    return ended.get();
+  }
+
+  /**
+   * Ends the span once (false when it had ended already). On the starting thread, while the span
+   * is still the current one there, the context from before the start is restored; ended anywhere
+   * else, the starting thread's context is left alone.
+   */
+  boolean end(String kind) {
+    if (!ended.compareAndSet(false, true)) {
+      return false;
+    }
+    span.end();
+    if (Thread.currentThread() != owner) {
+      InternalLog.warnOnce(kind + "-other-thread", "A " + kind + " was ended on a thread other "
+          + "than the one that started it; that thread keeps it as its current span. End it on "
+          + "the starting thread to restore that thread's context");
+    } else if (span.spanId().equals(Llmops.currentSpan().spanId())) {
+      scope.close();
+    } else {
+      InternalLog.warnOnce(kind + "-out-of-order", "A " + kind + " was ended while a span started "
+          + "inside it was still current; the current context is left unchanged");
+    }
+    return true;
+  }
+}

@@ -1,0 +1,74 @@
+package io.llmops.observability;
+
+/**
+ * An open transaction, ended by {@link #close()}: use it with try-with-resources.
+ *
+ * <pre>{@code
+ * try (Transaction tx = Transactions.transaction("logger_lambda_transaction",
+ *     Map.of("component", "transaction_logger"), Map.of("record_count", 3))) {
+ *   tx.setOutput(Map.of("lambda_status", lambda.log(records)));
+ * }
+ * }</pre>
+ *
+ * <p>Closing ends the transaction with status {@code success}, or {@code error} after {@link
+ * #fail}. Without an active trace the handle is inert: {@link #id()} is null and every method
+ * does nothing. No method throws.
+ */
+public final class Transaction implements AutoCloseable {
+
+  private final String id;
+  private volatile Object output;
+  private volatile boolean outputSet;
+  private volatile String status = Transactions.STATUS_SUCCESS;
+  private volatile String error;
+  private volatile Throwable exception;
+
+  Transaction(String id) {
+    this.id = id;
+  }
+
+  /** The transaction id (32 lower-case hex characters), or null when nothing is recorded. */
+  public String id() {
+    return id;
+  }
+
+  /** False for the inert handle and once the transaction has ended. */
+  public boolean isRecording() {
+    return id != null && Transactions.isOpen(id);
+  }
+
+  /** The value recorded as {@code output_data.output} when the transaction ends. */
+  public Transaction setOutput(Object outputData) {
+    this.output = outputData;
+    this.outputSet = true;
+    return this;
+  }
+
+  /** Marks the transaction failed with the exception's type, message and stack trace. */
+  public Transaction fail(Throwable failure) {
+    this.status = Transactions.STATUS_ERROR;
+    this.exception = failure;
+    return this;
+  }
+
+  /** Marks the transaction failed with a message. */
+  public Transaction fail(String message) {
+    this.status = Transactions.STATUS_ERROR;
+    this.error = message;
+    return this;
+  }
+
+  /** Ends the transaction; idempotent. */
+  @Override
+  public void close() {
+    if (id == null) {
+      return;
+    }
+    Object out = outputSet ? output : null;
+    if (exception != null) {
+      Transactions.endTransaction(id, status, out, exception);
+    } else {
+      Transactions.endTransaction(id, status, out, error);
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package io.llmops.observability;
+
+import io.llmops.observability.internal.engine.SpanInternals;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Explicit transaction boundaries: spans of type {@code transaction} with an id the caller
+ * holds between start and end (for example a "transaction logger" call made as a child step).
+ *
+ * <pre>{@code
+ * TraceManager.startTrace("transaction_flow");
+ * String txId = Transactions.startTransaction("logger_lambda_transaction",
+ *     Map.of("component", "transaction_logger"), Map.of("record_count", 3));
+ * try {
+ *   lambda.log(records);                      // spans recorded here are children of the transaction
+ *   Transactions.endTransaction(txId, "success", Map.of("lambda_status", "accepted"), (String) null);
+ * } catch (RuntimeException e) {
+ *   Transactions.endTransaction(txId, "error", null, e);
+ *   throw e;
+ * }
+ * }</pre>
+ *
+ * <p><b>Nesting.</b> A transaction's parent is the span current when it starts. Until it ends it
+ * is the current span of the thread that started it, so spans started there (and on threads
+ * that carry that context with {@link LlmopsContext#wrap}) become its children. Ending it on the
+ * starting thread restores the context from before the start. A transaction may be ended from
+ * another thread; the span then ends, but the starting thread keeps it as its current span
+ * (further spans there still name it as parent), so prefer ending on the starting thread.
+ *
+ * <p><b>Ids.</b> The id is the transaction span's {@code span_id} without its dashes: 32
+ * lower-case hex characters, unique per transaction.
+ *
+ * <p>No method throws except IllegalArgumentException for a blank name or a null metadata key.
+ */
+public final class Transactions {
+
+  /** Status of a transaction that completed. */
+  public static final String STATUS_SUCCESS = "success";
+  /** Status of a transaction that failed. */
+  public static final String STATUS_ERROR = "error";
+  /** Span metadata key holding the status given to {@code endTransaction}. */
+  public static final String METADATA_STATUS = "transaction.status";
+  /** Error type written when a transaction fails with a message rather than an exception. */
+  public static final String ERROR_TYPE = "TransactionError";
+
+  private static final Set<String> FAILED_STATUSES = Set.of("error", "failed", "failure", "fail");
+  private static final ConcurrentHashMap<String, ScopedSpan> OPEN = new ConcurrentHashMap<>();
+
+  private Transactions() {}
+
+  /** Starts a transaction without metadata or input; see the three-argument form. */
+  public static String startTransaction(String name) {
+    return startTransaction(name, null, null);
+  }
+
+  /**
+   * Starts a transaction under the current span and makes it current on this thread.
+   *
+   * @param metadata span metadata (may be null)
+   * @param inputData recorded as {@code input_data.kwargs} (may be null)
+   * @return the transaction id, or null when this context has no active trace or tracing is off
+   */
+  public static String startTransaction(
+      String name, Map<String, ?> metadata, Map<String, ?> inputData) {
+    SpanBuilder builder = Llmops.spanBuilder(name, SpanType.TRANSACTION);
+    if (metadata != null) {
+      builder.metadata(metadata);
+    }
+    if (inputData != null) {
+      inputData.forEach(builder::input);
+    }
+    ScopedSpan started = ScopedSpan.start(builder);
+    if (started == null) {
+      return null;
+    }
+    String id = started.span.spanId().replace("-", "");
+    OPEN.put(id, started);
+    return id;
+  }
+
+  /** Ends a transaction with status {@code success}; see the four-argument forms. */
+  public static boolean endTransaction(String transactionId) {
+    return endTransaction(transactionId, STATUS_SUCCESS, null, (String) null);
+  }
+
+  /**
+   * Ends a transaction. A status of {@code error}, {@code failed}, {@code failure} or {@code
+   * fail} (any case), or a non-null {@code error}, marks the span failed ({@code error:
+   * "TransactionError: <error>"}); the status itself is kept in {@code metadata.transaction.status}.
+   *
+   * @param status null means {@code error} when {@code error} is given, else {@code success}
+   * @param outputData recorded as {@code output_data.output} when not null
+   * @return true if this call ended it; false for null, unknown or already-ended ids
+   */
+  public static boolean endTransaction(
+      String transactionId, String status, Object outputData, String error) {
+    return end(transactionId, status, outputData, error, null);
+  }
+
+  /** Like the other four-argument form, recording the exception's type, message and stack. */
+  public static boolean endTransaction(
+      String transactionId, String status, Object outputData, Throwable error) {
+    return end(transactionId, status, outputData, null, error);
+  }
+
+  /**
+   * The ids of transactions started in this process and not yet ended, on any thread: a
+   * transaction still listed long after its work finished is missing its end.
+   */
+  public static Set<String> openTransactionIds() {
+    return Set.copyOf(OPEN.keySet());
+  }
+
+  /** Starts a transaction for try-with-resources; see {@link Transaction}. */
+  public static Transaction transaction(String name) {
+    return transaction(name, null, null);
+  }
+
+  /** Starts a transaction for try-with-resources; arguments as for {@link #startTransaction}. */
+  public static Transaction transaction(
+      String name, Map<String, ?> metadata, Map<String, ?> inputData) {
+    return new Transaction(startTransaction(name, metadata, inputData));
+  }
+
+  /**
+   * Runs {@code body} inside a transaction: its result is the output, an exception marks the
+   * transaction failed and is rethrown unchanged.
+   */
+  public static <T, E extends Throwable> T call(String name, ThrowingSupplier<T, E> body) throws E {
+    if (body == null) {
+      throw new IllegalArgumentException("body must not be null");
+    }
+    Transaction tx = transaction(name);
+    try {
+      T result = body.get();
+      tx.setOutput(result);
+      return result;
+    } catch (Throwable failure) {
+      tx.fail(failure);
+      throw failure;
+    } finally {
+      tx.close();
+    }
+  }
+
+  static boolean isOpen(String transactionId) {
+    return OPEN.containsKey(transactionId);
+  }
+
+  private static boolean end(
+      String id, String status, Object outputData, String error, Throwable exception) {
+    ScopedSpan open = id == null ? null : OPEN.remove(id);
+    if (open == null) {
+      return false;
+    }
+    boolean errorGiven = error != null || exception != null;
+    String effective = status != null ? status : errorGiven ? STATUS_ERROR : STATUS_SUCCESS;
+    Span span = open.span;
+    span.setMetadata(METADATA_STATUS, effective);
+    if (outputData != null) {
+      span.setOutput(outputData);
+    }
+    if (exception != null) {
+      span.recordException(exception);
+    } else if (error != null || FAILED_STATUSES.contains(effective.toLowerCase(Locale.ROOT))) {
+      SpanInternals.recordFailure(span, ERROR_TYPE,
+          error != null ? error : "transaction ended with status " + effective);
+    }
+    return open.end("transaction");
+  }
+}

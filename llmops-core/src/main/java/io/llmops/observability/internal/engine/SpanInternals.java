@@ -1,0 +1,45 @@
+package io.llmops.observability.internal.engine;
+
+import io.llmops.observability.LlmopsContext;
+import io.llmops.observability.Span;
+import io.llmops.observability.internal.model.ErrorInfo;
+
+/**
+ * What the public span-kind APIs (evaluations, transactions, crawl telemetry) may do to a span
+ * beyond the {@link Span} interface. Calls on the no-op span do nothing. Internal.
+ */
+public final class SpanInternals {
+
+  private SpanInternals() {}
+
+  /**
+   * Whether a span started under {@code context} joins an existing trace: the context has a
+   * trace that is still open, or a span of a trace not yet sent. False means the span would be
+   * dropped as late or would start an implicit trace of its own.
+   */
+  public static boolean hasLiveTrace(LlmopsContext context) {
+    ActiveContext active = context.unwrap();
+    TraceState trace = active.trace;
+    if (trace == null) {
+      return false;
+    }
+    return active.span != null ? !trace.isSent() : !trace.isFinalizing();
+  }
+
+  /** Records {@code input_data.<key>} (a section beside args, kwargs and locals). */
+  public static void setInputSection(Span span, String key, Object value) {
+    if (span instanceof SpanState state) {
+      state.setInputSection(key, value);
+    }
+  }
+
+  /**
+   * Marks the span failed for a failure known only as text: {@code error} becomes
+   * {@code "<type>: <message>"}, level ERROR, no stack trace.
+   */
+  public static void recordFailure(Span span, String type, String message) {
+    if (span instanceof SpanState state) {
+      state.recordFailure(new ErrorInfo(type, message, ""));
+    }
+  }
+}

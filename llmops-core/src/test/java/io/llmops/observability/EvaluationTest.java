@@ -1,0 +1,267 @@
+package io.llmops.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.llmops.observability.testing.CollectingSink;
+import io.llmops.observability.testing.DecodedTraces;
+import io.llmops.observability.testing.Exported;
+import io.llmops.observability.testing.TestConfigs;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@Timeout(60)
+class EvaluationTest {
+
+  private final CollectingSink sink = new CollectingSink();
+
+  @BeforeEach
+  void configure() {
+    Llmops.configure(TestConfigs.isolated().addSink(sink).build());
+  }
+
+  @AfterEach
+  void shutdown() {
+    Llmops.shutdown(Duration.ofSeconds(5));
+  }
+
+  private static List<JsonNode> spansOfType(JsonNode trace, String type) {
+    List<JsonNode> spans = new ArrayList<>();
+    trace.get("spans").forEach(s -> {
+      if (s.get("span_type").asText().equals(type)) {
+        spans.add(s);
+      }
+    });
+    return spans;
+  }
+
+  /** The specification's REST-downstream example: the evaluation nests under the client span. */
+  @Test
+  void anEvaluationRecordedInsideAFunctionSpanIsItsChild() {
+    TraceManager.startTrace("rest_downstream_quality");
+    String[] recorded = new String[1];
+    Map<String, Object> data = Llmops.span("call_status_service").call(() -> {
+      boolean healthy = true;
+      recorded[0] = Llmops.recordEvaluation("status_service_eval", healthy ? 1.0 : 0.0,
+          healthy ? "healthy" : "unhealthy", "HTTP and payload checks passed.", null,
+          Map.of("method", "rules_v1"));
+      return Map.of("ok", healthy);
+    });
+    TraceManager.finalizeAndSend(null, null, "rest_downstream_quality", Map.of(), Map.of());
+    assertThat(data).containsEntry("ok", true);
+
+    JsonNode trace = Exported.onlyTrace(sink);
+    Map<String, JsonNode> spans = DecodedTraces.spansByName(trace);
+    JsonNode function = spans.get("call_status_service");
+    JsonNode evaluation = spans.get("status_service_eval");
+    assertThat(evaluation.get("span_type").asText()).isEqualTo("evaluation");
+    assertThat(evaluation.get("span_id").asText()).isEqualTo(recorded[0]);
+    assertThat(DecodedTraces.parentOf(evaluation)).isEqualTo(function.get("span_id").asText());
+    JsonNode payload = evaluation.at("/input_data/evaluation");
+    assertThat(payload.get("name").asText()).isEqualTo("status_service_eval");
+    assertThat(payload.get("score").asDouble()).isEqualTo(1.0);
+    assertThat(payload.get("label").asText()).isEqualTo("healthy");
+    assertThat(payload.get("rationale").asText()).isEqualTo("HTTP and payload checks passed.");
+    assertThat(payload.get("trace_id").asText()).isEqualTo(trace.get("trace_id").asText());
+    assertThat(payload.get("parent_span_id").asText()).isEqualTo(function.get("span_id").asText());
+    assertThat(payload.get("evaluated_span_id").isNull()).isTrue();
+    assertThat(evaluation.at("/metadata/evaluator/method").asText()).isEqualTo("rules_v1");
+    assertThat(evaluation.at("/metadata/environment").asText()).isEqualTo("test");
+    assertThat(evaluation.get("status").asText()).isEqualTo("success");
+  }
+
+  /** The specification's async example: no name, an explicit evaluated span id, another thread. */
+  @Test
+  void anEvaluationFromAnotherThreadCarriesTheEvaluatedSpanIdAndTheDefaultName() throws Exception {
+    TraceManager.startTrace("async_eval");
+    Map<String, Object> resp = Map.of("status_code", 200, "span_id", "http_span_1");
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    String id = CompletableFuture.supplyAsync(() -> {
+      boolean ok = Integer.valueOf(200).equals(resp.get("status_code"));
+      return Llmops.recordEvaluation(null, ok ? 1.0 : 0.0, ok ? "pass" : "fail",
+          "HTTP status was " + resp.get("status_code"), (String) resp.get("span_id"),
+          Map.of("type", "rules", "name", "http_health_check"));
+    }, LlmopsContext.current().wrap(pool)).get(10, TimeUnit.SECONDS);
+    pool.shutdown();
+    TraceManager.finalizeAndSend(null, null, "async_eval", Map.of(), Map.of());
+
+    JsonNode evaluation = Exported.onlyTrace(sink).get("spans").get(0);
+    assertThat(evaluation.get("span_id").asText()).isEqualTo(id);
+    assertThat(evaluation.get("span_name").asText()).isEqualTo(Evaluation.DEFAULT_NAME);
+    assertThat(DecodedTraces.parentOf(evaluation)).isNull();
+    assertThat(evaluation.at("/input_data/evaluation/evaluated_span_id").asText())
+        .isEqualTo("http_span_1");
+    assertThat(evaluation.at("/input_data/evaluation/label").asText()).isEqualTo("pass");
+    assertThat(evaluation.at("/metadata/evaluator/name").asText()).isEqualTo("http_health_check");
+  }
+
+  @Test
+  void aBuilderWithAnExplicitParentRecordsUnderThatSpanFromAnyThread() throws Exception {
+    TraceManager.startTrace("judged");
+    LlmopsContext generation;
+    String generationId;
+    try (Span llm = Llmops.generation("answer").start()) {
+      generation = LlmopsContext.current();
+      generationId = llm.spanId();
+      Evaluation verdict = Evaluation.builder().name("correctness").score(0.8).label("correct")
+          .evaluatedSpanId(generationId).parent(generation)
+          .evaluatorMetadata(Map.of("judge", "ollama", "temperature", 0.0)).build();
+      ExecutorService pool = Executors.newSingleThreadExecutor(); // no context carried
+      try {
+        assertThat(pool.submit(() -> Llmops.recordEvaluation(verdict)).get(10, TimeUnit.SECONDS))
+            .isNotNull();
+      } finally {
+        pool.shutdown();
+      }
+    }
+    TraceManager.endTrace();
+
+    JsonNode evaluation = DecodedTraces.spansByName(Exported.onlyTrace(sink)).get("correctness");
+    assertThat(DecodedTraces.parentOf(evaluation)).isEqualTo(generationId);
+    assertThat(evaluation.at("/input_data/evaluation/evaluated_span_id").asText())
+        .isEqualTo(generationId);
+    assertThat(evaluation.at("/input_data/evaluation/rationale").isNull()).isTrue();
+    assertThat(evaluation.at("/metadata/evaluator/temperature").asDouble()).isEqualTo(0.0);
+  }
+
+  @Test
+  void withoutATraceNothingIsRecordedAndTheResultIsNull() {
+    assertThat(Llmops.recordEvaluation("orphan", 1.0, null, null, null, null)).isNull();
+    TraceManager.startTrace("done");
+    TraceManager.endTrace();
+    assertThat(Llmops.recordEvaluation(Evaluation.builder().label("late").build())).isNull();
+    assertThat(Exported.flushed(sink)).hasSize(1);
+    assertThat(Exported.onlyTrace(sink).get("spans")).isEmpty();
+  }
+
+  @Test
+  void withTracingDisabledTheResultIsNull() {
+    Llmops.configure(TestConfigs.isolated().enabled(false).build());
+    TraceManager.startTrace("off");
+    assertThat(Llmops.recordEvaluation("eval", 1.0, "ok", "fine", null, Map.of())).isNull();
+  }
+
+  static Stream<Arguments> invalidEvaluations() {
+    Map<Object, Object> integerKey = new HashMap<>();
+    integerKey.put(1, "one");
+    Map<String, Object> nested = new HashMap<>();
+    nested.put("inner", Map.of("thread", new Object()));
+    return Stream.of(
+        Arguments.of("NaN score", (Consumer<Evaluation.Builder>) b -> b.score(Double.NaN), "score"),
+        Arguments.of("infinite score",
+            (Consumer<Evaluation.Builder>) b -> b.score(Double.POSITIVE_INFINITY), "score"),
+        Arguments.of("empty label", (Consumer<Evaluation.Builder>) b -> b.score(1.0).label(""), "label"),
+        Arguments.of("blank rationale",
+            (Consumer<Evaluation.Builder>) b -> b.label("ok").rationale("  "), "rationale"),
+        Arguments.of("nothing", (Consumer<Evaluation.Builder>) b -> b.name("empty"),
+            "at least one of score, label or rationale"),
+        Arguments.of("blank name", (Consumer<Evaluation.Builder>) b -> b.name(" ").score(1.0), "name"),
+        Arguments.of("blank evaluated span id",
+            (Consumer<Evaluation.Builder>) b -> b.score(1.0).evaluatedSpanId(""), "evaluatedSpanId"),
+        Arguments.of("non-string metadata key",
+            (Consumer<Evaluation.Builder>) b -> b.score(1.0).evaluatorMetadata(integerKey),
+            "evaluatorMetadata keys must be strings"),
+        Arguments.of("unsupported metadata value",
+            (Consumer<Evaluation.Builder>) b -> b.score(1.0).evaluatorMetadata(nested),
+            "evaluatorMetadata.inner.thread"),
+        Arguments.of("non-finite metadata number",
+            (Consumer<Evaluation.Builder>) b -> b.score(1.0)
+                .evaluatorMetadata(Map.of("threshold", Double.NaN)),
+            "evaluatorMetadata.threshold"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidEvaluations")
+  void invalidInputIsRejectedWithAMessageNamingTheField(
+      String what, Consumer<Evaluation.Builder> setup, String expected) {
+    TraceManager.startTrace("validation");
+    assertThatThrownBy(() -> {
+      Evaluation.Builder builder = Evaluation.builder();
+      setup.accept(builder);
+      Llmops.recordEvaluation(builder.build());
+    }).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(expected);
+    TraceManager.endTrace();
+  }
+
+  @Test
+  void theConvenienceFormValidatesLikeTheBuilder() {
+    assertThatThrownBy(() -> Llmops.recordEvaluation("e", Double.NaN, null, null, null, null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("score");
+    assertThatThrownBy(() -> Llmops.recordEvaluation("e", null, null, null, null, null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("score, label or rationale");
+    assertThatThrownBy(() -> Llmops.recordEvaluation(null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("evaluation");
+  }
+
+  @Test
+  void secretsInTheRationaleAndEvaluatorMetadataAreRedacted() {
+    TraceManager.startTrace("redacted_eval");
+    Llmops.recordEvaluation("judge", 0.5, "partial",
+        "called https://judge.example.com/v1?api_key=evalSecret123456 and it was fine",
+        null, Map.of("judge_api_key", "evalSecret654321", "model", "gpt-judge"));
+    TraceManager.endTrace();
+    String everything = Exported.everything(Exported.flushed(sink).get(0));
+    assertThat(everything).doesNotContain("evalSecret123456").doesNotContain("evalSecret654321")
+        .contains("judge.example.com").contains("gpt-judge");
+  }
+
+  @Test
+  void concurrentEvaluationsAcrossManyTracesEachReachTheirOwnTrace() throws Exception {
+    int threads = 8;
+    int tracesPerThread = 25;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        futures.add(pool.submit(() -> {
+          for (int i = 0; i < tracesPerThread; i++) {
+            TraceManager.startTrace("eval-" + thread + "-" + i);
+            try (Span llm = Llmops.generation("answer").start()) {
+              for (int e = 0; e < 3; e++) {
+                assertThat(Llmops.recordEvaluation("check" + e, (double) e, "l" + e, null,
+                    llm.spanId(), Map.of("thread", thread))).isNotNull();
+              }
+            }
+            TraceManager.endTrace();
+          }
+        }));
+      }
+      for (Future<?> future : futures) {
+        future.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdown();
+    }
+    Map<String, JsonNode> traces = DecodedTraces.byTraceId(Exported.flushed(sink));
+    assertThat(traces).hasSize(threads * tracesPerThread);
+    for (JsonNode trace : traces.values()) {
+      List<JsonNode> evaluations = spansOfType(trace, "evaluation");
+      String generation = spansOfType(trace, "generation").get(0).get("span_id").asText();
+      assertThat(evaluations).hasSize(3).allSatisfy(e -> {
+        assertThat(e.at("/input_data/evaluation/trace_id").asText())
+            .isEqualTo(trace.get("trace_id").asText());
+        assertThat(DecodedTraces.parentOf(e)).isEqualTo(generation);
+        assertThat(e.at("/input_data/evaluation/evaluated_span_id").asText()).isEqualTo(generation);
+      });
+    }
+  }
+}

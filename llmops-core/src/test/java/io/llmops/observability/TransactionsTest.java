@@ -1,0 +1,270 @@
+package io.llmops.observability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.llmops.observability.testing.CollectingSink;
+import io.llmops.observability.testing.DecodedTraces;
+import io.llmops.observability.testing.Exported;
+import io.llmops.observability.testing.TestConfigs;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(60)
+class TransactionsTest {
+
+  private final CollectingSink sink = new CollectingSink();
+
+  @BeforeEach
+  void configure() {
+    Llmops.configure(TestConfigs.isolated().addSink(sink).build());
+  }
+
+  @AfterEach
+  void shutdown() {
+    Llmops.shutdown(Duration.ofSeconds(5));
+  }
+
+  /** The specification's transaction_flow example. */
+  @Test
+  void aTransactionIsASpanWhoseIdIs32HexAndWhoseInnerSpansAreItsChildren() {
+    TraceManager.startTrace("transaction_flow");
+    String txId = Transactions.startTransaction("logger_lambda_transaction",
+        Map.of("component", "transaction_logger"), Map.of("record_count", 3));
+    assertThat(txId).matches("[0-9a-f]{32}");
+    assertThat(Transactions.openTransactionIds()).contains(txId);
+    try (Span http = Llmops.span("POST /lambda/log").start()) {
+      http.setMetadata("http.url", "https://api.example.com/lambda/log?token=txSecret9876543");
+    }
+    assertThat(Transactions.endTransaction(txId, "success", Map.of("lambda_status", "accepted"),
+        (String) null)).isTrue();
+    assertThat(Transactions.openTransactionIds()).doesNotContain(txId);
+    TraceManager.finalizeAndSend(null, null, "transaction_flow", Map.of(), Map.of());
+
+    JsonNode trace = Exported.onlyTrace(sink);
+    Map<String, JsonNode> spans = DecodedTraces.spansByName(trace);
+    JsonNode tx = spans.get("logger_lambda_transaction");
+    assertThat(tx.get("span_type").asText()).isEqualTo("transaction");
+    assertThat(tx.get("span_id").asText().replace("-", "")).isEqualTo(txId);
+    assertThat(DecodedTraces.parentOf(tx)).isNull();
+    assertThat(tx.get("status").asText()).isEqualTo("success");
+    assertThat(tx.at("/metadata/component").asText()).isEqualTo("transaction_logger");
+    assertThat(tx.at("/metadata/transaction.status").asText()).isEqualTo("success");
+    assertThat(tx.at("/input_data/kwargs/record_count").asInt()).isEqualTo(3);
+    assertThat(tx.at("/output_data/output/lambda_status").asText()).isEqualTo("accepted");
+    assertThat(DecodedTraces.parentOf(spans.get("POST /lambda/log")))
+        .isEqualTo(tx.get("span_id").asText());
+    assertThat(Exported.everything(sink.messages().get(0))).doesNotContain("txSecret9876543");
+  }
+
+  @Test
+  void endingWithAnExceptionMarksTheTransactionFailed() {
+    TraceManager.startTrace("transaction_flow");
+    String txId = Transactions.startTransaction("failing_tx");
+    IllegalStateException boom = new IllegalStateException("lambda unreachable");
+    assertThat(Transactions.endTransaction(txId, "error", null, boom)).isTrue();
+    TraceManager.endTrace();
+
+    JsonNode tx = Exported.onlyTrace(sink).get("spans").get(0);
+    assertThat(tx.get("status").asText()).isEqualTo("error");
+    assertThat(tx.get("level").asText()).isEqualTo("ERROR");
+    assertThat(tx.get("error").asText()).isEqualTo("java.lang.IllegalStateException: lambda unreachable");
+    assertThat(tx.at("/metadata/transaction.status").asText()).isEqualTo("error");
+  }
+
+  @Test
+  void endingWithAnErrorMessageOrAFailedStatusMarksTheTransactionFailed() {
+    TraceManager.startTrace("statuses");
+    String withMessage = Transactions.startTransaction("with_message");
+    Transactions.endTransaction(withMessage, null, null, "timeout after 5s");
+    String withStatus = Transactions.startTransaction("with_status");
+    Transactions.endTransaction(withStatus, "FAILED", null, (String) null);
+    String custom = Transactions.startTransaction("custom_status");
+    Transactions.endTransaction(custom, "accepted", null, (String) null);
+    TraceManager.endTrace();
+
+    Map<String, JsonNode> spans = DecodedTraces.spansByName(Exported.onlyTrace(sink));
+    assertThat(spans.get("with_message").get("error").asText())
+        .isEqualTo("TransactionError: timeout after 5s");
+    assertThat(spans.get("with_message").at("/metadata/transaction.status").asText()).isEqualTo("error");
+    assertThat(spans.get("with_status").get("status").asText()).isEqualTo("error");
+    assertThat(spans.get("custom_status").get("status").asText()).isEqualTo("success");
+    assertThat(spans.get("custom_status").at("/metadata/transaction.status").asText())
+        .isEqualTo("accepted");
+  }
+
+  @Test
+  void endingTwiceOrEndingAnUnknownIdReturnsFalse() {
+    TraceManager.startTrace("guard");
+    String txId = Transactions.startTransaction("once");
+    assertThat(Transactions.endTransaction(txId)).isTrue();
+    assertThat(Transactions.endTransaction(txId)).isFalse();
+    assertThat(Transactions.endTransaction(txId, "error", null, "again")).isFalse();
+    assertThat(Transactions.endTransaction("0123456789abcdef0123456789abcdef")).isFalse();
+    assertThat(Transactions.endTransaction(null)).isFalse();
+    TraceManager.endTrace();
+
+    JsonNode tx = Exported.onlyTrace(sink).get("spans").get(0);
+    assertThat(tx.get("status").asText()).isEqualTo("success"); // the second end changed nothing
+  }
+
+  @Test
+  void aTransactionIsParentedByTheActiveSpanAndRestoresItWhenItEnds() {
+    TraceManager.startTrace("nesting");
+    String outerId;
+    String innerTx;
+    try (Span outer = Llmops.span("outer").start()) {
+      outerId = outer.spanId();
+      String txA = Transactions.startTransaction("tx_a");
+      innerTx = Transactions.startTransaction("tx_b");
+      assertThat(Transactions.openTransactionIds()).contains(txA, innerTx);
+      Llmops.span("work").run(() -> { });
+      assertThat(Transactions.endTransaction(innerTx)).isTrue();
+      assertThat(Llmops.currentSpan().spanId().replace("-", "")).isEqualTo(txA);
+      assertThat(Transactions.endTransaction(txA)).isTrue();
+      assertThat(Llmops.currentSpan().spanId()).isEqualTo(outerId);
+    }
+    TraceManager.endTrace();
+
+    Map<String, JsonNode> spans = DecodedTraces.spansByName(Exported.onlyTrace(sink));
+    assertThat(DecodedTraces.parentOf(spans.get("tx_a"))).isEqualTo(outerId);
+    assertThat(DecodedTraces.parentOf(spans.get("tx_b"))).isEqualTo(spans.get("tx_a").get("span_id").asText());
+    assertThat(DecodedTraces.parentOf(spans.get("work"))).isEqualTo(spans.get("tx_b").get("span_id").asText());
+  }
+
+  @Test
+  void withoutATraceNothingStartsAndTheHandleIsInert() {
+    assertThat(Transactions.startTransaction("no_trace")).isNull();
+    try (Transaction tx = Transactions.transaction("no_trace_either")) {
+      assertThat(tx.id()).isNull();
+      assertThat(tx.isRecording()).isFalse();
+      tx.setOutput("ignored").fail("ignored");
+    }
+    assertThat(Transactions.call("no_trace_call", () -> 42)).isEqualTo(42);
+    assertThat(Llmops.currentSpan().isRecording()).isFalse();
+    assertThat(Exported.flushed(sink)).isEmpty();
+  }
+
+  @Test
+  void aBlankNameIsRejectedEvenWithoutATrace() {
+    assertThatThrownBy(() -> Transactions.startTransaction(" "))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
+  }
+
+  /** The specification's context-manager form, as try-with-resources. */
+  @Test
+  void theTryWithResourcesFormEndsTheTransactionWithItsOutcome() {
+    TraceManager.startTrace("tx_context");
+    String id;
+    try (Transaction tx = Transactions.transaction("tx_with_context", Map.of("source", "orders"), null)) {
+      id = tx.id();
+      assertThat(tx.isRecording()).isTrue();
+      tx.setOutput("stored");
+    }
+    try (Transaction tx = Transactions.transaction("tx_failed")) {
+      tx.fail(new IllegalArgumentException("bad order"));
+    }
+    assertThat(Transactions.openTransactionIds()).doesNotContain(id);
+    TraceManager.endTrace();
+
+    Map<String, JsonNode> spans = DecodedTraces.spansByName(Exported.onlyTrace(sink));
+    assertThat(spans.get("tx_with_context").get("status").asText()).isEqualTo("success");
+    assertThat(spans.get("tx_with_context").at("/metadata/source").asText()).isEqualTo("orders");
+    assertThat(spans.get("tx_with_context").at("/output_data/output").asText()).isEqualTo("stored");
+    assertThat(spans.get("tx_failed").get("error").asText())
+        .isEqualTo("java.lang.IllegalArgumentException: bad order");
+  }
+
+  /** What {@code @TrackTransaction(name = "tx_decorated")} will call once woven. */
+  @Test
+  void callRecordsTheResultAndRethrowsFailuresUnchanged() {
+    TraceManager.startTrace("tx_call");
+    assertThat(Transactions.call("tx_decorated", () -> "ok")).isEqualTo("ok");
+    IllegalStateException boom = new IllegalStateException("boom");
+    assertThatThrownBy(() -> Transactions.call("tx_throws", () -> {
+      throw boom;
+    })).isSameAs(boom);
+    TraceManager.endTrace();
+
+    Map<String, JsonNode> spans = DecodedTraces.spansByName(Exported.onlyTrace(sink));
+    assertThat(spans.get("tx_decorated").at("/output_data/output").asText()).isEqualTo("ok");
+    assertThat(spans.get("tx_throws").get("status").asText()).isEqualTo("error");
+  }
+
+  @Test
+  void aTransactionMayBeEndedOnAnotherThread() throws Exception {
+    TraceManager.startTrace("cross_thread");
+    String txId = Transactions.startTransaction("handed_off");
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      assertThat(pool.submit(() -> Transactions.endTransaction(txId)).get(10, TimeUnit.SECONDS))
+          .isTrue();
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(Transactions.endTransaction(txId)).isFalse();
+    assertThat(Transactions.openTransactionIds()).doesNotContain(txId);
+    TraceManager.endTrace();
+    JsonNode tx = Exported.onlyTrace(sink).get("spans").get(0);
+    assertThat(tx.get("span_name").asText()).isEqualTo("handed_off");
+  }
+
+  @Test
+  void manyTransactionsAcrossThreadsGetUniqueIdsAndNoneStaysOpen() throws Exception {
+    int threads = 8;
+    int perThread = 50;
+    Set<String> ids = ConcurrentHashMap.newKeySet();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        futures.add(pool.submit(() -> {
+          TraceManager.startTrace("tx-thread-" + thread);
+          for (int i = 0; i < perThread; i++) {
+            String id = Transactions.startTransaction("tx-" + thread + "-" + i);
+            ids.add(id);
+            Llmops.span("inside-" + thread + "-" + i).run(() -> { });
+            assertThat(Transactions.endTransaction(id)).isTrue();
+            assertThat(Transactions.endTransaction(id)).isFalse();
+          }
+          TraceManager.endTrace();
+        }));
+      }
+      for (Future<?> future : futures) {
+        future.get(30, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdown();
+    }
+    assertThat(ids).hasSize(threads * perThread).allMatch(id -> id.matches("[0-9a-f]{32}"));
+    assertThat(Transactions.openTransactionIds()).doesNotContainAnyElementsOf(ids);
+    Map<String, JsonNode> traces = DecodedTraces.byTraceId(Exported.flushed(sink));
+    assertThat(traces).hasSize(threads);
+    for (JsonNode trace : traces.values()) {
+      Map<String, JsonNode> spans = DecodedTraces.spansByName(trace);
+      assertThat(spans).hasSize(2 * perThread);
+      spans.forEach((name, span) -> {
+        if (name.startsWith("inside-")) {
+          JsonNode tx = spans.get(name.replace("inside-", "tx-"));
+          assertThat(DecodedTraces.parentOf(span)).isEqualTo(tx.get("span_id").asText());
+        } else {
+          assertThat(DecodedTraces.parentOf(span)).isNull();
+        }
+      });
+    }
+  }
+}
