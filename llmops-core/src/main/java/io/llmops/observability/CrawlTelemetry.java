@@ -89,7 +89,7 @@ public final class CrawlTelemetry {
     }
     putIfNotNull(builder, PROVIDER, provider);
     putIfNotNull(builder, QUERY, query);
-    ScopedSpan scoped = ScopedSpan.start(builder);
+    ScopedSpan scoped = ScopedSpan.start(builder, OPEN);
     CrawlSession session = new CrawlSession(scoped, SEQUENCE.incrementAndGet());
     if (scoped != null) {
       OPEN.put(scoped.span.spanId(), session);

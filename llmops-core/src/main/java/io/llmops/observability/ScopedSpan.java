@@ -10,6 +10,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ScopedSpan {
 
+  /** Open transactions, and open crawl sessions, kept at most. */
+  static final int MAX_OPEN = 10_000;
+
   final Span span;
   private final Scope scope;
   private final Thread owner;
@@ -25,8 +28,15 @@ final class ScopedSpan {
    * Starts {@code builder}'s span under the current span and makes it current, or returns null
    * when this context has no active trace (no implicit trace is started) or tracing is off.
    */
-  static ScopedSpan start(SpanBuilder builder) {
+  static ScopedSpan start(SpanBuilder builder, java.util.Map<String, ?> openOfThisKind) {
     if (!SpanInternals.hasLiveTrace(LlmopsContext.current())) {
+      return null;
+    }
+    if (openOfThisKind.size() >= MAX_OPEN) {
+      // never ended ones would otherwise accumulate for the life of the process
+      SpanInternals.countDropped("open_limit");
+      InternalLog.warnOnce("open-limit", MAX_OPEN + " transactions or crawl sessions are open "
+          + "and were never ended; new ones are not recorded until some end");
       return null;
     }
     Span span = builder.startDetached();

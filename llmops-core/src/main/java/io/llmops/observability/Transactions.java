@@ -72,7 +72,7 @@ public final class Transactions {
     if (inputData != null) {
       inputData.forEach(builder::input);
     }
-    ScopedSpan started = ScopedSpan.start(builder);
+    ScopedSpan started = ScopedSpan.start(builder, OPEN);
     if (started == null) {
       return null;
     }

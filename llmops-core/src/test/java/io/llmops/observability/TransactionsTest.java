@@ -267,4 +267,24 @@ class TransactionsTest {
       });
     }
   }
+
+  @Test
+  void transactionsThatAreNeverEndedCannotAccumulateWithoutBound() {
+    TraceManager.startTrace("leaky");
+    List<String> started = new ArrayList<>();
+    String id;
+    while ((id = Transactions.startTransaction("never_ended")) != null) {
+      started.add(id);
+      assertThat(started.size()).isLessThanOrEqualTo(ScopedSpan.MAX_OPEN);
+    }
+    assertThat(Transactions.openTransactionIds()).hasSize(ScopedSpan.MAX_OPEN);
+    assertThat(Llmops.stats().get("dropped.open_limit")).isEqualTo(1);
+
+    for (int i = started.size() - 1; i >= 0; i--) {
+      assertThat(Transactions.endTransaction(started.get(i))).isTrue();
+    }
+    String again = Transactions.startTransaction("room_again");
+    assertThat(again).isNotNull();
+    assertThat(Transactions.endTransaction(again)).isTrue();
+  }
 }

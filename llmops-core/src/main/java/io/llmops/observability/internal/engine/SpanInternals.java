@@ -42,4 +42,9 @@ public final class SpanInternals {
       state.recordFailure(new ErrorInfo(type, message, ""));
     }
   }
+
+  /** Counts a loss under {@code dropped.<reason>} in the running runtime. */
+  public static void countDropped(String reason) {
+    Tracer.get().counters().increment(Counters.DROPPED_PREFIX + reason);
+  }
 }
