@@ -62,8 +62,15 @@ final class Discarding {
    * and one discarding sink (so the export worker still encodes every trace, then drops it).
    */
   static Sink configureLlmops() {
+    return configureLlmops(Map.of());
+  }
+
+  /** As {@link #configureLlmops()}, with a few settings changed (by their variable names). */
+  static Sink configureLlmops(Map<String, String> settings) {
     Sink sink = new Sink();
-    LlmopsConfig config = LlmopsConfig.builder()
+    LlmopsConfig.Builder builder = LlmopsConfig.builder();
+    settings.forEach(builder::set);
+    LlmopsConfig config = builder
         .environmentVariables(Map.of())
         .systemProperties(new Properties())
         .dotEnvFile(null)

@@ -17,6 +17,7 @@ public final class RagDemo {
   private RagDemo() {}
 
   public static void main(String[] args) {
+    io.llmops.observability.agent.LlmopsAgent.install();
     LlmopsConfig fromEnvironment = LlmopsConfig.fromEnvironment();
     LlmopsConfig.Builder config = LlmopsConfig.builder();
     if (fromEnvironment.sinkNames().isEmpty()) {

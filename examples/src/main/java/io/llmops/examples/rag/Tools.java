@@ -1,11 +1,11 @@
 package io.llmops.examples.rag;
 
-import io.llmops.observability.Llmops;
+import io.llmops.observability.TrackLlmTool;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The two tools the agent can call; each run is a span of type {@code tool}. */
+/** The two tools the agent can call; each call is a span of type {@code tool} (annotated). */
 final class Tools {
 
   private final DocumentIndex index;
@@ -15,16 +15,22 @@ final class Tools {
   }
 
   String run(String name, Map<String, Object> input) {
-    return Llmops.tool(name).input("input", input).call(() -> switch (name) {
+    return switch (name) {
       case "search_docs" -> searchDocs((String) input.get("query"));
-      case "calculator" -> calculate((String) input.get("expression"));
+      case "calculator" -> calculator((String) input.get("expression"));
       default -> throw new IllegalArgumentException("unknown tool: " + name);
-    });
+    };
   }
 
+  @TrackLlmTool(name = "search_docs")
   private String searchDocs(String query) {
     List<DocumentIndex.Document> hits = index.search(query, 2);
     return hits.stream().map(DocumentIndex.Document::text).collect(Collectors.joining("\n"));
+  }
+
+  @TrackLlmTool(name = "calculator")
+  private String calculator(String expression) {
+    return calculate(expression);
   }
 
   /** Evaluates {@code "a op b"} for + - * /. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.Llmops;
 import io.llmops.observability.TraceManager;
+import io.llmops.observability.agent.LlmopsAgent;
 import io.llmops.observability.testing.CollectingSink;
 import io.llmops.observability.testing.TestConfigs;
 import io.llmops.observability.testing.WireDecoder;
@@ -17,6 +18,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RagAgentTest {
+
+  static {
+    // The demo's spans come from annotations: weave them, as RagDemo.main does.
+    if (!LlmopsAgent.install()) {
+      throw new IllegalStateException("the agent could not attach to the test JVM");
+    }
+  }
 
   private final CollectingSink sink = new CollectingSink();
 

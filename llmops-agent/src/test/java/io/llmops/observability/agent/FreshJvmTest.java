@@ -3,6 +3,7 @@ package io.llmops.observability.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.llmops.observability.agent.fixtures.ContextScenariosMain;
 import io.llmops.observability.agent.fixtures.FreshJvmMain;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,13 +36,41 @@ class FreshJvmTest {
         .contains("installed=true before=0 after=2 locals=true");
   }
 
+  @Test
+  void contextFollowsWorkToEveryExecutorKindOnThisJdk() throws Exception {
+    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    assertAllHandoffsOk(runMain(ContextScenariosMain.class, java), 16);
+  }
+
+  @Test
+  void contextFollowsWorkToEveryExecutorKindAndVirtualThreadsOnJdk25() throws Exception {
+    assumeTrue(Files.isExecutable(JDK25), "JDK 25 is not installed here");
+    String output = runMain(ContextScenariosMain.class, JDK25.toString(),
+        "-XX:+EnableDynamicAgentLoading");
+    assertAllHandoffsOk(output, 19);
+    assertThat(output).contains("ok Thread.ofVirtual().start",
+        "ok Executors.newVirtualThreadPerTaskExecutor().submit",
+        "ok Executors.newVirtualThreadPerTaskExecutor().execute");
+  }
+
+  static void assertAllHandoffsOk(String output, int handoffs) {
+    assertThat(output).contains("installed=true").doesNotContain("FAIL", "could not weave");
+    assertThat(output.lines().filter(line -> line.startsWith("ok ")).count())
+        .as(output).isEqualTo(handoffs);
+  }
+
   static String run(String java, String... jvmOptions) throws IOException, InterruptedException {
+    return runMain(FreshJvmMain.class, java, jvmOptions);
+  }
+
+  static String runMain(Class<?> main, String java, String... jvmOptions)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(java);
     command.addAll(List.of(jvmOptions));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add(FreshJvmMain.class.getName());
+    command.add(main.getName());
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     byte[] output = process.getInputStream().readAllBytes();
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();

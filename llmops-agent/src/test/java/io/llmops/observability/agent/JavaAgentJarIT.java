@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.llmops.observability.Llmops;
+import io.llmops.observability.agent.fixtures.ContextScenariosMain;
 import io.llmops.observability.agent.fixtures.FreshJvmMain;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -58,14 +59,31 @@ class JavaAgentJarIT {
     assertThat(run(FreshJvmTest.JDK25.toString())).contains("installed=true before=1 after=3 locals=true");
   }
 
+  @Test
+  void javaagentCarriesTheContextAcrossExecutorsAndVirtualThreadsOnJdk25() throws Exception {
+    assumeTrue(Files.isExecutable(FreshJvmTest.JDK25), "JDK 25 is not installed here");
+    FreshJvmTest.assertAllHandoffsOk(
+        run(FreshJvmTest.JDK25.toString(), ContextScenariosMain.class), 19);
+  }
+
+  @Test
+  void javaagentCarriesTheContextAcrossExecutorsOnThisJdk() throws Exception {
+    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    FreshJvmTest.assertAllHandoffsOk(run(java, ContextScenariosMain.class), 16);
+  }
+
   private String run(String java) throws Exception {
+    return run(java, FreshJvmMain.class);
+  }
+
+  private String run(String java, Class<?> main) throws Exception {
     List<String> classPath = new ArrayList<>();
     for (Class<?> type : List.of(FreshJvmMain.class, Llmops.class, ObjectMapper.class,
         JsonFactory.class, JsonProperty.class)) {
       classPath.add(new File(type.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath());
     }
     List<String> command = List.of(java, "-javaagent:" + jar, "-cp",
-        String.join(File.pathSeparator, classPath), FreshJvmMain.class.getName(), "javaagent");
+        String.join(File.pathSeparator, classPath), main.getName(), "javaagent");
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     byte[] output = process.getInputStream().readAllBytes();
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();

@@ -63,9 +63,33 @@ public final class AgentInstaller {
                 .to(TrackAdvice.class)
                 .on(woven)))
         .installOn(instrumentation);
+    installContextPropagation(instrumentation);
     installed = true;
     StartupStats.record(System.nanoTime() - started);
     return true;
+  }
+
+  /**
+   * Weaves the JDK's executors and tasks so that the context follows work to other threads,
+   * unless {@code -Dllmops.agent.context-propagation=false}. A failure leaves the annotations
+   * working and is logged.
+   */
+  private static void installContextPropagation(Instrumentation instrumentation) {
+    if ("false".equalsIgnoreCase(System.getProperty("llmops.agent.context-propagation"))) {
+      return;
+    }
+    try {
+      if (BootstrapInjector.inject(instrumentation)) {
+        ContextPropagation.install(instrumentation);
+        StartupStats.contextPropagation(true);
+      } else {
+        InternalLog.errorOnce("agent-bootstrap", "llmops-agent: could not add its bridge to the "
+            + "bootstrap class path; the trace context does not follow work to other threads", null);
+      }
+    } catch (Exception | LinkageError e) {
+      InternalLog.errorOnce("agent-bootstrap", "llmops-agent: could not weave the JDK's executors;"
+          + " the trace context does not follow work to other threads", e);
+    }
   }
 
   /** Logs classes that could not be woven; the application keeps running unwoven. */

@@ -7,6 +7,8 @@ public final class StartupStats {
 
   private static volatile long installNanos = -1;
   private static final AtomicLong WOVEN = new AtomicLong();
+  private static final AtomicLong CONTEXT_WOVEN = new AtomicLong();
+  private static volatile boolean contextPropagation;
 
   private StartupStats() {}
 
@@ -16,6 +18,24 @@ public final class StartupStats {
 
   static void woven() {
     WOVEN.incrementAndGet();
+  }
+
+  static void contextWoven() {
+    CONTEXT_WOVEN.incrementAndGet();
+  }
+
+  static void contextPropagation(boolean active) {
+    contextPropagation = active;
+  }
+
+  /** JDK classes woven so that the trace context follows work to other threads. */
+  public static long contextWovenClasses() {
+    return CONTEXT_WOVEN.get();
+  }
+
+  /** Whether the trace context follows work handed to executors and virtual threads. */
+  public static boolean contextPropagation() {
+    return contextPropagation;
   }
 
   /** Nanoseconds {@code install} took, or -1 before it ran. */

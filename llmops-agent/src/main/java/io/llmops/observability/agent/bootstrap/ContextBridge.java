@@ -1,0 +1,201 @@
+package io.llmops.observability.agent.bootstrap;
+
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.FutureTask;
+
+/**
+ * Loaded by the bootstrap class loader (the agent appends it there at start-up) so that code
+ * woven into JDK classes ({@code FutureTask}, {@code ForkJoinTask}, {@code ThreadPoolExecutor},
+ * {@code VirtualThread}) can call it. It depends on the JDK only: capturing and restoring the
+ * trace context is delegated to a {@link Hook} that the agent registers; with no hook every
+ * method does nothing. No method throws. Internal, may change.
+ *
+ * <p>Contexts are kept per task in a table with weak, identity keys: an entry is removed when
+ * its task runs, or by the garbage collector when the task never runs.
+ */
+public final class ContextBridge {
+
+  /** What the agent plugs in: the core's context, seen as opaque objects. */
+  public interface Hook {
+    /** The calling thread's context, or null when there is nothing to carry. */
+    Object capture();
+
+    /** Makes {@code context} current; returns what {@link #detach} needs to undo it. */
+    Object attach(Object context);
+
+    /** Restores what was current before the matching {@link #attach}. */
+    void detach(Object token);
+  }
+
+  private static volatile Hook hook;
+  private static final ConcurrentHashMap<Key, Object> CONTEXTS = new ConcurrentHashMap<>();
+  private static final ReferenceQueue<Object> COLLECTED = new ReferenceQueue<>();
+
+  private ContextBridge() {}
+
+  public static void setHook(Hook newHook) {
+    hook = newHook;
+  }
+
+  /** Number of tasks holding a context (for tests and diagnostics). */
+  public static int pending() {
+    expunge();
+    return CONTEXTS.size();
+  }
+
+  /** When a task is created: remembers the creating thread's context for it. */
+  public static void capture(Object task) {
+    Hook current = hook;
+    if (current == null || task == null) {
+      return;
+    }
+    try {
+      Object context = current.capture();
+      if (context != null) {
+        expunge();
+        CONTEXTS.put(new Key(task, COLLECTED), context);
+      }
+    } catch (Throwable ignored) {
+      // never reaches the application
+    }
+  }
+
+  /**
+   * When a task starts running: makes its captured context current. Returns the token for
+   * {@link #end}, or null. {@code keep} keeps the context for a task that runs again (periodic).
+   */
+  public static Object restore(Object task, boolean keep) {
+    Hook current = hook;
+    if (current == null || task == null || CONTEXTS.isEmpty()) {
+      return null;
+    }
+    try {
+      Key key = new Key(task, null);
+      Object context = keep ? CONTEXTS.get(key) : CONTEXTS.remove(key);
+      return context == null ? null : current.attach(context);
+    } catch (Throwable ignored) {
+      return null;
+    }
+  }
+
+  /** When a task stops running: restores what was current before {@link #restore}. */
+  public static void end(Object token) {
+    Hook current = hook;
+    if (current == null || token == null) {
+      return;
+    }
+    try {
+      current.detach(token);
+    } catch (Throwable ignored) {
+      // never reaches the application
+    }
+  }
+
+  /**
+   * {@code ThreadPoolExecutor.execute}: a plain {@code Runnable} (not a {@code FutureTask} or
+   * {@code ForkJoinTask}, which carry their own context) is wrapped with the caller's context.
+   */
+  public static Runnable wrap(Runnable command) {
+    Hook current = hook;
+    if (current == null || command == null || command instanceof ContextRunnable
+        || command instanceof FutureTask || command instanceof ForkJoinTask) {
+      return command;
+    }
+    try {
+      Object context = current.capture();
+      return context == null ? command : new ContextRunnable(command, context);
+    } catch (Throwable ignored) {
+      return command;
+    }
+  }
+
+  /** {@code ThreadPoolExecutor.shutdownNow}: hands back the tasks as they were submitted. */
+  public static void unwrap(List<Runnable> tasks) {
+    if (tasks == null) {
+      return;
+    }
+    try {
+      for (ListIterator<Runnable> it = tasks.listIterator(); it.hasNext(); ) {
+        Runnable task = it.next();
+        if (task instanceof ContextRunnable) {
+          it.set(((ContextRunnable) task).task);
+        }
+      }
+    } catch (Throwable ignored) {
+      // an unmodifiable list: left as it is
+    }
+  }
+
+  private static void expunge() {
+    for (Reference<?> stale; (stale = COLLECTED.poll()) != null; ) {
+      CONTEXTS.remove(stale);
+    }
+  }
+
+  /** A plain {@code Runnable} given to {@code ThreadPoolExecutor.execute}, with its context. */
+  public static final class ContextRunnable implements Runnable {
+    final Runnable task;
+    private final Object context;
+
+    ContextRunnable(Runnable task, Object context) {
+      this.task = task;
+      this.context = context;
+    }
+
+    @Override
+    public void run() {
+      Hook current = hook;
+      Object token = null;
+      if (current != null) {
+        try {
+          token = current.attach(context);
+        } catch (Throwable ignored) {
+          token = null;
+        }
+      }
+      try {
+        task.run();
+      } finally {
+        end(token);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return task.toString();
+    }
+  }
+
+  /** Weak identity key: equal to another key of the same (still reachable) object. */
+  static final class Key extends WeakReference<Object> {
+    private final int hash;
+
+    Key(Object referent, ReferenceQueue<Object> queue) {
+      super(referent, queue);
+      this.hash = System.identityHashCode(referent);
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      if (other == this) {
+        return true;
+      }
+      if (!(other instanceof Key)) {
+        return false;
+      }
+      Object referent = get();
+      return referent != null && referent == ((Key) other).get();
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package io.llmops.observability.agent.internal;
+
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
+import static net.bytebuddy.matcher.ElementMatchers.isPrivate;
+import static net.bytebuddy.matcher.ElementMatchers.isSubTypeOf;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.none;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+
+import io.llmops.observability.Scope;
+import io.llmops.observability.agent.bootstrap.ContextBridge;
+import io.llmops.observability.internal.engine.ActiveContext;
+import io.llmops.observability.internal.engine.ContextStorage;
+import io.llmops.observability.internal.engine.InternalLog;
+import java.lang.instrument.Instrumentation;
+import java.util.concurrent.ForkJoinTask;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Makes the trace context follow work to other threads by weaving a few JDK classes, at the
+ * task level (the task object is created on the submitting thread and runs on another):
+ *
+ * <ul>
+ *   <li>{@code FutureTask} (every {@code ExecutorService.submit}/{@code invokeAll}/
+ *       {@code invokeAny}, scheduled tasks, virtual-thread executors): context captured by the
+ *       constructor, current during {@code run()} and {@code runAndReset()};
+ *   <li>{@code ForkJoinTask} ({@code ForkJoinPool} execute/submit/invoke, tasks forked inside
+ *       the pool, {@code CompletableFuture.*Async}): captured by the constructor, current during
+ *       {@code doExec()} and the JDK subclasses' {@code run()} (how {@code CompletableFuture}
+ *       runs its tasks on other executors or on a thread per task);
+ *   <li>{@code ThreadPoolExecutor.execute} of a plain {@code Runnable}: wrapped with the caller's
+ *       context ({@code shutdownNow()} unwraps what it returns);
+ *   <li>{@code java.lang.VirtualThread} (JDK 21+): captured by the constructor, current while
+ *       the thread runs its task.
+ * </ul>
+ *
+ * Internal.
+ */
+final class ContextPropagation {
+
+  private ContextPropagation() {}
+
+  static void install(Instrumentation instrumentation) {
+    ContextBridge.setHook(new CoreContextHook());
+    String concurrent = "java.util.concurrent.";
+    new AgentBuilder.Default()
+        .disableClassFormatChanges()
+        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        .with(new Failures())
+        .with(Boolean.getBoolean("llmops.agent.debug")
+            ? AgentBuilder.Listener.StreamWriting.toSystemError().withErrorsOnly()
+            : AgentBuilder.Listener.NoOp.INSTANCE)
+        .ignore(none())
+        .type(named(concurrent + "FutureTask"))
+        .transform((builder, type, loader, module, domain) -> builder
+            .visit(Advice.to(JdkAdvice.Capture.class).on(isConstructor()))
+            .visit(Advice.to(JdkAdvice.RestoreOnce.class).on(named("run").and(takesArguments(0))))
+            .visit(Advice.to(JdkAdvice.RestoreAgain.class)
+                .on(named("runAndReset").and(takesArguments(0)))))
+        .type(named(concurrent + "ForkJoinTask"))
+        .transform((builder, type, loader, module, domain) -> builder
+            .visit(Advice.to(JdkAdvice.Capture.class).on(isConstructor()))
+            .visit(Advice.to(JdkAdvice.RestoreOnce.class)
+                .on(named("doExec").and(takesArguments(0)))))
+        .type(nameStartsWith(concurrent).and(not(named(concurrent + "ForkJoinTask")))
+            .and(isSubTypeOf(ForkJoinTask.class)))
+        .transform((builder, type, loader, module, domain) -> builder
+            .visit(Advice.to(JdkAdvice.RestoreOnce.class)
+                .on(named("run").and(takesArguments(0)).and(not(isAbstract())))))
+        .type(named(concurrent + "ThreadPoolExecutor"))
+        .transform((builder, type, loader, module, domain) -> builder
+            .visit(Advice.to(JdkAdvice.Execute.class)
+                .on(named("execute").and(takesArguments(Runnable.class))))
+            .visit(Advice.to(JdkAdvice.ShutdownNow.class)
+                .on(named("shutdownNow").and(takesArguments(0)))))
+        .type(named("java.lang.VirtualThread"))
+        .transform((builder, type, loader, module, domain) -> builder
+            .visit(Advice.to(JdkAdvice.Capture.class).on(isConstructor()))
+            .visit(Advice.to(JdkAdvice.RestoreOnce.class)
+                .on(named("run").and(isPrivate()).and(takesArguments(1))
+                    .and(takesArgument(0, Runnable.class)))))
+        .installOn(instrumentation);
+  }
+
+  /** The core's per-thread context, for the bootstrap bridge. */
+  static final class CoreContextHook implements ContextBridge.Hook {
+    @Override
+    public Object capture() {
+      ActiveContext context = ContextStorage.current();
+      return context.traceId() == null && context.spanId() == null ? null : context;
+    }
+
+    @Override
+    public Object attach(Object context) {
+      return ContextStorage.attach((ActiveContext) context);
+    }
+
+    @Override
+    public void detach(Object token) {
+      ((Scope) token).close();
+    }
+  }
+
+  private static final class Failures extends AgentBuilder.Listener.Adapter {
+    @Override
+    public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded,
+        Throwable throwable) {
+      InternalLog.errorOnce("agent-context-" + typeName, "llmops-agent: could not weave "
+          + typeName + "; the trace context does not follow work handed to it", throwable);
+    }
+
+    @Override
+    public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module,
+        boolean loaded, DynamicType dynamicType) {
+      StartupStats.contextWoven();
+    }
+  }
+}
