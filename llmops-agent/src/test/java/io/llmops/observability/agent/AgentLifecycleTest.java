@@ -6,7 +6,7 @@ import io.llmops.observability.Llmops;
 import io.llmops.observability.agent.fixtures.Service;
 import io.llmops.observability.agent.internal.StartupStats;
 import io.llmops.observability.agent.testing.AgentTest;
-import io.llmops.observability.agent.testing.TestConfigs;
+import io.llmops.observability.testing.TestConfigs;
 import org.junit.jupiter.api.Test;
 
 class AgentLifecycleTest extends AgentTest {
