@@ -29,7 +29,7 @@ class RagDemoSqsTest {
             .sqsUrl(sqs.queueUrl())
             .sinks("sqs")
             .set(SqsSettings.SPILLOVER_DIR, spillDir.toString())
-            .build(), sqs);
+            .build(), new DemoSqs(sqs));
       } finally {
         Llmops.shutdown(Duration.ofSeconds(5));
         System.setOut(original);
