@@ -4,29 +4,39 @@ import io.llmops.observability.Llmops;
 import io.llmops.observability.LlmopsConfig;
 import io.llmops.observability.LlmopsStats;
 import io.llmops.observability.TraceManager;
+import io.llmops.observability.agent.LlmopsAgent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * The demo that {@code ./llmops demo} runs: one question through a small RAG agent, traced with
- * the programmatic API, printed as a tree and written as SQS message bodies to a file.
+ * The demo that {@code ./llmops demo} runs: one question through a small RAG agent whose methods
+ * carry {@code @Track*} annotations (woven by the agent installed first thing), printed as a tree and sent through the SQS sink: to an SQS server started
+ * in this JVM, received back and decoded, or to {@code AWS_SQS_URL} when set (see
+ * {@link DemoSqs}). {@code LLMOPS_SINKS} overrides the choice.
  */
 public final class RagDemo {
 
   private RagDemo() {}
 
   public static void main(String[] args) {
-    io.llmops.observability.agent.LlmopsAgent.install();
+    LlmopsAgent.install();
     LlmopsConfig fromEnvironment = LlmopsConfig.fromEnvironment();
     LlmopsConfig.Builder config = LlmopsConfig.builder();
-    if (fromEnvironment.sinkNames().isEmpty()) {
-      config.sinks("file", "console");
+    try (DemoSqs sqs = DemoSqs.configure(fromEnvironment, config)) {
+      try {
+        run(args, config.build(), sqs);
+      } finally {
+        Llmops.shutdown(Duration.ofSeconds(5)); // before the in-process server stops
+      }
     }
-    Llmops.configure(config.build());
+  }
+
+  static void run(String[] args, LlmopsConfig config, DemoSqs sqs) {
+    Llmops.configure(config);
 
     String question = args.length > 0 ? String.join(" ", args) : "How old is Java?";
-    TraceManager.newTrace("rag_demo")
+    String traceId = TraceManager.newTrace("rag_demo")
         .userId("demo_user")
         .sessionId("demo_session")
         .metadata("app_version", "1.0.0")
@@ -43,8 +53,8 @@ public final class RagDemo {
     if (Llmops.config().sinkNames().contains("file")) {
       System.out.println("Trace written as an SQS message body to " + dir + " (one message per line).");
     }
+    sqs.report(traceId, stats);
     System.out.println("Delivered: " + delivered + "; spans recorded: " + stats.spansRecorded()
         + "; dropped: " + stats.dropped());
-    Llmops.shutdown(Duration.ofSeconds(5));
   }
 }

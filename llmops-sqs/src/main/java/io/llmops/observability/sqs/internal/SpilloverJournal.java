@@ -5,7 +5,9 @@ import io.llmops.observability.spi.SinkMetrics;
 import io.llmops.observability.sqs.SqsSettings;
 import io.llmops.observability.sqs.internal.JournalFormat.Parsed;
 import io.llmops.observability.sqs.internal.JournalFormat.Record;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -35,6 +37,8 @@ public final class SpilloverJournal {
 
   private static final Pattern SEGMENT = Pattern.compile("segment-(\\d{16})\\.spill");
   private static final Map<Path, SpilloverJournal> OPEN = new HashMap<>();
+  /** Appends are written through a buffer of at most this size, not one as large as the batch. */
+  private static final int WRITE_BUFFER_BYTES = 1 << 20;
 
   /** A segment file and what it holds. */
   static final class Segment {
@@ -62,7 +66,13 @@ public final class SpilloverJournal {
   private FileChannel lockChannel;
   private FileLock lock;
   private Segment active;
-  private FileChannel activeChannel;
+  /**
+   * The open segment. Written with RandomAccessFile, not a FileChannel: a FileChannel is
+   * interruptible, and a worker interrupted by shutdown in the middle of an append would close it
+   * and lose the batch (half written). RandomAccessFile writes and FileDescriptor.sync() ignore
+   * interrupts.
+   */
+  private RandomAccessFile activeFile;
   private long nextSeq = 1;
   private long totalBytes;
 
@@ -129,26 +139,46 @@ public final class SpilloverJournal {
       encoded.add(record);
       needed += record.length;
     }
+    // A batch larger than the whole cap (a shutdown spilling a full pending queue into a small
+    // journal): its oldest records are evicted at once, counted like any eviction.
+    int skip = 0;
+    while (needed > maxBytes - JournalFormat.FILE_HEADER.length && skip < encoded.size()) {
+      needed -= encoded.get(skip++).length;
+    }
+    if (skip > 0) {
+      encoded = encoded.subList(skip, encoded.size());
+      metrics.add(SqsSettings.COUNTER_EVICTED, skip);
+      InternalLog.warnOnce("spill-evicted-batch", "llmops: " + skip + " message(s) to spill did not fit in"
+          + " the spillover journal's cap of " + maxBytes + " bytes (" + SqsSettings.SPILLOVER_MAX_BYTES
+          + ") and were evicted, oldest first");
+      if (encoded.isEmpty()) {
+        return;
+      }
+    }
     makeRoom(needed, metrics);
     if (active == null) {
       startSegment();
     }
-    long before = activeChannel.size();
+    long before = activeFile.length();
     try {
-      ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 8, needed));
+      ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(WRITE_BUFFER_BYTES, needed));
       for (byte[] record : encoded) {
         if (buffer.remaining() < record.length) {
           writeFully(buffer);
         }
-        buffer.put(record);
+        if (record.length > buffer.capacity()) {
+          writeFully(ByteBuffer.wrap(record).position(record.length)); // larger than the buffer: as is
+        } else {
+          buffer.put(record);
+        }
       }
       writeFully(buffer);
       if (fsync == FsyncPolicy.ALWAYS) {
-        activeChannel.force(false);
+        activeFile.getFD().sync();
       }
     } catch (IOException | RuntimeException e) {
       try {
-        activeChannel.truncate(before);
+        activeFile.setLength(before);
       } catch (IOException | RuntimeException ignored) {
         // the parser skips whatever remains
       }
@@ -156,7 +186,7 @@ public final class SpilloverJournal {
       throw e instanceof IOException io ? io : new IOException(e);
     }
     active.bytes += needed;
-    active.records += entries.size();
+    active.records += encoded.size();
     totalBytes += needed;
     if (active.bytes >= segmentBytes) {
       sealActive();
@@ -165,9 +195,7 @@ public final class SpilloverJournal {
 
   private void writeFully(ByteBuffer buffer) throws IOException {
     buffer.flip();
-    while (buffer.hasRemaining()) {
-      activeChannel.write(buffer);
-    }
+    activeFile.write(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
     buffer.clear();
   }
 
@@ -259,14 +287,13 @@ public final class SpilloverJournal {
     }
     Path tmp = segment.path.resolveSibling(segment.path.getFileName() + ".tmp");
     long bytes;
-    try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+    try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
       bytes = write(out, JournalFormat.FILE_HEADER);
       for (Record record : remaining) {
         bytes += write(out, JournalFormat.encode(record));
       }
       if (fsync != FsyncPolicy.NEVER) {
-        out.force(true);
+        out.getFD().sync();
       }
     }
     Files.move(tmp, segment.path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -275,11 +302,8 @@ public final class SpilloverJournal {
     segment.records = remaining.size();
   }
 
-  private static int write(FileChannel out, byte[] bytes) throws IOException {
-    ByteBuffer buffer = ByteBuffer.wrap(bytes);
-    while (buffer.hasRemaining()) {
-      out.write(buffer);
-    }
+  private static int write(FileOutputStream out, byte[] bytes) throws IOException {
+    out.write(bytes);
     return bytes.length;
   }
 
@@ -320,13 +344,13 @@ public final class SpilloverJournal {
     long seq = nextSeq++;
     Path path = base.resolve(String.format("segment-%016d.spill", seq));
     Path tmp = base.resolve(path.getFileName() + ".tmp");
-    try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+    try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
       write(out, JournalFormat.FILE_HEADER);
-      out.force(true);
+      out.getFD().sync();
     }
     Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE);
-    activeChannel = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    activeFile = new RandomAccessFile(path.toFile(), "rw");
+    activeFile.seek(activeFile.length());
     active = new Segment(seq, path);
     active.bytes = JournalFormat.FILE_HEADER.length;
     segments.put(seq, active);
@@ -339,14 +363,14 @@ public final class SpilloverJournal {
     }
     try {
       if (fsync == FsyncPolicy.ROTATE) {
-        activeChannel.force(false);
+        activeFile.getFD().sync();
       }
-      activeChannel.close();
+      activeFile.close();
     } catch (IOException e) {
       InternalLog.warnOnce("spill-seal", "llmops: closing spillover segment " + active.path + ": " + e);
     }
     active = null;
-    activeChannel = null;
+    activeFile = null;
   }
 
   /** Opens the directory on first use and again after a failure (it may have become writable). */

@@ -157,6 +157,66 @@ class SpilloverJournalTest {
   }
 
   @Test
+  void aBatchLargerThanTheWholeCapKeepsItsNewestRecordsAndCountsTheOthersAsEvicted() throws IOException {
+    int recordLength = JournalFormat.encode(Record.of(entry(0))).length;
+    long cap = 65_536;
+    int total = (int) (2 * cap / recordLength);
+    SpilloverJournal journal = SpilloverJournal.acquire(dir, cap, FsyncPolicy.ALWAYS);
+    journal.append(entries(0, total), metrics);
+
+    assertThat(journal.sizeBytes()).isLessThanOrEqualTo(cap);
+    long evicted = metrics.get(SqsSettings.COUNTER_EVICTED);
+    assertThat(evicted).isPositive();
+    List<Record> kept = replayEverything(journal);
+    assertThat(kept.size() + evicted).isEqualTo(total);
+    assertThat(traceIds(kept)).isEqualTo(IntStream.range((int) evicted, total)
+        .mapToObj(i -> "trace-" + i).collect(Collectors.toList()));
+    journal.release();
+  }
+
+  @Test
+  void aRecordLargerThanTheWriteBufferIsWrittenWhole() throws IOException {
+    Entry big = new Entry("trace-big", "SDKTraceData", "key-big", "x".repeat(1_500_000));
+    SpilloverJournal journal = SpilloverJournal.acquire(dir, 64 << 20, FsyncPolicy.ALWAYS);
+    journal.append(List.of(entry(1), big, entry(2)), metrics);
+
+    List<Record> read = replayEverything(journal);
+
+    assertThat(traceIds(read)).containsExactly("trace-1", "trace-big", "trace-2");
+    assertThat(read.get(1).body()).isEqualTo(big.body);
+    journal.release();
+  }
+
+  @Test
+  void interruptingAThreadWhileItAppendsLosesNothing() throws Exception {
+    SpilloverJournal journal = SpilloverJournal.acquire(dir, 64 << 20, FsyncPolicy.ALWAYS);
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+    Thread writer = new Thread(() -> {
+      for (int batch = 0; batch < 200; batch++) {
+        try {
+          journal.append(entries(batch * 10, batch * 10 + 10), metrics);
+          written.addAndGet(10);
+        } catch (Throwable t) {
+          failure.compareAndSet(null, t);
+        }
+      }
+    });
+    writer.start();
+    while (writer.isAlive()) {
+      writer.interrupt(); // as SqsSink.shutdown interrupts its workers, possibly mid-append
+      Thread.onSpinWait();
+    }
+    writer.join();
+
+    assertThat(failure.get()).isNull();
+    List<Record> read = replayEverything(journal);
+    assertThat(read).hasSize(written.get()).hasSize(2_000);
+    assertThat(metrics.get(SqsSettings.COUNTER_CORRUPT)).isZero();
+    journal.release();
+  }
+
+  @Test
   void aPartlyReplayedSegmentIsReplacedByOneHoldingTheRest() throws IOException {
     SpilloverJournal journal = SpilloverJournal.acquire(dir, 10 << 20, FsyncPolicy.ALWAYS);
     journal.append(entries(0, 6), metrics);
