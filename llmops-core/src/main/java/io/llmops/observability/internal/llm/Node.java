@@ -14,7 +14,9 @@ import java.util.Map;
  */
 final class Node {
 
-  static final ObjectMapper JSON = new ObjectMapper();
+  /** Rejects trailing content, so that newline-delimited events are not read as their first. */
+  static final ObjectMapper JSON = new ObjectMapper()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private Node() {}
 
