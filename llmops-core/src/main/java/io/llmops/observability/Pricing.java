@@ -14,6 +14,10 @@ import java.util.Optional;
  * dropped, and a date-less or provider-less alias finds the dated model. An unknown model has no
  * cost: methods return null (never zero) and log one warning per model id. No method throws
  * except IllegalArgumentException for negative token counts or invalid prices.
+ *
+ * <p>The price file is the one of the running configuration ({@link Llmops#config()}; like every
+ * entry point, the first call configures the SDK from the environment if nothing did before).
+ * Generation spans are priced the same way when they end; see docs/LLM.md.
  */
 public final class Pricing {
 

@@ -63,9 +63,11 @@ final class Streams {
     if (str(event) != null) {
       return parse(str(event));
     }
-    Object chunk = get(event, "chunk");
-    if (chunk != null) {
-      event = chunk;
+    for (int depth = 0; isObject(get(event, "chunk")); depth++) {
+      if (depth == 4) {
+        return null; // no provider nests chunks; refuse pathological input
+      }
+      event = get(event, "chunk");
     }
     String bytes = str(event, "bytes");
     if (bytes != null) {
