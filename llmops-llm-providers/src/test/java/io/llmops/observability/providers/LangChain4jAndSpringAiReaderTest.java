@@ -22,7 +22,7 @@ class LangChain4jAndSpringAiReaderTest {
   @Test
   void everySdkOnTheTestClassPathHasAnActiveReader() {
     assertThat(new SdkResponseReader().activeReaders())
-        .containsExactly("BedrockSdkReader", "LangChain4jReader", "SpringAiReader");
+        .containsExactly("BedrockSdkReader", "LangChain4jReader", "SpringAiReader", "OpenAiSdkReader");
   }
 
   @Test

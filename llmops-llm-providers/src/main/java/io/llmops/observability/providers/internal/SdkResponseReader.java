@@ -15,7 +15,7 @@ public final class SdkResponseReader implements LlmResponseReader {
   private final List<LlmResponseReader> delegates;
 
   public SdkResponseReader() {
-    List<LlmResponseReader> found = new ArrayList<>(3);
+    List<LlmResponseReader> found = new ArrayList<>(4);
     if (present("software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse")) {
       found.add(new BedrockSdkReader());
     }
@@ -24,6 +24,9 @@ public final class SdkResponseReader implements LlmResponseReader {
     }
     if (present("org.springframework.ai.chat.model.ChatResponse")) {
       found.add(new SpringAiReader());
+    }
+    if (present("com.openai.core.ObjectMappers")) {
+      found.add(new OpenAiSdkReader());
     }
     delegates = List.copyOf(found);
   }
