@@ -57,6 +57,35 @@ public interface Span extends AutoCloseable {
   /** Sets the cost in US dollars; the total is the sum. Non-finite or negative values raise IllegalArgumentException. */
   Span setCost(double inputCost, double outputCost);
 
+  /**
+   * Records a model response: reads it (see {@link LlmResponse#read}) and sets the model id (the
+   * response's wins over one set before), usage with cache and reasoning tokens, the response
+   * text, the prompt when the response echoes it and none was set, and the stop reason and
+   * requested tool calls as metadata ({@code llm.stop_reason}, {@code llm.tool_calls}). The raw
+   * response becomes the span output unless an output was already set or the argument is an
+   * {@link LlmResponse}. A response of unknown shape records only that output. Never throws.
+   */
+  default Span recordLlmResponse(Object response) {
+    LlmResponse read = LlmResponse.read(response);
+    if (!(response instanceof LlmResponse) && response != null) {
+      setOutput(response);
+    }
+    if (read != null) {
+      if (read.modelId() != null) {
+        setModel(read.modelId());
+      }
+      if (read.text() != null) {
+        setResponse(read.text());
+      }
+      if (read.inputTokens() != null || read.outputTokens() != null) {
+        long in = read.inputTokens() == null ? 0 : read.inputTokens();
+        long out = read.outputTokens() == null ? 0 : read.outputTokens();
+        setUsage(in, out);
+      }
+    }
+    return this;
+  }
+
   Span setLevel(SpanLevel level);
 
   Span setStatusMessage(String message);

@@ -1,10 +1,10 @@
 package io.llmops.observability.agent.internal;
 
+import io.llmops.observability.LlmResponse;
 import io.llmops.observability.Llmops;
 import io.llmops.observability.Scope;
 import io.llmops.observability.Span;
 import io.llmops.observability.SpanBuilder;
-import io.llmops.observability.agent.spi.LlmResponse;
 import io.llmops.observability.internal.engine.InternalLog;
 import java.util.Map;
 import java.util.concurrent.CompletionException;

@@ -1,10 +1,9 @@
 package io.llmops.observability.agent.internal;
 
+import io.llmops.observability.LlmResponse;
 import io.llmops.observability.Span;
 import io.llmops.observability.agent.spi.EvaluationHandler;
 import io.llmops.observability.agent.spi.EvaluationRequest;
-import io.llmops.observability.agent.spi.LlmResponse;
-import io.llmops.observability.agent.spi.LlmResponseReader;
 import io.llmops.observability.internal.engine.InternalLog;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,21 +13,19 @@ import java.util.concurrent.ThreadLocalRandom;
 /** The {@code @TrackLlmCall} specifics: response text, usage and evaluation hand-off. Internal. */
 final class Generations {
 
-  private static volatile List<LlmResponseReader> readers;
   private static volatile List<EvaluationHandler> handlers;
 
   private Generations() {}
 
-  /** Records response and usage on the open span; the caller ends it. */
+  /**
+   * Records what the core's response readers (registered {@code LlmResponseReader}s first) make
+   * of the result on the open span; the caller ends it. The raw result is recorded as output by
+   * the caller, per {@code captureOutput}.
+   */
   static LlmResponse read(Span span, Object result) {
-    LlmResponse response = readResponse(result);
+    LlmResponse response = LlmResponse.read(result);
     if (response != null) {
-      if (response.text() != null) {
-        span.setResponse(response.text());
-      }
-      if (response.hasUsage() && response.inputTokens() >= 0 && response.outputTokens() >= 0) {
-        span.setUsage(response.inputTokens(), response.outputTokens());
-      }
+      span.recordLlmResponse(response);
     }
     return response;
   }
@@ -53,32 +50,6 @@ final class Generations {
             "llmops-agent: evaluation handler " + handler.getClass().getName() + " failed", e);
       }
     }
-  }
-
-  static LlmResponse readResponse(Object result) {
-    if (result == null) {
-      return null;
-    }
-    for (LlmResponseReader reader : readers()) {
-      try {
-        LlmResponse response = reader.read(result);
-        if (response != null) {
-          return response;
-        }
-      } catch (RuntimeException e) {
-        InternalLog.errorOnce("agent-reader-" + reader.getClass().getName(),
-            "llmops-agent: response reader " + reader.getClass().getName() + " failed; skipped", e);
-      }
-    }
-    return BuiltInReaders.read(result);
-  }
-
-  private static List<LlmResponseReader> readers() {
-    List<LlmResponseReader> list = readers;
-    if (list == null) {
-      readers = list = load(LlmResponseReader.class);
-    }
-    return list;
   }
 
   private static List<EvaluationHandler> handlers() {

@@ -103,6 +103,10 @@ public final class Settings {
           "an integer from 1 to 1000000", 10_000);
   public static final Setting<List<String>> REDACT_KEYS =
       of(List.of("LLMOPS_REDACT_KEYS"), nameList(), "comma-separated key names", List.of());
+  public static final Setting<String> PRICING_FILE =
+      of(List.of("LLMOPS_PRICING_FILE"),
+          io.llmops.observability.internal.pricing.PriceTable::validateFile,
+          "a readable JSON price file with a \"models\" array (docs/LLM.md)", null);
   public static final Setting<Boolean> AUTO_TRACE =
       of(List.of("LLMOPS_AUTO_TRACE"), bool(), "true or false", true);
   public static final Setting<Duration> FINALIZE_GRACE =
@@ -121,6 +125,7 @@ public final class Settings {
           SQS_FLUSH_TIME_THRESHOLD, SQS_SHUTDOWN_TIMEOUT, SQS_RETRY_ATTEMPTS, SQS_RETRY_DELAY,
           SQS_RETRY_BACKOFF_MULTIPLIER, SQS_RETRY_MAX_DELAY, SQS_IMMEDIATE_MAX_BLOCK, SINKS,
           FILE_SINK_DIR, MAX_MESSAGE_BYTES, MAX_TRACE_IO_BYTES, MAX_SPAN_IO_BYTES,
-          MAX_PROMPT_RESPONSE_BYTES, EXPORT_QUEUE_CAPACITY, MAX_SPANS_PER_TRACE, REDACT_KEYS, AUTO_TRACE,
+          MAX_PROMPT_RESPONSE_BYTES, EXPORT_QUEUE_CAPACITY, MAX_SPANS_PER_TRACE, REDACT_KEYS,
+          PRICING_FILE, AUTO_TRACE,
           FINALIZE_GRACE, SHUTDOWN_TIMEOUT);
 }

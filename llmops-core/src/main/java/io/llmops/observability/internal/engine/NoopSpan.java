@@ -34,6 +34,7 @@ final class NoopSpan implements Span {
     SpanArguments.checkCost(inputCost, outputCost);
     return this;
   }
+  @Override public Span recordLlmResponse(Object response) { return this; }
   @Override public Span setLevel(SpanLevel level) { return this; }
   @Override public Span setStatusMessage(String message) { return this; }
   @Override public Span recordException(Throwable error) { return this; }

@@ -1,11 +1,14 @@
 package io.llmops.observability.internal.engine;
 
+import io.llmops.observability.LlmResponse;
 import io.llmops.observability.Scope;
 import io.llmops.observability.Span;
 import io.llmops.observability.SpanLevel;
 import io.llmops.observability.SpanType;
 import io.llmops.observability.internal.capture.Errors;
 import io.llmops.observability.internal.capture.Snapshotter;
+import io.llmops.observability.internal.llm.ResponseReaders;
+import io.llmops.observability.internal.pricing.GenerationCost;
 import io.llmops.observability.internal.model.Cost;
 import io.llmops.observability.internal.model.ErrorInfo;
 import io.llmops.observability.internal.model.SpanData;
@@ -216,6 +219,51 @@ final class SpanState implements Span {
   }
 
   @Override
+  public Span recordLlmResponse(Object raw) {
+    LlmResponse read = ResponseReaders.read(raw);
+    Object captured = raw == null || raw instanceof LlmResponse ? null : ResponseReaders.capture(raw);
+    Object text = read == null ? null : Snapshotter.text(read.text());
+    Object promptText = read == null ? null : Snapshotter.text(read.prompt());
+    Usage readUsage = read == null ? null : GenerationCost.usage(read);
+    List<Object> toolCalls = read == null ? List.of() : ResponseReaders.toolCalls(read);
+    synchronized (this) {
+      if (ended) {
+        return this;
+      }
+      if (captured != null && output == null) {
+        output = captured;
+      }
+      if (read == null) {
+        return this;
+      }
+      if (read.modelId() != null) {
+        modelId = read.modelId();
+      }
+      if (text != null) {
+        response = text;
+      }
+      if (promptText != null && prompt == null) {
+        prompt = promptText;
+      }
+      if (readUsage != null) {
+        usage = readUsage;
+      }
+      if (read.stopReason() != null || !toolCalls.isEmpty()) {
+        if (metadata == null) {
+          metadata = new LinkedHashMap<>();
+        }
+        if (read.stopReason() != null) {
+          metadata.put(io.llmops.observability.internal.wire.WireFields.LLM_STOP_REASON, read.stopReason());
+        }
+        if (!toolCalls.isEmpty()) {
+          metadata.put(io.llmops.observability.internal.wire.WireFields.LLM_TOOL_CALLS, toolCalls);
+        }
+      }
+    }
+    return this;
+  }
+
+  @Override
   public synchronized Span setLevel(SpanLevel value) {
     if (!ended && value != null) {
       level = value;
@@ -289,6 +337,14 @@ final class SpanState implements Span {
         return;
       }
       ended = true;
+      if (type == SpanType.GENERATION) {
+        if (modelId == null) {
+          modelId = trace.tracerConfig().defaultModelId();
+        }
+        if (usage != null && cost == null) {
+          cost = GenerationCost.of(trace.tracerConfig(), modelId, usage);
+        }
+      }
       data = new SpanData(spanId, parentSpanId, name, type, startMicros,
           Math.max(startMicros, trace.tracerClock().nowMicros()), args,
           kwargs == null ? Map.of() : kwargs, locals == null ? Map.of() : locals, self, output,

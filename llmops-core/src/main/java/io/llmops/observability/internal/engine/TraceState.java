@@ -151,6 +151,10 @@ final class TraceState {
     return name;
   }
 
+  io.llmops.observability.LlmopsConfig tracerConfig() {
+    return tracer.config();
+  }
+
   EpochClock tracerClock() {
     return tracer.clock();
   }

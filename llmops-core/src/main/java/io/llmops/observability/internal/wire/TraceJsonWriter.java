@@ -175,6 +175,9 @@ public final class TraceJsonWriter {
       g.writeNumberField(INPUT_TOKENS, s.usage().inputTokens());
       g.writeNumberField(OUTPUT_TOKENS, s.usage().outputTokens());
       g.writeNumberField(TOTAL_TOKENS, s.usage().totalTokens());
+      optionalCount(g, CACHE_READ_INPUT_TOKENS, s.usage().cacheReadTokens());
+      optionalCount(g, CACHE_CREATION_INPUT_TOKENS, s.usage().cacheWriteTokens());
+      optionalCount(g, REASONING_TOKENS, s.usage().reasoningTokens());
       g.writeEndObject();
     }
     if (s.cost() == null) {
@@ -190,6 +193,12 @@ public final class TraceJsonWriter {
     boundedText(g, RESPONSE, s.response(), limits.promptResponse());
     string(g, IDEMPOTENCY_KEY, Idempotency.spanKey(t.traceId(), s.spanId()));
     g.writeEndObject();
+  }
+
+  private static void optionalCount(JsonGenerator g, String field, long value) throws IOException {
+    if (value > 0) {
+      g.writeNumberField(field, value);
+    }
   }
 
   /**

@@ -76,6 +76,15 @@ public final class WireFields {
   public static final String EXCEPTION_STACKTRACE = "exception.stacktrace";
   public static final String LLMOPS_TRUNCATION = "llmops.truncation";
   public static final String LLMOPS_OPEN_SPANS = "llmops.open_spans";
+  /** Why a generation stopped, as its response said (set by {@code Span.recordLlmResponse}). */
+  public static final String LLM_STOP_REASON = "llm.stop_reason";
+  /** Tool calls a generation's response requested: a list of {@code {id, name, arguments}}. */
+  public static final String LLM_TOOL_CALLS = "llm.tool_calls";
+
+  // optional usage fields beyond the specification's three (written only when non-zero)
+  public static final String CACHE_READ_INPUT_TOKENS = "cache_read_input_tokens";
+  public static final String CACHE_CREATION_INPUT_TOKENS = "cache_creation_input_tokens";
+  public static final String REASONING_TOKENS = "reasoning_tokens";
 
   // truncation marker of an object field
   public static final String TRUNCATED = "truncated";

@@ -1,0 +1,119 @@
+package io.llmops.observability;
+
+import io.llmops.observability.internal.llm.ResponseReaders;
+import java.util.List;
+
+/**
+ * What a model response says about a generation, in one provider-neutral shape. Every component
+ * may be null when the response does not carry it.
+ *
+ * <p>Token counts follow one convention whatever the provider: {@code inputTokens} counts every
+ * prompt token the model processed, <em>including</em> cache reads and cache writes (which are
+ * also reported on their own); {@code outputTokens} includes reasoning tokens (also reported on
+ * their own); {@code totalTokens} is their sum. See docs/LLM.md for how each provider's fields map.
+ *
+ * @param format the recognized response format, e.g. {@code bedrock.converse}, {@code openai.chat}
+ * @param modelId the model id the response names, if any
+ * @param inputTokens prompt tokens, cache reads and writes included
+ * @param outputTokens completion tokens, reasoning included
+ * @param totalTokens input plus output
+ * @param cacheReadTokens prompt tokens read from a prompt cache
+ * @param cacheWriteTokens prompt tokens written to a prompt cache
+ * @param reasoningTokens output tokens spent on reasoning
+ * @param prompt the prompt text, when the response echoes it
+ * @param text the response text (text parts concatenated)
+ * @param stopReason why generation stopped, in the provider's words
+ * @param toolCalls tools the model asked to call, never null
+ */
+public record LlmResponse(
+    String format,
+    String modelId,
+    Long inputTokens,
+    Long outputTokens,
+    Long totalTokens,
+    Long cacheReadTokens,
+    Long cacheWriteTokens,
+    Long reasoningTokens,
+    String prompt,
+    String text,
+    String stopReason,
+    List<ToolCall> toolCalls) {
+
+  public LlmResponse {
+    toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+  }
+
+  /**
+   * A tool call the model requested.
+   *
+   * @param id the provider's call id, if any
+   * @param name the tool name
+   * @param arguments the arguments as JSON text, if any
+   */
+  public record ToolCall(String id, String name, String arguments) {}
+
+  /**
+   * Reads {@code response}: JSON text, a Jackson {@code JsonNode}, a {@code java.util.Map}, a list
+   * of stream events, or any type a registered {@link io.llmops.observability.spi.LlmResponseReader}
+   * understands. Plain non-JSON text is read as the response text. Returns null when the value is
+   * not understood; never throws.
+   */
+  public static LlmResponse read(Object response) {
+    return ResponseReaders.read(response);
+  }
+
+  /** A response carrying text only. */
+  public static LlmResponse ofText(String text) {
+    return builder().text(text).build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Whether input or output token counts are known. */
+  public boolean hasUsage() {
+    return inputTokens != null || outputTokens != null;
+  }
+
+  /** A builder; unset components stay null. */
+  public static final class Builder {
+    private String format;
+    private String modelId;
+    private Long inputTokens;
+    private Long outputTokens;
+    private Long totalTokens;
+    private Long cacheReadTokens;
+    private Long cacheWriteTokens;
+    private Long reasoningTokens;
+    private String prompt;
+    private String text;
+    private String stopReason;
+    private List<ToolCall> toolCalls;
+
+    private Builder() {}
+
+    public Builder format(String value) { format = value; return this; }
+    public Builder modelId(String value) { modelId = value; return this; }
+    public Builder inputTokens(Long value) { inputTokens = value; return this; }
+    public Builder outputTokens(Long value) { outputTokens = value; return this; }
+    public Builder totalTokens(Long value) { totalTokens = value; return this; }
+    public Builder cacheReadTokens(Long value) { cacheReadTokens = value; return this; }
+    public Builder cacheWriteTokens(Long value) { cacheWriteTokens = value; return this; }
+    public Builder reasoningTokens(Long value) { reasoningTokens = value; return this; }
+    public Builder prompt(String value) { prompt = value; return this; }
+    public Builder text(String value) { text = value; return this; }
+    public Builder stopReason(String value) { stopReason = value; return this; }
+    public Builder toolCalls(List<ToolCall> value) { toolCalls = value; return this; }
+
+    /** Builds; a missing total is the sum of input and output when both are known. */
+    public LlmResponse build() {
+      Long total = totalTokens;
+      if (total == null && inputTokens != null && outputTokens != null) {
+        total = inputTokens + outputTokens;
+      }
+      return new LlmResponse(format, modelId, inputTokens, outputTokens, total, cacheReadTokens,
+          cacheWriteTokens, reasoningTokens, prompt, text, stopReason, toolCalls);
+    }
+  }
+}

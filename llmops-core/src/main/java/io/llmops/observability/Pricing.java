@@ -1,0 +1,87 @@
+package io.llmops.observability;
+
+import io.llmops.observability.internal.pricing.PriceTable;
+import java.util.Optional;
+
+/**
+ * Token prices and cost calculation. The built-in table covers Amazon Bedrock's on-demand text
+ * models (docs/LLM.md lists them with the table's effective date and source); entries from the
+ * file named by {@code LLMOPS_PRICING_FILE} and from {@link #setPrice} take precedence.
+ *
+ * <p>Model ids are normalized before look-up: foundation-model and inference-profile ARNs are cut
+ * to the model id, region and global inference-profile prefixes ({@code us.}, {@code eu.},
+ * {@code apac.}, {@code global.}, ...) and version suffixes ({@code -v1:0}, {@code :0}) are
+ * dropped, and a date-less or provider-less alias finds the dated model. An unknown model has no
+ * cost: methods return null (never zero) and log one warning per model id. No method throws
+ * except IllegalArgumentException for negative token counts or invalid prices.
+ *
+ * <p>The price file is the one of the running configuration ({@link Llmops#config()}; like every
+ * entry point, the first call configures the SDK from the environment if nothing did before).
+ * Generation spans are priced the same way when they end; see docs/LLM.md.
+ */
+public final class Pricing {
+
+  private Pricing() {}
+
+  /**
+   * The total cost in US dollars of {@code inputTokens} prompt and {@code outputTokens} completion
+   * tokens, or null when the model is unknown.
+   */
+  public static Double calculateCost(String modelId, long inputTokens, long outputTokens) {
+    CostBreakdown cost = calculateCost(modelId, inputTokens, outputTokens, 0, 0);
+    return cost == null ? null : cost.totalCost();
+  }
+
+  /**
+   * The cost by kind of token, or null when the model is unknown. {@code inputTokens} counts every
+   * prompt token, cache reads and writes included (as span {@code usage} and {@link LlmResponse}
+   * do); the uncached part is what remains after subtracting the cache tokens.
+   */
+  public static CostBreakdown calculateCost(String modelId, long inputTokens, long outputTokens,
+      long cacheReadTokens, long cacheWriteTokens) {
+    if (inputTokens < 0 || outputTokens < 0 || cacheReadTokens < 0 || cacheWriteTokens < 0) {
+      throw new IllegalArgumentException("token counts must not be negative");
+    }
+    return PriceTable.current().cost(modelId, inputTokens, outputTokens, cacheReadTokens,
+        cacheWriteTokens, true);
+  }
+
+  /** The cost of what {@code response} reports, or null without a known model and usage. */
+  public static CostBreakdown calculateCost(LlmResponse response) {
+    if (response == null || !response.hasUsage()) {
+      return null;
+    }
+    return PriceTable.current().cost(response.modelId(), zero(response.inputTokens()),
+        zero(response.outputTokens()), zero(response.cacheReadTokens()),
+        zero(response.cacheWriteTokens()), true);
+  }
+
+  /** The price in force for {@code modelId}, if known. */
+  public static Optional<ModelPrice> price(String modelId) {
+    return Optional.ofNullable(PriceTable.current().price(modelId));
+  }
+
+  /** The key a model id is looked up by, e.g. {@code anthropic.claude-3-5-sonnet-20241022}. */
+  public static String normalizeModelId(String modelId) {
+    return PriceTable.normalize(modelId);
+  }
+
+  /** Sets (or replaces) the price of {@code modelId}; wins over the file and the built-in table. */
+  public static void setPrice(String modelId, ModelPrice price) {
+    if (modelId == null || modelId.isBlank() || price == null) {
+      throw new IllegalArgumentException("modelId and price are required");
+    }
+    PriceTable.setOverride(modelId, price);
+  }
+
+  /** Removes a price set with {@link #setPrice}. */
+  public static void removePrice(String modelId) {
+    if (modelId != null) {
+      PriceTable.removeOverride(modelId);
+    }
+  }
+
+  private static long zero(Long value) {
+    return value == null ? 0 : value;
+  }
+}

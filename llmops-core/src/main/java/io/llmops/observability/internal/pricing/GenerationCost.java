@@ -1,0 +1,43 @@
+package io.llmops.observability.internal.pricing;
+
+import io.llmops.observability.CostBreakdown;
+import io.llmops.observability.LlmResponse;
+import io.llmops.observability.LlmopsConfig;
+import io.llmops.observability.internal.config.Settings;
+import io.llmops.observability.internal.engine.InternalLog;
+import io.llmops.observability.internal.model.Cost;
+import io.llmops.observability.internal.model.Usage;
+
+/** Usage and cost of generation spans, computed when a span ends. Never throws. Internal. */
+public final class GenerationCost {
+
+  private GenerationCost() {}
+
+  /** The span cost of {@code usage} for {@code modelId}, or null for an unknown model. */
+  public static Cost of(LlmopsConfig config, String modelId, Usage usage) {
+    try {
+      CostBreakdown cost = PriceTable.forFile(config.get(Settings.PRICING_FILE)).cost(modelId,
+          usage.inputTokens(), usage.outputTokens(), usage.cacheReadTokens(),
+          usage.cacheWriteTokens(), true);
+      return cost == null ? null : new Cost(cost.promptCost(), cost.outputCost(), cost.totalCost());
+    } catch (RuntimeException e) {
+      InternalLog.errorOnce("generation-cost", "llmops: could not compute a generation's cost", e);
+      return null;
+    }
+  }
+
+  /** The span usage a response reports, or null when it reports none. */
+  public static Usage usage(LlmResponse r) {
+    if (r.inputTokens() == null && r.outputTokens() == null) {
+      return null;
+    }
+    long in = r.inputTokens() == null ? 0 : r.inputTokens();
+    long out = r.outputTokens() == null ? 0 : r.outputTokens();
+    return new Usage(in, out, in + out, zero(r.cacheReadTokens()), zero(r.cacheWriteTokens()),
+        zero(r.reasoningTokens()));
+  }
+
+  private static long zero(Long value) {
+    return value == null ? 0 : value;
+  }
+}
