@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.Llmops;
 import io.llmops.observability.TraceManager;
-import io.llmops.observability.agent.LlmopsAgent;
 import io.llmops.observability.testing.CollectingSink;
 import io.llmops.observability.testing.TestConfigs;
 import io.llmops.observability.testing.WireDecoder;
@@ -20,10 +19,7 @@ import org.junit.jupiter.api.Test;
 class RagAgentTest {
 
   static {
-    // The demo's spans come from annotations: weave them, as RagDemo.main does.
-    if (!LlmopsAgent.install()) {
-      throw new IllegalStateException("the agent could not attach to the test JVM");
-    }
+    WovenDemo.ensureAgentInstalled();
   }
 
   private final CollectingSink sink = new CollectingSink();

@@ -16,6 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** The demo's default path: through the SQS sink into an in-process ElasticMQ and back. */
 class RagDemoSqsTest {
 
+  static {
+    WovenDemo.ensureAgentInstalled();
+  }
+
   @TempDir Path spillDir;
 
   @Test
