@@ -15,15 +15,12 @@ import io.llmops.observability.internal.wire.MessageEncoder;
 import io.llmops.observability.internal.wire.Redactor;
 import io.llmops.observability.internal.wire.TraceJsonWriter;
 import io.llmops.observability.spi.TraceMessage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPOutputStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -82,21 +79,11 @@ public class EncodeBenchmark {
 
   static String report(TraceMessage message) {
     byte[] json = message.traceJson();
-    int gzip = gzip(json).length;
+    int gzip = MessageEncoder.gzip(json).length;
     return String.format("[compression] spans=%d json=%d B, gzip=%d B (%.3f), body (base64+wrapper)=%d B"
             + " (body/json = %.3f)",
         message.spanCount(), json.length, gzip, (double) gzip / json.length, message.bodySize(),
         (double) message.bodySize() / json.length);
-  }
-
-  static byte[] gzip(byte[] bytes) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192)) {
-      gz.write(bytes);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    return out.toByteArray();
   }
 
   private static final String[] WORDS = (

@@ -119,38 +119,38 @@ public final class SqsBenchmark {
   // ---- the traces ----
 
   /** A 20-span agent trace through the public API, shaped like EncodeBenchmark's. */
-  static void buildTrace(Random random) {
+  static void buildTrace(TraceContent random) {
     TraceManager.newTrace("chat_message").userId("user_" + random.nextInt(10_000))
         .sessionId("session_" + random.nextInt(100_000)).metadata("app_version", "1.14.2")
         .tags("support", "prod").start();
     try (Span agent = Llmops.agent("support_agent")
-        .input("question", EncodeBenchmark.text(random, 200)).start()) {
+        .input("question", random.text(200)).start()) {
       for (int i = 1; i < 20; i++) {
         if (i % 3 == 1) {
           try (Span llm = Llmops.generation("llm_call").model("anthropic.claude-3-5-sonnet-20241022-v2:0")
               .input("temperature", 0.2).input("max_tokens", 1024).start()) {
-            llm.setPrompt(EncodeBenchmark.text(random, 400 + random.nextInt(400)));
-            llm.setResponse(EncodeBenchmark.text(random, 200 + random.nextInt(400)));
+            llm.setPrompt(random.text(400 + random.nextInt(400)));
+            llm.setResponse(random.text(200 + random.nextInt(400)));
             llm.setUsage(300 + random.nextInt(1_500), 50 + random.nextInt(500));
             llm.setMetadata("region", "us-east-1");
             llm.setOutput(Map.of("stop_reason", "end_turn"));
           }
         } else {
           try (Span tool = Llmops.tool(i % 3 == 2 ? "search_orders" : "lookup_policy")
-              .input("query", EncodeBenchmark.text(random, 60)).input("limit", 10)
+              .input("query", random.text(60)).input("limit", 10)
               .input("filters", Map.of("status", "shipped", "region", "EU")).start()) {
             tool.setOutput(List.of(
                 Map.of("order_id", "ord_" + random.nextInt(1_000_000), "status", "shipped",
-                    "summary", EncodeBenchmark.text(random, 120)),
+                    "summary", random.text(120)),
                 Map.of("order_id", "ord_" + random.nextInt(1_000_000), "status", "pending",
-                    "summary", EncodeBenchmark.text(random, 120))));
+                    "summary", random.text(120))));
           }
         }
       }
-      agent.setOutput(EncodeBenchmark.text(random, 300));
+      agent.setOutput(random.text(300));
     }
-    TraceManager.finalizeAndSend(Map.of("user_msg", EncodeBenchmark.text(random, 200)),
-        Map.of("bot_response", EncodeBenchmark.text(random, 400)));
+    TraceManager.finalizeAndSend(Map.of("user_msg", random.text(200)),
+        Map.of("bot_response", random.text(400)));
   }
 
   private static LlmopsConfig.Builder isolated() {
@@ -161,23 +161,24 @@ public final class SqsBenchmark {
   /** The messages the core encodes for {@code n} traces, captured by a sink that keeps them. */
   static List<TraceMessage> prebuiltMessages(int n) {
     List<TraceMessage> kept = new CopyOnWriteArrayList<>();
-    Llmops.configure(isolated().set("LLMOPS_EXPORT_QUEUE_CAPACITY", Integer.toString(n + 10))
-        .addSink(new TraceSink() {
-          @Override
-          public String name() {
-            return "keep";
-          }
+    TraceSink keeper = new TraceSink() {
+      @Override
+      public String name() {
+        return "keep";
+      }
 
-          @Override
-          public ExportResult export(List<TraceMessage> batch) {
-            kept.addAll(batch);
-            return ExportResult.success();
-          }
-        }).build());
-    Random random = new Random(42);
+      @Override
+      public ExportResult export(List<TraceMessage> batch) {
+        kept.addAll(batch);
+        return ExportResult.success();
+      }
+    };
+    List<TraceContent> contents = recordContents(n, new Random(42));
+    Llmops.configure(isolated().set("LLMOPS_EXPORT_QUEUE_CAPACITY", Integer.toString(n + 10))
+        .addSink(keeper).build());
     long start = System.nanoTime();
-    for (int i = 0; i < n; i++) {
-      buildTrace(random);
+    for (TraceContent content : contents) {
+      buildTrace(content);
     }
     double callerSeconds = (System.nanoTime() - start) / 1e9;
     Llmops.flush(Duration.ofMinutes(5));
@@ -271,12 +272,12 @@ public final class SqsBenchmark {
 
   /** Traces per second: built, finalized, encoded and sent, from the first finalize to the last acceptance. */
   static double endToEnd(String queueUrl, int traces, Path spillDir) {
+    List<TraceContent> contents = recordContents(traces, new Random(7));
     Llmops.configure(sqsConfig(queueUrl, spillDir, traces + 10));
     try {
-      Random random = new Random(7);
       long start = System.nanoTime();
-      for (int i = 0; i < traces; i++) {
-        buildTrace(random);
+      for (TraceContent content : contents) {
+        buildTrace(content);
       }
       Llmops.flush(Duration.ofMinutes(5));
       double seconds = (System.nanoTime() - start) / 1e9;
@@ -286,6 +287,18 @@ public final class SqsBenchmark {
     } finally {
       Llmops.shutdown(Duration.ofSeconds(10));
     }
+  }
+
+  /** The random content of {@code traces} traces, drawn with tracing off, for replay when timed. */
+  private static List<TraceContent> recordContents(int traces, Random random) {
+    Llmops.configure(isolated().enabled(false).build());
+    List<TraceContent> contents = new ArrayList<>(traces);
+    for (int i = 0; i < traces; i++) {
+      List<Object> tape = new ArrayList<>();
+      buildTrace(TraceContent.recording(random, tape));
+      contents.add(TraceContent.replay(tape));
+    }
+    return contents;
   }
 
   private static void requireAllSent(long sent, int expected, long spilled) {
@@ -309,7 +322,7 @@ public final class SqsBenchmark {
     int total = 3_000;
     int warmup = 500;
     long[] nanos = new long[total - warmup];
-    Random random = new Random(11);
+    TraceContent random = TraceContent.live(new Random(11));
     try {
       long next = System.nanoTime();
       for (int i = 0; i < total; i++) {
@@ -338,13 +351,13 @@ public final class SqsBenchmark {
   }
 
   /** The same 20-span shape as {@link #buildTrace}, left open for the caller to finalize. */
-  private static void buildTraceWithoutFinalize(Random random) {
+  private static void buildTraceWithoutFinalize(TraceContent random) {
     TraceManager.startTrace("chat_message");
     try (Span agent = Llmops.agent("support_agent").input("question", "refunds").start()) {
       for (int i = 1; i < 20; i++) {
         try (Span child = (i % 3 == 1 ? Llmops.generation("llm_call") : Llmops.tool("search_orders"))
-            .input("query", EncodeBenchmark.text(random, 60)).start()) {
-          child.setOutput(EncodeBenchmark.text(random, 200));
+            .input("query", random.text(60)).start()) {
+          child.setOutput(random.text(200));
         }
       }
     }

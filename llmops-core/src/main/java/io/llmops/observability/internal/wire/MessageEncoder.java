@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -82,9 +83,16 @@ public final class MessageEncoder {
     return out.toString();
   }
 
-  static byte[] gzip(byte[] json) {
+  /** The gzip stream of {@code json} as the message carries it. */
+  public static byte[] gzip(byte[] json) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, json.length / 4));
-    try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192)) {
+    // BEST_SPEED: twice the export worker's throughput of level 6, for bodies about 10% larger
+    // (gzip 27% instead of 24% of realistic trace JSON; see docs/PERFORMANCE.md)
+    try (GZIPOutputStream gz = new GZIPOutputStream(out, 8192) {
+      {
+        def.setLevel(Deflater.BEST_SPEED);
+      }
+    }) {
       gz.write(json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
