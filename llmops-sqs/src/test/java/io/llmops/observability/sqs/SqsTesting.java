@@ -1,24 +1,19 @@
 package io.llmops.observability.sqs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.llmops.observability.Llmops;
 import io.llmops.observability.LlmopsConfig;
 import io.llmops.observability.Span;
 import io.llmops.observability.TraceManager;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.llmops.observability.testing.SchemaValidator;
+import io.llmops.observability.testing.WireDecoder;
 import java.nio.file.Path;
-import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.zip.GZIPInputStream;
 
 /** Configurations isolated from the machine, trace helpers, and the specification's consumer steps. */
 final class SqsTesting {
-
-  static final ObjectMapper JSON = new ObjectMapper();
 
   private SqsTesting() {}
 
@@ -48,20 +43,18 @@ final class SqsTesting {
   }
 
   static JsonNode wrapper(String body) {
-    try {
-      return JSON.readTree(body);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return WireDecoder.wrapper(body);
   }
 
-  /** Base64-decode {@code data}, gunzip, parse: what the specification's consumer does. */
+  /**
+   * What the specification's consumer does (base64-decode {@code data}, gunzip, parse), after
+   * checking the body and the trace against docs/schema.
+   */
   static JsonNode decode(String body) {
-    byte[] gzip = Base64.getDecoder().decode(wrapper(body).get("data").asText());
-    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
-      return JSON.readTree(in.readAllBytes());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    List<String> problems = SchemaValidator.validateBody(body);
+    if (!problems.isEmpty()) {
+      throw new AssertionError("message violates docs/schema: " + problems);
     }
+    return WireDecoder.trace(body);
   }
 }
