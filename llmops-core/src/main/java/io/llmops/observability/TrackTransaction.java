@@ -7,12 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a method whose calls are transactions: spans of type {@code transaction}, as recorded
- * by {@link Transactions#call}. The return value is the output; an exception marks the
- * transaction failed and is rethrown unchanged.
- *
- * <p><b>Not yet woven:</b> this release declares the annotation, but {@code llmops-agent} does
- * not instrument it yet. Until it does, call {@link Transactions#call} or use {@link
+ * Marks a method whose calls are transactions: spans of type {@code transaction} under the
+ * current span, woven by {@code llmops-agent} like the other {@code @Track*} annotations
+ * (arguments, return value as output; an exception marks the span failed and is rethrown
+ * unchanged). Without the agent, use {@link Transactions#call} or {@link
  * Transactions#transaction} with try-with-resources.
  *
  * <pre>{@code

@@ -30,6 +30,19 @@ class AnnotationWeavingTest extends AgentTest {
   }
 
   @Test
+  void aTrackTransactionMethodIsATransactionSpanUnderTheCurrentSpan() {
+    TraceManager.startTrace("t");
+    service.settle("o1");
+    TraceManager.endTrace();
+
+    JsonNode span = span("tx_decorated");
+    assertThat(span.get("span_type").asText()).isEqualTo("transaction");
+    assertThat(span.at("/metadata/source").asText()).isEqualTo("orders");
+    assertThat(span.at("/input_data/kwargs/orderId").asText()).isEqualTo("o1");
+    assertThat(span.at("/output_data/output").asText()).isEqualTo("settled-o1");
+  }
+
+  @Test
   void nameAndMetadataComeFromTheAnnotationAndABadEntryIsSkipped() {
     TraceManager.startTrace("t");
     service.named("u1");

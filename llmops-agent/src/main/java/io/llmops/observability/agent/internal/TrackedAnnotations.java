@@ -6,20 +6,22 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
-/** Names of the four annotations the agent weaves, in the order they win on one method. Internal. */
+/** Names of the annotations the agent weaves, in the order they win on one method. Internal. */
 final class TrackedAnnotations {
 
   static final String LLM_CALL = "io.llmops.observability.TrackLlmCall";
   static final String AGENT = "io.llmops.observability.TrackLlmAgent";
   static final String TOOL = "io.llmops.observability.TrackLlmTool";
   static final String FUNCTION = "io.llmops.observability.TrackFunction";
+  static final String TRANSACTION = "io.llmops.observability.TrackTransaction";
 
   /** Matched by name so that nothing here loads the annotation classes. */
   static final ElementMatcher.Junction<MethodDescription> ANY =
       isAnnotatedWith(named(LLM_CALL)).or(isAnnotatedWith(named(AGENT)))
-          .or(isAnnotatedWith(named(TOOL))).or(isAnnotatedWith(named(FUNCTION)));
+          .or(isAnnotatedWith(named(TOOL))).or(isAnnotatedWith(named(FUNCTION)))
+          .or(isAnnotatedWith(named(TRANSACTION)));
 
-  /** Internal names (slashes), for the ASM pass. */
+  /** Internal names (slashes) of the annotations with {@code captureLocals}, for the ASM pass. */
   static final String[] DESCRIPTORS = {
       "L" + LLM_CALL.replace('.', '/') + ";", "L" + AGENT.replace('.', '/') + ";",
       "L" + TOOL.replace('.', '/') + ";", "L" + FUNCTION.replace('.', '/') + ";"};

@@ -63,7 +63,7 @@ final class TrackedMethodReader {
         keyValues(strings(annotation, "metadata"), where),
         bool(annotation, "captureArgs"),
         bool(annotation, "captureOutput"),
-        bool(annotation, "captureSelf"),
+        has(annotation, "captureSelf") && bool(annotation, "captureSelf"),
         method.isStatic(),
         method.getReturnType().represents(void.class),
         names,
@@ -84,6 +84,8 @@ final class TrackedMethodReader {
         return SpanType.TOOL;
       case TrackedAnnotations.FUNCTION:
         return SpanType.SPAN;
+      case TrackedAnnotations.TRANSACTION:
+        return SpanType.TRANSACTION;
       default:
         return null;
     }
@@ -146,6 +148,12 @@ final class TrackedMethodReader {
       map.put(entry.substring(0, equals).trim(), entry.substring(equals + 1).trim());
     }
     return Collections.unmodifiableMap(map);
+  }
+
+  /** Whether the annotation type declares {@code property} (@TrackTransaction has fewer). */
+  private static boolean has(AnnotationDescription annotation, String property) {
+    return !annotation.getAnnotationType().getDeclaredMethods()
+        .filter(net.bytebuddy.matcher.ElementMatchers.named(property)).isEmpty();
   }
 
   private static AnnotationValue<?, ?> value(AnnotationDescription annotation, String property) {
