@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A small agent: retrieve context, then let the model call tools until it answers. Every step
- * is an annotated method (woven by {@code llmops-agent}), so the trace shows agent → retrieval,
- * generations and tools with no tracing code in the methods.
+ * A small agent: retrieve context, search the web, then let the model call tools until it
+ * answers, check the answer and log it. Every step is an annotated method (woven by {@code
+ * llmops-agent}) or a telemetry call, so the trace shows every span kind: agent, retrieval,
+ * crawl session with pages and events, generations, tools, an evaluation and a transaction.
  */
 final class RagAgent {
 
@@ -19,16 +20,22 @@ final class RagAgent {
   private final DocumentIndex index = new DocumentIndex();
   private final Tools tools = new Tools(index);
   private final ScriptedBedrockModel model = new ScriptedBedrockModel();
+  private final WebResearch web = new WebResearch();
+  private final AnswerChecks checks = new AnswerChecks();
 
   @TrackLlmAgent(name = "rag_agent")
   String answer(String question) {
     String context = retrieve(question);
+    web.research(question);
     StringBuilder conversation = new StringBuilder("Context:\n" + context + "\n\nQuestion: " + question);
     for (int turn = 0; turn < MAX_TURNS; turn++) {
       ConverseResponse response = new ConverseResponse(converse(conversation.toString(), turn));
       var toolUse = response.toolUse();
       if (toolUse.isEmpty()) {
-        return response.text();
+        String answer = response.text();
+        checks.check(answer, context);
+        checks.record(answer);
+        return answer;
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> input = (Map<String, Object>) toolUse.get().get("input");

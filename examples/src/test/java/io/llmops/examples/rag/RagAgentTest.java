@@ -11,6 +11,7 @@ import io.llmops.observability.testing.TestConfigs;
 import io.llmops.observability.testing.WireDecoder;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +31,7 @@ class RagAgentTest {
   }
 
   @Test
-  void theDemoAgentProducesAnAgentTreeWithRetrievalGenerationsAndTools() {
+  void theDemoAgentShowsEverySpanKindNestedUnderTheAgentWithSecretsRedacted() {
     Llmops.configure(TestConfigs.isolated().addSink(sink).build());
 
     TraceManager.startTrace("rag_demo");
@@ -41,22 +42,50 @@ class RagAgentTest {
     assertThat(answer).contains("1995");
     assertThat(sink.messages()).hasSize(1);
     JsonNode trace = WireDecoder.trace(sink.messages().get(0).body());
+    Map<String, JsonNode> byId = new HashMap<>();
+    trace.get("spans").forEach(span -> byId.put(span.get("span_id").asText(), span));
     List<String> types = new ArrayList<>();
-    trace.get("spans").forEach(span -> types.add(span.get("span_type").asText()));
+    byId.values().forEach(span -> types.add(span.get("span_type").asText()));
     assertThat(types).containsExactlyInAnyOrder(
-        "agent", "span", "generation", "tool", "generation", "tool", "generation");
-    String agentId = null;
-    for (JsonNode span : trace.get("spans")) {
-      if (span.get("span_type").asText().equals("agent")) {
-        agentId = span.get("span_id").asText();
+        "agent", "span", "crawl_session", "crawl_event", "crawl_page", "crawl_page", "crawl_event",
+        "generation", "tool", "generation", "tool", "generation", "span", "evaluation",
+        "transaction");
+
+    JsonNode agent = only(byId, "agent");
+    for (JsonNode span : byId.values()) {
+      if (span != agent) {
+        assertThat(agentOf(span, byId)).as(span.get("span_name").asText()).isSameAs(agent);
       }
     }
-    for (JsonNode span : trace.get("spans")) {
-      if (!span.get("span_type").asText().equals("agent")) {
-        assertThat(span.get("parent_span_id").asText()).isEqualTo(agentId);
-      }
-    }
+    assertThat(parentOf(only(byId, "evaluation"), byId).get("span_name").asText()).isEqualTo("check_answer");
+    JsonNode session = only(byId, "crawl_session");
+    assertThat(session.at("/metadata/crawl.pages_ok").asInt()).isEqualTo(1);
+    assertThat(session.at("/metadata/crawl.pages_fail").asInt()).isEqualTo(1);
+    assertThat(session.at("/metadata/crawl.events_fail").asInt()).isEqualTo(1);
     assertThat(trace.at("/token_usage/total_output_tokens").asLong()).isEqualTo(31 + 24 + 42);
+    assertThat(trace.at("/cost/total_cost").asDouble()).isPositive();
+    assertThat(sink.messages().get(0).traceJsonText())
+        .doesNotContain("demo-search-key-123").doesNotContain("demo-page-token");
+  }
+
+  private static JsonNode only(Map<String, JsonNode> byId, String type) {
+    List<JsonNode> found = byId.values().stream()
+        .filter(span -> span.get("span_type").asText().equals(type)).toList();
+    assertThat(found).hasSize(1);
+    return found.get(0);
+  }
+
+  private static JsonNode parentOf(JsonNode span, Map<String, JsonNode> byId) {
+    return byId.get(span.get("parent_span_id").asText());
+  }
+
+  /** The root of {@code span}'s chain of parents. */
+  private static JsonNode agentOf(JsonNode span, Map<String, JsonNode> byId) {
+    JsonNode current = span;
+    while (current.hasNonNull("parent_span_id")) {
+      current = parentOf(current, byId);
+    }
+    return current;
   }
 
   @Test

@@ -44,7 +44,7 @@ class RagDemoSqsTest {
 
     assertThat(output).contains("SQS messages sent: 1; spilled to disk: 0");
     assertThat(output).contains("Received back from the queue: 1 message(s)");
-    assertThat(output).containsPattern("this run's trace [0-9a-f-]{36} \"rag_demo\": 7 spans, 459 input \\+ 97 output tokens");
+    assertThat(output).containsPattern("this run's trace [0-9a-f-]{36} \"rag_demo\": 15 spans, 459 input \\+ 97 output tokens");
     assertThat(output).contains("Spillover journal: " + spillDir.toAbsolutePath());
   }
 
