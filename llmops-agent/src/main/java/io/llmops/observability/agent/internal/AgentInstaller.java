@@ -6,6 +6,8 @@ import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isNative;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import io.llmops.observability.internal.engine.InternalLog;
@@ -22,6 +24,10 @@ import net.bytebuddy.utility.JavaModule;
 public final class AgentInstaller {
 
   private static volatile boolean installed;
+
+  /** Methods returning a Reactor publisher, matched by name so Reactor need not be present. */
+  private static final ElementMatcher.Junction<MethodDescription> REACTIVE =
+      returns(named("reactor.core.publisher.Mono").or(named("reactor.core.publisher.Flux")));
 
   private AgentInstaller() {}
 
@@ -59,9 +65,13 @@ public final class AgentInstaller {
         .type(declaresMethod(woven))
         .transform((builder, type, loader, module, domain) ->
             builder.visit(Advice.withCustomMapping()
-                .bind(new TrackedMethodId.Factory())
-                .to(TrackAdvice.class)
-                .on(woven)))
+                    .bind(new TrackedMethodId.Factory())
+                    .to(TrackAdvice.class)
+                    .on(woven.and(not(REACTIVE))))
+                .visit(Advice.withCustomMapping()
+                    .bind(new TrackedMethodId.Factory())
+                    .to(ReactiveTrackAdvice.class)
+                    .on(woven.and(REACTIVE))))
         .installOn(instrumentation);
     installContextPropagation(instrumentation);
     installed = true;

@@ -105,6 +105,27 @@ public final class Dispatcher {
     }
   }
 
+  /**
+   * At exit of a method returning a Reactor {@code Mono} or {@code Flux}: returns the publisher
+   * to hand to the caller, which ends the span at its terminal signal.
+   */
+  public static Object exitReactive(Object state, Object result, Throwable thrown) {
+    if (!(state instanceof ActiveCall) || thrown != null || result == null) {
+      exit(state, result, thrown);
+      return result;
+    }
+    ActiveCall call = (ActiveCall) state;
+    try {
+      call.scope.close();
+      return ReactorSupport.track(call, result);
+    } catch (RuntimeException | LinkageError e) {
+      InternalLog.errorOnce("agent-reactive", "llmops-agent: could not follow the publisher of "
+          + call.method.where() + "; its span ends now", e);
+      call.span.end();
+      return result;
+    }
+  }
+
   /** Inserted before each return and throw of a method with {@code captureLocals}. */
   public static void local(String name, Object value) {
     try {
@@ -162,6 +183,15 @@ public final class Dispatcher {
     void fail(Throwable failure) {
       try {
         span.recordException(failure);
+      } finally {
+        span.end();
+      }
+    }
+
+    /** The subscriber cancelled before a terminal signal. */
+    void cancel() {
+      try {
+        span.setMetadata("reactive.cancelled", true);
       } finally {
         span.end();
       }
