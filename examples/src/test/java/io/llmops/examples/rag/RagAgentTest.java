@@ -58,6 +58,14 @@ class RagAgentTest {
       }
     }
     assertThat(parentOf(only(byId, "evaluation"), byId).get("span_name").asText()).isEqualTo("check_answer");
+    for (JsonNode tool : byId.values()) {
+      if (tool.get("span_type").asText().equals("tool")) {
+        JsonNode requestedBy = byId.get(tool.at("/metadata/llm.requested_by_span_id").asText());
+        assertThat(requestedBy).as("the generation that asked for " + tool.get("span_name")).isNotNull();
+        assertThat(requestedBy.get("span_type").asText()).isEqualTo("generation");
+        assertThat(tool.at("/metadata/llm.tool_call_id").asText()).startsWith("tooluse_");
+      }
+    }
     JsonNode session = only(byId, "crawl_session");
     assertThat(session.at("/metadata/crawl.pages_ok").asInt()).isEqualTo(1);
     assertThat(session.at("/metadata/crawl.pages_fail").asInt()).isEqualTo(1);

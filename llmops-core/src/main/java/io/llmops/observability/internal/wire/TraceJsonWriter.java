@@ -73,12 +73,13 @@ public final class TraceJsonWriter {
 
     g.writeArrayFieldStart(SPANS);
     int generations = 0;
+    Map<String, ToolCallLinker.Link> toolLinks = ToolCallLinker.link(spans);
     for (int i = 0; i < written; i++) {
       SpanData span = spans.get(i);
       if (span.type() == SpanType.GENERATION) {
         generations++;
       }
-      writeSpan(g, t, span, limits);
+      writeSpan(g, t, span, toolLinks.get(span.spanId()), limits);
     }
     g.writeEndArray();
 
@@ -127,8 +128,8 @@ public final class TraceJsonWriter {
     g.writeEndObject();
   }
 
-  private void writeSpan(JsonGenerator g, TraceData t, SpanData s, FieldLimits limits)
-      throws IOException {
+  private void writeSpan(JsonGenerator g, TraceData t, SpanData s, ToolCallLinker.Link toolLink,
+      FieldLimits limits) throws IOException {
     g.writeStartObject();
     string(g, SPAN_ID, s.spanId());
     string(g, SPAN_NAME, s.name());
@@ -164,6 +165,12 @@ public final class TraceJsonWriter {
       injected.put(EXCEPTION_TYPE, s.error().type());
       injected.put(EXCEPTION_MESSAGE, s.error().message());
       injected.put(EXCEPTION_STACKTRACE, s.error().stackTrace());
+    }
+    if (toolLink != null) {
+      if (toolLink.toolCallId() != null) {
+        injected.put(LLM_TOOL_CALL_ID, toolLink.toolCallId());
+      }
+      injected.put(LLM_REQUESTED_BY_SPAN_ID, toolLink.generationSpanId());
     }
     writeMetadata(g, injected, s.metadata(), limits.spanIo());
     stringArray(g, TAGS, s.tags());

@@ -80,6 +80,10 @@ public final class WireFields {
   public static final String LLM_STOP_REASON = "llm.stop_reason";
   /** Tool calls a generation's response requested: a list of {@code {id, name, arguments}}. */
   public static final String LLM_TOOL_CALLS = "llm.tool_calls";
+  /** On a tool span: the id of the tool call it ran (set by the SDK, or by the application). */
+  public static final String LLM_TOOL_CALL_ID = "llm.tool_call_id";
+  /** On a tool span: the generation span that requested the call. */
+  public static final String LLM_REQUESTED_BY_SPAN_ID = "llm.requested_by_span_id";
 
   // optional usage fields beyond the specification's three (written only when non-zero)
   public static final String CACHE_READ_INPUT_TOKENS = "cache_read_input_tokens";
