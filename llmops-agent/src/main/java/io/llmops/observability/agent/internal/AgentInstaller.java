@@ -70,7 +70,7 @@ public final class AgentInstaller {
                     .on(woven.and(not(REACTIVE))))
                 .visit(Advice.withCustomMapping()
                     .bind(new TrackedMethodId.Factory())
-                    .to(ReactiveTrackAdvice.class)
+                    .to(TrackAdvice.class, ReactiveExitAdvice.class)
                     .on(woven.and(REACTIVE))))
         .installOn(instrumentation);
     installContextPropagation(instrumentation);
