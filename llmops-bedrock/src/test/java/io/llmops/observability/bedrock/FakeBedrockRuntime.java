@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -20,7 +22,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class FakeBedrockRuntime implements AutoCloseable {
 
   /** A scripted answer: status, content type, extra headers and the body in pieces. */
-  record Answer(int status, String contentType, Map<String, String> headers, List<byte[]> pieces) {
+  record Answer(int status, String contentType, Map<String, String> headers, List<byte[]> pieces,
+      boolean holdOpen) {
+
+    Answer(int status, String contentType, Map<String, String> headers, List<byte[]> pieces) {
+      this(status, contentType, headers, pieces, false);
+    }
+
+    /** The same answer, but the connection stays open after the body until the server closes. */
+    Answer heldOpen() {
+      return new Answer(status, contentType, headers, pieces, true);
+    }
 
     static Answer json(String body) {
       return new Answer(200, "application/json", Map.of(), List.of(body.getBytes(StandardCharsets.UTF_8)));
@@ -41,6 +53,7 @@ final class FakeBedrockRuntime implements AutoCloseable {
 
   private final HttpServer server;
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+  private final CountDownLatch released = new CountDownLatch(1);
   final List<Received> received = new CopyOnWriteArrayList<>();
 
   FakeBedrockRuntime() throws IOException {
@@ -68,12 +81,23 @@ final class FakeBedrockRuntime implements AutoCloseable {
             out.write(piece);
             out.flush();
           }
+          if (answer.holdOpen()) {
+            awaitRelease();
+          }
         } else {
           out.write(whole.toByteArray());
         }
       }
     });
     server.start();
+  }
+
+  private void awaitRelease() {
+    try {
+      released.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Scripts the answer to an operation: converse, converse-stream, invoke, invoke-with-response-stream. */
@@ -88,6 +112,7 @@ final class FakeBedrockRuntime implements AutoCloseable {
 
   @Override
   public void close() {
+    released.countDown();
     server.stop(0);
   }
 }

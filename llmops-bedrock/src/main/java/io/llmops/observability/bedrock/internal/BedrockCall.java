@@ -1,9 +1,12 @@
 package io.llmops.observability.bedrock.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.llmops.observability.LlmResponse;
 import io.llmops.observability.Span;
 import io.llmops.observability.SpanLevel;
 import io.llmops.observability.internal.engine.InternalLog;
+import io.llmops.observability.internal.engine.SpanInternals;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +25,8 @@ public final class BedrockCall {
   /** Metadata key set (true) when the caller cancelled the stream before it ended. */
   public static final String STREAM_CANCELLED = "llm.stream_cancelled";
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   /** Payload bytes of content events kept for the final reading; later ones are dropped. */
   static final int MAX_KEPT_BYTES = 4 * 1024 * 1024;
 
@@ -37,6 +42,7 @@ public final class BedrockCall {
   private String lastChunk;
   private int keptBytes;
   private long firstTokenNanos = -1;
+  private String streamErrorType;
   private String streamError;
 
   public BedrockCall(Object owner, Operation operation, Span span, long startNanos) {
@@ -108,8 +114,8 @@ public final class BedrockCall {
     String messageType = message.header(":message-type");
     if ("exception".equals(messageType) || "error".equals(messageType)) {
       String type = message.header("exception".equals(messageType) ? ":exception-type" : ":error-code");
-      String text = new String(message.payload(), StandardCharsets.UTF_8);
-      streamError = (type == null ? "stream error" : type) + (text.isBlank() ? "" : ": " + text);
+      streamErrorType = type == null ? "BedrockStreamError" : type;
+      streamError = errorMessage(message);
       return;
     }
     String eventType = message.header(":event-type");
@@ -134,6 +140,21 @@ public final class BedrockCall {
     events.add(wrapped);
   }
 
+  /** The {@code message} of an exception event's JSON payload, else the payload text. */
+  private static String errorMessage(EventStreamDecoder.Message message) {
+    String text = new String(message.payload(), StandardCharsets.UTF_8);
+    try {
+      JsonNode node = JSON.readTree(text);
+      if (node != null && node.path("message").isTextual()) {
+        return node.get("message").asText();
+      }
+    } catch (Exception notJson) {
+      // the text itself
+    }
+    String header = message.header(":error-message");
+    return header != null ? header : text;
+  }
+
   private static boolean isBulk(String eventType) {
     return "contentBlockDelta".equals(eventType) || "chunk".equals(eventType);
   }
@@ -150,9 +171,8 @@ public final class BedrockCall {
       }
       if (error != null) {
         span.recordException(error);
-      } else if (streamError != null) {
-        span.setLevel(SpanLevel.ERROR);
-        span.setStatusMessage(streamError);
+      } else if (streamErrorType != null) {
+        SpanInternals.recordFailure(span, streamErrorType, streamError);
       }
     } finally {
       span.end();
