@@ -10,7 +10,9 @@ import io.llmops.observability.testing.WireDecoder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -31,13 +33,24 @@ abstract class BedrockTest {
   static final String SONNET = "anthropic.claude-3-sonnet-20240229-v1:0";
 
   protected final CollectingSink sink = new CollectingSink();
-  protected FakeBedrockRuntime bedrock;
-  protected BedrockRuntimeClient client;
-  protected BedrockRuntimeAsyncClient asyncClient;
+  protected static FakeBedrockRuntime bedrock;
+  protected static BedrockRuntimeClient client;
+  protected static BedrockRuntimeAsyncClient asyncClient;
 
   @BeforeEach
-  void start() throws Exception {
+  void configure() {
     Llmops.configure(TestConfigs.isolated().defaultModelId("default-model").addSink(sink).build());
+    bedrock.reset();
+  }
+
+  @AfterEach
+  void shutdown() {
+    Llmops.shutdown(Duration.ofSeconds(5));
+  }
+
+  /** One server and one pair of clients per class: closing a Netty client takes seconds. */
+  @BeforeAll
+  static void start() throws Exception {
     bedrock = new FakeBedrockRuntime();
     var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret"));
     client = BedrockRuntimeClient.builder()
@@ -54,12 +67,11 @@ abstract class BedrockTest {
         .build();
   }
 
-  @AfterEach
-  void stop() {
+  @AfterAll
+  static void stop() {
     client.close();
     asyncClient.close();
     bedrock.close();
-    Llmops.shutdown(Duration.ofSeconds(5));
   }
 
   /** Every trace sent so far, decoded. */

@@ -53,7 +53,7 @@ final class FakeBedrockRuntime implements AutoCloseable {
 
   private final HttpServer server;
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
-  private final CountDownLatch released = new CountDownLatch(1);
+  private volatile CountDownLatch released = new CountDownLatch(1);
   final List<Received> received = new CopyOnWriteArrayList<>();
 
   FakeBedrockRuntime() throws IOException {
@@ -98,6 +98,14 @@ final class FakeBedrockRuntime implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Forgets the scripted answers and received requests; releases held-open streams. */
+  void reset() {
+    released.countDown();
+    released = new CountDownLatch(1);
+    answers.clear();
+    received.clear();
   }
 
   /** Scripts the answer to an operation: converse, converse-stream, invoke, invoke-with-response-stream. */
