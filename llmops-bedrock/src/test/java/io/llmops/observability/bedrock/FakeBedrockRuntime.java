@@ -1,0 +1,126 @@
+package io.llmops.observability.bedrock;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A local HTTP server answering in Bedrock Runtime's wire format: JSON bodies for Converse and
+ * InvokeModel, {@code application/vnd.amazon.eventstream} for the two streaming operations. Each
+ * operation's answer is scripted by the test with {@link #answer}.
+ */
+final class FakeBedrockRuntime implements AutoCloseable {
+
+  /** A scripted answer: status, content type, extra headers and the body in pieces. */
+  record Answer(int status, String contentType, Map<String, String> headers, List<byte[]> pieces,
+      boolean holdOpen) {
+
+    Answer(int status, String contentType, Map<String, String> headers, List<byte[]> pieces) {
+      this(status, contentType, headers, pieces, false);
+    }
+
+    /** The same answer, but the connection stays open after the body until the server closes. */
+    Answer heldOpen() {
+      return new Answer(status, contentType, headers, pieces, true);
+    }
+
+    static Answer json(String body) {
+      return new Answer(200, "application/json", Map.of(), List.of(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static Answer error(int status, String errorType, String message) {
+      return new Answer(status, "application/json", Map.of("x-amzn-ErrorType", errorType),
+          List.of(("{\"message\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static Answer eventStream(byte[]... messages) {
+      return new Answer(200, "application/vnd.amazon.eventstream", Map.of(), List.of(messages));
+    }
+  }
+
+  /** A request the server received. */
+  record Received(String method, String path, String body) {}
+
+  private final HttpServer server;
+  private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+  private volatile CountDownLatch released = new CountDownLatch(1);
+  final List<Received> received = new CopyOnWriteArrayList<>();
+
+  FakeBedrockRuntime() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", exchange -> {
+      try (exchange) {
+        String path = exchange.getRequestURI().getRawPath();
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        received.add(new Received(exchange.getRequestMethod(), path, new String(body, StandardCharsets.UTF_8)));
+        String operation = path.substring(path.lastIndexOf('/') + 1);
+        Answer answer = answers.get(operation);
+        if (answer == null) {
+          answer = Answer.error(404, "ResourceNotFoundException", "no answer scripted for " + operation);
+        }
+        exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+        exchange.getResponseHeaders().set("x-amzn-RequestId", "req-1");
+        answer.headers().forEach(exchange.getResponseHeaders()::set);
+        boolean stream = answer.contentType().contains("eventstream");
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        answer.pieces().forEach(whole::writeBytes);
+        exchange.sendResponseHeaders(answer.status(), stream ? 0 : whole.size());
+        OutputStream out = exchange.getResponseBody();
+        if (stream) {
+          for (byte[] piece : answer.pieces()) { // one flush per message: chunks as a real stream
+            out.write(piece);
+            out.flush();
+          }
+          if (answer.holdOpen()) {
+            awaitRelease();
+          }
+        } else {
+          out.write(whole.toByteArray());
+        }
+      }
+    });
+    server.start();
+  }
+
+  private void awaitRelease() {
+    try {
+      released.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Forgets the scripted answers and received requests; releases held-open streams. */
+  void reset() {
+    released.countDown();
+    released = new CountDownLatch(1);
+    answers.clear();
+    received.clear();
+  }
+
+  /** Scripts the answer to an operation: converse, converse-stream, invoke, invoke-with-response-stream. */
+  FakeBedrockRuntime answer(String operation, Answer answer) {
+    answers.put(operation, answer);
+    return this;
+  }
+
+  URI endpoint() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  @Override
+  public void close() {
+    released.countDown();
+    server.stop(0);
+  }
+}
