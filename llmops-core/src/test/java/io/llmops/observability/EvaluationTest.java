@@ -176,6 +176,8 @@ class EvaluationTest {
     assertThat(late.at("/metadata/llmops.segment").asText()).isEqualTo("late");
     assertThat(late.at("/metadata/team").asText()).isEqualTo("search");
     assertThat(traces.get(0).at("/metadata/llmops.segment").isMissingNode()).isTrue();
+    assertThat(late.get("idempotency_key").asText())
+        .isNotEqualTo(traces.get(0).get("idempotency_key").asText());
     JsonNode evaluation = late.get("spans").get(0);
     assertThat(late.get("spans")).hasSize(1);
     assertThat(evaluation.get("span_id").asText()).isEqualTo(id);

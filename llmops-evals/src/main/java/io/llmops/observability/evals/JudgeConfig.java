@@ -1,6 +1,7 @@
 package io.llmops.observability.evals;
 
 import io.llmops.observability.LlmopsConfig;
+import io.llmops.observability.evals.internal.BedrockConverseChatModel;
 import io.llmops.observability.evals.internal.OpenAiChatModel;
 import java.time.Duration;
 import java.util.Locale;
@@ -14,10 +15,13 @@ import java.util.function.Function;
  *
  * <table>
  *   <caption>Variables</caption>
- *   <tr><td>{@value #JUDGE}</td><td>{@code openai} (any OpenAI-compatible endpoint) or {@code none}
- *       (default): which judge the background runner uses</td></tr>
+ *   <tr><td>{@value #JUDGE}</td><td>{@code openai} (any OpenAI-compatible endpoint), {@code
+ *       bedrock} (Converse; needs the AWS SDK's bedrockruntime) or {@code none} (default): which
+ *       judge the background runner uses</td></tr>
  *   <tr><td>{@value #MODEL}</td><td>the judge model (required for {@code openai})</td></tr>
- *   <tr><td>{@value #BASE_URL}</td><td>default {@code https://api.openai.com/v1}</td></tr>
+ *   <tr><td>{@value #BASE_URL}</td><td>default {@code https://api.openai.com/v1}; for Bedrock an
+ *       endpoint override (default: the region's)</td></tr>
+ *   <tr><td>{@value #REGION}</td><td>the Bedrock region, default {@code us-east-1}</td></tr>
  *   <tr><td>{@value #API_KEY}</td><td>bearer token; optional (Ollama, vLLM)</td></tr>
  *   <tr><td>{@value #TIMEOUT}</td><td>seconds per judgement, default 30</td></tr>
  *   <tr><td>{@value #QUEUE_SIZE}</td><td>evaluations waiting at most, default 1000</td></tr>
@@ -34,11 +38,15 @@ public final class JudgeConfig {
   public static final String QUEUE_SIZE = "LLMOPS_EVAL_QUEUE_SIZE";
   public static final String THREADS = "LLMOPS_EVAL_THREADS";
 
+  /** The AWS region of the Bedrock judge (the SDK's own variable). */
+  public static final String REGION = "AWS_REGION";
+
   public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
 
   private final String backend;
   private final String model;
   private final String baseUrl;
+  private final String region;
   private final String apiKey;
   private final Duration timeout;
   private final int queueSize;
@@ -46,15 +54,17 @@ public final class JudgeConfig {
 
   private JudgeConfig(Function<String, Optional<String>> source) {
     backend = text(source, JUDGE).orElse("none").toLowerCase(Locale.ROOT);
-    if (!backend.equals("none") && !backend.equals("openai")) {
-      throw new IllegalArgumentException(JUDGE + " must be openai or none, got " + backend);
+    if (!backend.equals("none") && !backend.equals("openai") && !backend.equals("bedrock")) {
+      throw new IllegalArgumentException(JUDGE + " must be openai, bedrock or none, got " + backend);
     }
     model = text(source, MODEL).orElse(null);
-    if (backend.equals("openai") && model == null) {
-      throw new IllegalArgumentException(MODEL + " is required when " + JUDGE + "=openai");
+    if (!backend.equals("none") && model == null) {
+      throw new IllegalArgumentException(MODEL + " is required when " + JUDGE + "=" + backend);
     }
-    baseUrl = text(source, BASE_URL).orElse(DEFAULT_BASE_URL);
-    if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
+    region = text(source, REGION).orElse("us-east-1");
+    Optional<String> url = text(source, BASE_URL);
+    baseUrl = url.orElse(backend.equals("bedrock") ? null : DEFAULT_BASE_URL);
+    if (baseUrl != null && !baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
       throw new IllegalArgumentException(BASE_URL + " must be an http(s) URL");
     }
     apiKey = text(source, API_KEY).orElse(null);
@@ -79,6 +89,14 @@ public final class JudgeConfig {
     if (backend.equals("openai")) {
       return Optional.of(new ChatJudge(new OpenAiChatModel(baseUrl, model, apiKey, timeout)));
     }
+    if (backend.equals("bedrock")) {
+      if (!bedrockSdkPresent()) {
+        throw new IllegalArgumentException(JUDGE + "=bedrock needs software.amazon.awssdk:"
+            + "bedrockruntime (and an SDK HTTP client) on the class path");
+      }
+      return Optional.of(new ChatJudge(
+          BedrockConverseChatModel.create(model, region, baseUrl, timeout)));
+    }
     return Optional.empty();
   }
 
@@ -96,6 +114,17 @@ public final class JudgeConfig {
 
   public int threads() {
     return threads;
+  }
+
+  /** Checked without loading the SDK-dependent class, which would fail to link without it. */
+  private static boolean bedrockSdkPresent() {
+    try {
+      Class.forName("software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient",
+          false, JudgeConfig.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 
   private static Optional<String> text(Function<String, Optional<String>> source, String name) {
@@ -123,6 +152,7 @@ public final class JudgeConfig {
   @Override
   public String toString() {
     return "JudgeConfig{judge=" + backend + ", model=" + model + ", baseUrl=" + baseUrl
+        + (backend.equals("bedrock") ? ", region=" + region : "")
         + ", apiKey=" + (apiKey == null ? "unset" : "[REDACTED]") + ", timeout=" + timeout
         + ", queueSize=" + queueSize + ", threads=" + threads + "}";
   }
