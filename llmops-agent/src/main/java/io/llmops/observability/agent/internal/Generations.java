@@ -54,8 +54,14 @@ final class Generations {
     }
   }
 
-  /** A context naming {@code span} (already ended), captured without leaving it current. */
+  /**
+   * A context naming {@code span} (already ended), captured without leaving it current; empty for
+   * the no-op span (tracing off, or a span that was not recorded).
+   */
   private static LlmopsContext contextOf(Span span) {
+    if (span.spanId().isEmpty()) {
+      return LlmopsContext.empty();
+    }
     try (Scope ignored = span.makeCurrent()) {
       return LlmopsContext.current();
     }

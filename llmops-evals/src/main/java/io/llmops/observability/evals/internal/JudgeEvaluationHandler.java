@@ -19,6 +19,10 @@ public final class JudgeEvaluationHandler implements EvaluationHandler {
 
   @Override
   public void evaluate(EvaluationRequest request) {
+    if (request.context().spanId() == null) {
+      // the generation was not recorded (tracing off, or dropped): nowhere to attach a verdict
+      return;
+    }
     EvaluationRunner runner = JudgeEvaluations.runner();
     if (runner == null) {
       return;
