@@ -12,10 +12,12 @@ final class EvaluationRecorder {
   static String record(Evaluation evaluation) {
     LlmopsContext parent =
         evaluation.parent() != null ? evaluation.parent() : LlmopsContext.current();
-    if (!SpanInternals.hasLiveTrace(parent)) {
+    // Under a span whose trace was already sent, the evaluation goes out as a late segment.
+    if (!SpanInternals.hasLiveTrace(parent) && !SpanInternals.hasSpan(parent)) {
       return null;
     }
-    SpanBuilder builder = Llmops.spanBuilder(evaluation.name(), SpanType.EVALUATION).parent(parent);
+    SpanBuilder builder = SpanInternals.allowLateSegment(
+        Llmops.spanBuilder(evaluation.name(), SpanType.EVALUATION).parent(parent));
     if (!evaluation.evaluatorMetadata().isEmpty()) {
       builder.metadata(Evaluation.METADATA_KEY, evaluation.evaluatorMetadata());
     }

@@ -153,6 +153,43 @@ class EvaluationTest {
   }
 
   @Test
+  void anEvaluationOfASpanWhoseTraceWasSentGoesOutAsALateSegmentOfThatTrace() {
+    TraceManager.newTrace("answered").metadata("team", "search").start();
+    LlmopsContext generation;
+    String generationId;
+    try (Span llm = Llmops.generation("answer").start()) {
+      generation = LlmopsContext.current();
+      generationId = llm.spanId();
+    }
+    String traceId = TraceManager.currentTraceId();
+    TraceManager.endTrace();
+    assertThat(Exported.flushed(sink)).hasSize(1);
+
+    String id = Llmops.recordEvaluation(Evaluation.builder().name("correctness").score(1.0)
+        .evaluatedSpanId(generationId).parent(generation).build());
+
+    assertThat(id).isNotNull();
+    List<JsonNode> traces = DecodedTraces.of(Exported.flushed(sink));
+    assertThat(traces).hasSize(2);
+    JsonNode late = traces.get(1);
+    assertThat(late.get("trace_id").asText()).isEqualTo(traceId);
+    assertThat(late.at("/metadata/llmops.segment").asText()).isEqualTo("late");
+    assertThat(late.at("/metadata/team").asText()).isEqualTo("search");
+    assertThat(traces.get(0).at("/metadata/llmops.segment").isMissingNode()).isTrue();
+    assertThat(late.get("idempotency_key").asText())
+        .isNotEqualTo(traces.get(0).get("idempotency_key").asText());
+    JsonNode evaluation = late.get("spans").get(0);
+    assertThat(late.get("spans")).hasSize(1);
+    assertThat(evaluation.get("span_id").asText()).isEqualTo(id);
+    assertThat(DecodedTraces.parentOf(evaluation)).isEqualTo(generationId);
+    assertThat(evaluation.at("/input_data/evaluation/evaluated_span_id").asText())
+        .isEqualTo(generationId);
+    assertThat(sink.violations()).isEmpty();
+    assertThat(Llmops.stats().counters()).containsEntry("traces.late_segments", 1L)
+        .doesNotContainKey("spans.late");
+  }
+
+  @Test
   void withTracingDisabledTheResultIsNull() {
     Llmops.configure(TestConfigs.isolated().enabled(false).build());
     TraceManager.startTrace("off");

@@ -73,6 +73,8 @@ class LlmCallTest extends AgentTest {
     assertThat(request.prompt()).isEqualTo("Summarize");
     assertThat(request.response()).isEqualTo("done");
     assertThat(request.model()).isEqualTo("default-model");
+    assertThat(request.context().spanId()).isEqualTo(request.spanId());
+    assertThat(request.context().traceId()).isEqualTo(request.traceId());
   }
 
   @Test

@@ -1,6 +1,8 @@
 package io.llmops.observability.agent.internal;
 
 import io.llmops.observability.LlmResponse;
+import io.llmops.observability.LlmopsContext;
+import io.llmops.observability.Scope;
 import io.llmops.observability.Span;
 import io.llmops.observability.agent.spi.EvaluationHandler;
 import io.llmops.observability.agent.spi.EvaluationRequest;
@@ -41,7 +43,7 @@ final class Generations {
     }
     EvaluationRequest request = new EvaluationRequest(span.traceId(), span.spanId(),
         method.spanName(), model, prompt, response == null ? null : response.text(),
-        method.evals(), method.evaluationMetadata());
+        method.evals(), method.evaluationMetadata(), contextOf(span));
     for (EvaluationHandler handler : targets) {
       try {
         handler.evaluate(request);
@@ -49,6 +51,19 @@ final class Generations {
         InternalLog.errorOnce("agent-eval-" + handler.getClass().getName(),
             "llmops-agent: evaluation handler " + handler.getClass().getName() + " failed", e);
       }
+    }
+  }
+
+  /**
+   * A context naming {@code span} (already ended), captured without leaving it current; empty for
+   * the no-op span (tracing off, or a span that was not recorded).
+   */
+  private static LlmopsContext contextOf(Span span) {
+    if (span.spanId().isEmpty()) {
+      return LlmopsContext.empty();
+    }
+    try (Scope ignored = span.makeCurrent()) {
+      return LlmopsContext.current();
     }
   }
 

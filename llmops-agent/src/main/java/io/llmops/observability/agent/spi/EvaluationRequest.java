@@ -1,5 +1,6 @@
 package io.llmops.observability.agent.spi;
 
+import io.llmops.observability.LlmopsContext;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,8 @@ import java.util.Map;
  * @param response the response text read from the result, or null
  * @param criteria the evaluation criteria, for example {@code correctness}
  * @param metadata the annotation's {@code evaluationMetadata}
+ * @param context a context naming the generation span, to record the evaluation under with
+ *     {@code Evaluation.Builder.parent}; {@link LlmopsContext#empty()} when unknown
  */
 public record EvaluationRequest(
     String traceId,
@@ -23,4 +26,16 @@ public record EvaluationRequest(
     String prompt,
     String response,
     List<String> criteria,
-    Map<String, String> metadata) {}
+    Map<String, String> metadata,
+    LlmopsContext context) {
+
+  public EvaluationRequest {
+    context = context == null ? LlmopsContext.empty() : context;
+  }
+
+  /** A request without a context (the evaluation cannot be attached to the generation). */
+  public EvaluationRequest(String traceId, String spanId, String spanName, String model,
+      String prompt, String response, List<String> criteria, Map<String, String> metadata) {
+    this(traceId, spanId, spanName, model, prompt, response, criteria, metadata, null);
+  }
+}

@@ -17,6 +17,8 @@ public final class Counters implements io.llmops.observability.spi.SinkMetrics {
   public static final String TRACES_SENT_WITH_OPEN_SPANS = "traces.sent_with_open_spans";
   public static final String SPANS_RECORDED = "spans.recorded";
   public static final String SPANS_LATE = "spans.late";
+  /** Evaluations recorded after their trace was sent, each sent as a late segment of it. */
+  public static final String TRACES_LATE_SEGMENTS = "traces.late_segments";
   public static final String SPANS_WITHOUT_TRACE = "spans.without_trace";
   public static final String MESSAGES_ENCODED = "messages.encoded";
   public static final String MESSAGES_TRUNCATED = "messages.truncated";

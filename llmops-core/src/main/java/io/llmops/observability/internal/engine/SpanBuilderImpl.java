@@ -25,6 +25,8 @@ final class SpanBuilderImpl implements SpanBuilder {
   String modelId;
   Object prompt;
   ActiveContext parent;
+  /** Under a span of a trace already sent: record as a late segment of that trace (evaluations). */
+  boolean lateSegment;
 
   SpanBuilderImpl(Tracer tracer, String name, SpanType type) {
     this.tracer = tracer;

@@ -2,6 +2,7 @@ package io.llmops.observability.internal.engine;
 
 import io.llmops.observability.LlmopsContext;
 import io.llmops.observability.Span;
+import io.llmops.observability.SpanBuilder;
 import io.llmops.observability.internal.model.ErrorInfo;
 
 /**
@@ -24,6 +25,24 @@ public final class SpanInternals {
       return false;
     }
     return active.span != null ? !trace.isSent() : !trace.isFinalizing();
+  }
+
+  /**
+   * Lets a span started by {@code builder} under a span of a trace already sent go out as a late
+   * segment of that trace (a message of its own with the same trace id and {@code
+   * metadata["llmops.segment"] = "late"}) instead of being dropped as late. For evaluations.
+   */
+  public static SpanBuilder allowLateSegment(SpanBuilder builder) {
+    if (builder instanceof SpanBuilderImpl impl) {
+      impl.lateSegment = true;
+    }
+    return builder;
+  }
+
+  /** Whether {@code context} names a span (of a live trace or of one already sent). */
+  public static boolean hasSpan(LlmopsContext context) {
+    ActiveContext active = context.unwrap();
+    return active.trace != null && active.span != null;
   }
 
   /** Records {@code input_data.<key>} (a section beside args, kwargs and locals). */

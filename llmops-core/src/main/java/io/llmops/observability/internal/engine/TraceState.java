@@ -16,6 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class TraceState {
 
+  /** Trace metadata key marking a late segment of a trace sent earlier. */
+  static final String SEGMENT_KEY = "llmops.segment";
+  static final String SEGMENT_LATE = "late";
+
   final String traceId;
   final String projectId;
   final String environment;
@@ -149,6 +153,23 @@ final class TraceState {
 
   String name() {
     return name;
+  }
+
+  /**
+   * A new trace with this one's id, name, project, environment, user, session and tags, and its
+   * metadata plus {@value #SEGMENT_KEY}: {@value #SEGMENT_LATE}: a later message of this trace.
+   */
+  TraceState lateSegment() {
+    Map<String, Object> flagged = new java.util.LinkedHashMap<>(metadata);
+    flagged.put(SEGMENT_KEY, SEGMENT_LATE);
+    String user;
+    String session;
+    synchronized (this) {
+      user = userId;
+      session = sessionId;
+    }
+    return new TraceState(tracer, traceId, name, projectId, environment, user, session,
+        java.util.Collections.unmodifiableMap(flagged), tags);
   }
 
   io.llmops.observability.LlmopsConfig tracerConfig() {

@@ -123,7 +123,7 @@ public final class Tracer {
       SpanState parentSpan = parent.span;
       boolean implicitRoot = false;
       if (trace != null && trace.isSent() && parentSpan != null) {
-        return lateSpan(trace);
+        return builder.lateSegment ? lateSegmentSpan(trace, parentSpan, builder) : lateSpan(trace);
       }
       if (trace == null || trace.isSent() || (trace.isFinalizing() && parentSpan == null)) {
         if (!config.autoTrace()) {
@@ -137,7 +137,8 @@ public final class Tracer {
         implicitRoot = true;
       }
       if (!trace.spanStarted()) {
-        return lateSpan(trace);
+        return builder.lateSegment && parentSpan != null
+            ? lateSegmentSpan(trace, parentSpan, builder) : lateSpan(trace);
       }
       SpanState span = new SpanState(trace, parentSpan == null ? null : parentSpan.spanId(),
           builder.name, builder.type, implicitRoot);
@@ -146,6 +147,20 @@ public final class Tracer {
     } catch (RuntimeException e) {
       return internalError("start-span", e);
     }
+  }
+
+  /**
+   * A span under {@code parentSpan} of a trace already sent, recorded as the only span of a new
+   * message with the same trace id (a late segment, flagged in the trace metadata) that is sent
+   * when the span ends. The processor merges it into the trace.
+   */
+  private Span lateSegmentSpan(TraceState trace, SpanState parentSpan, SpanBuilderImpl builder) {
+    TraceState segment = trace.lateSegment();
+    counters.increment(Counters.TRACES_LATE_SEGMENTS);
+    segment.spanStarted();
+    SpanState span = new SpanState(segment, parentSpan.spanId(), builder.name, builder.type, true);
+    span.initFrom(builder);
+    return span;
   }
 
   private Span lateSpan(TraceState trace) {

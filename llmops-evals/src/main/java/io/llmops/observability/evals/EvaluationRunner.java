@@ -1,0 +1,199 @@
+package io.llmops.observability.evals;
+
+import io.llmops.observability.Evaluation;
+import io.llmops.observability.Llmops;
+import io.llmops.observability.LlmopsContext;
+import io.llmops.observability.internal.engine.InternalLog;
+import io.llmops.observability.internal.engine.SpanInternals;
+import io.llmops.observability.internal.engine.Tracer;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs judgements in the background and records each verdict as an {@code evaluation} span
+ * under the span it judges. A fixed number of daemon threads ({@code llmops-eval-N}) and a
+ * bounded queue: {@link #submit} never blocks and never runs the judge on the caller's thread;
+ * when the queue is full the evaluation is dropped and counted under {@value #DROPPED_COUNTER}.
+ * A judge that fails, times out or answers something unreadable produces an evaluation labelled
+ * {@value #FAILED_LABEL} (no score) and is counted under {@value #FAILED_COUNTER}; nothing
+ * reaches the application.
+ */
+public final class EvaluationRunner implements AutoCloseable {
+
+  /** Counter of evaluations dropped because the queue was full. */
+  public static final String DROPPED_COUNTER = "dropped.evaluation_queue_full";
+  public static final String COMPLETED_COUNTER = "evaluations.completed";
+  public static final String FAILED_COUNTER = "evaluations.failed";
+  /** The label of an evaluation whose judge failed. */
+  public static final String FAILED_LABEL = "judge_error";
+
+  private final Judge judge;
+  private final Duration timeout;
+  private final ThreadPoolExecutor executor;
+  private final AtomicInteger pending = new AtomicInteger();
+  private final Object idle = new Object();
+
+  public EvaluationRunner(Judge judge, JudgeConfig config) {
+    this(judge, config.threads(), config.queueSize(), config.timeout());
+  }
+
+  public EvaluationRunner(Judge judge, int threads, int queueSize, Duration timeout) {
+    if (judge == null) {
+      throw new IllegalArgumentException("judge must not be null");
+    }
+    if (threads < 1 || queueSize < 1 || timeout == null || timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("threads and queueSize must be positive and timeout > 0");
+    }
+    this.judge = judge;
+    this.timeout = timeout;
+    AtomicInteger count = new AtomicInteger();
+    this.executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(queueSize), task -> {
+          Thread thread = new Thread(task, "llmops-eval-" + count.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        }, new ThreadPoolExecutor.AbortPolicy());
+    executor.allowCoreThreadTimeOut(true);
+  }
+
+  /**
+   * Queues a judgement of the span {@code evaluatedSpanId}, to be recorded under {@code parent}
+   * (a context naming that span). Returns false when it was dropped (queue full or closed).
+   */
+  public boolean submit(JudgeRequest request, LlmopsContext parent, String evaluatedSpanId) {
+    if (request == null || parent == null) {
+      return false;
+    }
+    pending.incrementAndGet();
+    try {
+      executor.execute(() -> run(request, parent, evaluatedSpanId));
+      return true;
+    } catch (RejectedExecutionException e) {
+      done();
+      SpanInternals.countDropped(DROPPED_COUNTER.substring("dropped.".length()));
+      InternalLog.warnOnce("eval-queue-full", "llmops-evals: the evaluation queue is full ("
+          + executor.getQueue().remainingCapacity() + " free) or closed; evaluations are dropped"
+          + " and counted under " + DROPPED_COUNTER + " (raise " + JudgeConfig.QUEUE_SIZE
+          + " or " + JudgeConfig.THREADS + ")");
+      return false;
+    }
+  }
+
+  private void run(JudgeRequest request, LlmopsContext parent, String evaluatedSpanId) {
+    try {
+      Verdict verdict = null;
+      Throwable failure = null;
+      CompletableFuture<Verdict> future = null;
+      try {
+        future = judge.judge(request);
+        verdict = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        if (verdict == null) {
+          failure = new JudgeException("no_verdict", "the judge returned no verdict");
+        }
+      } catch (TimeoutException e) {
+        future.cancel(true);
+        failure = new JudgeException("timeout",
+            "the judge did not decide within " + timeout.toMillis() + " ms", e);
+      } catch (ExecutionException e) {
+        failure = e.getCause() != null ? e.getCause() : e;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        failure = e;
+      }
+      record(request, parent, evaluatedSpanId, verdict, failure);
+    } catch (RuntimeException | Error e) {
+      Tracer.get().counters().increment(FAILED_COUNTER);
+      InternalLog.errorOnce("eval-record", "llmops-evals: an evaluation could not be recorded", e);
+    } finally {
+      done();
+    }
+  }
+
+  private void record(JudgeRequest request, LlmopsContext parent, String evaluatedSpanId,
+      Verdict verdict, Throwable failure) {
+    Map<String, Object> evaluator = new LinkedHashMap<>();
+    evaluator.put("type", "llm_judge");
+    evaluator.put("criterion", request.criterion().name());
+    evaluator.putAll(judge.describe());
+    request.metadata().forEach((key, value) -> {
+      if (!key.equals("context")) {
+        evaluator.putIfAbsent(key, value);
+      }
+    });
+    Evaluation.Builder builder = Evaluation.builder().name(request.criterion().name())
+        .evaluatedSpanId(evaluatedSpanId).parent(parent);
+    if (failure == null) {
+      builder.score(verdict.score()).label(verdict.label()).rationale(verdict.rationale());
+      Tracer.get().counters().increment(COMPLETED_COUNTER);
+    } else {
+      String reason = failure instanceof JudgeException judged ? judged.reason() : "judge_failed";
+      String message = failure.getMessage() == null ? failure.getClass().getSimpleName()
+          : failure.getMessage();
+      evaluator.put("status", "failed");
+      evaluator.put("error", reason);
+      builder.label(FAILED_LABEL).rationale("The judge could not decide: " + message);
+      Tracer.get().counters().increment(FAILED_COUNTER);
+      InternalLog.warnOnce("eval-failed-" + reason, "llmops-evals: a judgement failed (" + reason
+          + "): " + message + "; recorded as label " + FAILED_LABEL + " and counted under "
+          + FAILED_COUNTER + ". The application is unaffected; further failures of this kind are"
+          + " only counted");
+    }
+    Llmops.recordEvaluation(builder.evaluatorMetadata(evaluator).build());
+  }
+
+  private void done() {
+    if (pending.decrementAndGet() == 0) {
+      synchronized (idle) {
+        idle.notifyAll();
+      }
+    }
+  }
+
+  /** Evaluations queued or running. */
+  public int pending() {
+    return pending.get();
+  }
+
+  /** Waits until every submitted evaluation has been recorded; false on timeout. */
+  public boolean awaitIdle(Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    synchronized (idle) {
+      while (pending.get() > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(idle, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Stops taking evaluations; those queued still run. Idempotent. */
+  @Override
+  public void close() {
+    executor.shutdown();
+  }
+
+  /** Closes, then waits up to {@code wait} for queued evaluations; false when some were left. */
+  public boolean shutdown(Duration wait) {
+    close();
+    return awaitIdle(wait);
+  }
+}

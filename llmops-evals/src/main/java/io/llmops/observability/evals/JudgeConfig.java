@@ -1,0 +1,159 @@
+package io.llmops.observability.evals;
+
+import io.llmops.observability.LlmopsConfig;
+import io.llmops.observability.evals.internal.BedrockConverseChatModel;
+import io.llmops.observability.evals.internal.OpenAiChatModel;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The judge and runner settings, read from the same sources as the rest of the SDK (system
+ * properties, environment variables, {@code .env}). Invalid values raise
+ * IllegalArgumentException naming the variable. {@link #toString()} never shows the API key.
+ *
+ * <table>
+ *   <caption>Variables</caption>
+ *   <tr><td>{@value #JUDGE}</td><td>{@code openai} (any OpenAI-compatible endpoint), {@code
+ *       bedrock} (Converse; needs the AWS SDK's bedrockruntime) or {@code none} (default): which
+ *       judge the background runner uses</td></tr>
+ *   <tr><td>{@value #MODEL}</td><td>the judge model (required for {@code openai})</td></tr>
+ *   <tr><td>{@value #BASE_URL}</td><td>default {@code https://api.openai.com/v1}; for Bedrock an
+ *       endpoint override (default: the region's)</td></tr>
+ *   <tr><td>{@value #REGION}</td><td>the Bedrock region, default {@code us-east-1}</td></tr>
+ *   <tr><td>{@value #API_KEY}</td><td>bearer token; optional (Ollama, vLLM)</td></tr>
+ *   <tr><td>{@value #TIMEOUT}</td><td>seconds per judgement, default 30</td></tr>
+ *   <tr><td>{@value #QUEUE_SIZE}</td><td>evaluations waiting at most, default 1000</td></tr>
+ *   <tr><td>{@value #THREADS}</td><td>evaluations running at once, default 2</td></tr>
+ * </table>
+ */
+public final class JudgeConfig {
+
+  public static final String JUDGE = "LLMOPS_JUDGE";
+  public static final String MODEL = "LLMOPS_JUDGE_MODEL";
+  public static final String BASE_URL = "LLMOPS_JUDGE_BASE_URL";
+  public static final String API_KEY = "LLMOPS_JUDGE_API_KEY";
+  public static final String TIMEOUT = "LLMOPS_JUDGE_TIMEOUT";
+  public static final String QUEUE_SIZE = "LLMOPS_EVAL_QUEUE_SIZE";
+  public static final String THREADS = "LLMOPS_EVAL_THREADS";
+
+  /** The AWS region of the Bedrock judge (the SDK's own variable). */
+  public static final String REGION = "AWS_REGION";
+
+  public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+
+  private final String backend;
+  private final String model;
+  private final String baseUrl;
+  private final String region;
+  private final String apiKey;
+  private final Duration timeout;
+  private final int queueSize;
+  private final int threads;
+
+  private JudgeConfig(Function<String, Optional<String>> source) {
+    backend = text(source, JUDGE).orElse("none").toLowerCase(Locale.ROOT);
+    if (!backend.equals("none") && !backend.equals("openai") && !backend.equals("bedrock")) {
+      throw new IllegalArgumentException(JUDGE + " must be openai, bedrock or none, got " + backend);
+    }
+    model = text(source, MODEL).orElse(null);
+    if (!backend.equals("none") && model == null) {
+      throw new IllegalArgumentException(MODEL + " is required when " + JUDGE + "=" + backend);
+    }
+    region = text(source, REGION).orElse("us-east-1");
+    Optional<String> url = text(source, BASE_URL);
+    baseUrl = url.orElse(backend.equals("bedrock") ? null : DEFAULT_BASE_URL);
+    if (baseUrl != null && !baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
+      throw new IllegalArgumentException(BASE_URL + " must be an http(s) URL");
+    }
+    apiKey = text(source, API_KEY).orElse(null);
+    double seconds = number(source, TIMEOUT, 30, 0.001, 3600);
+    timeout = Duration.ofNanos(Math.round(seconds * 1_000_000_000d));
+    queueSize = (int) number(source, QUEUE_SIZE, 1000, 1, 1_000_000);
+    threads = (int) number(source, THREADS, 2, 1, 64);
+  }
+
+  /** The settings of {@code config}'s sources. */
+  public static JudgeConfig from(LlmopsConfig config) {
+    return new JudgeConfig(config::raw);
+  }
+
+  /** The settings of any source of raw values (tests, frameworks). */
+  public static JudgeConfig from(Function<String, Optional<String>> source) {
+    return new JudgeConfig(source);
+  }
+
+  /** The judge these settings select, or empty for {@code none}. */
+  public Optional<Judge> createJudge() {
+    if (backend.equals("openai")) {
+      return Optional.of(new ChatJudge(new OpenAiChatModel(baseUrl, model, apiKey, timeout)));
+    }
+    if (backend.equals("bedrock")) {
+      if (!bedrockSdkPresent()) {
+        throw new IllegalArgumentException(JUDGE + "=bedrock needs software.amazon.awssdk:"
+            + "bedrockruntime (and an SDK HTTP client) on the class path");
+      }
+      return Optional.of(new ChatJudge(
+          BedrockConverseChatModel.create(model, region, baseUrl, timeout)));
+    }
+    return Optional.empty();
+  }
+
+  public String backend() {
+    return backend;
+  }
+
+  public Duration timeout() {
+    return timeout;
+  }
+
+  public int queueSize() {
+    return queueSize;
+  }
+
+  public int threads() {
+    return threads;
+  }
+
+  /** Checked without loading the SDK-dependent class, which would fail to link without it. */
+  private static boolean bedrockSdkPresent() {
+    try {
+      Class.forName("software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient",
+          false, JudgeConfig.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
+  }
+
+  private static Optional<String> text(Function<String, Optional<String>> source, String name) {
+    return source.apply(name).map(String::strip).filter(v -> !v.isEmpty());
+  }
+
+  private static double number(Function<String, Optional<String>> source, String name,
+      double fallback, double min, double max) {
+    Optional<String> raw = text(source, name);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    try {
+      double value = Double.parseDouble(raw.get());
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(name + " must be a number from " + min + " to " + max
+        + ", got " + raw.get());
+  }
+
+  @Override
+  public String toString() {
+    return "JudgeConfig{judge=" + backend + ", model=" + model + ", baseUrl=" + baseUrl
+        + (backend.equals("bedrock") ? ", region=" + region : "")
+        + ", apiKey=" + (apiKey == null ? "unset" : "[REDACTED]") + ", timeout=" + timeout
+        + ", queueSize=" + queueSize + ", threads=" + threads + "}";
+  }
+}

@@ -1,0 +1,85 @@
+package io.llmops.observability.evals;
+
+import io.llmops.observability.internal.engine.InternalLog;
+import io.llmops.observability.internal.engine.Tracer;
+import java.time.Duration;
+
+/**
+ * The process-wide {@link EvaluationRunner} behind {@code @TrackLlmCall(evals = ...)}. Without
+ * {@link #install}, the first evaluation creates it from {@link JudgeConfig} ({@code
+ * LLMOPS_JUDGE=openai}, ...); with {@code LLMOPS_JUDGE} unset, evaluations are skipped (logged
+ * once).
+ *
+ * <pre>{@code
+ * JudgeEvaluations.install(new ChatJudge(myModel));           // or configure LLMOPS_JUDGE
+ * ...
+ * JudgeEvaluations.shutdown(Duration.ofSeconds(10));          // before Llmops.shutdown()
+ * }</pre>
+ */
+public final class JudgeEvaluations {
+
+  private static final Object LOCK = new Object();
+  private static volatile EvaluationRunner runner;
+  private static volatile boolean configured;
+
+  private JudgeEvaluations() {}
+
+  /** Uses {@code judge} with the configured queue, threads and timeout; returns the runner. */
+  public static EvaluationRunner install(Judge judge) {
+    return install(new EvaluationRunner(judge, JudgeConfig.from(Tracer.get().config())));
+  }
+
+  /** Uses {@code next}; the previous runner (if any) is closed after its queue drains. */
+  public static EvaluationRunner install(EvaluationRunner next) {
+    EvaluationRunner previous;
+    synchronized (LOCK) {
+      previous = runner;
+      runner = next;
+      configured = true;
+    }
+    if (previous != null && previous != next) {
+      previous.close();
+    }
+    return next;
+  }
+
+  /** The runner in use, created from configuration on first use; null without a judge. */
+  public static EvaluationRunner runner() {
+    EvaluationRunner current = runner;
+    if (current != null || configured) {
+      return current;
+    }
+    synchronized (LOCK) {
+      if (!configured) {
+        configured = true;
+        try {
+          JudgeConfig config = JudgeConfig.from(Tracer.get().config());
+          runner = config.createJudge().map(judge -> new EvaluationRunner(judge, config)).orElse(null);
+          if (runner == null) {
+            InternalLog.warnOnce("eval-no-judge", "llmops-evals: @TrackLlmCall evaluations are"
+                + " requested but no judge is configured (set " + JudgeConfig.JUDGE
+                + "=openai or call JudgeEvaluations.install); they are skipped");
+          }
+        } catch (RuntimeException e) {
+          InternalLog.error("llmops-evals: invalid judge configuration, evaluations are skipped: "
+              + e.getMessage(), null);
+        }
+      }
+      return runner;
+    }
+  }
+
+  /**
+   * Stops the runner and waits up to {@code wait} for queued evaluations to be recorded; the next
+   * evaluation reads the configuration again. Returns false when some were left.
+   */
+  public static boolean shutdown(Duration wait) {
+    EvaluationRunner previous;
+    synchronized (LOCK) {
+      previous = runner;
+      runner = null;
+      configured = false;
+    }
+    return previous == null || previous.shutdown(wait);
+  }
+}

@@ -1,0 +1,107 @@
+package io.llmops.observability.evals.internal;
+
+import io.llmops.observability.evals.ChatModel;
+import io.llmops.observability.evals.JudgeException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClientBuilder;
+import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.Message;
+import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
+
+/**
+ * A Bedrock model through the Converse API of the AWS SDK v2 ({@code
+ * software.amazon.awssdk:bedrockruntime}, which the application provides). Temperature 0; the
+ * text blocks of the output message. Loaded only when {@code LLMOPS_JUDGE=bedrock}. Internal.
+ */
+public final class BedrockConverseChatModel implements ChatModel {
+
+  private final BedrockRuntimeAsyncClient client;
+  private final String modelId;
+  private final String region;
+
+  public BedrockConverseChatModel(BedrockRuntimeAsyncClient client, String modelId) {
+    this.client = client;
+    this.modelId = modelId;
+    Region configured = client.serviceClientConfiguration().region();
+    this.region = configured == null ? "unknown" : configured.id();
+  }
+
+  /** A model on a client with the default credentials chain; {@code endpoint} may be null. */
+  public static ChatModel create(String modelId, String region, String endpoint, Duration timeout) {
+    BedrockRuntimeAsyncClientBuilder builder = BedrockRuntimeAsyncClient.builder()
+        .region(Region.of(region))
+        .credentialsProvider(DefaultCredentialsProvider.builder().build())
+        .overrideConfiguration(o -> o.apiCallTimeout(timeout));
+    if (endpoint != null) {
+      builder.endpointOverride(URI.create(endpoint));
+    }
+    return new BedrockConverseChatModel(builder.build(), modelId);
+  }
+
+  @Override
+  public CompletableFuture<String> complete(String system, String user) {
+    ConverseRequest request = ConverseRequest.builder()
+        .modelId(modelId)
+        .system(SystemContentBlock.fromText(system))
+        .messages(Message.builder().role(ConversationRole.USER)
+            .content(ContentBlock.fromText(user)).build())
+        .inferenceConfig(c -> c.temperature(0f))
+        .build();
+    CompletableFuture<ConverseResponse> call;
+    try {
+      call = client.converse(request);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(failure(e));
+    }
+    return call.handle((response, error) -> {
+      if (error != null) {
+        throw failure(error);
+      }
+      return text(response);
+    });
+  }
+
+  private static String text(ConverseResponse response) {
+    StringBuilder text = new StringBuilder();
+    if (response.output() != null && response.output().message() != null) {
+      for (ContentBlock block : response.output().message().content()) {
+        if (block.text() != null) {
+          text.append(block.text());
+        }
+      }
+    }
+    if (text.length() == 0) {
+      throw new JudgeException(VerdictParser.UNREADABLE, "the Bedrock judge answered no text");
+    }
+    return text.toString();
+  }
+
+  private JudgeException failure(Throwable error) {
+    Throwable cause = error instanceof CompletionException && error.getCause() != null
+        ? error.getCause() : error;
+    if (cause instanceof ApiCallTimeoutException) {
+      return new JudgeException("timeout", "the Bedrock judge did not answer in time", cause);
+    }
+    String status = cause instanceof SdkServiceException service
+        ? " (HTTP " + service.statusCode() + ")" : "";
+    return new JudgeException("backend_error", "the Bedrock judge " + modelId + " failed"
+        + status + ": " + cause.getClass().getSimpleName(), cause);
+  }
+
+  @Override
+  public Map<String, Object> describe() {
+    return Map.of("backend", "bedrock", "model", modelId, "region", region);
+  }
+}
