@@ -8,10 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.testing.CollectingSink;
+import io.llmops.observability.testing.TracingHarness;
 import io.llmops.observability.testing.DecodedTraces;
 import io.llmops.observability.testing.Exported;
-import io.llmops.observability.testing.TestConfigs;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,35 +18,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(60)
 class CrawlTelemetryTest {
 
-  private final CollectingSink sink = new CollectingSink();
+  @RegisterExtension final TracingHarness tracing = new TracingHarness();
+  private final CollectingSink sink = tracing.sink();
 
-  @BeforeEach
-  void configure() {
-    Llmops.configure(TestConfigs.isolated().addSink(sink).build());
-  }
-
-  @AfterEach
-  void shutdown() {
-    Llmops.shutdown(Duration.ofSeconds(5));
-  }
-
-  private static List<JsonNode> spansOfType(JsonNode trace, String type) {
-    List<JsonNode> spans = new ArrayList<>();
-    trace.get("spans").forEach(s -> {
-      if (s.get("span_type").asText().equals(type)) {
-        spans.add(s);
-      }
-    });
-    return spans;
-  }
 
   /** The specification's research_agent example, secrets and partial failures included. */
   @Test
@@ -68,7 +48,7 @@ class CrawlTelemetryTest {
     TraceManager.finalizeAndSend(null, null, "research_agent", Map.of(), Map.of());
 
     JsonNode trace = Exported.onlyTrace(sink);
-    JsonNode session = spansOfType(trace, "crawl_session").get(0);
+    JsonNode session = DecodedTraces.spansOfType(trace, "crawl_session").get(0);
     assertThat(session.get("span_id").asText()).isEqualTo(sessionId);
     assertThat(session.get("status").asText()).isEqualTo("success");
     assertThat(session.at("/metadata/crawl.provider").asText()).isEqualTo("scrapy");
@@ -79,8 +59,8 @@ class CrawlTelemetryTest {
     assertThat(session.at("/metadata/crawl.events_total").asLong()).isEqualTo(2);
     assertThat(session.at("/metadata/crawl.events_fail").asLong()).isEqualTo(1);
 
-    List<JsonNode> pages = spansOfType(trace, "crawl_page");
-    List<JsonNode> events = spansOfType(trace, "crawl_event");
+    List<JsonNode> pages = DecodedTraces.spansOfType(trace, "crawl_page");
+    List<JsonNode> events = DecodedTraces.spansOfType(trace, "crawl_event");
     assertThat(pages).hasSize(2);
     assertThat(events).hasSize(2);
     List<JsonNode> children = new ArrayList<>(pages);
@@ -156,11 +136,11 @@ class CrawlTelemetryTest {
     TraceManager.endTrace();
 
     JsonNode trace = Exported.onlyTrace(sink);
-    JsonNode session = spansOfType(trace, "crawl_session").get(0);
+    JsonNode session = DecodedTraces.spansOfType(trace, "crawl_session").get(0);
     assertThat(session.at("/metadata/crawl.pages_ok").asLong()).isEqualTo(1);
     assertThat(session.at("/metadata/crawl.events_total").asLong()).isEqualTo(1);
     assertThat(session.at("/metadata/crawl.events_fail").asLong()).isZero();
-    assertThat(spansOfType(trace, "crawl_page")).hasSize(2);
+    assertThat(DecodedTraces.spansOfType(trace, "crawl_page")).hasSize(2);
   }
 
   @Test
@@ -194,12 +174,12 @@ class CrawlTelemetryTest {
     TraceManager.endTrace();
 
     JsonNode trace = Exported.onlyTrace(sink);
-    JsonNode session = spansOfType(trace, "crawl_session").get(0);
+    JsonNode session = DecodedTraces.spansOfType(trace, "crawl_session").get(0);
     assertThat(session.at("/metadata/crawl.pages_ok").asLong()).isEqualTo(300);
     assertThat(session.at("/metadata/crawl.pages_fail").asLong()).isEqualTo(100);
     assertThat(session.at("/metadata/crawl.events_total").asLong()).isEqualTo(400);
     assertThat(session.at("/metadata/crawl.events_fail").asLong()).isEqualTo(80);
-    assertThat(spansOfType(trace, "crawl_page")).hasSize(pages)
+    assertThat(DecodedTraces.spansOfType(trace, "crawl_page")).hasSize(pages)
         .allSatisfy(p -> assertThat(DecodedTraces.parentOf(p)).isEqualTo(sessionId));
   }
 
@@ -231,7 +211,7 @@ class CrawlTelemetryTest {
       session.recordException(new IllegalStateException("spider crashed"));
     }
     TraceManager.endTrace();
-    JsonNode session = spansOfType(Exported.onlyTrace(sink), "crawl_session").get(0);
+    JsonNode session = DecodedTraces.spansOfType(Exported.onlyTrace(sink), "crawl_session").get(0);
     assertThat(session.get("status").asText()).isEqualTo("error");
     assertThat(session.at("/metadata/crawl.pages_ok").asLong()).isEqualTo(1);
   }

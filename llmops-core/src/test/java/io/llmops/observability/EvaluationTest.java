@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.testing.CollectingSink;
+import io.llmops.observability.testing.TracingHarness;
 import io.llmops.observability.testing.DecodedTraces;
 import io.llmops.observability.testing.Exported;
 import io.llmops.observability.testing.TestConfigs;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,9 +20,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,27 +30,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Timeout(60)
 class EvaluationTest {
 
-  private final CollectingSink sink = new CollectingSink();
+  @RegisterExtension final TracingHarness tracing = new TracingHarness();
+  private final CollectingSink sink = tracing.sink();
 
-  @BeforeEach
-  void configure() {
-    Llmops.configure(TestConfigs.isolated().addSink(sink).build());
-  }
-
-  @AfterEach
-  void shutdown() {
-    Llmops.shutdown(Duration.ofSeconds(5));
-  }
-
-  private static List<JsonNode> spansOfType(JsonNode trace, String type) {
-    List<JsonNode> spans = new ArrayList<>();
-    trace.get("spans").forEach(s -> {
-      if (s.get("span_type").asText().equals(type)) {
-        spans.add(s);
-      }
-    });
-    return spans;
-  }
 
   /** The specification's REST-downstream example: the evaluation nests under the client span. */
   @Test
@@ -291,8 +272,8 @@ class EvaluationTest {
     Map<String, JsonNode> traces = DecodedTraces.byTraceId(Exported.flushed(sink));
     assertThat(traces).hasSize(threads * tracesPerThread);
     for (JsonNode trace : traces.values()) {
-      List<JsonNode> evaluations = spansOfType(trace, "evaluation");
-      String generation = spansOfType(trace, "generation").get(0).get("span_id").asText();
+      List<JsonNode> evaluations = DecodedTraces.spansOfType(trace, "evaluation");
+      String generation = DecodedTraces.spansOfType(trace, "generation").get(0).get("span_id").asText();
       assertThat(evaluations).hasSize(3).allSatisfy(e -> {
         assertThat(e.at("/input_data/evaluation/trace_id").asText())
             .isEqualTo(trace.get("trace_id").asText());

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.testing.CollectingSink;
+import io.llmops.observability.testing.TracingHarness;
 import io.llmops.observability.testing.DecodedTraces;
 import io.llmops.observability.testing.Exported;
-import io.llmops.observability.testing.TestConfigs;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,25 +17,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(60)
 class TransactionsTest {
 
-  private final CollectingSink sink = new CollectingSink();
-
-  @BeforeEach
-  void configure() {
-    Llmops.configure(TestConfigs.isolated().addSink(sink).build());
-  }
-
-  @AfterEach
-  void shutdown() {
-    Llmops.shutdown(Duration.ofSeconds(5));
-  }
+  @RegisterExtension final TracingHarness tracing = new TracingHarness();
+  private final CollectingSink sink = tracing.sink();
 
   /** The specification's transaction_flow example. */
   @Test

@@ -49,4 +49,15 @@ public final class DecodedTraces {
     JsonNode parent = span.get("parent_span_id");
     return parent == null || parent.isNull() ? null : parent.asText();
   }
+
+  /** The spans of {@code trace} with {@code span_type} {@code type}, in message order. */
+  public static List<JsonNode> spansOfType(JsonNode trace, String type) {
+    List<JsonNode> spans = new java.util.ArrayList<>();
+    trace.get("spans").forEach(s -> {
+      if (s.get("span_type").asText().equals(type)) {
+        spans.add(s);
+      }
+    });
+    return spans;
+  }
 }
