@@ -104,6 +104,13 @@ public final class LlmopsBedrockInterceptor implements ExecutionInterceptor {
     }
   }
 
+  /**
+   * Bedrock reports the token counts of every InvokeModel call in these headers, including for
+   * providers whose bodies carry none (Cohere Command, Mistral).
+   */
+  static final String INPUT_TOKENS_HEADER = "X-Amzn-Bedrock-Input-Token-Count";
+  static final String OUTPUT_TOKENS_HEADER = "X-Amzn-Bedrock-Output-Token-Count";
+
   @Override
   public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
     try {
@@ -114,6 +121,9 @@ public final class LlmopsBedrockInterceptor implements ExecutionInterceptor {
       SdkResponse response = context.response();
       if (response instanceof InvokeModelResponse invoke) {
         SdkBytes body = invoke.body();
+        call.useHeaderTokenCounts(
+            context.httpResponse().firstMatchingHeader(INPUT_TOKENS_HEADER).orElse(null),
+            context.httpResponse().firstMatchingHeader(OUTPUT_TOKENS_HEADER).orElse(null));
         call.endWith(body == null ? null : body.asByteArrayUnsafe());
       } else if (call.operation().streaming()) {
         call.endStream(null, false);

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.llmops.observability.bedrock.FakeBedrockRuntime.Answer;
 import io.llmops.observability.Llmops;
 import io.llmops.observability.Span;
+import io.llmops.observability.bedrock.FakeBedrockRuntime.Answer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
@@ -80,6 +83,21 @@ class SyncAndAsyncCallsTest extends BedrockTest {
     assertThat(span.toString()).contains("\"response\":\"Hello there.\"");
     assertThat(span.at("/usage/input_tokens").asLong()).isEqualTo(12);
     assertThat(span.at("/usage/output_tokens").asLong()).isEqualTo(5);
+    assertThat(span.at("/cost/total_cost").asDouble()).isGreaterThan(0);
+  }
+
+  @Test
+  void anInvokeModelBodyWithoutTokenCountsGetsThemFromBedrocksHeaders() {
+    bedrock.answer("invoke", new Answer(200, "application/json",
+        Map.of("X-Amzn-Bedrock-Input-Token-Count", "21", "X-Amzn-Bedrock-Output-Token-Count", "7"),
+        List.of("{\"text\":\"Hello there.\",\"finish_reason\":\"COMPLETE\"}".getBytes(StandardCharsets.UTF_8))));
+
+    client.invokeModel(r -> r.modelId("cohere.command-r-v1:0").contentType("application/json")
+        .body(SdkBytes.fromUtf8String("{\"message\":\"Say hello.\"}")));
+
+    JsonNode span = onlySpan();
+    assertThat(span.at("/usage/input_tokens").asLong()).isEqualTo(21);
+    assertThat(span.at("/usage/output_tokens").asLong()).isEqualTo(7);
     assertThat(span.at("/cost/total_cost").asDouble()).isGreaterThan(0);
   }
 

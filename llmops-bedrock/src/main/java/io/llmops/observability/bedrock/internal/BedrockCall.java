@@ -35,6 +35,8 @@ public final class BedrockCall {
   private final Span span;
   private final long startNanos;
   private final AtomicBoolean ended = new AtomicBoolean();
+  private volatile Long headerInputTokens;
+  private volatile Long headerOutputTokens;
 
   // Stream state: written by the one subscriber thread that delivers the stream, read at its end.
   private volatile boolean tapped;
@@ -87,8 +89,30 @@ public final class BedrockCall {
       if (read != null) {
         span.recordLlmResponse(read);
       }
+      if ((read == null || read.inputTokens() == null) && headerInputTokens != null
+          && headerOutputTokens != null) {
+        span.setUsage(headerInputTokens, headerOutputTokens);
+      }
     } finally {
       span.end();
+    }
+  }
+
+  /** Token counts from the response headers, used when the body carries none. */
+  public void useHeaderTokenCounts(String inputTokens, String outputTokens) {
+    headerInputTokens = parseCount(inputTokens);
+    headerOutputTokens = parseCount(outputTokens);
+  }
+
+  private static Long parseCount(String header) {
+    if (header == null) {
+      return null;
+    }
+    try {
+      long value = Long.parseLong(header.trim());
+      return value >= 0 ? value : null;
+    } catch (NumberFormatException e) {
+      return null;
     }
   }
 
