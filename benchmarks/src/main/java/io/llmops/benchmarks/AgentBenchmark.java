@@ -2,7 +2,6 @@ package io.llmops.benchmarks;
 
 import io.llmops.observability.Llmops;
 import io.llmops.observability.Span;
-import io.llmops.observability.TraceManager;
 import io.llmops.observability.agent.LlmopsAgent;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -13,12 +12,9 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Cost of an annotated method woven by the agent, beside the same method unannotated and the
@@ -36,13 +32,8 @@ public class AgentBenchmark {
 
   /** The agent installed (self-attach) before {@link Work} is used; a trace rotated. */
   @State(org.openjdk.jmh.annotations.Scope.Thread)
-  public static class AgentState {
-    @Param("100")
-    public int spansPerTrace;
-
-    Discarding.Sink sink;
+  public static class AgentState extends RotatingTrace {
     Work work;
-    int inTrace;
     int value;
 
     @Setup(Level.Trial)
@@ -55,30 +46,6 @@ public class AgentBenchmark {
       // measure the garbage collector; full-queue drops cost the caller what an accepted offer does.
       sink = Discarding.configureLlmops(Map.of("LLMOPS_EXPORT_QUEUE_CAPACITY", "16"));
       work = new Work();
-    }
-
-    @Setup(Level.Iteration)
-    public void startTrace() {
-      TraceManager.startTrace("bench");
-      inTrace = 0;
-    }
-
-    void rotate() {
-      if (++inTrace == spansPerTrace) {
-        TraceManager.finalizeAndSend(null, null);
-        TraceManager.startTrace("bench");
-        inTrace = 0;
-      }
-    }
-
-    @TearDown(Level.Iteration)
-    public void endTrace() {
-      TraceManager.finalizeAndSend(null, null);
-    }
-
-    @TearDown(Level.Trial)
-    public void shutdown(BenchmarkParams params) {
-      Discarding.shutdownLlmops(params.getBenchmark(), sink);
     }
   }
 

@@ -2,7 +2,6 @@ package io.llmops.benchmarks;
 
 import io.llmops.observability.Llmops;
 import io.llmops.observability.Span;
-import io.llmops.observability.TraceManager;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
@@ -19,7 +18,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Caller-thread cost of one span, ours beside OpenTelemetry's, single thread.
@@ -41,40 +39,11 @@ public class SpanBenchmark {
 
   /** Our SDK, with a trace rotated every {@code spansPerTrace} spans. */
   @State(org.openjdk.jmh.annotations.Scope.Thread)
-  public static class LlmopsState {
-    @Param("100")
-    public int spansPerTrace;
-
-    Discarding.Sink sink;
-    int inTrace;
+  public static class LlmopsState extends RotatingTrace {
 
     @Setup(Level.Trial)
     public void configure() {
       sink = Discarding.configureLlmops();
-    }
-
-    @Setup(Level.Iteration)
-    public void startTrace() {
-      TraceManager.startTrace("bench");
-      inTrace = 0;
-    }
-
-    void rotate() {
-      if (++inTrace == spansPerTrace) {
-        TraceManager.finalizeAndSend(null, null);
-        TraceManager.startTrace("bench");
-        inTrace = 0;
-      }
-    }
-
-    @TearDown(Level.Iteration)
-    public void endTrace() {
-      TraceManager.finalizeAndSend(null, null);
-    }
-
-    @TearDown(Level.Trial)
-    public void shutdown(BenchmarkParams params) {
-      Discarding.shutdownLlmops(params.getBenchmark(), sink);
     }
   }
 
