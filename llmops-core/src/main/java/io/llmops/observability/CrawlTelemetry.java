@@ -2,6 +2,7 @@ package io.llmops.observability;
 
 import io.llmops.observability.internal.engine.SpanInternals;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -147,16 +148,8 @@ public final class CrawlTelemetry {
     putIfNotNull(builder, STATUS_CODE, statusCode);
     putIfNotNull(builder, LATENCY_MS, latencyMs);
     putIfNotNull(builder, ERROR, error);
-    builder.metadata(OK, !failed);
     String failure = error != null ? error : "HTTP " + statusCode;
-    String id = recordChild(builder, failed, PAGE_ERROR_TYPE, failure);
-    if (id != null) {
-      CrawlSession session = sessionForCurrentContext();
-      if (session != null) {
-        session.countPage(failed);
-      }
-    }
-    return id;
+    return recordChild(builder, failed, PAGE_ERROR_TYPE, failure, CrawlSession::countPage);
   }
 
   /** Records a workflow step without a query or failure reason. */
@@ -189,16 +182,8 @@ public final class CrawlTelemetry {
     putIfNotNull(builder, STATUS, status);
     putIfNotNull(builder, DURATION_MS, durationMs);
     putIfNotNull(builder, FAILURE_REASON, failureReason);
-    builder.metadata(OK, !failed);
     String failure = failureReason != null ? failureReason : "status " + status;
-    String id = recordChild(builder, failed, EVENT_ERROR_TYPE, failure);
-    if (id != null) {
-      CrawlSession session = sessionForCurrentContext();
-      if (session != null) {
-        session.countEvent(failed);
-      }
-    }
-    return id;
+    return recordChild(builder, failed, EVENT_ERROR_TYPE, failure, CrawlSession::countEvent);
   }
 
   static boolean end(CrawlSession session) {
@@ -214,12 +199,13 @@ public final class CrawlTelemetry {
     return scoped.end("crawl session");
   }
 
-  private static String recordChild(
-      SpanBuilder builder, boolean failed, String errorType, String failure) {
+  /** Records a page or event span and counts it in the session it belongs to, if any. */
+  private static String recordChild(SpanBuilder builder, boolean failed, String errorType,
+      String failure, BiConsumer<CrawlSession, Boolean> count) {
     if (!SpanInternals.hasLiveTrace(LlmopsContext.current())) {
       return null;
     }
-    Span span = builder.startDetached();
+    Span span = builder.metadata(OK, !failed).startDetached();
     if (!span.isRecording()) {
       return null;
     }
@@ -227,6 +213,10 @@ public final class CrawlTelemetry {
       SpanInternals.recordFailure(span, errorType, failure);
     }
     span.end();
+    CrawlSession session = sessionForCurrentContext();
+    if (session != null) {
+      count.accept(session, failed);
+    }
     return span.spanId();
   }
 
