@@ -33,7 +33,6 @@ class EvaluationTest {
   @RegisterExtension final TracingHarness tracing = new TracingHarness();
   private final CollectingSink sink = tracing.sink();
 
-
   /** The specification's REST-downstream example: the evaluation nests under the client span. */
   @Test
   void anEvaluationRecordedInsideAFunctionSpanIsItsChild() {
