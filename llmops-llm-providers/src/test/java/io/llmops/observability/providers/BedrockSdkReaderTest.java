@@ -4,24 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.llmops.observability.LlmResponse;
-import io.llmops.observability.LlmopsConfig;
 import io.llmops.observability.Llmops;
 import io.llmops.observability.Span;
 import io.llmops.observability.TraceManager;
-import io.llmops.observability.spi.ExportResult;
-import io.llmops.observability.spi.TraceMessage;
-import io.llmops.observability.spi.TraceSink;
-import java.io.ByteArrayInputStream;
-import java.time.Duration;
-import java.util.Base64;
+import io.llmops.observability.testing.Exported;
+import io.llmops.observability.testing.TracingHarness;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
@@ -41,6 +32,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlockDelta;
 import software.amazon.awssdk.services.bedrockruntime.model.ToolUseBlockStart;
 
 class BedrockSdkReaderTest {
+
+  @RegisterExtension final TracingHarness tracing = new TracingHarness();
 
   static ConverseResponse converse() {
     return ConverseResponse.builder()
@@ -110,50 +103,19 @@ class BedrockSdkReaderTest {
   }
 
   @Test
-  void aRecordedConverseResponseIsPricedOnTheExportedSpan() throws Exception {
-    List<TraceMessage> messages = new CopyOnWriteArrayList<>();
-    TraceSink sink = new TraceSink() {
-      @Override
-      public String name() {
-        return "collect";
-      }
-
-      @Override
-      public ExportResult export(List<TraceMessage> batch) {
-        messages.addAll(batch);
-        return ExportResult.success();
-      }
-    };
-    Llmops.configure(LlmopsConfig.builder().environmentVariables(Map.of())
-        .systemProperties(new Properties()).dotEnvFile(null).addSink(sink).build());
-    try {
-      TraceManager.startTrace("typed");
-      try (Span span = Llmops.generation("converse").model("global.anthropic.claude-sonnet-4-5-20250929-v1:0").start()) {
-        span.recordLlmResponse(converse());
-      }
-      TraceManager.endTrace();
-      assertThat(Llmops.flush(Duration.ofSeconds(5))).isTrue();
-    } finally {
-      Llmops.shutdown(Duration.ofSeconds(5));
+  void aRecordedConverseResponseIsPricedOnTheExportedSpan() {
+    TraceManager.startTrace("typed");
+    try (Span span = Llmops.generation("converse").model("global.anthropic.claude-sonnet-4-5-20250929-v1:0").start()) {
+      span.recordLlmResponse(converse());
     }
-    JsonNode span = decode(messages.get(0).body()).get("spans").get(0);
+    TraceManager.endTrace();
+
+    JsonNode span = Exported.onlyTrace(tracing.sink()).get("spans").get(0);
     assertThat(span.at("/usage/input_tokens").asLong()).isEqualTo(900);
     assertThat(span.at("/usage/cache_read_input_tokens").asLong()).isEqualTo(800);
     assertThat(span.at("/cost/total_cost").asDouble())
         .isCloseTo((100 * 3.0 + 800 * 0.30 + 20 * 15.0) / 1e6, within(1e-12));
     assertThat(span.at("/metadata/llm.tool_calls/0/name").asText()).isEqualTo("get_weather");
     assertThat(span.get("response").asText()).isEqualTo("Checking the weather.");
-  }
-
-  static JsonNode decode(String body) throws Exception {
-    ObjectMapper json = new ObjectMapper();
-    JsonNode wrapper = json.readTree(body);
-    if (!wrapper.path("compressed").asBoolean()) {
-      return wrapper;
-    }
-    byte[] gzip = Base64.getDecoder().decode(wrapper.get("data").asText());
-    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
-      return json.readTree(in.readAllBytes());
-    }
   }
 }
