@@ -22,7 +22,8 @@ class LangChain4jAndSpringAiReaderTest {
   @Test
   void everySdkOnTheTestClassPathHasAnActiveReader() {
     assertThat(new SdkResponseReader().activeReaders())
-        .containsExactly("BedrockSdkReader", "LangChain4jReader", "SpringAiReader", "OpenAiSdkReader");
+        .containsExactly("BedrockSdkReader", "LangChain4jReader", "SpringAiReader", "OpenAiSdkReader",
+            "AnthropicSdkReader");
   }
 
   @Test

@@ -15,7 +15,7 @@ public final class SdkResponseReader implements LlmResponseReader {
   private final List<LlmResponseReader> delegates;
 
   public SdkResponseReader() {
-    List<LlmResponseReader> found = new ArrayList<>(4);
+    List<LlmResponseReader> found = new ArrayList<>(5);
     if (present("software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse")) {
       found.add(new BedrockSdkReader());
     }
@@ -27,6 +27,9 @@ public final class SdkResponseReader implements LlmResponseReader {
     }
     if (present("com.openai.core.ObjectMappers")) {
       found.add(new OpenAiSdkReader());
+    }
+    if (present("com.anthropic.core.ObjectMappers")) {
+      found.add(new AnthropicSdkReader());
     }
     delegates = List.copyOf(found);
   }
