@@ -23,7 +23,7 @@ class LangChain4jAndSpringAiReaderTest {
   void everySdkOnTheTestClassPathHasAnActiveReader() {
     assertThat(new SdkResponseReader().activeReaders())
         .containsExactly("BedrockSdkReader", "LangChain4jReader", "SpringAiReader", "OpenAiSdkReader",
-            "AnthropicSdkReader");
+            "AnthropicSdkReader", "GoogleGenAiReader");
   }
 
   @Test

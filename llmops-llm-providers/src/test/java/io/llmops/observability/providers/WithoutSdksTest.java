@@ -20,7 +20,7 @@ class WithoutSdksTest {
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       if (entry.contains("awssdk") || entry.contains("langchain4j") || entry.contains("springframework")
           || entry.contains("reactor") || entry.contains("micrometer") || entry.contains("com/openai")
-          || entry.contains("com/anthropic")
+          || entry.contains("com/anthropic") || entry.contains("com/google/genai")
           || entry.contains("kotlin")) {
         continue;
       }

@@ -15,7 +15,7 @@ public final class SdkResponseReader implements LlmResponseReader {
   private final List<LlmResponseReader> delegates;
 
   public SdkResponseReader() {
-    List<LlmResponseReader> found = new ArrayList<>(5);
+    List<LlmResponseReader> found = new ArrayList<>(6);
     if (present("software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse")) {
       found.add(new BedrockSdkReader());
     }
@@ -30,6 +30,9 @@ public final class SdkResponseReader implements LlmResponseReader {
     }
     if (present("com.anthropic.core.ObjectMappers")) {
       found.add(new AnthropicSdkReader());
+    }
+    if (present("com.google.genai.JsonSerializable")) {
+      found.add(new GoogleGenAiReader());
     }
     delegates = List.copyOf(found);
   }
