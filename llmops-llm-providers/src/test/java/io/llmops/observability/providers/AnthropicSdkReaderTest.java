@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.anthropic.core.ObjectMappers;
 import com.anthropic.helpers.MessageAccumulator;
+import com.anthropic.models.beta.messages.BetaMessage;
 import com.anthropic.models.messages.Message;
 import com.anthropic.models.messages.RawMessageStreamEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,6 +77,12 @@ class AnthropicSdkReaderTest {
     assertThat(r.cacheReadTokens()).isEqualTo(2000);
     assertThat(r.cacheWriteTokens()).isEqualTo(300);
     assertThat(r.reasoningTokens()).isNull();
+  }
+
+  @Test
+  void aBetaMessageReadsAsTheMessageOfTheSameBody() throws Exception {
+    BetaMessage beta = ObjectMappers.jsonMapper().readValue(MESSAGE, BetaMessage.class);
+    assertThat(LlmResponse.read(beta)).isEqualTo(LlmResponse.read(message(MESSAGE)));
   }
 
   @Test
