@@ -57,6 +57,22 @@ final class ProviderStreams {
               + "\"is_finished\":true}]}", 9, 3)),
       " Hello there!", "COMPLETE", 9, 3, 0.30, 0.60);
 
+  /**
+   * Cohere Command and Command Light as Cohere streams generations (text and {@code is_finished}
+   * at the top, an {@code <EOS_TOKEN>} piece, then the finished response): the shape LangChain's
+   * Bedrock reader expects of these models.
+   */
+  static final ProviderStream COHERE_COMMAND_PIECES = new ProviderStream("Cohere Command Light, text pieces",
+      "cohere.command-light-text-v14", "{\"prompt\":\"Greet me.\",\"max_tokens\":50,\"stream\":true}", "Greet me.",
+      List.of(
+          "{\"text\":\" Hello\",\"is_finished\":false}",
+          "{\"text\":\" there!\",\"is_finished\":false}",
+          "{\"text\":\"<EOS_TOKEN>\",\"is_finished\":false}",
+          last("{\"is_finished\":true,\"finish_reason\":\"COMPLETE\",\"response\":{\"id\":\"r-1\","
+              + "\"generations\":[{\"id\":\"g-1\",\"text\":\" Hello there!\",\"finish_reason\":\"COMPLETE\"}],"
+              + "\"prompt\":\"Greet me.\"}}", 9, 3)),
+      " Hello there!", "COMPLETE", 9, 3, 0.30, 0.60);
+
   /** Cohere Command R and R+: Cohere's chat stream events, {@code stream-end} with billed units. */
   static final ProviderStream COHERE_COMMAND_R = new ProviderStream("Cohere Command R",
       "cohere.command-r-v1:0", "{\"message\":\"Greet me.\",\"max_tokens\":50}", "Greet me.",
@@ -96,7 +112,7 @@ final class ProviderStreams {
       "Hello there!", "stop", 12, 3, 0.20, 0.40);
 
   static List<ProviderStream> all() {
-    return List.of(COHERE_COMMAND, COHERE_COMMAND_R, MISTRAL, JAMBA);
+    return List.of(COHERE_COMMAND, COHERE_COMMAND_PIECES, COHERE_COMMAND_R, MISTRAL, JAMBA);
   }
 
   /** {@code json} with the invocation metrics Bedrock appends to a stream's last chunk. */
