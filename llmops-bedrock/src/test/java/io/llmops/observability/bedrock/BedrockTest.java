@@ -10,12 +10,14 @@ import io.llmops.observability.testing.WireDecoder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
@@ -23,6 +25,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithResponseStreamResponseHandler;
 
 /**
  * Base of the tests: a fake Bedrock Runtime on 127.0.0.1, real SDK clients (sync over
@@ -72,6 +75,18 @@ abstract class BedrockTest {
     client.close();
     asyncClient.close();
     bedrock.close();
+  }
+
+  /** Calls InvokeModelWithResponseStream asynchronously; the chunks the caller's handler received. */
+  protected List<String> invokeWithResponseStream(String modelId, String body) {
+    List<String> chunks = new CopyOnWriteArrayList<>();
+    var handler = InvokeModelWithResponseStreamResponseHandler.builder()
+        .subscriber(InvokeModelWithResponseStreamResponseHandler.Visitor.builder()
+            .onChunk(part -> chunks.add(part.bytes().asUtf8String())).build())
+        .build();
+    asyncClient.invokeModelWithResponseStream(r -> r.modelId(modelId)
+        .body(SdkBytes.fromUtf8String(body)), handler).join();
+    return chunks;
   }
 
   /** Every trace sent so far, decoded. */

@@ -3,6 +3,7 @@ package io.llmops.observability.bedrock;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
@@ -18,6 +19,12 @@ final class EventStreamEncoder {
     headers.put(":content-type", "application/json");
     headers.put(":message-type", "event");
     return message(headers, json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** An InvokeModelWithResponseStream {@code chunk} event: the model's JSON, base64 in {@code bytes}. */
+  static byte[] chunk(String json) {
+    String bytes = Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    return event("chunk", "{\"bytes\":\"" + bytes + "\"}");
   }
 
   static byte[] exception(String exceptionType, String json) {

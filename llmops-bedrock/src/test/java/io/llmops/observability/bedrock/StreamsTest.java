@@ -1,5 +1,6 @@
 package io.llmops.observability.bedrock;
 
+import static io.llmops.observability.bedrock.EventStreamEncoder.chunk;
 import static io.llmops.observability.bedrock.EventStreamEncoder.event;
 import static io.llmops.observability.bedrock.EventStreamEncoder.exception;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,22 +9,18 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.bedrock.FakeBedrockRuntime.Answer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
-import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithResponseStreamResponseHandler;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
 
 class StreamsTest extends BedrockTest {
@@ -171,11 +168,6 @@ class StreamsTest extends BedrockTest {
     assertThat(span.at("/metadata/llm.stream_cancelled").asBoolean()).as("%s", span).isTrue();
   }
 
-  static byte[] chunk(String json) {
-    String bytes = Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
-    return event("chunk", "{\"bytes\":\"" + bytes + "\"}");
-  }
-
   @Test
   void anInvokeModelWithResponseStreamReadsTheProviderChunksAndTheInvocationMetrics() {
     bedrock.answer("invoke-with-response-stream", Answer.eventStream(
@@ -188,15 +180,9 @@ class StreamsTest extends BedrockTest {
         chunk("{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{\"output_tokens\":6}}"),
         chunk("{\"type\":\"message_stop\",\"amazon-bedrock-invocationMetrics\":{\"inputTokenCount\":12,"
             + "\"outputTokenCount\":6,\"invocationLatency\":300,\"firstByteLatency\":100}}")));
-    List<String> chunks = new CopyOnWriteArrayList<>();
-    var handler = InvokeModelWithResponseStreamResponseHandler.builder()
-        .subscriber(InvokeModelWithResponseStreamResponseHandler.Visitor.builder()
-            .onChunk(part -> chunks.add(part.bytes().asUtf8String())).build())
-        .build();
-
-    asyncClient.invokeModelWithResponseStream(r -> r.modelId("anthropic.claude-3-haiku-20240307-v1:0")
-        .body(SdkBytes.fromUtf8String("{\"anthropic_version\":\"bedrock-2023-05-31\",\"max_tokens\":50,"
-            + "\"messages\":[{\"role\":\"user\",\"content\":\"Greet me.\"}]}")), handler).join();
+    List<String> chunks = invokeWithResponseStream("anthropic.claude-3-haiku-20240307-v1:0",
+        "{\"anthropic_version\":\"bedrock-2023-05-31\",\"max_tokens\":50,"
+            + "\"messages\":[{\"role\":\"user\",\"content\":\"Greet me.\"}]}");
 
     assertThat(chunks).hasSize(7);
     assertThat(chunks.get(2)).contains("Hi ");

@@ -21,47 +21,6 @@ class PricingTest {
     Pricing.removePrice("anthropic.claude-3-haiku-20240307-v1:0");
   }
 
-  /** The specification's list and the current families, at $/million input and output tokens. */
-  @ParameterizedTest(name = "{0}")
-  @CsvSource({
-      "anthropic.claude-3-5-sonnet-20241022-v2:0, 3.00, 15.00",
-      "anthropic.claude-3-5-sonnet-20240620-v1:0, 3.00, 15.00",
-      "anthropic.claude-3-sonnet-20240229-v1:0, 3.00, 15.00",
-      "anthropic.claude-3-opus-20240229-v1:0, 15.00, 75.00",
-      "anthropic.claude-3-haiku-20240307-v1:0, 0.25, 1.25",
-      "anthropic.claude-v2:1, 8.00, 24.00",
-      "anthropic.claude-v2, 8.00, 24.00",
-      "amazon.titan-text-express-v1, 0.20, 0.60",
-      "amazon.titan-text-lite-v1, 0.15, 0.20",
-      "cohere.command-text-v14, 1.50, 2.00",
-      "ai21.j2-ultra-v1, 18.80, 18.80",
-      "ai21.j2-mid-v1, 12.50, 12.50",
-      "meta.llama2-13b-chat-v1, 0.75, 1.00",
-      "meta.llama2-70b-chat-v1, 1.95, 2.56",
-      "meta.llama3-8b-instruct-v1:0, 0.30, 0.60",
-      "meta.llama3-70b-instruct-v1:0, 2.65, 3.50",
-      "anthropic.claude-3-5-haiku-20241022-v1:0, 0.80, 4.00",
-      "anthropic.claude-3-7-sonnet-20250219-v1:0, 3.00, 15.00",
-      "anthropic.claude-sonnet-4-20250514-v1:0, 3.00, 15.00",
-      "anthropic.claude-sonnet-4-5-20250929-v1:0, 3.00, 15.00",
-      "anthropic.claude-opus-4-1-20250805-v1:0, 15.00, 75.00",
-      "anthropic.claude-haiku-4-5-20251001-v1:0, 1.00, 5.00",
-      "amazon.nova-micro-v1:0, 0.035, 0.14",
-      "amazon.nova-lite-v1:0, 0.06, 0.24",
-      "amazon.nova-pro-v1:0, 0.80, 3.20",
-      "meta.llama3-1-70b-instruct-v1:0, 0.72, 0.72",
-      "meta.llama3-3-70b-instruct-v1:0, 0.72, 0.72",
-      "mistral.mistral-large-2407-v1:0, 2.00, 6.00",
-      "mistral.mixtral-8x7b-instruct-v0:1, 0.45, 0.70",
-      "mistral.mistral-7b-instruct-v0:2, 0.15, 0.20",
-  })
-  void everyListedFamilyHasAPrice(String modelId, double input, double output) {
-    ModelPrice price = Pricing.price(modelId).orElseThrow();
-    assertThat(price.inputPerMillion()).isEqualTo(input);
-    assertThat(price.outputPerMillion()).isEqualTo(output);
-    assertThat(Pricing.calculateCost(modelId, 1_000_000, 1_000_000)).isCloseTo(input + output, within(1e-9));
-  }
-
   @ParameterizedTest(name = "{0}")
   @CsvSource({
       "us.anthropic.claude-3-5-sonnet-20241022-v2:0, anthropic.claude-3-5-sonnet-20241022",
@@ -74,6 +33,11 @@ class PricingTest {
       "anthropic.claude-3-5-sonnet-20241022-v2:0:200k, anthropic.claude-3-5-sonnet-20241022",
       "Amazon.Titan-Text-Express-V1, amazon.titan-text-express",
       "meta.llama3-70b-instruct-v1:0, meta.llama3-70b-instruct",
+      "us.anthropic.claude-sonnet-4-6, anthropic.claude-sonnet-4-6",
+      "global.anthropic.claude-opus-4-6-v1, anthropic.claude-opus-4-6",
+      "eu.anthropic.claude-opus-4-8, anthropic.claude-opus-4-8",
+      "us.mistral.mistral-large-3-675b-instruct, mistral.mistral-large-3-675b-instruct",
+      "ai21.j2-grande-instruct, ai21.j2-grande-instruct",
   })
   void modelIdsAreNormalized(String modelId, String key) {
     assertThat(Pricing.normalizeModelId(modelId)).isEqualTo(key);

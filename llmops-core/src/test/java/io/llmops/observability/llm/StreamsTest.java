@@ -110,6 +110,20 @@ class StreamsTest {
   }
 
   @Test
+  void cohereGenerationPiecesGiveTheirTextWithoutTheEndMarkerThenTheFinishReason() {
+    List<Object> pieces = List.of(
+        Map.of("text", " Hello", "is_finished", false),
+        Map.of("text", "<EOS_TOKEN>", "is_finished", false),
+        Map.of("is_finished", true, "finish_reason", "MAX_TOKENS", "response", Map.of("generations",
+            List.of(Map.of("text", " Hello", "finish_reason", "MAX_TOKENS")))));
+    LlmResponse r = LlmResponse.read(pieces);
+    assertThat(r.format()).isEqualTo("cohere.command_stream");
+    assertThat(r.text()).isEqualTo(" Hello");
+    assertThat(r.stopReason()).isEqualTo("MAX_TOKENS");
+    assertThat(LlmResponse.read(pieces.subList(0, 2)).stopReason()).isNull();
+  }
+
+  @Test
   void openAiChatChunksWithAFinalUsageChunk() {
     LlmResponse r = LlmResponse.read(Fixtures.text("openai-chat-stream.sse"));
     assertThat(r.format()).isEqualTo("openai.chat_stream");

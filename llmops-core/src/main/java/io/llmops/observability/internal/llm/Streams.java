@@ -15,13 +15,16 @@ import java.util.List;
 /**
  * Folds the events of a streamed response into one result: Bedrock ConverseStream (wrapped or
  * bare events), InvokeModelWithResponseStream chunks (base64 {@code bytes} decoded), Anthropic
- * Messages events, OpenAI Chat Completions chunks and Responses events, Cohere chat events, and
- * streams whose chunks are whole bodies (Gemini, Ollama, Titan, Llama, Mistral). A stream cut
- * short yields what arrived: text without usage. Internal.
+ * Messages events, OpenAI Chat Completions chunks and Responses events, Cohere chat events and
+ * generation pieces, and streams whose chunks are whole bodies (Gemini, Ollama, Titan, Llama,
+ * Mistral). A stream cut short yields what arrived: text without usage. Internal.
  */
 final class Streams {
 
   private Streams() {}
+
+  /** The piece Cohere Command streams after the last text, before the finished response. */
+  private static final String END_OF_TEXT = "<EOS_TOKEN>";
 
   private static final String[] CONVERSE_EVENTS = {"messageStart", "contentBlockStart",
       "contentBlockDelta", "contentBlockStop", "messageStop", "metadata"};
@@ -33,7 +36,8 @@ final class Streams {
         || type.startsWith("response.") || "ping".equals(type))) {
       return true;
     }
-    if ("chat.completion.chunk".equals(str(n, "object")) || has(n, "event_type")) {
+    if ("chat.completion.chunk".equals(str(n, "object")) || has(n, "event_type")
+        || has(n, "is_finished")) {
       return true;
     }
     for (String key : CONVERSE_EVENTS) {
@@ -113,6 +117,9 @@ final class Streams {
       known = true;
     } else if (has(e, "event_type")) {
       cohere(e, a);
+      known = true;
+    } else if (has(e, "is_finished")) {
+      cohereGeneration(e, a);
       known = true;
     } else if (converse(e, a)) {
       known = true;
@@ -312,6 +319,16 @@ final class Streams {
         a.in = whole.in;
         a.out = whole.out;
       }
+    }
+  }
+
+  /** Cohere generation pieces: {@code text} until {@code is_finished}, then the finish reason. */
+  private static void cohereGeneration(Object e, Acc a) {
+    a.format("cohere.command_stream");
+    if (Boolean.TRUE.equals(Node.bool(get(e, "is_finished")))) {
+      a.stop(str(e, "finish_reason"));
+    } else if (!END_OF_TEXT.equals(str(e, "text"))) {
+      a.text(str(e, "text"));
     }
   }
 
