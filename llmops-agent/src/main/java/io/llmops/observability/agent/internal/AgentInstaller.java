@@ -15,10 +15,7 @@ import java.lang.instrument.Instrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.utility.JavaModule;
 
 /** Installs the weaving once per JVM: the locals pass first, then the ByteBuddy advice. Internal. */
 public final class AgentInstaller {
@@ -50,10 +47,9 @@ public final class AgentInstaller {
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
         .with(AgentBuilder.PoolStrategy.Default.EXTENDED)
         .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
-        .with(new FailureListener())
-        .with(Boolean.getBoolean("llmops.agent.debug")
-            ? AgentBuilder.Listener.StreamWriting.toSystemError().withErrorsOnly()
-            : AgentBuilder.Listener.NoOp.INSTANCE)
+        .with(new WeavingListener("agent-weave-", "its annotations have no effect",
+            StartupStats::woven))
+        .with(WeavingListener.debug())
         .ignore(nameStartsWith("net.bytebuddy.")
             .or(nameStartsWith("io.llmops.observability.agent.internal."))
             .or(nameStartsWith("io.llmops.observability.agent.shaded."))
@@ -99,22 +95,6 @@ public final class AgentInstaller {
     } catch (Exception | LinkageError e) {
       InternalLog.errorOnce("agent-bootstrap", "llmops-agent: could not weave the JDK's executors;"
           + " the trace context does not follow work to other threads", e);
-    }
-  }
-
-  /** Logs classes that could not be woven; the application keeps running unwoven. */
-  private static final class FailureListener extends AgentBuilder.Listener.Adapter {
-    @Override
-    public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded,
-        Throwable throwable) {
-      InternalLog.errorOnce("agent-weave-" + typeName,
-          "llmops-agent: could not weave " + typeName + "; its annotations have no effect", throwable);
-    }
-
-    @Override
-    public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module,
-        boolean loaded, DynamicType dynamicType) {
-      StartupStats.woven();
     }
   }
 }

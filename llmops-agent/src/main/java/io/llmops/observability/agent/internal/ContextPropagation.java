@@ -15,14 +15,10 @@ import io.llmops.observability.Scope;
 import io.llmops.observability.agent.bootstrap.ContextBridge;
 import io.llmops.observability.internal.engine.ActiveContext;
 import io.llmops.observability.internal.engine.ContextStorage;
-import io.llmops.observability.internal.engine.InternalLog;
 import java.lang.instrument.Instrumentation;
 import java.util.concurrent.ForkJoinTask;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.utility.JavaModule;
 
 /**
  * Makes the trace context follow work to other threads by weaving a few JDK classes, at the
@@ -54,10 +50,9 @@ final class ContextPropagation {
     new AgentBuilder.Default()
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-        .with(new Failures())
-        .with(Boolean.getBoolean("llmops.agent.debug")
-            ? AgentBuilder.Listener.StreamWriting.toSystemError().withErrorsOnly()
-            : AgentBuilder.Listener.NoOp.INSTANCE)
+        .with(new WeavingListener("agent-context-",
+            "the trace context does not follow work handed to it", StartupStats::contextWoven))
+        .with(WeavingListener.debug())
         .ignore(none())
         .type(named(concurrent + "FutureTask"))
         .transform((builder, type, loader, module, domain) -> builder
@@ -106,21 +101,6 @@ final class ContextPropagation {
     @Override
     public void detach(Object token) {
       ((Scope) token).close();
-    }
-  }
-
-  private static final class Failures extends AgentBuilder.Listener.Adapter {
-    @Override
-    public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded,
-        Throwable throwable) {
-      InternalLog.errorOnce("agent-context-" + typeName, "llmops-agent: could not weave "
-          + typeName + "; the trace context does not follow work handed to it", throwable);
-    }
-
-    @Override
-    public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module,
-        boolean loaded, DynamicType dynamicType) {
-      StartupStats.contextWoven();
     }
   }
 }
