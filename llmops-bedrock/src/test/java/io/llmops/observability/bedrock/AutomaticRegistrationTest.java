@@ -6,12 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.bedrock.FakeBedrockRuntime.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
 
 class AutomaticRegistrationTest extends BedrockTest {
 
@@ -20,19 +15,12 @@ class AutomaticRegistrationTest extends BedrockTest {
     System.clearProperty(GlobalBedrockInterceptor.SWITCH_PROPERTY);
   }
 
-  private BedrockRuntimeClientBuilder plainClient() {
-    return BedrockRuntimeClient.builder().region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-        .endpointOverride(bedrock.endpoint())
-        .httpClientBuilder(UrlConnectionHttpClient.builder());
-  }
-
   @Test
   void withTheSwitchOnAClientBuiltWithoutTheInterceptorIsRecorded() {
     bedrock.answer("converse", Answer.json(SyncAndAsyncCallsTest.CONVERSE_ANSWER));
     System.setProperty(GlobalBedrockInterceptor.SWITCH_PROPERTY, "true");
 
-    try (BedrockRuntimeClient plain = plainClient().build()) {
+    try (BedrockRuntimeClient plain = TestClients.sync(bedrock.endpoint())) {
       plain.converse(SyncAndAsyncCallsTest.converseRequest(SONNET));
     }
 
@@ -46,8 +34,7 @@ class AutomaticRegistrationTest extends BedrockTest {
     bedrock.answer("converse", Answer.json(SyncAndAsyncCallsTest.CONVERSE_ANSWER));
     System.setProperty(GlobalBedrockInterceptor.SWITCH_PROPERTY, "true");
 
-    try (BedrockRuntimeClient both = plainClient()
-        .overrideConfiguration(c -> c.addExecutionInterceptor(new LlmopsBedrockInterceptor())).build()) {
+    try (BedrockRuntimeClient both = TestClients.sync(bedrock.endpoint(), new LlmopsBedrockInterceptor())) {
       both.converse(SyncAndAsyncCallsTest.converseRequest(SONNET));
     }
 
@@ -58,7 +45,7 @@ class AutomaticRegistrationTest extends BedrockTest {
   void withTheSwitchOffNothingIsRecordedWithoutTheInterceptorOnTheBuilder() {
     bedrock.answer("converse", Answer.json(SyncAndAsyncCallsTest.CONVERSE_ANSWER));
 
-    try (BedrockRuntimeClient plain = plainClient().build()) {
+    try (BedrockRuntimeClient plain = TestClients.sync(bedrock.endpoint())) {
       plain.converse(SyncAndAsyncCallsTest.converseRequest(SONNET));
     }
 

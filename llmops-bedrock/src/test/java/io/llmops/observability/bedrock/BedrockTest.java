@@ -15,21 +15,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.Protocol;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithResponseStreamResponseHandler;
 
 /**
- * Base of the tests: a fake Bedrock Runtime on 127.0.0.1, real SDK clients (sync over
- * url-connection, async over Netty speaking HTTP/1.1: the fake server has no HTTP/2) carrying the interceptor, and traces landing in {@link #sink}.
+ * Base of the tests: a fake Bedrock Runtime on 127.0.0.1, real SDK clients ({@link TestClients})
+ * carrying the interceptor, and traces landing in {@link #sink}.
  */
 abstract class BedrockTest {
 
@@ -55,19 +48,8 @@ abstract class BedrockTest {
   @BeforeAll
   static void start() throws Exception {
     bedrock = new FakeBedrockRuntime();
-    var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret"));
-    client = BedrockRuntimeClient.builder()
-        .region(Region.US_EAST_1).credentialsProvider(credentials).endpointOverride(bedrock.endpoint())
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .overrideConfiguration(c -> c.addExecutionInterceptor(new LlmopsBedrockInterceptor())
-            .retryStrategy(RetryMode.STANDARD).retryStrategy(b -> b.maxAttempts(1)))
-        .build();
-    asyncClient = BedrockRuntimeAsyncClient.builder()
-        .region(Region.US_EAST_1).credentialsProvider(credentials).endpointOverride(bedrock.endpoint())
-        .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1))
-        .overrideConfiguration(c -> c.addExecutionInterceptor(new LlmopsBedrockInterceptor())
-            .retryStrategy(b -> b.maxAttempts(1)))
-        .build();
+    client = TestClients.sync(bedrock.endpoint(), new LlmopsBedrockInterceptor());
+    asyncClient = TestClients.async(bedrock.endpoint(), new LlmopsBedrockInterceptor());
   }
 
   @AfterAll

@@ -17,12 +17,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A local HTTP server answering in Bedrock Runtime's wire format: JSON bodies for Converse and
  * InvokeModel, {@code application/vnd.amazon.eventstream} for the two streaming operations. Each
- * operation's answer is scripted by the test with {@link #answer}.
+ * operation's answer is scripted by the test with {@link #answer}. Public for the agent's tests,
+ * which build their clients with {@link TestClients}.
  */
-final class FakeBedrockRuntime implements AutoCloseable {
+public final class FakeBedrockRuntime implements AutoCloseable {
 
   /** A scripted answer: status, content type, extra headers and the body in pieces. */
-  record Answer(int status, String contentType, Map<String, String> headers, List<byte[]> pieces,
+  public record Answer(int status, String contentType, Map<String, String> headers, List<byte[]> pieces,
       boolean holdOpen) {
 
     Answer(int status, String contentType, Map<String, String> headers, List<byte[]> pieces) {
@@ -34,7 +35,7 @@ final class FakeBedrockRuntime implements AutoCloseable {
       return new Answer(status, contentType, headers, pieces, true);
     }
 
-    static Answer json(String body) {
+    public static Answer json(String body) {
       return new Answer(200, "application/json", Map.of(), List.of(body.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -56,7 +57,7 @@ final class FakeBedrockRuntime implements AutoCloseable {
   private volatile CountDownLatch released = new CountDownLatch(1);
   final List<Received> received = new CopyOnWriteArrayList<>();
 
-  FakeBedrockRuntime() throws IOException {
+  public FakeBedrockRuntime() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", exchange -> {
       try (exchange) {
@@ -101,7 +102,7 @@ final class FakeBedrockRuntime implements AutoCloseable {
   }
 
   /** Forgets the scripted answers and received requests; releases held-open streams. */
-  void reset() {
+  public void reset() {
     released.countDown();
     released = new CountDownLatch(1);
     answers.clear();
@@ -109,12 +110,12 @@ final class FakeBedrockRuntime implements AutoCloseable {
   }
 
   /** Scripts the answer to an operation: converse, converse-stream, invoke, invoke-with-response-stream. */
-  FakeBedrockRuntime answer(String operation, Answer answer) {
+  public FakeBedrockRuntime answer(String operation, Answer answer) {
     answers.put(operation, answer);
     return this;
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
