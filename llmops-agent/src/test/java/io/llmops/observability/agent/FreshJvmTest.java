@@ -3,6 +3,7 @@ package io.llmops.observability.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.llmops.observability.agent.fixtures.BedrockSwitchMain;
 import io.llmops.observability.agent.fixtures.ContextScenariosMain;
 import io.llmops.observability.agent.fixtures.FreshJvmMain;
 import java.io.IOException;
@@ -16,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code LlmopsAgent.install()} in a JVM of its own, where an annotated class is certainly loaded
- * (and used) before the agent: it must be retransformed. Also on JDK 25 when it is installed.
+ * {@code LlmopsAgent.install()} in a JVM of its own, where an annotated class (or the AWS SDK's
+ * Bedrock Runtime client builder) is certainly loaded (and used) before the agent: it must be
+ * retransformed. Also on JDK 25 when it is installed.
  */
 class FreshJvmTest {
 
@@ -51,6 +53,20 @@ class FreshJvmTest {
     assertThat(output).contains("ok Thread.ofVirtual().start",
         "ok Executors.newVirtualThreadPerTaskExecutor().submit",
         "ok Executors.newVirtualThreadPerTaskExecutor().execute");
+  }
+
+  @Test
+  void bedrockClientsBuiltBeforeAndAfterInstallAreRecordedOnlyAfter() throws Exception {
+    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    assertThat(runMain(BedrockSwitchMain.class, java))
+        .contains("installed=true bedrock=true before=0 after=1");
+  }
+
+  @Test
+  void withTheBedrockSwitchOffNoBedrockClientIsRecorded() throws Exception {
+    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    assertThat(runMain(BedrockSwitchMain.class, java, "-Dllmops.agent.bedrock=false"))
+        .contains("installed=true bedrock=false before=0 after=0");
   }
 
   static void assertAllHandoffsOk(String output, int handoffs) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.llmops.observability.Llmops;
+import io.llmops.observability.agent.fixtures.BedrockSwitchMain;
 import io.llmops.observability.agent.fixtures.ContextScenariosMain;
 import io.llmops.observability.agent.fixtures.FreshJvmMain;
 import java.io.File;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged, shaded jar: its manifest, its relocation, and {@code -javaagent} on a class path
- * that has llmops-core and the application but no ByteBuddy of its own.
+ * that has llmops-core and the application (with the AWS SDK and llmops-bedrock for the Bedrock
+ * test) but no ByteBuddy of its own.
  */
 class JavaAgentJarIT {
 
@@ -72,6 +75,17 @@ class JavaAgentJarIT {
     FreshJvmTest.assertAllHandoffsOk(run(java, ContextScenariosMain.class), 16);
   }
 
+  @Test
+  void javaagentRecordsEveryBedrockRuntimeClientOnThisJdk() throws Exception {
+    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    // The test class path (AWS SDK, llmops-bedrock, the fake server) without ByteBuddy and ASM.
+    List<String> classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> !entry.contains("/net/bytebuddy/") && !entry.contains("/org/ow2/asm/"))
+        .toList();
+    assertThat(run(java, BedrockSwitchMain.class, classPath))
+        .contains("installed=true bedrock=true before=1 after=1");
+  }
+
   private String run(String java) throws Exception {
     return run(java, FreshJvmMain.class);
   }
@@ -82,6 +96,10 @@ class JavaAgentJarIT {
         JsonFactory.class, JsonProperty.class)) {
       classPath.add(new File(type.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath());
     }
+    return run(java, main, classPath);
+  }
+
+  private String run(String java, Class<?> main, List<String> classPath) throws Exception {
     List<String> command = List.of(java, "-javaagent:" + jar, "-cp",
         String.join(File.pathSeparator, classPath), main.getName(), "javaagent");
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -70,6 +70,7 @@ public final class AgentInstaller {
                     .on(woven.and(REACTIVE))))
         .installOn(instrumentation);
     installContextPropagation(instrumentation);
+    installBedrock(instrumentation);
     installed = true;
     StartupStats.record(System.nanoTime() - started);
     return true;
@@ -95,6 +96,24 @@ public final class AgentInstaller {
     } catch (Exception | LinkageError e) {
       InternalLog.errorOnce("agent-bootstrap", "llmops-agent: could not weave the JDK's executors;"
           + " the trace context does not follow work to other threads", e);
+    }
+  }
+
+  /**
+   * Gives every Bedrock Runtime client llmops-bedrock's interceptor, unless
+   * {@code LLMOPS_AGENT_BEDROCK=false}. A failure leaves everything else working and is logged.
+   */
+  private static void installBedrock(Instrumentation instrumentation) {
+    if (!BedrockInstrumentation.enabled(System.getProperties(), System.getenv())) {
+      return;
+    }
+    try {
+      BedrockInstrumentation.install(instrumentation);
+      StartupStats.bedrock(true);
+    } catch (RuntimeException | LinkageError e) {
+      InternalLog.errorOnce("agent-bedrock-install", "llmops-agent: could not weave the AWS"
+          + " SDK's Bedrock Runtime client builders; their calls are recorded only by an"
+          + " interceptor on the builder or LLMOPS_BEDROCK_AUTO", e);
     }
   }
 }

@@ -2,13 +2,20 @@ package io.llmops.observability.agent.internal;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What the agent did: start-up time and number of classes woven. Internal. */
+/**
+ * What the agent did: start-up time, classes woven, Bedrock Runtime clients given the
+ * interceptor. Internal.
+ */
 public final class StartupStats {
 
   private static volatile long installNanos = -1;
   private static final AtomicLong WOVEN = new AtomicLong();
   private static final AtomicLong CONTEXT_WOVEN = new AtomicLong();
   private static volatile boolean contextPropagation;
+  private static final AtomicLong BEDROCK_WOVEN = new AtomicLong();
+  private static final AtomicLong BEDROCK_CLIENTS = new AtomicLong();
+  private static final AtomicLong BEDROCK_FAILURES = new AtomicLong();
+  private static volatile boolean bedrock;
 
   private StartupStats() {}
 
@@ -26,6 +33,42 @@ public final class StartupStats {
 
   static void contextPropagation(boolean active) {
     contextPropagation = active;
+  }
+
+  static void bedrock(boolean active) {
+    bedrock = active;
+  }
+
+  static void bedrockWoven() {
+    BEDROCK_WOVEN.incrementAndGet();
+  }
+
+  static void bedrockClient() {
+    BEDROCK_CLIENTS.incrementAndGet();
+  }
+
+  static void bedrockFailure() {
+    BEDROCK_FAILURES.incrementAndGet();
+  }
+
+  /** Whether Bedrock Runtime client builders are woven ({@code LLMOPS_AGENT_BEDROCK}). */
+  public static boolean bedrock() {
+    return bedrock;
+  }
+
+  /** Bedrock Runtime client builder classes woven (one per class loader holding the SDK). */
+  public static long bedrockWovenClasses() {
+    return BEDROCK_WOVEN.get();
+  }
+
+  /** Bedrock Runtime clients the agent gave the interceptor (not those that had one already). */
+  public static long bedrockClients() {
+    return BEDROCK_CLIENTS.get();
+  }
+
+  /** Times the interceptor could not be added to a client (the client was built without it). */
+  public static long bedrockFailures() {
+    return BEDROCK_FAILURES.get();
   }
 
   /** JDK classes woven so that the trace context follows work to other threads. */
