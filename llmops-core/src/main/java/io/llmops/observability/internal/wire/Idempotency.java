@@ -15,11 +15,13 @@ import java.security.NoSuchAlgorithmException;
 final class Idempotency {
 
   private static final char[] HEX = "0123456789abcdef".toCharArray();
+  /** One digest per thread: looking the algorithm up costs more than hashing a few ids. */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Idempotency::newSha256);
 
   private Idempotency() {}
 
   static String traceKey(TraceData trace) {
-    MessageDigest digest = sha256();
+    MessageDigest digest = SHA256.get();
     update(digest, "trace");
     update(digest, trace.traceId());
     for (SpanData span : trace.spans()) {
@@ -29,7 +31,7 @@ final class Idempotency {
   }
 
   static String spanKey(String traceId, String spanId) {
-    MessageDigest digest = sha256();
+    MessageDigest digest = SHA256.get();
     update(digest, "span");
     update(digest, traceId);
     update(digest, spanId);
@@ -41,7 +43,7 @@ final class Idempotency {
     digest.update((byte) 0);
   }
 
-  private static MessageDigest sha256() {
+  private static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

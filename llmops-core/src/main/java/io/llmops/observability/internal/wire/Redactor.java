@@ -2,6 +2,8 @@ package io.llmops.observability.internal.wire;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one redaction mechanism for everything exported. Applied by {@link TraceJsonWriter} to
@@ -20,8 +22,12 @@ public final class Redactor {
   /** Sensitive when the normalised key is, or ends with, one of these. */
   private static final List<String> SENSITIVE_ENDINGS = List.of("token", "auth", "pwd", "apitoken");
 
+  /** Keys repeat across spans and traces (args, query, model...): decide each once. */
+  private static final int MAX_CACHED_KEYS = 4_096;
+
   private final List<String> extraKeys;
   private final KeyValueScanner keyValues;
+  private final Map<String, Boolean> keyDecisions = new ConcurrentHashMap<>();
 
   /** @param extraKeys further sensitive key fragments ({@code LLMOPS_REDACT_KEYS}) */
   public Redactor(List<String> extraKeys) {
@@ -36,6 +42,18 @@ public final class Redactor {
     if (key == null || key.isEmpty()) {
       return false;
     }
+    Boolean known = keyDecisions.get(key);
+    if (known != null) {
+      return known;
+    }
+    boolean sensitive = decide(key);
+    if (keyDecisions.size() < MAX_CACHED_KEYS) {
+      keyDecisions.put(key, sensitive);
+    }
+    return sensitive;
+  }
+
+  private boolean decide(String key) {
     String k = normalise(key);
     if (k.endsWith("tokens") || k.endsWith("tokencount")) {
       return false; // token counts (input_tokens, max_tokens) are usage, not secrets

@@ -29,12 +29,16 @@ import java.util.Map;
 public final class TraceJsonWriter {
 
   private static final JsonFactory JSON = new JsonFactory();
+  /** Writes bounded values one after another into the trace's buffer, with nothing between them. */
+  private static final JsonFactory VALUES = new JsonFactory().setRootValueSeparator(null);
   private static final int PREVIEW_CHARS = 1_000;
 
   private final Redactor redactor;
   private final Counters counters;
   private final String sdkName;
   private final String sdkVersion;
+  /** The size of the last trace written; a hint only, so unsynchronised. */
+  private int lastSize;
 
   public TraceJsonWriter(Redactor redactor, Counters counters, String sdkName, String sdkVersion) {
     this.redactor = redactor;
@@ -45,238 +49,292 @@ public final class TraceJsonWriter {
 
   /** The trace JSON under {@code limits}, as UTF-8. */
   public byte[] write(TraceData trace, FieldLimits limits) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(4096);
-    try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-      writeTrace(g, trace, limits);
+    Buffer out = new Buffer(lastSize);
+    try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8);
+        JsonGenerator values = VALUES.createGenerator(out, JsonEncoding.UTF8)) {
+      new Pass(g, values, out).writeTrace(trace, limits);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    lastSize = out.size();
     return out.toByteArray();
   }
 
-  private void writeTrace(JsonGenerator g, TraceData t, FieldLimits limits) throws IOException {
-    List<SpanData> spans = t.spans();
-    int written = Math.min(spans.size(), limits.maxSpans());
-    g.writeStartObject();
-    string(g, TRACE_ID, t.traceId());
-    string(g, TRACE_NAME, t.name());
-    string(g, PROJECT_ID, t.projectId());
-    string(g, ENVIRONMENT, t.environment());
-    string(g, USER_ID, t.userId());
-    string(g, SESSION_ID, t.sessionId());
-    g.writeNumberField(START_TIME, seconds(t.startMicros()));
-    g.writeNumberField(END_TIME, seconds(t.endMicros()));
-    g.writeNumberField(DURATION_MS, millis(t.endMicros() - t.startMicros()));
-    bounded(g, TRACE_INPUT, t.input(), limits.traceIo());
-    bounded(g, TRACE_OUTPUT, t.output(), limits.traceIo());
-    writeRollups(g, spans);
-
-    g.writeArrayFieldStart(SPANS);
-    int generations = 0;
-    Map<String, ToolCallLinker.Link> toolLinks = ToolCallLinker.link(spans);
-    for (int i = 0; i < written; i++) {
-      SpanData span = spans.get(i);
-      if (span.type() == SpanType.GENERATION) {
-        generations++;
-      }
-      writeSpan(g, t, span, toolLinks.get(span.spanId()), limits);
+  /** The output, which a bounded value too large for its limit is cut back from. */
+  private static final class Buffer extends ByteArrayOutputStream {
+    /** Sized like the previous trace, plus a margin: traces of one application are alike. */
+    Buffer(int previousSize) {
+      super(Math.max(4_096, previousSize + previousSize / 4));
     }
-    g.writeEndArray();
 
-    Map<String, Object> added = new LinkedHashMap<>();
-    if (limits.level() > 0) {
-      Map<String, Object> truncation = new LinkedHashMap<>();
-      truncation.put("level", limits.level());
-      truncation.put("spans_dropped", spans.size() - written);
-      added.put(LLMOPS_TRUNCATION, truncation);
+    void truncate(int size) {
+      count = size;
     }
-    if (t.openSpans() > 0) {
-      added.put(LLMOPS_OPEN_SPANS, t.openSpans());
-    }
-    writeMetadata(g, added, t.metadata(), limits.traceIo());
-    stringArray(g, TAGS, t.tags());
-    g.writeNumberField(TOTAL_SPANS, written);
-    g.writeNumberField(TOTAL_GENERATIONS, generations);
-    string(g, SDK_NAME, sdkName);
-    string(g, SDK_VERSION, sdkVersion);
-    string(g, IDEMPOTENCY_KEY, Idempotency.traceKey(t));
-    g.writeEndObject();
-  }
 
-  private void writeRollups(JsonGenerator g, List<SpanData> spans) throws IOException {
-    long input = 0;
-    long output = 0;
-    long total = 0;
-    double cost = 0;
-    for (SpanData span : spans) {
-      if (span.usage() != null) {
-        input += span.usage().inputTokens();
-        output += span.usage().outputTokens();
-        total += span.usage().totalTokens();
-      }
-      if (span.cost() != null) {
-        cost += span.cost().totalCost();
-      }
-    }
-    g.writeObjectFieldStart(TOKEN_USAGE);
-    g.writeNumberField(TOTAL_INPUT_TOKENS, input);
-    g.writeNumberField(TOTAL_OUTPUT_TOKENS, output);
-    g.writeNumberField(TOTAL_TOKENS, total);
-    g.writeEndObject();
-    g.writeObjectFieldStart(COST);
-    g.writeNumberField(TOTAL_COST, cost);
-    g.writeEndObject();
-  }
-
-  private void writeSpan(JsonGenerator g, TraceData t, SpanData s, ToolCallLinker.Link toolLink,
-      FieldLimits limits) throws IOException {
-    g.writeStartObject();
-    string(g, SPAN_ID, s.spanId());
-    string(g, SPAN_NAME, s.name());
-    string(g, SPAN_TYPE, s.type().wireName());
-    string(g, PARENT_SPAN_ID, s.parentSpanId());
-    g.writeNumberField(START_TIME, seconds(s.startMicros()));
-    g.writeNumberField(END_TIME, seconds(s.endMicros()));
-    g.writeNumberField(DURATION_MS, millis(s.endMicros() - s.startMicros()));
-
-    Map<String, Object> input = new LinkedHashMap<>();
-    input.put(ARGS, s.args());
-    input.put(KWARGS, s.kwargs());
-    input.put(LOCALS, s.locals());
-    if (s.self() != SpanData.ABSENT) {
-      input.put(SELF, s.self());
-    }
-    s.inputSections().forEach(input::putIfAbsent);
-    bounded(g, INPUT_DATA, input, limits.spanIo());
-    Map<String, Object> output = new LinkedHashMap<>();
-    output.put(OUTPUT, s.output());
-    bounded(g, OUTPUT_DATA, output, limits.spanIo());
-
-    string(g, ERROR, s.error() == null ? null : s.error().summary());
-    string(g, MODEL_ID, s.modelId());
-    string(g, STATUS, s.failed() ? STATUS_ERROR : STATUS_SUCCESS);
-    string(g, STATUS_MESSAGE, s.statusMessage());
-    string(g, LEVEL, s.level().name());
-
-    Map<String, Object> injected = new LinkedHashMap<>();
-    injected.put(ENVIRONMENT, t.environment());
-    injected.put(PROJECT_ID, t.projectId());
-    if (s.error() != null) {
-      injected.put(EXCEPTION_TYPE, s.error().type());
-      injected.put(EXCEPTION_MESSAGE, s.error().message());
-      injected.put(EXCEPTION_STACKTRACE, s.error().stackTrace());
-    }
-    if (toolLink != null) {
-      if (toolLink.toolCallId() != null) {
-        injected.put(LLM_TOOL_CALL_ID, toolLink.toolCallId());
-      }
-      injected.put(LLM_REQUESTED_BY_SPAN_ID, toolLink.generationSpanId());
-    }
-    writeMetadata(g, injected, s.metadata(), limits.spanIo());
-    stringArray(g, TAGS, s.tags());
-
-    if (s.usage() == null) {
-      g.writeNullField(USAGE);
-    } else {
-      g.writeObjectFieldStart(USAGE);
-      g.writeNumberField(INPUT_TOKENS, s.usage().inputTokens());
-      g.writeNumberField(OUTPUT_TOKENS, s.usage().outputTokens());
-      g.writeNumberField(TOTAL_TOKENS, s.usage().totalTokens());
-      optionalCount(g, CACHE_READ_INPUT_TOKENS, s.usage().cacheReadTokens());
-      optionalCount(g, CACHE_CREATION_INPUT_TOKENS, s.usage().cacheWriteTokens());
-      optionalCount(g, REASONING_TOKENS, s.usage().reasoningTokens());
-      g.writeEndObject();
-    }
-    if (s.cost() == null) {
-      g.writeNullField(COST);
-    } else {
-      g.writeObjectFieldStart(COST);
-      g.writeNumberField(INPUT_COST, s.cost().inputCost());
-      g.writeNumberField(OUTPUT_COST, s.cost().outputCost());
-      g.writeNumberField(TOTAL_COST, s.cost().totalCost());
-      g.writeEndObject();
-    }
-    boundedText(g, PROMPT, s.prompt(), limits.promptResponse());
-    boundedText(g, RESPONSE, s.response(), limits.promptResponse());
-    string(g, IDEMPOTENCY_KEY, Idempotency.spanKey(t.traceId(), s.spanId()));
-    g.writeEndObject();
-  }
-
-  private static void optionalCount(JsonGenerator g, String field, long value) throws IOException {
-    if (value > 0) {
-      g.writeNumberField(field, value);
+    /** At most {@code bytes} bytes from {@code from} as text (a character cut at the end is dropped later). */
+    String text(int from, int bytes) {
+      return new String(buf, from, Math.min(bytes, count - from), StandardCharsets.UTF_8);
     }
   }
 
   /**
-   * Writes a metadata object: the SDK's own entries first, then the user's (a user key that
-   * collides with an SDK key is skipped), each user value bounded by {@code limit}.
+   * One trace being written. Bounded values are written by a second generator straight into the
+   * same buffer (both generators are flushed before the other writes), measured there and cut
+   * back when they exceed their limit: no intermediate copy of every input and output.
    */
-  private void writeMetadata(JsonGenerator g, Map<String, Object> sdk, Map<String, Object> user,
-      int limit) throws IOException {
-    g.writeObjectFieldStart(METADATA);
-    for (Map.Entry<String, Object> entry : sdk.entrySet()) {
-      g.writeFieldName(entry.getKey());
-      value(g, entry.getValue());
+  private final class Pass {
+    private final JsonGenerator g;
+    private final JsonGenerator values;
+    private final Buffer out;
+
+    Pass(JsonGenerator g, JsonGenerator values, Buffer out) {
+      this.g = g;
+      this.values = values;
+      this.out = out;
     }
-    for (Map.Entry<String, Object> entry : user.entrySet()) {
-      String key = entry.getKey();
-      if (sdk.containsKey(key)) {
-        continue;
+
+    private void writeTrace(TraceData t, FieldLimits limits) throws IOException {
+      List<SpanData> spans = t.spans();
+      int written = Math.min(spans.size(), limits.maxSpans());
+      g.writeStartObject();
+      string(TRACE_ID, t.traceId());
+      string(TRACE_NAME, t.name());
+      string(PROJECT_ID, t.projectId());
+      string(ENVIRONMENT, t.environment());
+      string(USER_ID, t.userId());
+      string(SESSION_ID, t.sessionId());
+      g.writeNumberField(START_TIME, seconds(t.startMicros()));
+      g.writeNumberField(END_TIME, seconds(t.endMicros()));
+      g.writeNumberField(DURATION_MS, millis(t.endMicros() - t.startMicros()));
+      bounded(TRACE_INPUT, t.input(), limits.traceIo());
+      bounded(TRACE_OUTPUT, t.output(), limits.traceIo());
+      writeRollups(spans);
+
+      g.writeArrayFieldStart(SPANS);
+      int generations = 0;
+      Map<String, ToolCallLinker.Link> toolLinks = ToolCallLinker.link(spans);
+      for (int i = 0; i < written; i++) {
+        SpanData span = spans.get(i);
+        if (span.type() == SpanType.GENERATION) {
+          generations++;
+        }
+        writeSpan(t, span, toolLinks.get(span.spanId()), limits);
       }
-      if (redactor.isSensitiveKey(key)) {
-        g.writeStringField(key, Redactor.MASK);
+      g.writeEndArray();
+
+      Map<String, Object> added = new LinkedHashMap<>();
+      if (limits.level() > 0) {
+        Map<String, Object> truncation = new LinkedHashMap<>();
+        truncation.put("level", limits.level());
+        truncation.put("spans_dropped", spans.size() - written);
+        added.put(LLMOPS_TRUNCATION, truncation);
+      }
+      if (t.openSpans() > 0) {
+        added.put(LLMOPS_OPEN_SPANS, t.openSpans());
+      }
+      writeMetadata(added, t.metadata(), limits.traceIo());
+      stringArray(TAGS, t.tags());
+      g.writeNumberField(TOTAL_SPANS, written);
+      g.writeNumberField(TOTAL_GENERATIONS, generations);
+      string(SDK_NAME, sdkName);
+      string(SDK_VERSION, sdkVersion);
+      string(IDEMPOTENCY_KEY, Idempotency.traceKey(t));
+      g.writeEndObject();
+    }
+
+    private void writeRollups(List<SpanData> spans) throws IOException {
+      long input = 0;
+      long output = 0;
+      long total = 0;
+      double cost = 0;
+      for (SpanData span : spans) {
+        if (span.usage() != null) {
+          input += span.usage().inputTokens();
+          output += span.usage().outputTokens();
+          total += span.usage().totalTokens();
+        }
+        if (span.cost() != null) {
+          cost += span.cost().totalCost();
+        }
+      }
+      g.writeObjectFieldStart(TOKEN_USAGE);
+      g.writeNumberField(TOTAL_INPUT_TOKENS, input);
+      g.writeNumberField(TOTAL_OUTPUT_TOKENS, output);
+      g.writeNumberField(TOTAL_TOKENS, total);
+      g.writeEndObject();
+      g.writeObjectFieldStart(COST);
+      g.writeNumberField(TOTAL_COST, cost);
+      g.writeEndObject();
+    }
+
+    private void writeSpan(TraceData t, SpanData s, ToolCallLinker.Link toolLink,
+        FieldLimits limits) throws IOException {
+      g.writeStartObject();
+      string(SPAN_ID, s.spanId());
+      string(SPAN_NAME, s.name());
+      string(SPAN_TYPE, s.type().wireName());
+      string(PARENT_SPAN_ID, s.parentSpanId());
+      g.writeNumberField(START_TIME, seconds(s.startMicros()));
+      g.writeNumberField(END_TIME, seconds(s.endMicros()));
+      g.writeNumberField(DURATION_MS, millis(s.endMicros() - s.startMicros()));
+
+      Map<String, Object> input = new LinkedHashMap<>();
+      input.put(ARGS, s.args());
+      input.put(KWARGS, s.kwargs());
+      input.put(LOCALS, s.locals());
+      if (s.self() != SpanData.ABSENT) {
+        input.put(SELF, s.self());
+      }
+      s.inputSections().forEach(input::putIfAbsent);
+      bounded(INPUT_DATA, input, limits.spanIo());
+      Map<String, Object> output = new LinkedHashMap<>();
+      output.put(OUTPUT, s.output());
+      bounded(OUTPUT_DATA, output, limits.spanIo());
+
+      string(ERROR, s.error() == null ? null : s.error().summary());
+      string(MODEL_ID, s.modelId());
+      string(STATUS, s.failed() ? STATUS_ERROR : STATUS_SUCCESS);
+      string(STATUS_MESSAGE, s.statusMessage());
+      string(LEVEL, s.level().name());
+
+      Map<String, Object> injected = new LinkedHashMap<>();
+      injected.put(ENVIRONMENT, t.environment());
+      injected.put(PROJECT_ID, t.projectId());
+      if (s.error() != null) {
+        injected.put(EXCEPTION_TYPE, s.error().type());
+        injected.put(EXCEPTION_MESSAGE, s.error().message());
+        injected.put(EXCEPTION_STACKTRACE, s.error().stackTrace());
+      }
+      if (toolLink != null) {
+        if (toolLink.toolCallId() != null) {
+          injected.put(LLM_TOOL_CALL_ID, toolLink.toolCallId());
+        }
+        injected.put(LLM_REQUESTED_BY_SPAN_ID, toolLink.generationSpanId());
+      }
+      writeMetadata(injected, s.metadata(), limits.spanIo());
+      stringArray(TAGS, s.tags());
+
+      if (s.usage() == null) {
+        g.writeNullField(USAGE);
       } else {
-        bounded(g, redact(key), entry.getValue(), limit);
+        g.writeObjectFieldStart(USAGE);
+        g.writeNumberField(INPUT_TOKENS, s.usage().inputTokens());
+        g.writeNumberField(OUTPUT_TOKENS, s.usage().outputTokens());
+        g.writeNumberField(TOTAL_TOKENS, s.usage().totalTokens());
+        optionalCount(CACHE_READ_INPUT_TOKENS, s.usage().cacheReadTokens());
+        optionalCount(CACHE_CREATION_INPUT_TOKENS, s.usage().cacheWriteTokens());
+        optionalCount(REASONING_TOKENS, s.usage().reasoningTokens());
+        g.writeEndObject();
+      }
+      if (s.cost() == null) {
+        g.writeNullField(COST);
+      } else {
+        g.writeObjectFieldStart(COST);
+        g.writeNumberField(INPUT_COST, s.cost().inputCost());
+        g.writeNumberField(OUTPUT_COST, s.cost().outputCost());
+        g.writeNumberField(TOTAL_COST, s.cost().totalCost());
+        g.writeEndObject();
+      }
+      boundedText(PROMPT, s.prompt(), limits.promptResponse());
+      boundedText(RESPONSE, s.response(), limits.promptResponse());
+      string(IDEMPOTENCY_KEY, Idempotency.spanKey(t.traceId(), s.spanId()));
+      g.writeEndObject();
+    }
+
+    private void optionalCount(String field, long value) throws IOException {
+      if (value > 0) {
+        g.writeNumberField(field, value);
       }
     }
-    g.writeEndObject();
-  }
 
-  /** Writes {@code value} whole when its JSON fits {@code limit} bytes, else a truncation marker. */
-  private void bounded(JsonGenerator g, String field, Object value, int limit) throws IOException {
-    g.writeFieldName(field);
-    if (value == null) {
-      g.writeNull();
-      return;
+    /**
+     * Writes a metadata object: the SDK's own entries first, then the user's (a user key that
+     * collides with an SDK key is skipped), each user value bounded by {@code limit}.
+     */
+    private void writeMetadata(Map<String, Object> sdk, Map<String, Object> user,
+        int limit) throws IOException {
+      g.writeObjectFieldStart(METADATA);
+      for (Map.Entry<String, Object> entry : sdk.entrySet()) {
+        g.writeFieldName(entry.getKey());
+        value(g, entry.getValue());
+      }
+      for (Map.Entry<String, Object> entry : user.entrySet()) {
+        String key = entry.getKey();
+        if (sdk.containsKey(key)) {
+          continue;
+        }
+        if (redactor.isSensitiveKey(key)) {
+          g.writeStringField(key, Redactor.MASK);
+        } else {
+          bounded(redact(key), entry.getValue(), limit);
+        }
+      }
+      g.writeEndObject();
     }
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
-    try (JsonGenerator sub = JSON.createGenerator(buffer, JsonEncoding.UTF8)) {
-      value(sub, value);
-    }
-    if (buffer.size() <= limit) {
-      g.writeRawValue(buffer.toString(StandardCharsets.UTF_8));
-      return;
-    }
-    counters.increment(Counters.MESSAGES_TRUNCATED);
-    String json = buffer.toString(StandardCharsets.UTF_8);
-    g.writeStartObject();
-    g.writeBooleanField(TRUNCATED, true);
-    g.writeNumberField(ORIGINAL_SIZE_BYTES, buffer.size());
-    int previewBytes = Math.max(64, Math.min(PREVIEW_CHARS, limit / 4));
-    g.writeStringField(PREVIEW, Utf8.prefix(json, previewBytes));
-    g.writeEndObject();
-  }
 
-  /** Writes a text field, cut to {@code limit} UTF-8 bytes with a note of its original size. */
-  private void boundedText(JsonGenerator g, String field, Object value, int limit)
-      throws IOException {
-    String text = value == null ? null : redact(textOf(value));
-    if (text == null) {
-      g.writeNullField(field);
-      return;
+    /** Writes {@code value} whole when its JSON fits {@code limit} bytes, else a truncation marker. */
+    private void bounded(String field, Object value, int limit) throws IOException {
+      g.writeFieldName(field);
+      if (value == null) {
+        g.writeNull();
+        return;
+      }
+      g.writeRawValue(""); // the separator; the value itself comes from the second generator
+      g.flush();
+      int start = out.size();
+      value(values, value);
+      values.flush();
+      int size = out.size() - start;
+      if (size <= limit) {
+        return;
+      }
+      counters.increment(Counters.MESSAGES_TRUNCATED);
+      int previewBytes = Math.max(64, Math.min(PREVIEW_CHARS, limit / 4));
+      String preview = Utf8.prefix(out.text(start, previewBytes + 4), previewBytes);
+      out.truncate(start);
+      values.writeStartObject();
+      values.writeBooleanField(TRUNCATED, true);
+      values.writeNumberField(ORIGINAL_SIZE_BYTES, size);
+      values.writeStringField(PREVIEW, preview);
+      values.writeEndObject();
+      values.flush();
     }
-    int size = Utf8.length(text);
-    if (size <= limit) {
-      g.writeStringField(field, text);
-      return;
+
+    /** Writes a text field, cut to {@code limit} UTF-8 bytes with a note of its original size. */
+    private void boundedText(String field, Object value, int limit)
+        throws IOException {
+      String text = value == null ? null : redact(textOf(value));
+      if (text == null) {
+        g.writeNullField(field);
+        return;
+      }
+      int size = Utf8.length(text);
+      if (size <= limit) {
+        g.writeStringField(field, text);
+        return;
+      }
+      counters.increment(Counters.MESSAGES_TRUNCATED);
+      // a string already cut at capture reports its original length, in characters
+      String note = value instanceof TruncatedText t
+          ? "…[truncated: " + t.originalLength() + " chars]"
+          : "…[truncated: " + size + " bytes]";
+      g.writeStringField(field, Utf8.prefix(text, Math.max(0, limit - note.length() - 4)) + note);
     }
-    counters.increment(Counters.MESSAGES_TRUNCATED);
-    // a string already cut at capture reports its original length, in characters
-    String note = value instanceof TruncatedText t
-        ? "…[truncated: " + t.originalLength() + " chars]"
-        : "…[truncated: " + size + " bytes]";
-    g.writeStringField(field, Utf8.prefix(text, Math.max(0, limit - note.length() - 4)) + note);
+    private void string(String field, String value) throws IOException {
+      if (value == null) {
+        g.writeNullField(field);
+      } else {
+        g.writeStringField(field, redact(value));
+      }
+    }
+
+    private void stringArray(String field, List<String> items) throws IOException {
+      g.writeArrayFieldStart(field);
+      for (String value : items) {
+        g.writeString(redact(value));
+      }
+      g.writeEndArray();
+    }
   }
 
   private static String textOf(Object value) {
@@ -325,22 +383,6 @@ public final class TraceJsonWriter {
     } else {
       g.writeString(redact(textOf(v)));
     }
-  }
-
-  private void string(JsonGenerator g, String field, String value) throws IOException {
-    if (value == null) {
-      g.writeNullField(field);
-    } else {
-      g.writeStringField(field, redact(value));
-    }
-  }
-
-  private void stringArray(JsonGenerator g, String field, List<String> values) throws IOException {
-    g.writeArrayFieldStart(field);
-    for (String value : values) {
-      g.writeString(redact(value));
-    }
-    g.writeEndArray();
   }
 
   /** Redacts text; if redaction itself fails the text is replaced, never exported as is. */
