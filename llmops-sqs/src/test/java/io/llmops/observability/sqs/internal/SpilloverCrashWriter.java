@@ -12,10 +12,12 @@ import java.util.Random;
  * The child process of {@link SpilloverCrashTest}: appends records to the real journal without
  * end and, like the sink's replay thread, claims the oldest segment now and then, "delivers" part
  * of it and rewrites the rest. Each line it prints ends with " ." so that a line cut by the kill
- * is recognisable:
+ * is recognisable (standard output goes to a file: a pipe loses what the child wrote last when
+ * the JDK drains it at the child's exit):
  * <ul>
  *   <li>{@code ack <id> .} after the append holding record {@code id} returned;
- *   <li>{@code delivered <id> .} before the replay removes record {@code id} from the journal.
+ *   <li>{@code delivered <id> .} before the replay removes record {@code id} from the journal;
+ *   <li>{@code read <segment> <ids> .} what a replay read, for the failure message.
  * </ul>
  * Arguments: directory, first record id, random seed.
  */
@@ -85,7 +87,9 @@ public final class SpilloverCrashWriter {
     }
     List<JournalFormat.Record> records = journal.read(segment, metrics).records();
     int delivered = random.nextInt(records.size() + 1);
-    StringBuilder lines = new StringBuilder();
+    StringBuilder lines = new StringBuilder("read ").append(segment.path.getFileName()).append(' ')
+        .append(records.stream().map(r -> r.traceId().substring("trace-".length())).toList())
+        .append(" keeping ").append(records.size() - delivered).append(" .\n");
     for (JournalFormat.Record record : records.subList(0, delivered)) {
       lines.append("delivered ").append(record.traceId().substring("trace-".length())).append(" .\n");
     }
