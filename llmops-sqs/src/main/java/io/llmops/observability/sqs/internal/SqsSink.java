@@ -6,8 +6,6 @@ import io.llmops.observability.spi.SinkMetrics;
 import io.llmops.observability.spi.TraceMessage;
 import io.llmops.observability.spi.TraceSink;
 import io.llmops.observability.sqs.SqsSettings;
-import io.llmops.observability.sqs.internal.JournalFormat.Parsed;
-import io.llmops.observability.sqs.internal.JournalFormat.Record;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +29,6 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 public final class SqsSink implements TraceSink {
 
   private static final long POLL_NANOS = 100_000_000L;
-  private static final Duration MAX_REPLAY_INTERVAL = Duration.ofSeconds(30);
 
   private final SqsSinkOptions options;
   private final SinkMetrics metrics;
@@ -41,14 +38,13 @@ public final class SqsSink implements TraceSink {
   private final PendingQueue queue;
   private final Backoff backoff;
   private final List<Thread> workers = new ArrayList<>();
-  private final Thread replayer;
-  private final Object replayWake = new Object();
+  private final SpilloverReplayer replayer;
+  private final SqsHealth health = new SqsHealth();
+  private final OnceReporter reporter = new OnceReporter();
   private final Set<Entry> unsettled = ConcurrentHashMap.newKeySet();
-  private final Set<String> reported = ConcurrentHashMap.newKeySet();
   private final AtomicLong accepted = new AtomicLong();
   private final AtomicLong settled = new AtomicLong();
   private final AtomicInteger flushing = new AtomicInteger();
-  private volatile boolean healthy = true;
   private volatile boolean stopping;
   private ExportResult shutdownResult;
 
@@ -71,8 +67,7 @@ public final class SqsSink implements TraceSink {
       worker.setDaemon(true);
       workers.add(worker);
     }
-    this.replayer = new Thread(this::runReplayer, "llmops-sqs-replay");
-    replayer.setDaemon(true);
+    this.replayer = new SpilloverReplayer(journal, sender, options, metrics, health, reporter);
     workers.forEach(Thread::start);
     replayer.start();
   }
@@ -91,7 +86,7 @@ public final class SqsSink implements TraceSink {
       Entry entry = new Entry(message.traceId(), message.type(), message.idempotencyKey(), message.body());
       if (entry.bodyBytes > SqsSinkOptions.MAX_REQUEST_BYTES) {
         metrics.increment(SqsSettings.DROPPED_REJECTED);
-        reportOnce("too-large", "a message of " + entry.bodyBytes + " bytes exceeds SQS's 1 MiB "
+        reporter.report("too-large", "a message of " + entry.bodyBytes + " bytes exceeds SQS's 1 MiB "
             + "limit and was dropped; lower LLMOPS_MAX_MESSAGE_BYTES");
         continue;
       }
@@ -101,7 +96,7 @@ public final class SqsSink implements TraceSink {
       unsettled.add(entry);
       accepted.incrementAndGet();
       boolean queued = false;
-      if (healthy && !stopping) {
+      if (health.isUp() && !stopping) {
         try {
           queued = queue.offer(entry, deadline);
         } catch (InterruptedException e) {
@@ -148,7 +143,7 @@ public final class SqsSink implements TraceSink {
     ExportResult flushed = flush(bound);
     stopping = true;
     workers.forEach(Thread::interrupt);
-    replayer.interrupt();
+    replayer.stop();
     List<Entry> leftovers = new ArrayList<>(queue.drainAll());
     leftovers.addAll(unsettled);
     int spilled = spill(leftovers);
@@ -158,13 +153,13 @@ public final class SqsSink implements TraceSink {
     while (settled.get() < accepted.get() && System.nanoTime() - joinDeadline < 0) {
       LockSupport.parkNanos(1_000_000L);
     }
-    for (Thread t : concat(workers, replayer)) {
-      try {
-        t.join(Math.max(1, (joinDeadline - System.nanoTime()) / 1_000_000L));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
+    try {
+      for (Thread worker : workers) {
+        worker.join(millisUntil(joinDeadline));
       }
+      replayer.join(millisUntil(joinDeadline));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     journal.release();
     Thread closer = new Thread(() -> {
@@ -196,10 +191,8 @@ public final class SqsSink implements TraceSink {
         + " dropped.sqs_rejected=" + metrics.get(SqsSettings.DROPPED_REJECTED);
   }
 
-  private static List<Thread> concat(List<Thread> list, Thread one) {
-    List<Thread> all = new ArrayList<>(list);
-    all.add(one);
-    return all;
+  private static long millisUntil(long deadlineNanos) {
+    return Math.max(1, (deadlineNanos - System.nanoTime()) / 1_000_000L);
   }
 
   // ---- workers ----
@@ -250,17 +243,17 @@ public final class SqsSink implements TraceSink {
       SqsSender.Outcome outcome = sender.send(remaining, options.requestTimeout());
       outcome.sent().forEach(this::settleSent);
       if (!outcome.rejected().isEmpty()) {
-        reportOnce("rejected-" + errorCode(outcome.error()), "SQS rejected " + outcome.rejected().size()
+        reporter.report("rejected-" + OnceReporter.errorCode(outcome.error()), "SQS rejected " + outcome.rejected().size()
             + " message(s) for " + options.queueUrl() + " and no retry can fix it: "
             + outcome.error() + ". They were written to the spillover journal "
             + options.spillDir() + " and will be replayed once the cause is fixed");
         if (outcome.wholeRequest()) {
-          markUnhealthy();
+          health.down();
         }
         spill(outcome.rejected());
       }
       if (!outcome.sent().isEmpty()) {
-        healthy = true;
+        health.up();
       }
       if (outcome.retryable().isEmpty()) {
         return;
@@ -270,7 +263,7 @@ public final class SqsSink implements TraceSink {
             + outcome.retryable().size() + " message(s) after " + (attempt + 1) + " attempt(s) ("
             + outcome.error() + "); they go to the spillover journal " + options.spillDir()
             + " and are replayed when SQS answers again");
-        markUnhealthy();
+        health.down();
         spill(outcome.retryable());
         return;
       }
@@ -278,10 +271,6 @@ public final class SqsSink implements TraceSink {
       LockSupport.parkNanos(backoff.delayNanos(attempt + 1));
       remaining = new ArrayList<>(outcome.retryable());
     }
-  }
-
-  private void markUnhealthy() {
-    healthy = false;
   }
 
   private void settleSent(Entry entry) {
@@ -320,122 +309,9 @@ public final class SqsSink implements TraceSink {
     return mine.size();
   }
 
-  private void reportOnce(String key, String message) {
-    if (reported.add(key)) {
-      InternalLog.error("llmops: " + message, null);
-    }
-  }
-
-  private static String errorCode(String error) {
-    if (error == null) {
-      return "unknown";
-    }
-    int end = error.indexOf(' ');
-    return end < 0 ? error : error.substring(0, end);
-  }
-
-  // ---- replay ----
-
-  private void runReplayer() {
-    long interval = options.replayInterval().toNanos();
-    while (!stopping) {
-      try {
-        if (!journal.isEmpty()) {
-          boolean drained = replayAll();
-          interval = drained ? options.replayInterval().toNanos()
-              : Math.min(interval * 2, Math.max(options.replayInterval().toNanos(), MAX_REPLAY_INTERVAL.toNanos()));
-        }
-        synchronized (replayWake) {
-          replayWake.wait(Math.max(1, interval / 1_000_000L));
-        }
-      } catch (InterruptedException e) {
-        if (stopping) {
-          return;
-        }
-      } catch (Throwable t) {
-        InternalLog.errorOnce("sqs-replay", "llmops: spillover replay error; will try again", t);
-      }
-    }
-  }
-
-  /** Replays segments oldest first; true when the journal was emptied. */
-  boolean replayAll() throws IOException {
-    while (!stopping) {
-      SpilloverJournal.Segment segment = journal.claimOldest();
-      if (segment == null) {
-        return journal.isEmpty();
-      }
-      List<Record> remaining;
-      try {
-        Parsed parsed = journal.read(segment, metrics);
-        remaining = replay(parsed.records());
-      } catch (RuntimeException e) {
-        journal.finish(segment, JournalFormat.parse(java.nio.file.Files.readAllBytes(segment.path)).records());
-        throw e;
-      }
-      journal.finish(segment, remaining);
-      if (!remaining.isEmpty()) {
-        return false;
-      }
-    }
-    return false;
-  }
-
-  /** Sends records in batches; returns those not delivered (kept for the next attempt). */
-  private List<Record> replay(List<Record> records) {
-    int i = 0;
-    while (i < records.size()) {
-      if (stopping) {
-        return records.subList(i, records.size());
-      }
-      List<Entry> chunk = new ArrayList<>(options.batchSize());
-      List<Record> chunkRecords = new ArrayList<>(options.batchSize());
-      int bytes = 0;
-      while (i + chunk.size() < records.size() && chunk.size() < options.batchSize()) {
-        Record record = records.get(i + chunk.size());
-        Entry entry = record.toEntry();
-        if (!chunk.isEmpty() && bytes + entry.requestBytes() > SqsSinkOptions.MAX_REQUEST_BYTES) {
-          break;
-        }
-        chunk.add(entry);
-        chunkRecords.add(record);
-        bytes += entry.requestBytes();
-      }
-      SqsSender.Outcome outcome = sender.send(chunk, options.requestTimeout());
-      metrics.add(SqsSettings.COUNTER_REPLAYED, outcome.sent().size());
-      if (!outcome.sent().isEmpty()) {
-        healthy = true;
-      }
-      if (outcome.wholeRequest() || !outcome.retryable().isEmpty()) {
-        markUnhealthy();
-        List<Record> keep = new ArrayList<>();
-        Set<Entry> failed = ConcurrentHashMap.newKeySet();
-        failed.addAll(outcome.retryable());
-        failed.addAll(outcome.rejected());
-        for (int k = 0; k < chunk.size(); k++) {
-          if (failed.contains(chunk.get(k))) {
-            keep.add(chunkRecords.get(k));
-          }
-        }
-        keep.addAll(records.subList(i + chunk.size(), records.size()));
-        return keep;
-      }
-      if (!outcome.rejected().isEmpty()) {
-        metrics.add(SqsSettings.DROPPED_REJECTED, outcome.rejected().size());
-        reportOnce("replay-rejected-" + errorCode(outcome.error()), "SQS rejected "
-            + outcome.rejected().size() + " spilled message(s) for good (" + outcome.error()
-            + "); they were dropped from the journal and counted as " + SqsSettings.DROPPED_REJECTED);
-      }
-      i += chunk.size();
-    }
-    return List.of();
-  }
-
   /** Wakes the replay thread now (tests, and after SQS recovered). */
   void wakeReplayer() {
-    synchronized (replayWake) {
-      replayWake.notifyAll();
-    }
+    replayer.wake();
   }
 
   SpilloverJournal journal() {
