@@ -5,25 +5,16 @@ import io.llmops.observability.spi.SinkMetrics;
 import io.llmops.observability.sqs.SqsSettings;
 import io.llmops.observability.sqs.internal.JournalFormat.Parsed;
 import io.llmops.observability.sqs.internal.JournalFormat.Record;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The spillover journal: messages SQS could not take, in numbered segment files under one
@@ -35,7 +26,6 @@ import java.util.regex.Pattern;
  */
 public final class SpilloverJournal {
 
-  private static final Pattern SEGMENT = Pattern.compile("segment-(\\d{16})\\.spill");
   private static final Map<Path, SpilloverJournal> OPEN = new HashMap<>();
   /** Appends are written through a buffer of at most this size, not one as large as the batch. */
   private static final int WRITE_BUFFER_BYTES = 1 << 20;
@@ -60,11 +50,9 @@ public final class SpilloverJournal {
   private final FsyncPolicy fsync;
   private final TreeMap<Long, Segment> segments = new TreeMap<>();
   private int references;
-  private boolean opened;
   private String openFailure;
-  private Path lockedDir;
-  private FileChannel lockChannel;
-  private FileLock lock;
+  /** Held while open: null before the first use, after a failure to open, and once closed. */
+  private JournalLock lock;
   private Segment active;
   /**
    * The open segment. Written with RandomAccessFile, not a FileChannel: a FileChannel is
@@ -110,8 +98,7 @@ public final class SpilloverJournal {
 
   /** The directory records are written to (a per-process subdirectory if another process holds the main one). */
   public synchronized Path directory() {
-    ensureOpen();
-    return lockedDir != null ? lockedDir : dir;
+    return ensureOpen() ? lock.base() : dir;
   }
 
   /** Appends messages; on return they are on disk as far as the fsync policy promises. */
@@ -285,26 +272,10 @@ public final class SpilloverJournal {
       totalBytes -= segment.bytes;
       return;
     }
-    Path tmp = segment.path.resolveSibling(segment.path.getFileName() + ".tmp");
-    long bytes;
-    try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
-      bytes = write(out, JournalFormat.FILE_HEADER);
-      for (Record record : remaining) {
-        bytes += write(out, JournalFormat.encode(record));
-      }
-      if (fsync != FsyncPolicy.NEVER) {
-        out.getFD().sync();
-      }
-    }
-    Files.move(tmp, segment.path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    long bytes = SegmentFiles.publish(segment.path, remaining, fsync != FsyncPolicy.NEVER);
     totalBytes += bytes - segment.bytes;
     segment.bytes = bytes;
     segment.records = remaining.size();
-  }
-
-  private static int write(FileOutputStream out, byte[] bytes) throws IOException {
-    out.write(bytes);
-    return bytes.length;
   }
 
   private void makeRoom(long needed, SinkMetrics metrics) throws IOException {
@@ -340,15 +311,9 @@ public final class SpilloverJournal {
   }
 
   private void startSegment() throws IOException {
-    Path base = lockedDir != null ? lockedDir : dir;
     long seq = nextSeq++;
-    Path path = base.resolve(String.format("segment-%016d.spill", seq));
-    Path tmp = base.resolve(path.getFileName() + ".tmp");
-    try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
-      write(out, JournalFormat.FILE_HEADER);
-      out.getFD().sync();
-    }
-    Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE);
+    Path path = SegmentFiles.path(lock.base(), seq);
+    SegmentFiles.publish(path, List.of(), true);
     activeFile = new RandomAccessFile(path.toFile(), "rw");
     activeFile.seek(activeFile.length());
     active = new Segment(seq, path);
@@ -375,33 +340,30 @@ public final class SpilloverJournal {
 
   /** Opens the directory on first use and again after a failure (it may have become writable). */
   private boolean ensureOpen() {
-    if (opened) {
+    if (lock != null) {
       return true;
     }
     try {
-      Files.createDirectories(dir);
-      Path base = dir;
-      lockChannel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE);
+      JournalLock acquired = JournalLock.acquire(dir);
       try {
-        lock = lockChannel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        lock = null;
+        segments.putAll(SegmentFiles.scan(acquired.base()));
+      } catch (IOException | RuntimeException e) {
+        segments.clear();
+        acquired.release();
+        throw e;
       }
-      if (lock == null) {
-        base = dir.resolve("process-" + ProcessHandle.current().pid());
-        Files.createDirectories(base);
-        InternalLog.warn("llmops: another process uses the spillover directory " + dir
-            + "; this one spills to " + base + ", which is replayed only by this process");
-        lockedDir = base;
-      }
-      scan(base);
-      opened = true;
+      lock = acquired;
       openFailure = null;
+      totalBytes = segments.values().stream().mapToLong(s -> s.bytes).sum();
+      if (!segments.isEmpty()) {
+        nextSeq = Math.max(nextSeq, segments.lastKey() + 1);
+        long found = segments.values().stream().mapToLong(s -> s.records).sum();
+        InternalLog.info("llmops: found " + found + " spilled message(s) in " + lock.base()
+            + "; they will be replayed to SQS");
+      }
       return true;
     } catch (IOException | RuntimeException e) {
       openFailure = e.toString();
-      closeQuietly();
       InternalLog.errorOnce("spill-open", "llmops: cannot use the spillover directory " + dir
           + " (" + SqsSettings.SPILLOVER_DIR + "); messages SQS cannot take will be lost and "
           + "counted as " + SqsSettings.DROPPED_SPILL_FAILED, e);
@@ -409,54 +371,13 @@ public final class SpilloverJournal {
     }
   }
 
-  private void scan(Path base) throws IOException {
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(base)) {
-      for (Path file : files) {
-        String name = file.getFileName().toString();
-        if (name.endsWith(".spill.tmp")) {
-          Files.deleteIfExists(file); // never published: the rename did not happen
-          continue;
-        }
-        Matcher m = SEGMENT.matcher(name);
-        if (!m.matches()) {
-          continue;
-        }
-        Segment segment = new Segment(Long.parseLong(m.group(1)), file);
-        segment.bytes = Files.size(file);
-        segment.records = JournalFormat.parse(Files.readAllBytes(file)).records().size();
-        segments.put(segment.seq, segment);
-        totalBytes += segment.bytes;
-        nextSeq = Math.max(nextSeq, segment.seq + 1);
-      }
-    }
-    if (!segments.isEmpty()) {
-      long found = segments.values().stream().mapToLong(s -> s.records).sum();
-      InternalLog.info("llmops: found " + found + " spilled message(s) in " + base
-          + "; they will be replayed to SQS");
-    }
-  }
-
   private void closeFiles() {
     sealActive();
-    closeQuietly();
-    opened = false;
+    if (lock != null) {
+      lock.release();
+      lock = null;
+    }
     segments.clear();
     totalBytes = 0;
-  }
-
-  private void closeQuietly() {
-    try {
-      if (lock != null) {
-        lock.release();
-      }
-      if (lockChannel != null) {
-        lockChannel.close();
-      }
-    } catch (IOException | RuntimeException ignored) {
-      // best effort
-    }
-    lock = null;
-    lockChannel = null;
-    lockedDir = null;
   }
 }
