@@ -7,6 +7,7 @@ import io.llmops.observability.bedrock.internal.Operation;
 import io.llmops.observability.bedrock.internal.Prompts;
 import io.llmops.observability.bedrock.internal.TappedPublisher;
 import io.llmops.observability.internal.engine.InternalLog;
+import io.llmops.observability.internal.llm.JudgeCalls;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import org.reactivestreams.Publisher;
@@ -40,7 +41,9 @@ import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithRespo
  * trace. Responses are read without being consumed: the caller gets exactly what the SDK gave.
  * Streams are observed by decoding a copy of the bytes the caller's handler receives; their span
  * ends when the stream completes, fails or is cancelled. Other operations and other services'
- * requests pass untouched. The interceptor never throws: a failure of its own is logged (once a
+ * requests pass untouched, and so do the calls of {@code llmops-evals}' Bedrock judge (their
+ * override configuration names the API {@value JudgeCalls#API_NAME}): judging is not the
+ * application's work. The interceptor never throws: a failure of its own is logged (once a
  * minute at most) and the call goes on unrecorded.
  */
 public final class LlmopsBedrockInterceptor implements ExecutionInterceptor {
@@ -55,6 +58,9 @@ public final class LlmopsBedrockInterceptor implements ExecutionInterceptor {
         return; // another instance (say the global one and a client's own) already records it
       }
       SdkRequest request = context.request();
+      if (judgeCall(request)) {
+        return;
+      }
       Operation operation;
       String modelId;
       String prompt;
@@ -84,6 +90,13 @@ public final class LlmopsBedrockInterceptor implements ExecutionInterceptor {
     } catch (RuntimeException | LinkageError e) {
       logged(e);
     }
+  }
+
+  /** The LLM-as-judge's own calls ({@code llmops-evals} names them) are not the application's. */
+  private static boolean judgeCall(SdkRequest request) {
+    return request.overrideConfiguration()
+        .map(o -> o.apiNames().stream().anyMatch(api -> JudgeCalls.API_NAME.equals(api.name())))
+        .orElse(false);
   }
 
   @Override

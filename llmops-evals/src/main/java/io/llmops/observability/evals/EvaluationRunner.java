@@ -38,15 +38,22 @@ public final class EvaluationRunner implements AutoCloseable {
 
   private final Judge judge;
   private final Duration timeout;
+  private final Duration exitWait;
   private final ThreadPoolExecutor executor;
   private final AtomicInteger pending = new AtomicInteger();
   private final Object idle = new Object();
 
   public EvaluationRunner(Judge judge, JudgeConfig config) {
-    this(judge, config.threads(), config.queueSize(), config.timeout());
+    this(judge, config.threads(), config.queueSize(), config.timeout(), config.shutdownTimeout());
   }
 
+  /** With the default {@link #exitWait()}. */
   public EvaluationRunner(Judge judge, int threads, int queueSize, Duration timeout) {
+    this(judge, threads, queueSize, timeout, JudgeConfig.DEFAULT_SHUTDOWN_TIMEOUT);
+  }
+
+  private EvaluationRunner(Judge judge, int threads, int queueSize, Duration timeout,
+      Duration exitWait) {
     if (judge == null) {
       throw new IllegalArgumentException("judge must not be null");
     }
@@ -55,6 +62,7 @@ public final class EvaluationRunner implements AutoCloseable {
     }
     this.judge = judge;
     this.timeout = timeout;
+    this.exitWait = exitWait;
     AtomicInteger count = new AtomicInteger();
     this.executor = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(queueSize), task -> {
@@ -158,6 +166,14 @@ public final class EvaluationRunner implements AutoCloseable {
         idle.notifyAll();
       }
     }
+  }
+
+  /**
+   * How long evaluations still queued at JVM exit may hold it up when this is the runner of
+   * {@link JudgeEvaluations} ({@value JudgeConfig#SHUTDOWN_TIMEOUT}).
+   */
+  public Duration exitWait() {
+    return exitWait;
   }
 
   /** Evaluations queued or running. */

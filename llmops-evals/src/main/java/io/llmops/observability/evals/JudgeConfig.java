@@ -26,6 +26,8 @@ import java.util.function.Function;
  *   <tr><td>{@value #TIMEOUT}</td><td>seconds per judgement, default 30</td></tr>
  *   <tr><td>{@value #QUEUE_SIZE}</td><td>evaluations waiting at most, default 1000</td></tr>
  *   <tr><td>{@value #THREADS}</td><td>evaluations running at once, default 2</td></tr>
+ *   <tr><td>{@value #SHUTDOWN_TIMEOUT}</td><td>seconds queued evaluations may hold up JVM exit,
+ *       default 5</td></tr>
  * </table>
  */
 public final class JudgeConfig {
@@ -37,11 +39,13 @@ public final class JudgeConfig {
   public static final String TIMEOUT = "LLMOPS_JUDGE_TIMEOUT";
   public static final String QUEUE_SIZE = "LLMOPS_EVAL_QUEUE_SIZE";
   public static final String THREADS = "LLMOPS_EVAL_THREADS";
+  public static final String SHUTDOWN_TIMEOUT = "LLMOPS_EVAL_SHUTDOWN_TIMEOUT";
 
   /** The AWS region of the Bedrock judge (the SDK's own variable). */
   public static final String REGION = "AWS_REGION";
 
   public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+  public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
 
   private final String backend;
   private final String model;
@@ -51,6 +55,7 @@ public final class JudgeConfig {
   private final Duration timeout;
   private final int queueSize;
   private final int threads;
+  private final Duration shutdownTimeout;
 
   private JudgeConfig(Function<String, Optional<String>> source) {
     backend = text(source, JUDGE).orElse("none").toLowerCase(Locale.ROOT);
@@ -68,10 +73,11 @@ public final class JudgeConfig {
       throw new IllegalArgumentException(BASE_URL + " must be an http(s) URL");
     }
     apiKey = text(source, API_KEY).orElse(null);
-    double seconds = number(source, TIMEOUT, 30, 0.001, 3600);
-    timeout = Duration.ofNanos(Math.round(seconds * 1_000_000_000d));
+    timeout = seconds(number(source, TIMEOUT, 30, 0.001, 3600));
     queueSize = (int) number(source, QUEUE_SIZE, 1000, 1, 1_000_000);
     threads = (int) number(source, THREADS, 2, 1, 64);
+    shutdownTimeout = seconds(number(source, SHUTDOWN_TIMEOUT,
+        DEFAULT_SHUTDOWN_TIMEOUT.toSeconds(), 0, 600));
   }
 
   /** The settings of {@code config}'s sources. */
@@ -116,6 +122,11 @@ public final class JudgeConfig {
     return threads;
   }
 
+  /** How long evaluations still queued at JVM exit may hold it up. */
+  public Duration shutdownTimeout() {
+    return shutdownTimeout;
+  }
+
   /** Checked without loading the SDK-dependent class, which would fail to link without it. */
   private static boolean bedrockSdkPresent() {
     try {
@@ -125,6 +136,10 @@ public final class JudgeConfig {
     } catch (ClassNotFoundException | LinkageError e) {
       return false;
     }
+  }
+
+  private static Duration seconds(double seconds) {
+    return Duration.ofNanos(Math.round(seconds * 1_000_000_000d));
   }
 
   private static Optional<String> text(Function<String, Optional<String>> source, String name) {
@@ -154,6 +169,7 @@ public final class JudgeConfig {
     return "JudgeConfig{judge=" + backend + ", model=" + model + ", baseUrl=" + baseUrl
         + (backend.equals("bedrock") ? ", region=" + region : "")
         + ", apiKey=" + (apiKey == null ? "unset" : "[REDACTED]") + ", timeout=" + timeout
-        + ", queueSize=" + queueSize + ", threads=" + threads + "}";
+        + ", queueSize=" + queueSize + ", threads=" + threads
+        + ", shutdownTimeout=" + shutdownTimeout + "}";
   }
 }

@@ -1,5 +1,6 @@
 package io.llmops.observability.evals;
 
+import io.llmops.observability.internal.engine.ExitTasks;
 import io.llmops.observability.internal.engine.InternalLog;
 import io.llmops.observability.internal.engine.Tracer;
 import java.time.Duration;
@@ -15,12 +16,21 @@ import java.time.Duration;
  * ...
  * JudgeEvaluations.shutdown(Duration.ofSeconds(10));          // before Llmops.shutdown()
  * }</pre>
+ *
+ * <p>At JVM exit, before the core's shutdown hook stops the export pipeline, the runner stops
+ * taking evaluations and those still queued get up to its {@link EvaluationRunner#exitWait()}
+ * ({@value JudgeConfig#SHUTDOWN_TIMEOUT}) to be recorded and so exported; the ones left are
+ * logged and lost.
  */
 public final class JudgeEvaluations {
 
   private static final Object LOCK = new Object();
   private static volatile EvaluationRunner runner;
   private static volatile boolean configured;
+
+  static {
+    ExitTasks.add(JudgeEvaluations::finishAtExit);
+  }
 
   private JudgeEvaluations() {}
 
@@ -81,5 +91,15 @@ public final class JudgeEvaluations {
       configured = false;
     }
     return previous == null || previous.shutdown(wait);
+  }
+
+  /** Run by the core's shutdown hook; the runner stays, closed, so nothing starts another. */
+  private static void finishAtExit() {
+    EvaluationRunner current = runner;
+    if (current != null && !current.shutdown(current.exitWait())) {
+      InternalLog.warn("llmops-evals: " + current.pending() + " evaluations were still queued or"
+          + " running at JVM exit after " + current.exitWait().toMillis() + " ms ("
+          + JudgeConfig.SHUTDOWN_TIMEOUT + "); they are not recorded");
+    }
   }
 }

@@ -140,6 +140,11 @@ class OpenAiJudgeTest {
     assertThatThrownBy(() -> JudgeConfig.from(name -> Optional.ofNullable(
         Map.of(JudgeConfig.TIMEOUT, "soon").get(name))))
         .hasMessageContaining(JudgeConfig.TIMEOUT);
+    assertThatThrownBy(() -> JudgeConfig.from(name -> Optional.ofNullable(
+        Map.of(JudgeConfig.SHUTDOWN_TIMEOUT, "601").get(name))))
+        .hasMessageContaining(JudgeConfig.SHUTDOWN_TIMEOUT);
     assertThat(JudgeConfig.from(name -> Optional.empty()).createJudge()).isEmpty();
+    assertThat(JudgeConfig.from(name -> Optional.empty()).shutdownTimeout())
+        .isEqualTo(Duration.ofSeconds(5));
   }
 }

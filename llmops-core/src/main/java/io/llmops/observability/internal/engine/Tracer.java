@@ -79,6 +79,7 @@ public final class Tracer {
     shutdownHookInstalled = true;
     try {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        ExitTasks.runAll(); // first: what they record is still exported
         Tracer tracer = current;
         if (tracer != null) {
           tracer.shutdown(tracer.config.shutdownTimeout());

@@ -2,12 +2,15 @@ package io.llmops.observability.evals.internal;
 
 import io.llmops.observability.evals.ChatModel;
 import io.llmops.observability.evals.JudgeException;
+import io.llmops.observability.internal.export.SdkInfo;
+import io.llmops.observability.internal.llm.JudgeCalls;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.ApiName;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.regions.Region;
@@ -23,9 +26,16 @@ import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 /**
  * A Bedrock model through the Converse API of the AWS SDK v2 ({@code
  * software.amazon.awssdk:bedrockruntime}, which the application provides). Temperature 0; the
- * text blocks of the output message. Loaded only when {@code LLMOPS_JUDGE=bedrock}. Internal.
+ * text blocks of the output message. Loaded only when {@code LLMOPS_JUDGE=bedrock}. Its requests
+ * are named {@value JudgeCalls#API_NAME}, so that {@code llmops-bedrock}'s interceptor, which the
+ * agent adds to every Bedrock Runtime client, does not record the judge's calls as the
+ * application's generations. Internal.
  */
 public final class BedrockConverseChatModel implements ChatModel {
+
+  /** On every request; the SDK also appends it to the User-Agent. */
+  private static final ApiName JUDGE =
+      ApiName.builder().name(JudgeCalls.API_NAME).version(SdkInfo.VERSION).build();
 
   private final BedrockRuntimeAsyncClient client;
   private final String modelId;
@@ -58,6 +68,7 @@ public final class BedrockConverseChatModel implements ChatModel {
         .messages(Message.builder().role(ConversationRole.USER)
             .content(ContentBlock.fromText(user)).build())
         .inferenceConfig(c -> c.temperature(0f))
+        .overrideConfiguration(o -> o.addApiName(JUDGE))
         .build();
     CompletableFuture<ConverseResponse> call;
     try {
