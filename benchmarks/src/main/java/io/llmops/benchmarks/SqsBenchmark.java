@@ -53,11 +53,13 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
  *       SendMessageBatch, 10 per request, 4 requests in flight; (b) the SQS sink fed the same
  *       pre-built messages; (c) end to end: 20-span traces built and finalized through the public
  *       API until SQS accepted them all. Rounds alternate, ratios are to (a) of the same round;
+ *   <li>(a) and (c) again through a proxy holding each response {@code roundTripMs}, like a
+ *       queue across a network;
  *   <li>the caller's time per {@code finalizeAndSend} while SQS is healthy, slow (a proxy that
  *       delays every response by {@code slowMs}) and down (a closed port).
  * </ol>
  * Usage: {@code java -cp benchmarks/target/benchmarks.jar io.llmops.benchmarks.SqsBenchmark
- * [traces=2000] [rounds=3] [slowMs=300]}.
+ * [traces=2000] [rounds=3] [slowMs=300] [roundTripMs=20]}.
  */
 public final class SqsBenchmark {
 
@@ -69,6 +71,7 @@ public final class SqsBenchmark {
     int traces = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     int slowMs = args.length > 2 ? Integer.parseInt(args[2]) : 300;
+    int roundTripMs = args.length > 3 ? Integer.parseInt(args[3]) : 20;
     Path work = Files.createTempDirectory("llmops-sqs-bench");
     SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
     int port = server.waitUntilStarted().localAddress().getPort();
@@ -87,9 +90,15 @@ public final class SqsBenchmark {
       List<double[]> results = new ArrayList<>();
       for (int round = 0; round < rounds; round++) {
         String q = "r" + round;
-        double raw = rawSdk(client, createQueue(client, port, q + "-raw"), messages);
-        double sink = sinkFedPrebuilt(createQueue(client, port, q + "-sink"), messages, work.resolve(q + "-sink"));
-        double endToEnd = endToEnd(createQueue(client, port, q + "-e2e"), traces, work.resolve(q + "-e2e"));
+        String rawQueue = createQueue(client, port, q + "-raw");
+        double raw = rawSdk(client, rawQueue, messages);
+        deleteQueue(client, rawQueue);
+        String sinkQueue = createQueue(client, port, q + "-sink");
+        double sink = sinkFedPrebuilt(sinkQueue, messages, work.resolve(q + "-sink"));
+        deleteQueue(client, sinkQueue);
+        String endToEndQueue = createQueue(client, port, q + "-e2e");
+        double endToEnd = endToEnd(endToEndQueue, traces, work.resolve(q + "-e2e"));
+        deleteQueue(client, endToEndQueue);
         results.add(new double[] {raw, sink, endToEnd});
         System.out.printf("round %d: raw SDK %.0f msg/s; sink (pre-built) %.0f msg/s = %.2f of raw;"
             + " end to end %.0f traces/s = %.2f of raw%n", round + 1, raw, sink, sink / raw, endToEnd, endToEnd / raw);
@@ -97,6 +106,8 @@ public final class SqsBenchmark {
       System.out.printf("median of %d rounds: sink/raw %.2f, end-to-end/raw %.2f%n", rounds,
           median(results.stream().mapToDouble(r -> r[1] / r[0]).toArray()),
           median(results.stream().mapToDouble(r -> r[2] / r[0]).toArray()));
+
+      withRoundTrip(client, port, roundTripMs, rounds, traces, messages, work);
 
       callerLatency("healthy", createQueue(client, port, "lat-healthy"), work.resolve("lat-healthy"), slowMs);
       try (SlowProxy proxy = new SlowProxy(port, slowMs)) {
@@ -114,6 +125,37 @@ public final class SqsBenchmark {
       client.close();
       server.stopAndWait();
     }
+  }
+
+  /**
+   * Raw SDK and end to end again through a proxy that holds every response for
+   * {@code roundTripMs}, as a queue across a network would: the senders then wait on the network
+   * instead of competing with the encoder for the 2 cores.
+   */
+  static void withRoundTrip(SqsAsyncClient direct, int port, int roundTripMs, int rounds, int traces,
+      List<TraceMessage> messages, Path work) throws Exception {
+    List<Double> ratios = new ArrayList<>();
+    try (SlowProxy proxy = new SlowProxy(port, roundTripMs); SqsAsyncClient viaProxy = client(proxy.port())) {
+      for (int round = 0; round < rounds; round++) {
+        String rawName = "rtt-raw-" + round;
+        createQueue(direct, port, rawName);
+        double raw = rawSdk(viaProxy, proxied(proxy, rawName), messages);
+        deleteQueue(direct, proxied(proxy, rawName));
+        String endToEndName = "rtt-e2e-" + round;
+        createQueue(direct, port, endToEndName);
+        double endToEnd = endToEnd(proxied(proxy, endToEndName), traces, work.resolve(endToEndName));
+        deleteQueue(direct, proxied(proxy, endToEndName));
+        ratios.add(endToEnd / raw);
+        System.out.printf("round %d with +%d ms per response: raw SDK %.0f msg/s; end to end %.0f traces/s"
+            + " = %.2f of raw%n", round + 1, roundTripMs, raw, endToEnd, endToEnd / raw);
+      }
+    }
+    System.out.printf("median of %d rounds with +%d ms per response: end-to-end/raw %.2f%n", rounds, roundTripMs,
+        median(ratios.stream().mapToDouble(Double::doubleValue).toArray()));
+  }
+
+  private static String proxied(SlowProxy proxy, String queueName) {
+    return "http://127.0.0.1:" + proxy.port() + "/000000000000/" + queueName;
   }
 
   // ---- the traces ----
@@ -241,6 +283,7 @@ public final class SqsBenchmark {
     if (failed > 0) {
       throw new IllegalStateException(failed + " raw sends failed");
     }
+    System.out.printf("  raw SDK: %.0f us of process CPU per message%n", cpuMicrosPer(messages.size()));
     return messages.size() / seconds;
   }
 
@@ -266,6 +309,8 @@ public final class SqsBenchmark {
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       requireAllSent(metrics.get(SqsSettings.COUNTER_SENT), messages.size(), metrics.get(SqsSettings.COUNTER_SPILLED));
+      System.out.printf("  sink (pre-built): %.0f us of process CPU per message, %.1f messages per request%n",
+          cpuMicrosPer(messages.size()), (double) messages.size() / metrics.get(SqsSettings.COUNTER_REQUESTS));
       return messages.size() / seconds;
     } finally {
       sink.shutdown(Duration.ofSeconds(10));
@@ -278,6 +323,7 @@ public final class SqsBenchmark {
     Llmops.configure(sqsConfig(queueUrl, spillDir, traces + 10));
     try {
       settle();
+      long workerCpuAtStart = exportWorkerCpuNanos();
       long start = System.nanoTime();
       for (TraceContent content : contents) {
         buildTrace(content);
@@ -286,6 +332,10 @@ public final class SqsBenchmark {
       double seconds = (System.nanoTime() - start) / 1e9;
       LlmopsStats stats = Llmops.stats();
       requireAllSent(stats.get(SqsSettings.COUNTER_SENT), traces, stats.get(SqsSettings.COUNTER_SPILLED));
+      System.out.printf("  end to end: %.0f us of process CPU per message (%.0f us on the export worker),"
+          + " %.1f messages per request%n", cpuMicrosPer(traces),
+          (exportWorkerCpuNanos() - workerCpuAtStart) / 1e3 / traces,
+          (double) traces / stats.get(SqsSettings.COUNTER_REQUESTS));
       return traces / seconds;
     } finally {
       Llmops.shutdown(Duration.ofSeconds(10));
@@ -311,6 +361,27 @@ public final class SqsBenchmark {
   private static void settle() {
     System.gc();
     LockSupport.parkNanos(100_000_000L);
+    cpuAtStart = PROCESS.getProcessCpuTime();
+  }
+
+  private static final com.sun.management.OperatingSystemMXBean PROCESS =
+      (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+  private static long cpuAtStart;
+
+  /** CPU time of the core's export worker thread (building the JSON, gzip, base64, wrapper). */
+  private static long exportWorkerCpuNanos() {
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    for (java.lang.management.ThreadInfo info : threads.dumpAllThreads(false, false)) {
+      if (info.getThreadName().equals("llmops-export")) {
+        return threads.getThreadCpuTime(info.getThreadId());
+      }
+    }
+    return 0;
+  }
+
+  /** CPU time of the whole process (both cores: SDK, ElasticMQ, GC) per message since {@link #settle}. */
+  private static double cpuMicrosPer(int messages) {
+    return (PROCESS.getProcessCpuTime() - cpuAtStart) / 1e3 / messages;
   }
 
   private static void requireAllSent(long sent, int expected, long spilled) {
@@ -389,6 +460,11 @@ public final class SqsBenchmark {
   static String createQueue(SqsAsyncClient client, int port, String name) {
     client.createQueue(b -> b.queueName(name)).join();
     return "http://127.0.0.1:" + port + "/000000000000/" + name;
+  }
+
+  /** Frees what ElasticMQ holds, so the heap (and GC work) does not grow from measurement to measurement. */
+  static void deleteQueue(SqsAsyncClient client, String queueUrl) {
+    client.deleteQueue(b -> b.queueUrl(queueUrl)).join();
   }
 
   static double median(double[] values) {

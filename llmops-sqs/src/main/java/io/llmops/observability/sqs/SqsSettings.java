@@ -27,6 +27,8 @@ public final class SqsSettings {
 
   /** Messages SQS accepted. */
   public static final String COUNTER_SENT = "sqs.sent";
+  /** SendMessageBatch requests made (by the workers and the replay); sent / requests is the mean batch size. */
+  public static final String COUNTER_REQUESTS = "sqs.requests";
   /** Messages sent again after a failed attempt (one per message per retry). */
   public static final String COUNTER_RETRIED = "sqs.retried";
   /** Messages written to the spillover journal. */

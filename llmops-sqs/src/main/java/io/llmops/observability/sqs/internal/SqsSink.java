@@ -240,6 +240,7 @@ public final class SqsSink implements TraceSink {
       if (remaining.isEmpty()) {
         return;
       }
+      metrics.increment(SqsSettings.COUNTER_REQUESTS);
       SqsSender.Outcome outcome = sender.send(remaining, options.requestTimeout());
       outcome.sent().forEach(this::settleSent);
       if (!outcome.rejected().isEmpty()) {
