@@ -94,6 +94,8 @@ class SqsDeliveryTest {
     assertThat(traceIdsOf(received)).isEqualTo(sent);
     LlmopsStats stats = Llmops.stats();
     assertThat(stats.get(SqsSettings.COUNTER_SENT)).isEqualTo(n);
+    // batches of up to 10: at least n / 10 requests, and at most one per message
+    assertThat(stats.get(SqsSettings.COUNTER_REQUESTS)).isBetween((long) n / 10, (long) n);
     assertThat(stats.get(SqsSettings.COUNTER_SPILLED)).isZero();
     assertThat(stats.dropped()).isZero();
   }
