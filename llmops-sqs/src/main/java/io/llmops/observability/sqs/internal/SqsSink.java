@@ -182,6 +182,7 @@ public final class SqsSink implements TraceSink {
   /** The counters this sink moves, for the shutdown log line. */
   String summary() {
     return "sent=" + metrics.get(SqsSettings.COUNTER_SENT)
+        + " requests=" + metrics.get(SqsSettings.COUNTER_REQUESTS)
         + " retried=" + metrics.get(SqsSettings.COUNTER_RETRIED)
         + " spilled=" + metrics.get(SqsSettings.COUNTER_SPILLED)
         + " replayed=" + metrics.get(SqsSettings.COUNTER_REPLAYED)
