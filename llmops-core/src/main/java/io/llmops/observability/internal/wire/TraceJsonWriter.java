@@ -62,9 +62,14 @@ public final class TraceJsonWriter {
 
   /** The output, which a bounded value too large for its limit is cut back from. */
   private static final class Buffer extends ByteArrayOutputStream {
-    /** Sized like the previous trace, plus a margin: traces of one application are alike. */
+    private static final int MAX_INITIAL_BYTES = 1 << 20;
+
+    /**
+     * Sized like the previous trace plus a margin (traces of one application are alike), but
+     * never above 1 MiB up front, so one huge trace does not make every later one allocate as much.
+     */
     Buffer(int previousSize) {
-      super(Math.max(4_096, previousSize + previousSize / 4));
+      super(Math.max(4_096, Math.min(MAX_INITIAL_BYTES, previousSize + previousSize / 4)));
     }
 
     void truncate(int size) {
