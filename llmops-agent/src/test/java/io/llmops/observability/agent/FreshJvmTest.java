@@ -41,7 +41,8 @@ class FreshJvmTest {
   @Test
   void contextFollowsWorkToEveryExecutorKindOnThisJdk() throws Exception {
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    assertAllHandoffsOk(runMain(ContextScenariosMain.class, java), 16);
+    int handoffs = Runtime.version().feature() >= 21 ? 19 : 16; // 21 and later add virtual threads
+    assertAllHandoffsOk(runMain(ContextScenariosMain.class, java), handoffs);
   }
 
   @Test
