@@ -41,8 +41,7 @@ class FreshJvmTest {
   @Test
   void contextFollowsWorkToEveryExecutorKindOnThisJdk() throws Exception {
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    int handoffs = Runtime.version().feature() >= 21 ? 19 : 16; // 21 and later add virtual threads
-    assertAllHandoffsOk(runMain(ContextScenariosMain.class, java), handoffs);
+    assertAllHandoffsOk(runMain(ContextScenariosMain.class, java), handoffsOnThisJdk());
   }
 
   @Test
@@ -68,6 +67,11 @@ class FreshJvmTest {
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     assertThat(runMain(BedrockSwitchMain.class, java, "-Dllmops.agent.bedrock=false"))
         .contains("installed=true bedrock=false before=0 after=0");
+  }
+
+  /** The hand-offs {@code ContextScenarios} tries on the JDK running the build: 21 and later add virtual threads. */
+  static int handoffsOnThisJdk() {
+    return Runtime.version().feature() >= 21 ? 19 : 16;
   }
 
   static void assertAllHandoffsOk(String output, int handoffs) {

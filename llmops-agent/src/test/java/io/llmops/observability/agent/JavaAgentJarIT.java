@@ -72,7 +72,7 @@ class JavaAgentJarIT {
   @Test
   void javaagentCarriesTheContextAcrossExecutorsOnThisJdk() throws Exception {
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    FreshJvmTest.assertAllHandoffsOk(run(java, ContextScenariosMain.class), 16);
+    FreshJvmTest.assertAllHandoffsOk(run(java, ContextScenariosMain.class), FreshJvmTest.handoffsOnThisJdk());
   }
 
   @Test
