@@ -127,7 +127,6 @@ final class SpilloverReplayer {
         chunk.add(entry);
         bytes += entry.requestBytes();
       }
-      metrics.increment(SqsSettings.COUNTER_REQUESTS);
       SqsSender.Outcome outcome = sender.send(chunk, options.requestTimeout());
       metrics.add(SqsSettings.COUNTER_REPLAYED, outcome.sent().size());
       if (!outcome.sent().isEmpty()) {

@@ -1,5 +1,7 @@
 package io.llmops.observability.sqs.internal;
 
+import io.llmops.observability.spi.SinkMetrics;
+import io.llmops.observability.sqs.SqsSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,14 +45,17 @@ final class SqsSender {
   private final SqsAsyncClient client;
   private final String queueUrl;
   private final boolean fifo;
+  private final SinkMetrics metrics;
 
-  SqsSender(SqsAsyncClient client, String queueUrl, boolean fifo) {
+  SqsSender(SqsAsyncClient client, String queueUrl, boolean fifo, SinkMetrics metrics) {
     this.client = client;
     this.queueUrl = queueUrl;
     this.fifo = fifo;
+    this.metrics = metrics;
   }
 
   Outcome send(List<Entry> batch, Duration timeout) {
+    metrics.increment(SqsSettings.COUNTER_REQUESTS);
     List<SendMessageBatchRequestEntry> requestEntries = new ArrayList<>(batch.size());
     for (int i = 0; i < batch.size(); i++) {
       requestEntries.add(toRequestEntry(Integer.toString(i), batch.get(i)));

@@ -57,7 +57,7 @@ public final class SqsSink implements TraceSink {
     this.options = options;
     this.metrics = metrics;
     this.client = client;
-    this.sender = new SqsSender(client, options.queueUrl(), options.fifo());
+    this.sender = new SqsSender(client, options.queueUrl(), options.fifo(), metrics);
     this.journal = SpilloverJournal.acquire(options.spillDir(), options.spillMaxBytes(), options.fsync());
     this.queue = new PendingQueue(options.maxPendingMessages(), options.maxPendingBytes());
     this.backoff = new Backoff(options.retryDelay(), options.backoffMultiplier(),
@@ -241,7 +241,6 @@ public final class SqsSink implements TraceSink {
       if (remaining.isEmpty()) {
         return;
       }
-      metrics.increment(SqsSettings.COUNTER_REQUESTS);
       SqsSender.Outcome outcome = sender.send(remaining, options.requestTimeout());
       outcome.sent().forEach(this::settleSent);
       if (!outcome.rejected().isEmpty()) {
