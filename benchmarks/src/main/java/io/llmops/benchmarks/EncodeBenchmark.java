@@ -180,7 +180,7 @@ public class EncodeBenchmark {
         "session_" + random.nextInt(100_000), start, t,
         Snapshotter.capture(Map.of("user_msg", text(random, 200))),
         Snapshotter.capture(Map.of("bot_response", text(random, 400))),
-        metadata, List.of("support", "prod"), spans, 0);
+        metadata, List.of("support", "prod"), spans, 0, 0);
   }
 
   /** Prints the compression ratio of the benchmark's trace without running JMH. */

@@ -49,7 +49,7 @@ class IdempotencyTest {
       list.add(span(traceId + "-s" + i, i == 0 ? null : traceId + "-s0", rotated));
     }
     return new TraceData(traceId, "t", "p", "e", null, null, 1_000_000, endMicros, null, null,
-        Map.of(), List.of(), list, 0);
+        Map.of(), List.of(), list, 0, 0);
   }
 
   private static List<String> keys(TraceMessage message) {

@@ -5,11 +5,19 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
 
-/** Captures a throwable as {@link ErrorInfo} without ever throwing itself. Internal. */
+/**
+ * Captures a throwable as {@link ErrorInfo} without ever throwing itself. Each of the
+ * throwable's own methods that an application class may override ({@code getMessage},
+ * {@code getStackTrace}, {@code getCause}) runs once. The message and the stack trace keep
+ * {@link CaptureLimits#CUT_LOOKAHEAD_CHARS} beyond their limits: the export redacts them first and
+ * then cuts them to {@link #MAX_MESSAGE_CHARS} and {@link #MAX_TRACE_CHARS}. Internal.
+ */
 public final class Errors {
 
-  private static final int MAX_MESSAGE_CHARS = 4_000;
-  private static final int MAX_TRACE_CHARS = 16_000;
+  /** Characters of an exception message exported. */
+  public static final int MAX_MESSAGE_CHARS = 4_000;
+  /** Characters of a stack trace exported. */
+  public static final int MAX_TRACE_CHARS = 16_000;
 
   private Errors() {}
 
@@ -17,22 +25,31 @@ public final class Errors {
     if (error == null) {
       return new ErrorInfo("null", null, "");
     }
-    return new ErrorInfo(error.getClass().getName(), safeMessage(error), stackTrace(error));
+    String message = safeMessage(error);
+    return new ErrorInfo(error.getClass().getName(), message, stackTrace(error, message));
   }
 
+  /** The message, kept up to its limit plus the look-ahead; a failing getMessage() is described. */
   static String safeMessage(Throwable error) {
     try {
-      String message = error.getMessage();
-      if (message != null && message.length() > MAX_MESSAGE_CHARS) {
-        return message.substring(0, MAX_MESSAGE_CHARS) + "…";
-      }
-      return message;
+      return keep(error.getMessage(), MAX_MESSAGE_CHARS);
     } catch (Throwable t) {
       return "<getMessage() threw " + t.getClass().getName() + ">";
     }
   }
 
-  private static String stackTrace(Throwable error) {
+  /** A status or error message as kept until export: its limit plus the look-ahead. */
+  public static String keepMessage(String text) {
+    return keep(text, MAX_MESSAGE_CHARS);
+  }
+
+  private static String keep(String text, int limit) {
+    int keep = limit + CaptureLimits.CUT_LOOKAHEAD_CHARS;
+    return text == null || text.length() <= keep ? text : text.substring(0, keep);
+  }
+
+  private static String stackTrace(Throwable error, String headMessage) {
+    int keep = MAX_TRACE_CHARS + CaptureLimits.CUT_LOOKAHEAD_CHARS;
     StringBuilder out = new StringBuilder(1024);
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     Throwable current = error;
@@ -45,7 +62,7 @@ public final class Errors {
         out.append("Caused by: ");
       }
       out.append(current.getClass().getName());
-      String message = safeMessage(current);
+      String message = depth == 0 ? headMessage : safeMessage(current);
       if (message != null) {
         out.append(": ").append(message);
       }
@@ -64,9 +81,8 @@ public final class Errors {
       if (frames.length > shown) {
         out.append("\t... ").append(frames.length - shown).append(" more\n");
       }
-      if (out.length() > MAX_TRACE_CHARS) {
-        out.setLength(MAX_TRACE_CHARS);
-        out.append("\n[stack trace truncated]");
+      if (out.length() > keep) {
+        out.setLength(keep); // cut again, after redaction, by the export
         break;
       }
       try {

@@ -1,12 +1,15 @@
 package io.llmops.observability.internal.capture;
 
 /**
- * A string that was too long to capture whole: its beginning and its original length in
- * characters. Written as the preview followed by a truncation note. Internal.
+ * A string too long to capture whole: its first {@code limit} characters plus up to
+ * {@link CaptureLimits#CUT_LOOKAHEAD_CHARS} more, and its original length in characters. The
+ * export redacts {@code kept} first and only then cuts it to {@code limit} (so a secret across
+ * the cut is masked, never exported half-cut), followed by a truncation note. Internal.
  */
-public record TruncatedText(String preview, long originalLength) {
+public record TruncatedText(String kept, int limit, long originalLength) {
 
-  public String render() {
-    return preview + "…[truncated: " + originalLength + " chars]";
+  /** The note written after the cut text. */
+  public String note() {
+    return "…[truncated: " + originalLength + " chars]";
   }
 }

@@ -23,6 +23,8 @@ public final class Counters implements io.llmops.observability.spi.SinkMetrics {
   public static final String MESSAGES_ENCODED = "messages.encoded";
   public static final String MESSAGES_TRUNCATED = "messages.truncated";
   public static final String REDACTION_FAILURES = "redaction.failures";
+  /** Traces some of whose values were left out or cut because their capture budget ran out. */
+  public static final String CAPTURE_BUDGET_EXHAUSTED = "capture.budget_exhausted";
   public static final String INTERNAL_ERRORS = "internal.errors";
   /** Prefixes: {@code exported.<sink>}, {@code export_failed.<sink>}, {@code dropped.<reason>}. */
   public static final String EXPORTED_PREFIX = "exported.";
@@ -31,6 +33,8 @@ public final class Counters implements io.llmops.observability.spi.SinkMetrics {
   public static final String DROPPED_QUEUE_FULL = "dropped.queue_full";
   public static final String DROPPED_SHUTDOWN = "dropped.shutdown";
   public static final String DROPPED_ENCODING_FAILED = "dropped.encoding_failed";
+  /** Traces the export worker held when it failed (out of memory, say), lost with the batch. */
+  public static final String DROPPED_WORKER_ERROR = "dropped.worker_error";
   public static final String DROPPED_SPAN_LIMIT = "dropped.span_limit";
 
   private final ConcurrentHashMap<String, LongAdder> values = new ConcurrentHashMap<>();

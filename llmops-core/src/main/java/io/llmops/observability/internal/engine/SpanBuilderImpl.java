@@ -6,6 +6,7 @@ import io.llmops.observability.SpanBuilder;
 import io.llmops.observability.SpanType;
 import io.llmops.observability.ThrowingRunnable;
 import io.llmops.observability.ThrowingSupplier;
+import io.llmops.observability.internal.capture.CaptureBudget;
 import io.llmops.observability.internal.capture.Snapshotter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +28,8 @@ final class SpanBuilderImpl implements SpanBuilder {
   ActiveContext parent;
   /** Under a span of a trace already sent: record as a late segment of that trace (evaluations). */
   boolean lateSegment;
+  /** What the values set here may capture; charged to the span's budget when it starts. */
+  final CaptureBudget budget = CaptureBudget.standalone();
 
   SpanBuilderImpl(Tracer tracer, String name, SpanType type) {
     this.tracer = tracer;
@@ -51,7 +54,7 @@ final class SpanBuilderImpl implements SpanBuilder {
     if (kwargs == null) {
       kwargs = new LinkedHashMap<>();
     }
-    kwargs.put(key, Snapshotter.capture(value));
+    kwargs.put(Snapshotter.key(key), Snapshotter.capture(value, budget));
     return this;
   }
 
@@ -60,7 +63,7 @@ final class SpanBuilderImpl implements SpanBuilder {
     List<Object> captured = new ArrayList<>(values == null ? 0 : values.length);
     if (values != null) {
       for (Object value : values) {
-        captured.add(Snapshotter.capture(value));
+        captured.add(Snapshotter.capture(value, budget));
       }
     }
     args = captured;
@@ -75,7 +78,7 @@ final class SpanBuilderImpl implements SpanBuilder {
     if (metadata == null) {
       metadata = new LinkedHashMap<>();
     }
-    metadata.put(key, Snapshotter.capture(value));
+    metadata.put(Snapshotter.key(key), Snapshotter.capture(value, budget));
     return this;
   }
 
@@ -108,7 +111,7 @@ final class SpanBuilderImpl implements SpanBuilder {
 
   @Override
   public SpanBuilder prompt(String value) {
-    prompt = Snapshotter.text(value);
+    prompt = Snapshotter.text(value, budget);
     return this;
   }
 

@@ -5,6 +5,8 @@ import io.llmops.observability.Scope;
 import io.llmops.observability.Span;
 import io.llmops.observability.SpanLevel;
 import io.llmops.observability.SpanType;
+import io.llmops.observability.internal.capture.CaptureBudget;
+import io.llmops.observability.internal.capture.CaptureLimits;
 import io.llmops.observability.internal.capture.Errors;
 import io.llmops.observability.internal.capture.Snapshotter;
 import io.llmops.observability.internal.llm.ResponseReaders;
@@ -50,7 +52,9 @@ final class SpanState implements Span {
   private ErrorInfo error;
   /** Named parts of {@code input_data} beside args/kwargs/locals/self (e.g. {@code evaluation}). */
   private Map<String, Object> inputSections;
-  private boolean ended;
+  private volatile boolean ended;
+  /** What this span may still capture; values are captured before the lock is taken. */
+  private final CaptureBudget budget;
 
   /** The scope opened by {@code SpanBuilder.start()} and the thread that owns it. */
   private Scope ownScope;
@@ -64,10 +68,12 @@ final class SpanState implements Span {
     this.type = type;
     this.implicitRoot = implicitRoot;
     this.startMicros = trace.tracerClock().nowMicros();
+    this.budget = trace.captureBudget().forSpan();
   }
 
   /** Takes the values captured by the builder (copied: a builder may start several spans). */
   synchronized void initFrom(SpanBuilderImpl builder) {
+    budget.charge(builder.budget);
     args = builder.args;
     kwargs = builder.kwargs == null ? null : new LinkedHashMap<>(builder.kwargs);
     metadata = builder.metadata == null ? null : new LinkedHashMap<>(builder.metadata);
@@ -96,69 +102,117 @@ final class SpanState implements Span {
   }
 
   @Override
-  public synchronized boolean isRecording() {
+  public boolean isRecording() {
     return !ended;
   }
 
+  // Values are captured (which may run application code: iterators, toString of a CharSequence)
+  // before the span's lock is taken, so that no other thread ever waits on application code.
+
   @Override
-  public synchronized Span setInput(String key, Object value) {
-    if (!ended && key != null) {
-      if (kwargs == null) {
-        kwargs = new LinkedHashMap<>();
+  public Span setInput(String key, Object value) {
+    String k = capturedKey(key);
+    if (k != null) {
+      Object captured = Snapshotter.capture(value, budget);
+      synchronized (this) {
+        if (!ended) {
+          if (kwargs == null) {
+            kwargs = new LinkedHashMap<>();
+          }
+          kwargs.put(k, captured);
+        }
       }
-      kwargs.put(key, Snapshotter.capture(value));
     }
     return this;
   }
 
   @Override
-  public synchronized Span setArgs(Object... values) {
+  public Span setArgs(Object... values) {
     if (!ended && values != null) {
       List<Object> captured = new ArrayList<>(values.length);
       for (Object value : values) {
-        captured.add(Snapshotter.capture(value));
+        captured.add(Snapshotter.capture(value, budget));
       }
-      args = captured;
+      synchronized (this) {
+        if (!ended) {
+          args = captured;
+        }
+      }
     }
     return this;
   }
 
   @Override
-  public synchronized Span setLocal(String key, Object value) {
-    if (!ended && key != null) {
-      if (locals == null) {
-        locals = new LinkedHashMap<>();
+  public Span setLocal(String key, Object value) {
+    String k = capturedKey(key);
+    if (k != null) {
+      Object captured = Snapshotter.capture(value, budget);
+      synchronized (this) {
+        if (!ended) {
+          if (locals == null) {
+            locals = new LinkedHashMap<>();
+          }
+          locals.put(k, captured);
+        }
       }
-      locals.put(key, Snapshotter.capture(value));
     }
     return this;
   }
 
   @Override
-  public synchronized Span setSelf(Object receiver) {
+  public Span setSelf(Object receiver) {
     if (!ended) {
-      self = Snapshotter.capture(receiver);
-    }
-    return this;
-  }
-
-  @Override
-  public synchronized Span setOutput(Object value) {
-    if (!ended) {
-      output = Snapshotter.capture(value);
-    }
-    return this;
-  }
-
-  @Override
-  public synchronized Span setMetadata(String key, Object value) {
-    if (!ended && key != null) {
-      if (metadata == null) {
-        metadata = new LinkedHashMap<>();
+      Object captured = Snapshotter.capture(receiver, budget);
+      synchronized (this) {
+        if (!ended) {
+          self = captured;
+        }
       }
-      metadata.put(key, Snapshotter.capture(value));
     }
     return this;
+  }
+
+  @Override
+  public Span setOutput(Object value) {
+    if (!ended) {
+      Object captured = Snapshotter.capture(value, budget);
+      synchronized (this) {
+        if (!ended) {
+          output = captured;
+        }
+      }
+    }
+    return this;
+  }
+
+  @Override
+  public Span setMetadata(String key, Object value) {
+    String k = capturedKey(key);
+    if (k != null) {
+      Object captured = Snapshotter.capture(value, budget);
+      synchronized (this) {
+        if (!ended) {
+          if (metadata == null) {
+            metadata = new LinkedHashMap<>();
+          }
+          metadata.put(k, captured);
+        }
+      }
+    }
+    return this;
+  }
+
+  /**
+   * A key as kept (cut, with the look-ahead redaction needs), charged to the budget; null when
+   * the span has ended, the key is null, or the budget cannot pay for another entry.
+   */
+  private String capturedKey(String key) {
+    if (ended || key == null) {
+      return null;
+    }
+    String k = Snapshotter.key(key);
+    long cost = k.length() + CaptureLimits.NODE_COST_CHARS;
+    return budget.take(cost) == cost ? k : null;
   }
 
   @Override
@@ -181,17 +235,27 @@ final class SpanState implements Span {
   }
 
   @Override
-  public synchronized Span setPrompt(String text) {
+  public Span setPrompt(String text) {
     if (!ended) {
-      prompt = Snapshotter.text(text);
+      Object captured = Snapshotter.text(text, budget);
+      synchronized (this) {
+        if (!ended) {
+          prompt = captured;
+        }
+      }
     }
     return this;
   }
 
   @Override
-  public synchronized Span setResponse(String text) {
+  public Span setResponse(String text) {
     if (!ended) {
-      response = Snapshotter.text(text);
+      Object captured = Snapshotter.text(text, budget);
+      synchronized (this) {
+        if (!ended) {
+          response = captured;
+        }
+      }
     }
     return this;
   }
@@ -274,7 +338,7 @@ final class SpanState implements Span {
   @Override
   public synchronized Span setStatusMessage(String message) {
     if (!ended) {
-      statusMessage = message;
+      statusMessage = Errors.keepMessage(message);
     }
     return this;
   }
@@ -295,12 +359,18 @@ final class SpanState implements Span {
   }
 
   /** Records {@code input_data.<key>}; used by the evaluation API. */
-  synchronized void setInputSection(String key, Object value) {
-    if (!ended && key != null) {
-      if (inputSections == null) {
-        inputSections = new LinkedHashMap<>(2);
+  void setInputSection(String key, Object value) {
+    String k = capturedKey(key);
+    if (k != null) {
+      Object captured = Snapshotter.capture(value, budget);
+      synchronized (this) {
+        if (!ended) {
+          if (inputSections == null) {
+            inputSections = new LinkedHashMap<>(2);
+          }
+          inputSections.put(k, captured);
+        }
       }
-      inputSections.put(key, Snapshotter.capture(value));
     }
   }
 

@@ -1,6 +1,7 @@
 package io.llmops.observability.internal.engine;
 
 import io.llmops.observability.TraceBuilder;
+import io.llmops.observability.internal.capture.CaptureBudget;
 import io.llmops.observability.internal.capture.Snapshotter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,8 @@ final class TraceBuilderImpl implements TraceBuilder {
   String userId;
   String sessionId;
   List<String> tags = List.of();
+  /** What the metadata set here may capture; charged to the trace's budget when it starts. */
+  final CaptureBudget budget = CaptureBudget.standalone();
 
   TraceBuilderImpl(Tracer tracer, String name) {
     this.tracer = tracer;
@@ -40,7 +43,7 @@ final class TraceBuilderImpl implements TraceBuilder {
     if (key == null) {
       throw new IllegalArgumentException("metadata key must not be null");
     }
-    metadata.put(key, Snapshotter.capture(value));
+    metadata.put(Snapshotter.key(key), Snapshotter.capture(value, budget));
     return this;
   }
 

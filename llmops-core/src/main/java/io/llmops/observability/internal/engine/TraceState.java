@@ -1,5 +1,8 @@
 package io.llmops.observability.internal.engine;
 
+import io.llmops.observability.internal.capture.CaptureBudget;
+import io.llmops.observability.internal.capture.CaptureLimits;
+import io.llmops.observability.internal.wire.WireFields;
 import io.llmops.observability.internal.model.SpanData;
 import io.llmops.observability.internal.model.TraceData;
 import java.util.ArrayList;
@@ -28,6 +31,7 @@ final class TraceState {
   final List<String> tags;
 
   private final Tracer tracer;
+  private final CaptureBudget captureBudget = CaptureBudget.forTrace();
   private final ConcurrentLinkedQueue<SpanData> ended = new ConcurrentLinkedQueue<>();
   private final AtomicInteger openSpans = new AtomicInteger();
   private final AtomicInteger endedCount = new AtomicInteger();
@@ -143,16 +147,31 @@ final class TraceState {
     if (stillOpen > 0) {
       tracer.counters().increment(Counters.TRACES_SENT_WITH_OPEN_SPANS);
     }
+    Map<String, Object> exportedMetadata = metadata;
+    if (captureBudget.isExhausted()) {
+      tracer.counters().increment(Counters.CAPTURE_BUDGET_EXHAUSTED);
+      InternalLog.warnOnce("capture-budget", "Trace " + traceId + " captured more than its budget "
+          + "allows (" + CaptureLimits.MAX_SPAN_CHARS + " characters per span, "
+          + CaptureLimits.MAX_TRACE_CHARS + " per trace); further values were left out");
+      exportedMetadata = new java.util.LinkedHashMap<>(metadata);
+      exportedMetadata.put(WireFields.LLMOPS_CAPTURE_BUDGET_EXHAUSTED, true);
+    }
     TraceData data;
     synchronized (this) {
       data = new TraceData(traceId, name, projectId, environment, userId, sessionId, startMicros,
-          endMicros, input, output, metadata, tags, spans, stillOpen);
+          endMicros, input, output, exportedMetadata, tags, spans, stillOpen,
+          captureBudget.used());
     }
     tracer.submit(data);
   }
 
   String name() {
     return name;
+  }
+
+  /** What the trace's spans, metadata, input and output may still capture. */
+  CaptureBudget captureBudget() {
+    return captureBudget;
   }
 
   /**

@@ -5,6 +5,8 @@ import io.llmops.observability.Span;
 import io.llmops.observability.SpanBuilder;
 import io.llmops.observability.SpanType;
 import io.llmops.observability.TraceBuilder;
+import io.llmops.observability.internal.capture.CaptureBudget;
+import io.llmops.observability.internal.capture.Snapshotter;
 import io.llmops.observability.internal.export.ExportPipeline;
 import io.llmops.observability.internal.model.TraceData;
 import java.time.Duration;
@@ -190,6 +192,7 @@ public final class Tracer {
       }
       TraceState trace = newTrace(b.name, b.projectId, b.environment, b.userId, b.sessionId,
           Map.copyOf(b.metadata), b.tags);
+      trace.captureBudget().charge(b.budget);
       ContextStorage.replace(new ActiveContext(trace, null));
       return trace.traceId;
     } catch (RuntimeException e) {
@@ -215,9 +218,9 @@ public final class Tracer {
       if (trace == null || trace.isFinalizing()) {
         return false;
       }
+      CaptureBudget io = trace.captureBudget().forSpan();
       boolean finalized = trace.finalizeTrace(userId, sessionId, name,
-          io.llmops.observability.internal.capture.Snapshotter.capture(input),
-          io.llmops.observability.internal.capture.Snapshotter.capture(output));
+          Snapshotter.capture(input, io), Snapshotter.capture(output, io));
       if (context.span == null) {
         ContextStorage.replace(ActiveContext.EMPTY);
       }

@@ -20,13 +20,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
- * Moves finished traces off the application's threads: a bounded queue, one daemon worker that
- * encodes (redaction, truncation, gzip, base64) and hands batches to every sink. A full queue
- * drops the trace, counted and logged, instead of blocking the caller. Modelled on
- * OpenTelemetry's BatchSpanProcessor. Internal.
+ * Moves finished traces off the application's threads: a queue bounded in traces and in bytes,
+ * one daemon worker that encodes (redaction, truncation, gzip, base64) and hands batches to every
+ * sink. A full queue drops the trace, counted and logged, instead of blocking the caller. A
+ * failure inside the worker (even an {@code OutOfMemoryError}) loses at most the batch in hand,
+ * counted at once as {@code dropped.worker_error}; the worker carries on, and is replaced should
+ * it die all the same. Modelled on OpenTelemetry's BatchSpanProcessor. Internal.
  */
 public final class ExportPipeline {
 
@@ -45,7 +48,11 @@ public final class ExportPipeline {
   private final ConcurrentLinkedQueue<FlushRequest> flushRequests = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<Awaiting> awaiting = new ConcurrentLinkedQueue<>();
   private final CountDownLatch terminated = new CountDownLatch(1);
-  private final Thread worker;
+  private final AtomicLong queuedBytes = new AtomicLong();
+  private final long maxQueuedBytes;
+  /** Traces in the batch the worker holds that no counter accounts for yet. */
+  private int unaccounted;
+  private volatile Thread worker;
   private volatile boolean shutdown;
   private final Object shutdownLock = new Object();
   private Boolean shutdownResult;
@@ -61,9 +68,20 @@ public final class ExportPipeline {
         Integer.MAX_VALUE, 0);
     this.encoder = new MessageEncoder(writer, limits, config.maxMessageBytes(), counters);
     this.queue = new ArrayBlockingQueue<>(config.exportQueueCapacity());
-    this.worker = new Thread(this::runWorker, "llmops-export");
-    worker.setDaemon(true);
-    worker.start();
+    this.maxQueuedBytes = config.get(io.llmops.observability.internal.config.Settings.EXPORT_QUEUE_MAX_BYTES);
+    startWorker();
+  }
+
+  private synchronized void startWorker() {
+    Thread thread = new Thread(this::runWorker, "llmops-export");
+    thread.setDaemon(true);
+    worker = thread;
+    thread.start();
+  }
+
+  /** What a queued trace holds in memory, roughly: its captured characters and its spans. */
+  private static long queuedSize(TraceData trace) {
+    return 2 * trace.capturedChars() + 512L * trace.spans().size();
   }
 
   /** Never blocks: a full queue or a stopped pipeline drops the trace, counted and logged. */
@@ -73,10 +91,15 @@ public final class ExportPipeline {
       InternalLog.warnOnce("dropped-shutdown", "A trace finalized after Llmops.shutdown was dropped");
       return;
     }
-    if (!queue.offer(trace)) {
+    long size = queuedSize(trace);
+    // a trace larger than the whole byte bound still goes through an empty queue
+    boolean fits = queuedBytes.addAndGet(size) <= maxQueuedBytes || queue.isEmpty();
+    if (!fits || !queue.offer(trace)) {
+      queuedBytes.addAndGet(-size);
       counters.increment(Counters.DROPPED_QUEUE_FULL);
       InternalLog.warnOnce("dropped-queue-full", "The export queue is full ("
-          + queue.size() + " traces); a trace was dropped. Raise LLMOPS_EXPORT_QUEUE_CAPACITY or check the sinks");
+          + queue.size() + " traces, about " + queuedBytes.get() + " bytes); a trace was dropped. "
+          + "Raise LLMOPS_EXPORT_QUEUE_CAPACITY or LLMOPS_EXPORT_QUEUE_MAX_BYTES, or check the sinks");
     } else if (shutdown && terminated.getCount() == 0 && queue.remove(trace)) {
       // raced with shutdown: the worker is gone and nobody will take it
       counters.increment(Counters.DROPPED_SHUTDOWN);
@@ -142,7 +165,10 @@ public final class ExportPipeline {
         Duration remaining = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
         sinksOk &= call(sink, "shutdown", () -> sink.shutdown(remaining)).isSuccess();
       }
-      shutdownResult = drained && sinksOk;
+      // traces the worker lost to its own failures make the shutdown unsuccessful too
+      boolean nothingLost = counters.get(Counters.DROPPED_WORKER_ERROR) == 0
+          && counters.get(Counters.DROPPED_ENCODING_FAILED) == 0;
+      shutdownResult = drained && sinksOk && nothingLost;
       return shutdownResult;
     }
   }
@@ -150,47 +176,70 @@ public final class ExportPipeline {
   private void runWorker() {
     List<Object> drained = new ArrayList<>(MAX_BATCH);
     List<TraceData> batch = new ArrayList<>(MAX_BATCH);
+    boolean stopped = false;
     try {
-      while (true) {
+      while (!stopped) {
         try {
-          Object first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-          if (first != null) {
-            drained.add(first);
-            queue.drainTo(drained, MAX_BATCH - 1);
-          }
-          for (Object item : drained) {
-            if (item instanceof TraceData trace) {
-              batch.add(trace);
-            }
-          }
-          drained.clear();
-          if (!batch.isEmpty()) {
-            export(batch);
-            batch.clear();
-          }
-          forceAwaiting(false);
-          // Only requests made before the queue is seen empty: what was submitted before them
-          // has then been exported by this thread. A later request may still have work queued.
-          int flushesBeforeCheck = flushRequests.size();
-          if (queue.isEmpty()) {
-            serveFlushRequests(flushesBeforeCheck);
-            if (shutdown) {
-              return;
-            }
-          }
+          stopped = workOnce(drained, batch);
         } catch (InterruptedException e) {
-          if (shutdown) {
-            return;
-          }
+          stopped = shutdown;
         } catch (Throwable t) {
-          batch.clear();
-          counters.increment(Counters.INTERNAL_ERRORS);
-          InternalLog.errorOnce("export-worker", "llmops export worker error; continuing", t);
+          onWorkerError(t, batch);
         }
       }
     } finally {
-      serveFlushRequests(Integer.MAX_VALUE);
-      terminated.countDown();
+      if (stopped || shutdown) {
+        serveFlushRequests(Integer.MAX_VALUE);
+        terminated.countDown();
+      } else {
+        startWorker(); // died all the same (an error in its own error handling): carry on
+      }
+    }
+  }
+
+  /** One round: export what is queued, send traces whose grace ran out, serve flushes. */
+  private boolean workOnce(List<Object> drained, List<TraceData> batch) throws InterruptedException {
+    Object first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+    if (first != null) {
+      drained.add(first);
+      queue.drainTo(drained, MAX_BATCH - 1);
+    }
+    for (Object item : drained) {
+      if (item instanceof TraceData trace) {
+        queuedBytes.addAndGet(-queuedSize(trace));
+        batch.add(trace);
+      }
+    }
+    drained.clear();
+    if (!batch.isEmpty()) {
+      unaccounted = batch.size();
+      export(batch);
+      unaccounted = 0;
+      batch.clear();
+    }
+    forceAwaiting(false);
+    // Only requests made before the queue is seen empty: what was submitted before them
+    // has then been exported by this thread. A later request may still have work queued.
+    int flushesBeforeCheck = flushRequests.size();
+    if (queue.isEmpty()) {
+      serveFlushRequests(flushesBeforeCheck);
+      return shutdown;
+    }
+    return false;
+  }
+
+  /** Counts the batch in hand as lost, at once, then logs; never throws itself. */
+  private void onWorkerError(Throwable t, List<TraceData> batch) {
+    int lost = unaccounted;
+    unaccounted = 0;
+    batch.clear();
+    try {
+      counters.add(Counters.DROPPED_WORKER_ERROR, lost);
+      counters.increment(Counters.INTERNAL_ERRORS);
+      InternalLog.errorOnce("export-worker", "llmops export worker error; " + lost
+          + " trace(s) in hand were dropped (" + Counters.DROPPED_WORKER_ERROR + "); continuing", t);
+    } catch (Throwable ignored) {
+      // out of memory again, say: the counter above is what matters, and it is an adder
     }
   }
 
@@ -201,6 +250,7 @@ public final class ExportPipeline {
         messages.add(encoder.encode(trace));
       } catch (Throwable t) {
         counters.increment(Counters.DROPPED_ENCODING_FAILED);
+        unaccounted--;
         InternalLog.errorOnce("encode", "A trace could not be encoded and was dropped", t);
       }
     }

@@ -1,10 +1,8 @@
 package io.llmops.observability.internal.model;
 
-/** A failure as recorded on a span: type, message and a bounded stack trace. Internal. */
-public record ErrorInfo(String type, String message, String stackTrace) {
-
-  /** The {@code error} field: {@code "Type: message"}. */
-  public String summary() {
-    return message == null || message.isEmpty() ? type : type + ": " + message;
-  }
-}
+/**
+ * A failure as recorded on a span: type, message and a bounded stack trace. The message and the
+ * stack trace may run a little past their export limits: the export redacts them, then cuts
+ * them. Internal.
+ */
+public record ErrorInfo(String type, String message, String stackTrace) {}

@@ -7,6 +7,8 @@ import java.util.Map;
  * A finalized trace as handed to the export worker: immutable, snapshots only. Internal.
  *
  * @param openSpans spans still open when the trace had to be sent (after the finalize grace)
+ * @param capturedChars characters its captured values hold, charged to its capture budget: an
+ *     estimate of the memory it holds while queued for export
  */
 public record TraceData(
     String traceId,
@@ -22,4 +24,5 @@ public record TraceData(
     Map<String, Object> metadata,
     List<String> tags,
     List<SpanData> spans,
-    int openSpans) {}
+    int openSpans,
+    long capturedChars) {}

@@ -41,20 +41,21 @@ public final class MessageEncoder {
       }
       attempt = attempt.tighter(trace.spans().size());
     }
-    // Identity only: bounded identity strings, no input/output/metadata/tags, no spans written
-    // (they stay in the data so the roll-ups, spans_dropped and idempotency key remain true).
+    // Identity only: bounded identity strings (redacted before they are cut), no
+    // input/output/metadata/tags, no spans written (they stay in the data so the roll-ups,
+    // spans_dropped and idempotency key remain true).
     TraceData identityOnly = new TraceData(trace.traceId(), cut(trace.name()),
         cut(trace.projectId()), cut(trace.environment()), cut(trace.userId()),
         cut(trace.sessionId()), trace.startMicros(), trace.endMicros(), null, null, Map.of(),
-        List.of(), trace.spans(), trace.openSpans());
+        List.of(), trace.spans(), trace.openSpans(), trace.capturedChars());
     return tryEncode(identityOnly, new FieldLimits(IDENTITY_BYTES, IDENTITY_BYTES,
         IDENTITY_BYTES, 0, attempt.level() + 1));
   }
 
   private static final int IDENTITY_BYTES = 256;
 
-  private static String cut(String text) {
-    return text == null ? null : Utf8.prefix(text, IDENTITY_BYTES);
+  private String cut(String text) {
+    return writer.redactedPrefix(text, IDENTITY_BYTES);
   }
 
   private TraceMessage tryEncode(TraceData trace, FieldLimits attempt) {

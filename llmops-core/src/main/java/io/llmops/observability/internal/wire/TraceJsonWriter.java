@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.llmops.observability.SpanType;
+import io.llmops.observability.internal.capture.Errors;
 import io.llmops.observability.internal.capture.TruncatedText;
 import io.llmops.observability.internal.engine.Counters;
 import io.llmops.observability.internal.model.SpanData;
@@ -16,9 +17,11 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes a {@link TraceData} as the specification's trace JSON. Every string and object key
@@ -33,7 +36,7 @@ public final class TraceJsonWriter {
   private static final JsonFactory VALUES = new JsonFactory().setRootValueSeparator(null);
   private static final int PREVIEW_CHARS = 1_000;
 
-  private final Redactor redactor;
+  private final ExportText text;
   private final Counters counters;
   private final String sdkName;
   private final String sdkVersion;
@@ -41,7 +44,7 @@ public final class TraceJsonWriter {
   private int lastSize;
 
   public TraceJsonWriter(Redactor redactor, Counters counters, String sdkName, String sdkVersion) {
-    this.redactor = redactor;
+    this.text = new ExportText(redactor, counters);
     this.counters = counters;
     this.sdkName = sdkName;
     this.sdkVersion = sdkVersion;
@@ -58,6 +61,11 @@ public final class TraceJsonWriter {
     }
     lastSize = out.size();
     return out.toByteArray();
+  }
+
+  /** {@code value} redacted, then cut to {@code maxBytes} bytes of UTF-8; null stays null. */
+  public String redactedPrefix(String value, int maxBytes) {
+    return value == null ? null : Utf8.prefix(text.redact(value), maxBytes);
   }
 
   /** The output, which a bounded value too large for its limit is cut back from. */
@@ -100,7 +108,8 @@ public final class TraceJsonWriter {
 
     private void writeTrace(TraceData t, FieldLimits limits) throws IOException {
       List<SpanData> spans = t.spans();
-      int written = Math.min(spans.size(), limits.maxSpans());
+      List<SpanData> kept = SpanSelection.keep(spans, limits.maxSpans());
+      int written = kept.size();
       g.writeStartObject();
       string(TRACE_ID, t.traceId());
       string(TRACE_NAME, t.name());
@@ -118,8 +127,7 @@ public final class TraceJsonWriter {
       g.writeArrayFieldStart(SPANS);
       int generations = 0;
       Map<String, ToolCallLinker.Link> toolLinks = ToolCallLinker.link(spans);
-      for (int i = 0; i < written; i++) {
-        SpanData span = spans.get(i);
+      for (SpanData span : kept) {
         if (span.type() == SpanType.GENERATION) {
           generations++;
         }
@@ -154,12 +162,12 @@ public final class TraceJsonWriter {
       double cost = 0;
       for (SpanData span : spans) {
         if (span.usage() != null) {
-          input += span.usage().inputTokens();
-          output += span.usage().outputTokens();
-          total += span.usage().totalTokens();
+          input = WireNumbers.add(input, span.usage().inputTokens());
+          output = WireNumbers.add(output, span.usage().outputTokens());
+          total = WireNumbers.add(total, span.usage().totalTokens());
         }
         if (span.cost() != null) {
-          cost += span.cost().totalCost();
+          cost = WireNumbers.add(cost, span.cost().totalCost());
         }
       }
       g.writeObjectFieldStart(TOKEN_USAGE);
@@ -196,10 +204,14 @@ public final class TraceJsonWriter {
       output.put(OUTPUT, s.output());
       bounded(OUTPUT_DATA, output, limits.spanIo());
 
-      string(ERROR, s.error() == null ? null : s.error().summary());
+      ExportText.Redacted message = s.error() == null ? null : new ExportText.Redacted(
+          text.cut(s.error().message(), Errors.MAX_MESSAGE_CHARS, "…"));
+      writeRedacted(ERROR, s.error() == null ? null
+          : message.text() == null || message.text().isEmpty() ? s.error().type()
+          : s.error().type() + ": " + message.text());
       string(MODEL_ID, s.modelId());
       string(STATUS, s.failed() ? STATUS_ERROR : STATUS_SUCCESS);
-      string(STATUS_MESSAGE, s.statusMessage());
+      writeRedacted(STATUS_MESSAGE, text.cut(s.statusMessage(), Errors.MAX_MESSAGE_CHARS, "…"));
       string(LEVEL, s.level().name());
 
       Map<String, Object> injected = new LinkedHashMap<>();
@@ -207,8 +219,9 @@ public final class TraceJsonWriter {
       injected.put(PROJECT_ID, t.projectId());
       if (s.error() != null) {
         injected.put(EXCEPTION_TYPE, s.error().type());
-        injected.put(EXCEPTION_MESSAGE, s.error().message());
-        injected.put(EXCEPTION_STACKTRACE, s.error().stackTrace());
+        injected.put(EXCEPTION_MESSAGE, message);
+        injected.put(EXCEPTION_STACKTRACE, new ExportText.Redacted(text.cut(s.error().stackTrace(),
+            Errors.MAX_TRACE_CHARS, "\n[stack trace truncated]")));
       }
       if (toolLink != null) {
         if (toolLink.toolCallId() != null) {
@@ -223,15 +236,15 @@ public final class TraceJsonWriter {
         g.writeNullField(USAGE);
       } else {
         g.writeObjectFieldStart(USAGE);
-        g.writeNumberField(INPUT_TOKENS, s.usage().inputTokens());
-        g.writeNumberField(OUTPUT_TOKENS, s.usage().outputTokens());
-        g.writeNumberField(TOTAL_TOKENS, s.usage().totalTokens());
+        g.writeNumberField(INPUT_TOKENS, WireNumbers.count(s.usage().inputTokens()));
+        g.writeNumberField(OUTPUT_TOKENS, WireNumbers.count(s.usage().outputTokens()));
+        g.writeNumberField(TOTAL_TOKENS, WireNumbers.count(s.usage().totalTokens()));
         optionalCount(CACHE_READ_INPUT_TOKENS, s.usage().cacheReadTokens());
         optionalCount(CACHE_CREATION_INPUT_TOKENS, s.usage().cacheWriteTokens());
         optionalCount(REASONING_TOKENS, s.usage().reasoningTokens());
         g.writeEndObject();
       }
-      if (s.cost() == null) {
+      if (s.cost() == null || !WireNumbers.isValid(s.cost())) {
         g.writeNullField(COST);
       } else {
         g.writeObjectFieldStart(COST);
@@ -263,15 +276,25 @@ public final class TraceJsonWriter {
         g.writeFieldName(entry.getKey());
         value(g, entry.getValue());
       }
+      Set<String> reserved = null;
       for (Map.Entry<String, Object> entry : user.entrySet()) {
         String key = entry.getKey();
         if (sdk.containsKey(key)) {
           continue;
         }
-        if (redactor.isSensitiveKey(key)) {
-          g.writeStringField(key, Redactor.MASK);
+        String field = text.key(key);
+        if (!field.equals(key)) {
+          // a key changed by redaction or cutting must not collide with another key
+          if (reserved == null) {
+            reserved = new HashSet<>(sdk.keySet());
+            reserved.addAll(user.keySet());
+          }
+          field = unique(field, reserved);
+        }
+        if (text.isSensitiveKey(key)) {
+          g.writeStringField(field, Redactor.MASK);
         } else {
-          bounded(redact(key), entry.getValue(), limit);
+          bounded(field, entry.getValue(), limit);
         }
       }
       g.writeEndObject();
@@ -308,42 +331,42 @@ public final class TraceJsonWriter {
     /** Writes a text field, cut to {@code limit} UTF-8 bytes with a note of its original size. */
     private void boundedText(String field, Object value, int limit)
         throws IOException {
-      String text = value == null ? null : redact(textOf(value));
-      if (text == null) {
+      String exported = value == null ? null : text.text(value);
+      if (exported == null) {
         g.writeNullField(field);
         return;
       }
-      int size = Utf8.length(text);
+      int size = Utf8.length(exported);
       if (size <= limit) {
-        g.writeStringField(field, text);
+        g.writeStringField(field, exported);
         return;
       }
       counters.increment(Counters.MESSAGES_TRUNCATED);
       // a string already cut at capture reports its original length, in characters
       String note = value instanceof TruncatedText t
-          ? "…[truncated: " + t.originalLength() + " chars]"
+          ? t.note()
           : "…[truncated: " + size + " bytes]";
-      g.writeStringField(field, Utf8.prefix(text, Math.max(0, limit - note.length() - 4)) + note);
+      g.writeStringField(field, Utf8.prefix(exported, Math.max(0, limit - note.length() - 4)) + note);
     }
     private void string(String field, String value) throws IOException {
-      if (value == null) {
+      writeRedacted(field, value == null ? null : text.redact(value));
+    }
+
+    private void writeRedacted(String field, String redacted) throws IOException {
+      if (redacted == null) {
         g.writeNullField(field);
       } else {
-        g.writeStringField(field, redact(value));
+        g.writeStringField(field, redacted);
       }
     }
 
     private void stringArray(String field, List<String> items) throws IOException {
       g.writeArrayFieldStart(field);
       for (String value : items) {
-        g.writeString(redact(value));
+        g.writeString(text.redact(value));
       }
       g.writeEndArray();
     }
-  }
-
-  private static String textOf(Object value) {
-    return value instanceof TruncatedText t ? t.render() : String.valueOf(value);
   }
 
   /** Writes a captured value tree. */
@@ -351,7 +374,9 @@ public final class TraceJsonWriter {
     if (v == null) {
       g.writeNull();
     } else if (v instanceof String s) {
-      g.writeString(redact(s));
+      g.writeString(text.redact(s));
+    } else if (v instanceof ExportText.Redacted r) {
+      g.writeString(r.text());
     } else if (v instanceof Boolean b) {
       g.writeBoolean(b);
     } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
@@ -369,12 +394,24 @@ public final class TraceJsonWriter {
       g.writeNumber(i);
     } else if (v instanceof Map<?, ?> map) {
       g.writeStartObject();
+      Set<String> reserved = null;
       for (Map.Entry<?, ?> entry : map.entrySet()) {
         String key = String.valueOf(entry.getKey());
-        if (redactor.isSensitiveKey(key)) {
-          g.writeStringField(key, Redactor.MASK);
+        String field = text.key(key);
+        if (!field.equals(key)) {
+          // a key changed by redaction or cutting must not collide with another key
+          if (reserved == null) {
+            reserved = new HashSet<>();
+            for (Object other : map.keySet()) {
+              reserved.add(String.valueOf(other));
+            }
+          }
+          field = unique(field, reserved);
+        }
+        if (text.isSensitiveKey(key)) {
+          g.writeStringField(field, Redactor.MASK);
         } else {
-          g.writeFieldName(redact(key));
+          g.writeFieldName(field);
           value(g, entry.getValue());
         }
       }
@@ -386,18 +423,17 @@ public final class TraceJsonWriter {
       }
       g.writeEndArray();
     } else {
-      g.writeString(redact(textOf(v)));
+      g.writeString(text.text(v));
     }
   }
 
-  /** Redacts text; if redaction itself fails the text is replaced, never exported as is. */
-  private String redact(String text) {
-    try {
-      return redactor.redactText(text);
-    } catch (RuntimeException | StackOverflowError e) {
-      counters.increment(Counters.REDACTION_FAILURES);
-      return "[REDACTION_FAILED]";
+  /** {@code field}, or {@code field#2}, {@code field#3}... when already reserved; then reserved. */
+  private static String unique(String field, Set<String> reserved) {
+    String candidate = field;
+    for (int n = 2; !reserved.add(candidate); n++) {
+      candidate = field + "#" + n;
     }
+    return candidate;
   }
 
   private static double seconds(long micros) {

@@ -76,6 +76,8 @@ public final class WireFields {
   public static final String EXCEPTION_STACKTRACE = "exception.stacktrace";
   public static final String LLMOPS_TRUNCATION = "llmops.truncation";
   public static final String LLMOPS_OPEN_SPANS = "llmops.open_spans";
+  /** Set when the trace's capture budget ran out and some values were left out or cut. */
+  public static final String LLMOPS_CAPTURE_BUDGET_EXHAUSTED = "llmops.capture_budget_exhausted";
   /** Why a generation stopped, as its response said (set by {@code Span.recordLlmResponse}). */
   public static final String LLM_STOP_REASON = "llm.stop_reason";
   /** Tool calls a generation's response requested: a list of {@code {id, name, arguments}}. */

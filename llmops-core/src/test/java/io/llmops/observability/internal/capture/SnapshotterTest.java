@@ -156,7 +156,7 @@ class SnapshotterTest {
     map.put(new Hostile(), new Hostile());
     Map<String, Object> out = asMap(Snapshotter.capture(map));
     assertThat(out).hasSize(1);
-    assertThat(out.keySet().iterator().next()).startsWith("<key: ");
+    assertThat(out.keySet().iterator().next()).isEqualTo("Hostile{state=ok}"); // from its fields
     assertDetached(out);
   }
 
@@ -169,7 +169,7 @@ class SnapshotterTest {
     map.put(new Point(1, 2, "k"), "record-key");
     Map<String, Object> out = asMap(Snapshotter.capture(map));
     assertThat(out).containsEntry("1", "one").containsEntry("RED", List.of(1, 2))
-        .containsEntry("null", "null-key").containsEntry("Point[x=1, y=2, label=k]", "record-key");
+        .containsEntry("null", "null-key").containsEntry("Point{x=1, y=2, label=k}", "record-key");
   }
 
   @Test
@@ -374,15 +374,17 @@ class SnapshotterTest {
     assertThat(out).isInstanceOf(TruncatedText.class);
     TruncatedText t = (TruncatedText) out;
     assertThat(t.originalLength()).isEqualTo(100L * 1024 * 1024);
-    assertThat(t.preview()).hasSize(CaptureLimits.MAX_STRING_CHARS);
-    assertThat(t.render()).endsWith("[truncated: 104857600 chars]");
+    assertThat(t.limit()).isEqualTo(CaptureLimits.MAX_STRING_CHARS);
+    assertThat(t.kept()).hasSize(CaptureLimits.MAX_STRING_CHARS + CaptureLimits.CUT_LOOKAHEAD_CHARS);
+    assertThat(t.note()).endsWith("[truncated: 104857600 chars]");
   }
 
   @Test
   void aSurrogatePairIsNeverSplit() {
-    String s = "a".repeat(CaptureLimits.MAX_STRING_CHARS - 1) + "\uD83D\uDE00" + "tail";
+    String s = "a".repeat(CaptureLimits.MAX_STRING_CHARS + CaptureLimits.CUT_LOOKAHEAD_CHARS - 1)
+        + "\uD83D\uDE00" + "tail";
     TruncatedText t = (TruncatedText) Snapshotter.text(s);
-    assertThat(Character.isHighSurrogate(t.preview().charAt(t.preview().length() - 1))).isFalse();
+    assertThat(Character.isHighSurrogate(t.kept().charAt(t.kept().length() - 1))).isFalse();
   }
 
   @Test

@@ -1,0 +1,104 @@
+package io.llmops.observability.internal.capture;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * How many more characters a span (and, through its parent, its trace) may capture. Every string
+ * is charged each time it is referenced, so one large value repeated many times cannot make a
+ * capture, the export queue or the encoder grow without bound. Once spent, further strings are
+ * replaced by a short marker and the budget remembers it was exhausted. Thread-safe: spans may be
+ * written from several threads. Internal.
+ */
+public final class CaptureBudget {
+
+  /** What a string is replaced by once the budget is spent. */
+  public static final String EXHAUSTED_MARKER = "<not captured: capture budget exhausted>";
+
+  private final CaptureBudget parent;
+  private final AtomicLong remaining;
+  private final long limit;
+  private volatile boolean exhausted;
+
+  private CaptureBudget(CaptureBudget parent, long limit) {
+    this.parent = parent;
+    this.limit = limit;
+    this.remaining = new AtomicLong(limit);
+  }
+
+  /** A trace's budget: {@link CaptureLimits#MAX_TRACE_CHARS}. */
+  public static CaptureBudget forTrace() {
+    return new CaptureBudget(null, CaptureLimits.MAX_TRACE_CHARS);
+  }
+
+  /** A budget of {@link CaptureLimits#MAX_SPAN_CHARS} for one span of this trace. */
+  public CaptureBudget forSpan() {
+    return new CaptureBudget(this, CaptureLimits.MAX_SPAN_CHARS);
+  }
+
+  /** A span budget that belongs to no trace (yet): builders, and values captured on their own. */
+  public static CaptureBudget standalone() {
+    return new CaptureBudget(null, CaptureLimits.MAX_SPAN_CHARS);
+  }
+
+  /**
+   * Takes up to {@code wanted} characters from this budget and its parent; returns how many were
+   * granted (0 when spent). A partial grant marks the budget exhausted.
+   */
+  public long take(long wanted) {
+    long granted = takeOwn(wanted);
+    if (parent != null && granted > 0) {
+      long fromParent = parent.take(granted);
+      if (fromParent < granted) {
+        remaining.addAndGet(granted - fromParent);
+        granted = fromParent;
+      }
+    }
+    if (granted < wanted) {
+      markExhausted();
+    }
+    return granted;
+  }
+
+  private long takeOwn(long wanted) {
+    while (true) {
+      long left = remaining.get();
+      long granted = Math.min(Math.max(0, left), wanted);
+      if (granted == 0 || remaining.compareAndSet(left, left - granted)) {
+        return granted;
+      }
+    }
+  }
+
+  /**
+   * Charges what was captured under another budget (a builder's values, when its span starts)
+   * to this one and its parent, even beyond the limit: those values are already kept.
+   */
+  public void charge(CaptureBudget spent) {
+    long used = spent.used();
+    if (used > 0) {
+      remaining.addAndGet(-used);
+      if (parent != null) {
+        parent.remaining.addAndGet(-used);
+      }
+    }
+    if (spent.exhausted) {
+      markExhausted();
+    }
+  }
+
+  private void markExhausted() {
+    for (CaptureBudget b = this; b != null; b = b.parent) {
+      b.exhausted = true;
+    }
+  }
+
+  /** Characters taken so far. */
+  public long used() {
+    return limit - remaining.get();
+  }
+
+  /** Whether some value was cut or left out because this budget, or one of its spans', was spent. */
+  public boolean isExhausted() {
+    return exhausted;
+  }
+}
