@@ -116,10 +116,7 @@ final class SpanState implements Span {
       Object captured = Snapshotter.capture(value, budget);
       synchronized (this) {
         if (!ended) {
-          if (kwargs == null) {
-            kwargs = new LinkedHashMap<>();
-          }
-          kwargs.put(k, captured);
+          kwargs = with(kwargs, k, captured);
         }
       }
     }
@@ -149,10 +146,7 @@ final class SpanState implements Span {
       Object captured = Snapshotter.capture(value, budget);
       synchronized (this) {
         if (!ended) {
-          if (locals == null) {
-            locals = new LinkedHashMap<>();
-          }
-          locals.put(k, captured);
+          locals = with(locals, k, captured);
         }
       }
     }
@@ -192,14 +186,18 @@ final class SpanState implements Span {
       Object captured = Snapshotter.capture(value, budget);
       synchronized (this) {
         if (!ended) {
-          if (metadata == null) {
-            metadata = new LinkedHashMap<>();
-          }
-          metadata.put(k, captured);
+          metadata = with(metadata, k, captured);
         }
       }
     }
     return this;
+  }
+
+  /** {@code map} (created when null) with {@code key} set to {@code value}. */
+  private static Map<String, Object> with(Map<String, Object> map, String key, Object value) {
+    Map<String, Object> out = map == null ? new LinkedHashMap<>() : map;
+    out.put(key, value);
+    return out;
   }
 
   /**
@@ -365,10 +363,7 @@ final class SpanState implements Span {
       Object captured = Snapshotter.capture(value, budget);
       synchronized (this) {
         if (!ended) {
-          if (inputSections == null) {
-            inputSections = new LinkedHashMap<>(2);
-          }
-          inputSections.put(k, captured);
+          inputSections = with(inputSections, k, captured);
         }
       }
     }
