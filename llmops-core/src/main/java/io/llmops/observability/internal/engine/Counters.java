@@ -24,6 +24,8 @@ public final class Counters implements io.llmops.observability.spi.SinkMetrics {
   public static final String MESSAGES_TRUNCATED = "messages.truncated";
   public static final String REDACTION_FAILURES = "redaction.failures";
   public static final String INTERNAL_ERRORS = "internal.errors";
+  /** Contexts dropped from a thread that held too many open spans or scopes. */
+  public static final String CONTEXT_FRAMES_DROPPED = "context.frames_dropped";
   /** Prefixes: {@code exported.<sink>}, {@code export_failed.<sink>}, {@code dropped.<reason>}. */
   public static final String EXPORTED_PREFIX = "exported.";
   public static final String EXPORT_FAILED_PREFIX = "export_failed.";
