@@ -48,7 +48,6 @@ final class ContextStack {
     }
     top = frame.below;
     size--;
-    popClosed();
     return frame.context.trace;
   }
 
@@ -58,9 +57,8 @@ final class ContextStack {
     } else if (frame.kind == Kind.TASK) {
       removeDownTo(frame);
     } else if (frame == top) {
-      top = frame.below;
+      top = frame.below; // closed frames it uncovers leave at the next look (current())
       size--;
-      popClosed();
     } else {
       frame.markClosed(); // leaves when it surfaces; a frame already gone stays gone
     }
@@ -73,7 +71,6 @@ final class ContextStack {
       if (f == frame) {
         top = frame.below;
         size -= above + 1;
-        popClosed();
         return;
       }
     }
