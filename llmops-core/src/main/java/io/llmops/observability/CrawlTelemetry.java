@@ -196,7 +196,7 @@ public final class CrawlTelemetry {
         .setMetadata(PAGES_FAIL, session.pagesFailed())
         .setMetadata(EVENTS_TOTAL, session.eventsTotal())
         .setMetadata(EVENTS_FAIL, session.eventsFailed());
-    return scoped.end("crawl session");
+    return scoped.end();
   }
 
   /** Records a page or event span and counts it in the session it belongs to, if any. */

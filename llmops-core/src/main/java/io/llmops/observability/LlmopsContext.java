@@ -33,12 +33,19 @@ public final class LlmopsContext {
     return new LlmopsContext(ActiveContext.EMPTY);
   }
 
-  /** Makes this context current on the calling thread until the scope is closed. */
+  /**
+   * Makes this context current on the calling thread until the scope is closed. Closing removes
+   * exactly this context, even when scopes opened inside it are still open or it is closed on
+   * another thread.
+   */
   public Scope makeCurrent() {
-    return ContextStorage.attach(active);
+    return ContextStorage.makeCurrent(active);
   }
 
-  /** Runs {@code task} with this context current, on whatever thread runs it. */
+  /**
+   * Runs {@code task} with this context current, on whatever thread runs it. When the task
+   * returns, that thread's context is what it was before, whatever the task left open.
+   */
   public Runnable wrap(Runnable task) {
     requireArgument(task, "task");
     ActiveContext captured = active;

@@ -1,8 +1,10 @@
 package io.llmops.observability;
 
 /**
- * Restores the previously current context when closed. Use with try-with-resources on the thread
- * that opened it. {@link #close()} never throws.
+ * Takes the context it made current out of its thread's context when closed: what was current
+ * before comes back, unless scopes opened later are still open (they stay current until they are
+ * closed in turn). Closing in any order, or on another thread, removes exactly this scope; a
+ * second close does nothing. Use with try-with-resources. {@link #close()} never throws.
  */
 @FunctionalInterface
 public interface Scope extends AutoCloseable {

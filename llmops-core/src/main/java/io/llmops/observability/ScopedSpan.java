@@ -15,13 +15,11 @@ final class ScopedSpan {
 
   final Span span;
   private final Scope scope;
-  private final Thread owner;
   private final AtomicBoolean ended = new AtomicBoolean();
 
-  private ScopedSpan(Span span, Scope scope, Thread owner) {
+  private ScopedSpan(Span span, Scope scope) {
     this.span = span;
     this.scope = scope;
-    this.owner = owner;
   }
 
   /**
@@ -43,7 +41,7 @@ final class ScopedSpan {
     if (!span.isRecording()) {
       return null;
     }
-    return new ScopedSpan(span, span.makeCurrent(), Thread.currentThread());
+    return new ScopedSpan(span, span.makeCurrent());
   }
 
   boolean isEnded() {
@@ -51,25 +49,15 @@ final class ScopedSpan {
   }
 
   /**
-   * Ends the span once (false when it had ended already). On the starting thread, while the span
-   * is still the current one there, the context from before the start is restored; ended anywhere
-   * else, the starting thread's context is left alone.
+   * Ends the span once (false when it had ended already) and takes it out of the starting
+   * thread's context, whichever thread ends it and whatever was opened there since.
    */
-  boolean end(String kind) {
+  boolean end() {
     if (!ended.compareAndSet(false, true)) {
       return false;
     }
     span.end();
-    if (Thread.currentThread() != owner) {
-      InternalLog.warnOnce(kind + "-other-thread", "A " + kind + " was ended on a thread other "
-          + "than the one that started it; that thread keeps it as its current span. End it on "
-          + "the starting thread to restore that thread's context");
-    } else if (span.spanId().equals(Llmops.currentSpan().spanId())) {
-      scope.close();
-    } else {
-      InternalLog.warnOnce(kind + "-out-of-order", "A " + kind + " was ended while a span started "
-          + "inside it was still current; the current context is left unchanged");
-    }
+    scope.close();
     return true;
   }
 }

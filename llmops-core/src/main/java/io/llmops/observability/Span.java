@@ -103,8 +103,9 @@ public interface Span extends AutoCloseable {
   void end();
 
   /**
-   * Ends the span and, if {@link SpanBuilder#start()} made it current on this thread, restores
-   * the previous context. Never throws.
+   * Ends the span and, if {@link SpanBuilder#start()} made it current, takes it out of the
+   * context of the thread that started it (also when closed on another thread, or after spans
+   * started inside it were closed in any order). Never throws.
    */
   @Override
   void close();

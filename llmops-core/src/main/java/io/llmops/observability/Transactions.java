@@ -169,6 +169,6 @@ public final class Transactions {
       SpanInternals.recordFailure(span, ERROR_TYPE,
           error != null ? error : "transaction ended with status " + effective);
     }
-    return open.end("transaction");
+    return open.end();
   }
 }

@@ -26,6 +26,8 @@ public final class Counters implements io.llmops.observability.spi.SinkMetrics {
   /** Traces some of whose values were left out or cut because their capture budget ran out. */
   public static final String CAPTURE_BUDGET_EXHAUSTED = "capture.budget_exhausted";
   public static final String INTERNAL_ERRORS = "internal.errors";
+  /** Contexts dropped from a thread that held too many open spans or scopes. */
+  public static final String CONTEXT_FRAMES_DROPPED = "context.frames_dropped";
   /** Prefixes: {@code exported.<sink>}, {@code export_failed.<sink>}, {@code dropped.<reason>}. */
   public static final String EXPORTED_PREFIX = "exported.";
   public static final String EXPORT_FAILED_PREFIX = "export_failed.";

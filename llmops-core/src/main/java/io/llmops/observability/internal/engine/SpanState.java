@@ -56,9 +56,8 @@ final class SpanState implements Span {
   /** What this span may still capture; values are captured before the lock is taken. */
   private final CaptureBudget budget;
 
-  /** The scope opened by {@code SpanBuilder.start()} and the thread that owns it. */
+  /** The scope opened by {@code SpanBuilder.start()}, closed with the span on any thread. */
   private Scope ownScope;
-  private Thread ownScopeThread;
 
   SpanState(TraceState trace, String parentSpanId, String name, SpanType type, boolean implicitRoot) {
     this.trace = trace;
@@ -382,7 +381,7 @@ final class SpanState implements Span {
 
   @Override
   public Scope makeCurrent() {
-    return ContextStorage.attach(new ActiveContext(trace, this));
+    return ContextStorage.makeCurrent(new ActiveContext(trace, this));
   }
 
   /** Used by {@code SpanBuilder.start()}: the span ends this scope when it is closed. */
@@ -390,7 +389,6 @@ final class SpanState implements Span {
     Scope scope = makeCurrent();
     synchronized (this) {
       ownScope = scope;
-      ownScopeThread = Thread.currentThread();
     }
   }
 
@@ -432,7 +430,7 @@ final class SpanState implements Span {
       end();
       Scope scope;
       synchronized (this) {
-        scope = ownScopeThread == Thread.currentThread() ? ownScope : null;
+        scope = ownScope;
         ownScope = null;
       }
       if (scope != null) {

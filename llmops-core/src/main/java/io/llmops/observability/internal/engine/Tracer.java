@@ -184,16 +184,15 @@ public final class Tracer {
       return "";
     }
     try {
-      ActiveContext existing = ContextStorage.current();
-      if (existing.trace != null && !existing.trace.isFinalizing()) {
-        counters.increment(Counters.TRACES_REPLACED);
-        InternalLog.warnOnce("trace-replaced", "startTrace replaced trace " + existing.trace.traceId
-            + ", which was still active on this thread and had not been finalized");
-      }
       TraceState trace = newTrace(b.name, b.projectId, b.environment, b.userId, b.sessionId,
           Map.copyOf(b.metadata), b.tags);
       trace.captureBudget().charge(b.budget);
-      ContextStorage.replace(new ActiveContext(trace, null));
+      TraceState abandoned = ContextStorage.startTrace(trace);
+      if (abandoned != null) {
+        counters.increment(Counters.TRACES_REPLACED);
+        InternalLog.warnOnce("trace-replaced", "startTrace replaced trace " + abandoned.traceId
+            + ", which was still active on this thread and had not been finalized");
+      }
       return trace.traceId;
     } catch (RuntimeException e) {
       internalError("start-trace", e);
@@ -213,18 +212,15 @@ public final class Tracer {
   public boolean finalizeTrace(
       String userId, String sessionId, String name, Object input, Object output) {
     try {
-      ActiveContext context = ContextStorage.current();
-      TraceState trace = context.trace;
+      TraceState trace = ContextStorage.current().trace;
       if (trace == null || trace.isFinalizing()) {
         return false;
       }
+      // the trace's own frame leaves the context as soon as the trace is finalizing; spans of
+      // the trace still open stay current until they are closed
       CaptureBudget io = trace.captureBudget().forSpan();
-      boolean finalized = trace.finalizeTrace(userId, sessionId, name,
+      return trace.finalizeTrace(userId, sessionId, name,
           Snapshotter.capture(input, io), Snapshotter.capture(output, io));
-      if (context.span == null) {
-        ContextStorage.replace(ActiveContext.EMPTY);
-      }
-      return finalized;
     } catch (RuntimeException e) {
       internalError("finalize", e);
       return false;

@@ -5,19 +5,19 @@ import io.llmops.observability.spi.ExportResult;
 import io.llmops.observability.spi.TraceMessage;
 import io.llmops.observability.spi.TraceSink;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Appends each message body as one line to {@code <LLMOPS_FILE_SINK_DIR>/traces-<UTC date>.jsonl}:
- * exactly what would go to SQS, readable by the same consumer code. The default sink when no
- * other is configured. Internal.
+ * exactly what would go to SQS, readable by the same consumer code. Several sinks and processes
+ * may share the directory: a batch is appended whole or not at all ({@link SharedLineFile}), and
+ * a batch that could not be written is reported as failed. The default sink when no other is
+ * configured. Internal.
  */
 public final class FileSink implements TraceSink {
 
@@ -47,12 +47,13 @@ public final class FileSink implements TraceSink {
     Path file = currentFile();
     try {
       Files.createDirectories(directory);
-      try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE)) {
-        for (TraceMessage message : messages) {
-          out.write(message.body());
-          out.write('\n');
-        }
+      List<String> lines = new ArrayList<>(messages.size());
+      messages.forEach(message -> lines.add(message.body()));
+      long removed = SharedLineFile.append(file, lines);
+      if (removed > 0) {
+        InternalLog.warnOnce("file-sink-cut-line", "llmops: removed " + removed + " bytes of a "
+            + "line cut off by a writer that stopped in the middle of it, at the end of "
+            + file.toAbsolutePath());
       }
       if (!announced) {
         announced = true;
