@@ -331,7 +331,11 @@ public final class SqsSink implements TraceSink {
     return true;
   }
 
-  /** Records the outcome on the entries (and in the journal when they were written ahead). */
+  /**
+   * Records the outcome on the entries (and in the journal when they were written ahead). The
+   * entries SQS took count as settled last, so that a flush that sees them settled also sees
+   * them counted.
+   */
   private void endAttempt(List<Entry> entries, SqsSender.Outcome outcome) {
     for (Entry entry : outcome.retryable()) {
       entry.maybeDelivered = outcome.mayHaveArrived();
@@ -343,8 +347,6 @@ public final class SqsSink implements TraceSink {
     for (Entry entry : outcome.sent()) {
       if (entry.settleSent()) {
         settledNow.add(entry);
-        unsettled.remove(entry);
-        settled.incrementAndGet();
       }
     }
     metrics.add(SqsSettings.COUNTER_SENT, settledNow.size());
@@ -355,6 +357,8 @@ public final class SqsSink implements TraceSink {
     for (Entry entry : entries) {
       entry.sending = false;
     }
+    settledNow.forEach(unsettled::remove);
+    settled.addAndGet(settledNow.size());
   }
 
   /**
