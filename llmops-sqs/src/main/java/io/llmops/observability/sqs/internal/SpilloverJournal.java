@@ -109,7 +109,7 @@ public final class SpilloverJournal {
    * Returns those that could not be written ahead (more than the whole cap in one call): they go
    * on without the journal's protection.
    */
-  synchronized List<Entry> writeAhead(List<Entry> entries, SinkMetrics metrics) throws IOException {
+  public synchronized List<Entry> writeAhead(List<Entry> entries, SinkMetrics metrics) throws IOException {
     return write(entries, true, metrics);
   }
 
@@ -239,7 +239,7 @@ public final class SpilloverJournal {
   // ---- what became of messages written ahead ----
 
   /** Marks written-ahead entries as being sent: after a crash, SQS may have them. */
-  synchronized void sending(List<Entry> entries) {
+  public synchronized void sending(List<Entry> entries) {
     markWrittenAhead(entries, Mark.SENDING);
   }
 
@@ -249,7 +249,7 @@ public final class SpilloverJournal {
   }
 
   /** Written-ahead entries SQS took: no longer waiting; a segment left with none is deleted. */
-  synchronized void delivered(List<Entry> entries) {
+  public synchronized void delivered(List<Entry> entries) {
     for (Map.Entry<Segment, int[]> group : markWrittenAhead(entries, Mark.DONE).entrySet()) {
       Segment segment = group.getKey();
       segment.records -= group.getValue().length;
