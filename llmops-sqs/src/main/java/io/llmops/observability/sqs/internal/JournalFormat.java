@@ -35,20 +35,41 @@ final class JournalFormat {
   private static final byte MESSAGE_VERSION = 1;
   private static final byte MARK_VERSION = 2;
 
-  /** What a mark says about the messages it names. */
+  /** What a mark says about the messages it names; the code is what the file holds. */
   enum Mark {
     /** An attempt to send them started: SQS may have them once its outcome is unknown. */
-    SENDING,
+    SENDING(1),
     /** SQS took them, or rejected them for good: they are no longer waiting. */
-    DONE,
+    DONE(2),
     /** The attempt failed for certain: SQS does not have them. */
-    NOT_SENT
+    NOT_SENT(3);
+
+    final byte code;
+
+    Mark(int code) {
+      this.code = (byte) code;
+    }
+
+    /** The mark of {@code code}, or null for a code this version does not know. */
+    static Mark of(byte code) {
+      for (Mark mark : values()) {
+        if (mark.code == code) {
+          return mark;
+        }
+      }
+      return null;
+    }
   }
+
+  /** What a record holds: a message, or a mark about earlier messages. */
+  private sealed interface Payload permits Record, MarkPayload {}
+
+  private record MarkPayload(Mark mark, int[] offsets) implements Payload {}
 
   private JournalFormat() {}
 
   /** A spilled message. */
-  record Record(String traceId, String type, String idempotencyKey, String body) {
+  record Record(String traceId, String type, String idempotencyKey, String body) implements Payload {
     Entry toEntry() {
       return new Entry(traceId, type, idempotencyKey, body);
     }
@@ -95,7 +116,7 @@ final class JournalFormat {
   /** A mark naming the messages whose records start at {@code offsets} in the same file. */
   static byte[] encodeMark(Mark mark, int[] offsets) {
     ByteBuffer payload = ByteBuffer.allocate(2 + 4 + 4 * offsets.length);
-    payload.put(MARK_VERSION).put((byte) mark.ordinal()).putInt(offsets.length);
+    payload.put(MARK_VERSION).put(mark.code).putInt(offsets.length);
     for (int offset : offsets) {
       payload.putInt(offset);
     }
@@ -121,12 +142,11 @@ final class JournalFormat {
     int pos = FILE_HEADER.length;
     int validEnd = pos;
     while (pos < data.length) {
-      Object payload = payloadAt(data, pos);
+      Payload payload = payloadAt(data, pos);
       if (payload != null) {
         if (payload instanceof Record record) {
           messages.put(pos, record);
-        } else {
-          ParsedMark mark = (ParsedMark) payload;
+        } else if (payload instanceof MarkPayload mark) {
           for (int offset : mark.offsets()) {
             lastMark.put(offset, mark.mark());
           }
@@ -158,7 +178,6 @@ final class JournalFormat {
     return new Parsed(stored, corrupt, torn, validEnd);
   }
 
-  private record ParsedMark(Mark mark, int[] offsets) {}
 
   private static boolean hasHeader(byte[] data) {
     for (int i = 0; i < FILE_HEADER.length; i++) {
@@ -193,7 +212,7 @@ final class JournalFormat {
    * The message ({@link Record}) or mark at {@code pos}, or null when there is no complete, valid
    * record there.
    */
-  private static Object payloadAt(byte[] data, int pos) {
+  private static Payload payloadAt(byte[] data, int pos) {
     if (data.length - pos < RECORD_HEADER_BYTES) {
       return null;
     }
@@ -224,17 +243,17 @@ final class JournalFormat {
     }
   }
 
-  private static ParsedMark readMark(DataInputStream in, int length) throws IOException {
-    int kind = in.readByte();
+  private static MarkPayload readMark(DataInputStream in, int length) throws IOException {
+    Mark mark = Mark.of(in.readByte());
     int count = in.readInt();
-    if (kind < 0 || kind >= Mark.values().length || count < 0 || count > (length - 6) / 4) {
+    if (mark == null || count < 0 || count > (length - 6) / 4) {
       return null;
     }
     int[] offsets = new int[count];
     for (int i = 0; i < count; i++) {
       offsets[i] = in.readInt();
     }
-    return new ParsedMark(Mark.values()[kind], offsets);
+    return new MarkPayload(mark, offsets);
   }
 
   private static void writeString(DataOutputStream out, String s) throws IOException {
