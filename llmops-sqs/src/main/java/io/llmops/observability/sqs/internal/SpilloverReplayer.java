@@ -153,32 +153,29 @@ final class SpilloverReplayer {
       return false;
     }
     List<Stored> waiting = parsed.stored();
+    List<Entry> entries = waiting.stream().map(stored -> stored.record().toEntry()).toList();
     List<Stored> kept = new ArrayList<>();
     int i = 0;
     boolean failed = false;
     while (i < waiting.size() && !stopping && !failed) {
-      List<Stored> chunk = nextChunk(waiting, i);
-      failed = !sendChunk(segment, chunk, kept);
-      i += chunk.size();
+      int end = chunkEnd(entries, i);
+      failed = !sendChunk(segment, waiting.subList(i, end), entries.subList(i, end), kept);
+      i = end;
     }
     kept.addAll(waiting.subList(i, waiting.size()));
     journal.finish(segment, kept);
     return !failed;
   }
 
-  /** The records from {@code from} that fit one request: the batch size and 1 MiB. */
-  private List<Stored> nextChunk(List<Stored> waiting, int from) {
-    List<Stored> chunk = new ArrayList<>(options.batchSize());
+  /** Where the request starting at {@code from} ends: at the batch size or 1 MiB. */
+  private int chunkEnd(List<Entry> entries, int from) {
+    int end = from;
     int bytes = 0;
-    for (int k = from; k < waiting.size() && chunk.size() < options.batchSize(); k++) {
-      int size = waiting.get(k).record().toEntry().requestBytes();
-      if (!chunk.isEmpty() && bytes + size > SqsSinkOptions.MAX_REQUEST_BYTES) {
-        break;
-      }
-      chunk.add(waiting.get(k));
-      bytes += size;
+    while (end < entries.size() && end - from < options.batchSize()
+        && (end == from || bytes + entries.get(end).requestBytes() <= SqsSinkOptions.MAX_REQUEST_BYTES)) {
+      bytes += entries.get(end++).requestBytes();
     }
-    return chunk;
+    return end;
   }
 
   /**
@@ -186,13 +183,9 @@ final class SpilloverReplayer {
    * did not take (with whether it may have it after all). False when SQS refused the request or
    * asked for a retry.
    */
-  private boolean sendChunk(Segment segment, List<Stored> chunk, List<Stored> kept) {
-    List<Entry> entries = new ArrayList<>(chunk.size());
-    for (Stored stored : chunk) {
-      entries.add(stored.record().toEntry());
-    }
+  private boolean sendChunk(Segment segment, List<Stored> chunk, List<Entry> entries, List<Stored> kept) {
     metrics.add(SqsSettings.COUNTER_POSSIBLE_DUPLICATES, chunk.stream().filter(Stored::maybeDelivered).count());
-    journal.mark(segment, Mark.SENDING, offsets(chunk, entries, entries));
+    journal.mark(segment, Mark.SENDING, chunk.stream().mapToInt(Stored::offset).toArray());
     SqsSender.Outcome outcome = sender.send(entries, options.requestTimeout());
     metrics.add(SqsSettings.COUNTER_REPLAYED, outcome.sent().size());
     boolean refused = outcome.wholeRequest() || !outcome.retryable().isEmpty();
