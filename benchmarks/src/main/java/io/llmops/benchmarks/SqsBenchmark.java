@@ -288,30 +288,54 @@ public final class SqsBenchmark {
   }
 
   private static LlmopsConfig sqsConfig(String queueUrl, Path spillDir, int capacity) {
-    return isolated().sqsUrl(queueUrl).sinks("sqs")
+    return sqsConfig(queueUrl, spillDir, capacity, Map.of());
+  }
+
+  private static LlmopsConfig sqsConfig(String queueUrl, Path spillDir, int capacity, Map<String, String> settings) {
+    LlmopsConfig.Builder builder = isolated().sqsUrl(queueUrl).sinks("sqs")
         .set("LLMOPS_EXPORT_QUEUE_CAPACITY", Integer.toString(capacity))
-        .set(SqsSettings.SPILLOVER_DIR, spillDir.toString())
-        .build();
+        .set(SqsSettings.SPILLOVER_DIR, spillDir.toString());
+    settings.forEach(builder::set);
+    return builder.build();
   }
 
   /** Messages per second: the sink's export() fed the pre-built messages, until SQS accepted all. */
   static double sinkFedPrebuilt(String queueUrl, List<TraceMessage> messages, Path spillDir) {
+    return sinkFedPrebuilt(queueUrl, messages, spillDir, "sink (pre-built)", Map.of()).messagesPerSecond();
+  }
+
+  /**
+   * What one run of the sink fed pre-built messages measured: messages per second until SQS took
+   * them all, process CPU per message, and the time per message spent inside export() (on the
+   * caller, the core's export worker).
+   */
+  record SinkRun(double messagesPerSecond, double cpuMicrosPerMessage, double exportMicrosPerMessage) {}
+
+  /** {@link #sinkFedPrebuilt(String, List, Path)} with further settings of the sink. */
+  static SinkRun sinkFedPrebuilt(String queueUrl, List<TraceMessage> messages, Path spillDir, String label,
+      Map<String, String> settings) {
     SinkMetrics metrics = SinkMetrics.detached();
-    SqsSink sink = SqsSink.start(SqsSinkOptions.from(sqsConfig(queueUrl, spillDir, 2048)), metrics);
+    SqsSink sink = SqsSink.start(SqsSinkOptions.from(sqsConfig(queueUrl, spillDir, 2048, settings)), metrics);
     try {
       settle();
+      long inExport = 0;
       long start = System.nanoTime();
       for (int i = 0; i < messages.size(); i += 64) { // the core's export worker hands over up to 64
+        long t0 = System.nanoTime();
         sink.export(messages.subList(i, Math.min(i + 64, messages.size())));
+        inExport += System.nanoTime() - t0;
       }
       if (!sink.flush(Duration.ofMinutes(5)).isSuccess()) {
         throw new IllegalStateException("sink flush failed");
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       requireAllSent(metrics.get(SqsSettings.COUNTER_SENT), messages.size(), metrics.get(SqsSettings.COUNTER_SPILLED));
-      System.out.printf("  sink (pre-built): %.0f us of process CPU per message, %.1f messages per request%n",
-          cpuMicrosPer(messages.size()), (double) messages.size() / metrics.get(SqsSettings.COUNTER_REQUESTS));
-      return messages.size() / seconds;
+      SinkRun run = new SinkRun(messages.size() / seconds, cpuMicrosPer(messages.size()),
+          inExport / 1e3 / messages.size());
+      System.out.printf("  %s: %.0f us of process CPU per message, %.1f us per message in export(),"
+              + " %.1f messages per request%n", label, run.cpuMicrosPerMessage(), run.exportMicrosPerMessage(),
+          (double) messages.size() / metrics.get(SqsSettings.COUNTER_REQUESTS));
+      return run;
     } finally {
       sink.shutdown(Duration.ofSeconds(10));
     }

@@ -18,6 +18,12 @@ public final class SqsSettings {
   public static final String SPILLOVER_FSYNC = "LLMOPS_SPILLOVER_FSYNC";
   /** Seconds between replay attempts while the journal holds records; default 2. */
   public static final String SPILLOVER_REPLAY_INTERVAL = "LLMOPS_SPILLOVER_REPLAY_INTERVAL";
+  /**
+   * {@code in-memory} (default: messages wait for a worker in memory and reach the journal only
+   * when SQS cannot take them) or {@code write-ahead} (every message is written to the journal
+   * before it is sent, and marked done there once SQS took it, so that a crash loses none).
+   */
+  public static final String DELIVERY = "LLMOPS_SQS_DELIVERY";
   /** Seconds one SQS request may take before it counts as failed; default 5. */
   public static final String REQUEST_TIMEOUT = "LLMOPS_SQS_REQUEST_TIMEOUT";
   /** Messages held in memory waiting for a worker; beyond it they spill to disk. Default 10000. */
@@ -35,6 +41,17 @@ public final class SqsSettings {
   public static final String COUNTER_SPILLED = "sqs.spilled";
   /** Messages read back from the journal and accepted by SQS. */
   public static final String COUNTER_REPLAYED = "sqs.replayed";
+  /**
+   * Journal messages this process took over from another: found in its directory at start, or
+   * adopted from the {@code process-<pid>} subdirectory of a process that is gone.
+   */
+  public static final String COUNTER_INHERITED = "sqs.inherited";
+  /**
+   * Messages sent again although an earlier attempt may have reached SQS (it timed out, or the
+   * connection broke after the request was written, or it was under way at shutdown or at a
+   * crash): each may have made one extra copy in the queue, with the same idempotency key.
+   */
+  public static final String COUNTER_POSSIBLE_DUPLICATES = "sqs.possible_duplicates";
   /** Journal records deleted to stay under {@link #SPILLOVER_MAX_BYTES}. */
   public static final String COUNTER_EVICTED = "sqs.evicted";
   /** Journal records skipped because their checksum did not match. */

@@ -79,6 +79,15 @@ final class ElasticMq implements AutoCloseable {
     return received;
   }
 
+  /** How many messages the queue holds (visible or not), as ElasticMQ counts them. */
+  long messagesHeld(String queueUrl) {
+    Map<QueueAttributeName, String> attributes = client.getQueueAttributes(b -> b.queueUrl(queueUrl)
+        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).join().attributes();
+    return Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+        + Long.parseLong(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+  }
+
   /** One receive that also asks for the FIFO system attributes; deletes what it got. */
   List<Message> receiveWithSystemAttributes(String queueUrl) {
     List<Message> batch = client.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)

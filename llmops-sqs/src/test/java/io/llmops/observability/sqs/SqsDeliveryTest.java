@@ -1,8 +1,11 @@
 package io.llmops.observability.sqs;
 
+import static io.llmops.observability.sqs.SqsTesting.PATIENCE;
 import static io.llmops.observability.sqs.SqsTesting.config;
 import static io.llmops.observability.sqs.SqsTesting.decode;
+import static io.llmops.observability.sqs.SqsTesting.receiveTraces;
 import static io.llmops.observability.sqs.SqsTesting.sendTrace;
+import static io.llmops.observability.sqs.SqsTesting.traceIdsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,46 +25,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 class SqsDeliveryTest {
 
-  private static final Duration PATIENCE = Duration.ofSeconds(60);
-
   @TempDir Path spillDir;
-  private final List<AutoCloseable> closeAfter = new ArrayList<>();
+  @RegisterExtension final Cleanup cleanup = new Cleanup();
 
-  @AfterEach
-  void tearDown() throws Exception {
-    Llmops.shutdown(Duration.ofSeconds(5));
-    for (AutoCloseable c : closeAfter) {
-      c.close();
-    }
-  }
 
   private ElasticMq elasticMq() {
-    ElasticMq server = ElasticMq.start();
-    closeAfter.add(server);
-    return server;
-  }
-
-  /** Receives until {@code expected} distinct trace ids arrived. */
-  private static List<Message> receiveTraces(ElasticMq server, String queue, int expected, List<Message> into) {
-    await().atMost(PATIENCE).until(() -> {
-      into.addAll(server.receive(queue, Duration.ofSeconds(2)));
-      return traceIdsOf(into).size() >= expected;
-    });
-    return into;
-  }
-
-  private static Set<String> traceIdsOf(List<Message> messages) {
-    Set<String> ids = new HashSet<>();
-    messages.forEach(m -> ids.add(decode(m.body()).get("trace_id").asText()));
-    return ids;
+    return cleanup.add(ElasticMq.start());
   }
 
   @Test
@@ -121,8 +98,7 @@ class SqsDeliveryTest {
     }
     await().atMost(PATIENCE).until(() -> Llmops.stats().get(SqsSettings.COUNTER_SPILLED) >= 30);
 
-    ElasticMq second = ElasticMq.startOn(port);
-    closeAfter.add(second);
+    ElasticMq second = cleanup.add(ElasticMq.startOn(port));
     second.createQueue("traces");
     receiveTraces(second, queue, 50, received);
 

@@ -1,5 +1,7 @@
 package io.llmops.observability.sqs;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.Llmops;
 import io.llmops.observability.LlmopsConfig;
@@ -8,14 +10,36 @@ import io.llmops.observability.TraceManager;
 import io.llmops.observability.testing.SchemaValidator;
 import io.llmops.observability.testing.WireDecoder;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /** Configurations isolated from the machine, trace helpers, and the specification's consumer steps. */
 final class SqsTesting {
 
+  /** How long a test waits for what SQS should receive. */
+  static final Duration PATIENCE = Duration.ofSeconds(60);
+
   private SqsTesting() {}
+
+  /** Receives until {@code expected} distinct trace ids arrived. */
+  static List<Message> receiveTraces(ElasticMq server, String queue, int expected, List<Message> into) {
+    await().atMost(PATIENCE).until(() -> {
+      into.addAll(server.receive(queue, Duration.ofSeconds(2)));
+      return traceIdsOf(into).size() >= expected;
+    });
+    return into;
+  }
+
+  static Set<String> traceIdsOf(List<Message> messages) {
+    Set<String> ids = new HashSet<>();
+    messages.forEach(m -> ids.add(decode(m.body()).get("trace_id").asText()));
+    return ids;
+  }
 
   static LlmopsConfig.Builder config(String queueUrl, Path spillDir) {
     return LlmopsConfig.builder()

@@ -5,7 +5,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One message on its way to SQS. It settles exactly once, as sent or as spilled, whichever comes
- * first, so that a shutdown spilling in-flight messages never writes a message twice. Internal.
+ * first, so that a shutdown spilling in-flight messages never writes a message twice. It also
+ * remembers whether SQS may already have it (an attempt whose outcome is unknown, or one under
+ * way), so that sending it again is counted as a possible duplicate, and, in write-ahead mode,
+ * where the journal holds it. Internal.
  */
 public final class Entry {
 
@@ -25,6 +28,13 @@ public final class Entry {
   final int attributeBytes;
   final long enqueuedNanos;
   private final AtomicInteger state = new AtomicInteger(PENDING);
+  /** A worker's attempt to send it is under way. */
+  volatile boolean sending;
+  /** The last attempt ended without a known outcome: SQS may have it. */
+  volatile boolean maybeDelivered;
+  /** Written ahead: its segment and the offset of its record (guarded by the journal). */
+  Segment segment;
+  int offset;
 
   public Entry(String traceId, String type, String idempotencyKey, String body) {
     this.traceId = nullToEmpty(traceId);

@@ -2,73 +2,107 @@ package io.llmops.observability.sqs.internal;
 
 import io.llmops.observability.internal.engine.InternalLog;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /**
- * Which directory this process writes spillover segments to. The first process to lock
- * {@code <dir>/.lock} owns {@code dir} and replays whatever it holds; another process using the
- * same directory at the same time writes to {@code <dir>/process-<pid>} instead, so that two
- * processes never rewrite each other's segments. The OS releases the lock when a process dies.
- * Internal.
+ * Which directory this process writes spillover segments to. The process that locks
+ * {@code <dir>/.lock} owns {@code dir} and replays whatever it holds. Another process using the
+ * same directory at the same time writes to {@code <dir>/process-<pid>}, which it locks in turn
+ * ({@code process-<pid>/.lock}), so that two processes never rewrite each other's segments. When
+ * a process ends, even by {@code kill -9}, the OS releases its locks: the owner then adopts the
+ * segments of a subdirectory whose lock it can take, and a process spilling to its subdirectory
+ * takes the directory over when it can take the directory's lock (see
+ * {@link SpilloverJournal#adoptOrphans}). Internal.
  */
 final class JournalLock {
 
-  private final FileChannel channel;
-  private final FileLock lock;
-  private final Path base;
+  private static final Pattern SUBDIRECTORY = Pattern.compile("process-\\d+");
 
-  private JournalLock(FileChannel channel, FileLock lock, Path base) {
-    this.channel = channel;
-    this.lock = lock;
-    this.base = base;
+  private final Path dir;
+  /** Held while this process owns {@code dir}. */
+  private LockFile main;
+  /** This process's subdirectory, while it has one. */
+  private LockFile own;
+
+  private JournalLock(Path dir, LockFile main, LockFile own) {
+    this.dir = dir;
+    this.main = main;
+    this.own = own;
   }
 
   static JournalLock acquire(Path dir) throws IOException {
     Files.createDirectories(dir);
-    FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE);
-    FileLock lock;
-    try {
-      lock = channel.tryLock();
-    } catch (OverlappingFileLockException e) {
-      lock = null;
-    } catch (IOException | RuntimeException e) {
-      channel.close();
-      throw e;
+    LockFile main = LockFile.tryLock(dir);
+    if (main != null) {
+      return new JournalLock(dir, main, null);
     }
-    if (lock != null) {
-      return new JournalLock(channel, lock, dir);
-    }
-    Path own = dir.resolve("process-" + ProcessHandle.current().pid());
-    try {
-      Files.createDirectories(own);
-    } catch (IOException e) {
-      channel.close();
-      throw e;
-    }
+    LockFile own = LockFile.lockSubdirectory(dir.resolve("process-" + ProcessHandle.current().pid()));
     InternalLog.warn("llmops: another process uses the spillover directory " + dir
-        + "; this one spills to " + own + ", which is replayed only by this process");
-    return new JournalLock(channel, null, own);
+        + "; this one spills to " + own.directory() + " until that process is gone (then the "
+        + "directory's owner adopts what is left there, or this process takes the directory over)");
+    return new JournalLock(dir, null, own);
   }
 
-  /** The directory this process reads and writes segments in. */
+  /** The directory new segments are written to. */
   Path base() {
-    return base;
+    return main != null ? dir : own.directory();
   }
 
-  void release() {
-    try {
-      if (lock != null) {
-        lock.release();
+  boolean ownsDirectory() {
+    return main != null;
+  }
+
+  /** The directory's lock if its owner is gone (null while it lives); see {@link #becomeOwner}. */
+  LockFile tryDirectoryLock() throws IOException {
+    return LockFile.tryLock(dir);
+  }
+
+  /**
+   * Makes this process the owner with the directory's lock; gives up its own subdirectory when
+   * every segment left it, otherwise keeps its lock (so that no other owner adopts those while
+   * this process uses them; after this process, the next owner adopts them).
+   */
+  void becomeOwner(LockFile directoryLock, boolean subdirectoryEmptied) {
+    main = directoryLock;
+    if (subdirectoryEmptied && own != null) {
+      own.releaseAndDeleteDirectory();
+      own = null;
+    }
+  }
+
+  /** The {@code process-<pid>} subdirectories of other processes, alive or gone. */
+  List<Path> otherSubdirectories() throws IOException {
+    List<Path> found = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      for (Path entry : entries) {
+        if (SUBDIRECTORY.matcher(entry.getFileName().toString()).matches() && Files.isDirectory(entry)
+            && (own == null || !entry.equals(own.directory()))) {
+          found.add(entry);
+        }
       }
-      channel.close();
-    } catch (IOException | RuntimeException ignored) {
-      // best effort: the OS releases the lock at exit anyway
+    }
+    found.sort(null);
+    return found;
+  }
+
+  /** Releases the locks; removes this process's subdirectory when no segment is left in it. */
+  void release(boolean noSegmentsLeft) {
+    if (main != null) {
+      main.release();
+      main = null;
+    }
+    if (own != null) {
+      if (noSegmentsLeft) {
+        own.releaseAndDeleteDirectory();
+      } else {
+        own.release();
+      }
+      own = null;
     }
   }
 }

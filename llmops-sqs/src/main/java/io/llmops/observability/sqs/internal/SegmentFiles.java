@@ -1,6 +1,7 @@
 package io.llmops.observability.sqs.internal;
 
-import io.llmops.observability.sqs.internal.JournalFormat.Record;
+import io.llmops.observability.sqs.internal.JournalFormat.Mark;
+import io.llmops.observability.sqs.internal.JournalFormat.Stored;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -16,7 +17,8 @@ import java.util.regex.Pattern;
  * Segment files on disk: {@code segment-<16-digit seq>.spill}. A segment is always published
  * whole: written to {@code <name>.tmp}, forced, then renamed over its name atomically, so a crash
  * leaves either the old file or the new one; a leftover {@code .tmp} was never published and is
- * deleted at start-up. Internal.
+ * deleted when the directory is scanned. Segments move between directories by an atomic rename,
+ * so a crash leaves each of them in one place or the other, never in both or neither. Internal.
  */
 final class SegmentFiles {
 
@@ -28,17 +30,30 @@ final class SegmentFiles {
     return base.resolve(String.format("segment-%016d.spill", seq));
   }
 
-  /** Publishes {@code path} holding the file header and {@code records}; returns its size. */
-  static long publish(Path path, List<Record> records, boolean force) throws IOException {
+  /**
+   * Publishes {@code path} holding the file header and {@code messages}, followed by a
+   * {@link Mark#SENDING} mark for those an earlier attempt may have delivered; returns its size.
+   */
+  static long publish(Path path, List<Stored> messages, boolean force) throws IOException {
     Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
     long bytes;
     try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
       out.write(JournalFormat.FILE_HEADER);
       bytes = JournalFormat.FILE_HEADER.length;
-      for (Record record : records) {
-        byte[] encoded = JournalFormat.encode(record);
+      int[] maybeDelivered = new int[messages.size()];
+      int marked = 0;
+      for (Stored message : messages) {
+        byte[] encoded = JournalFormat.encode(message.record());
+        if (message.maybeDelivered()) {
+          maybeDelivered[marked++] = (int) bytes;
+        }
         out.write(encoded);
         bytes += encoded.length;
+      }
+      if (marked > 0) {
+        byte[] mark = JournalFormat.encodeMark(Mark.SENDING, java.util.Arrays.copyOf(maybeDelivered, marked));
+        out.write(mark);
+        bytes += mark.length;
       }
       if (force) {
         out.getFD().sync();
@@ -48,9 +63,17 @@ final class SegmentFiles {
     return bytes;
   }
 
-  /** The segments in {@code base} by sequence number, with their sizes and record counts. */
-  static TreeMap<Long, SpilloverJournal.Segment> scan(Path base) throws IOException {
-    TreeMap<Long, SpilloverJournal.Segment> found = new TreeMap<>();
+  /** Moves a segment file to {@code target} in one atomic rename; never replaces a file. */
+  static void move(Path segment, Path target) throws IOException {
+    if (Files.exists(target)) {
+      throw new java.nio.file.FileAlreadyExistsException(target.toString());
+    }
+    Files.move(segment, target, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** The segments in {@code base} by sequence number, with their sizes and waiting messages. */
+  static TreeMap<Long, Segment> scan(Path base) throws IOException {
+    TreeMap<Long, Segment> found = new TreeMap<>();
     try (DirectoryStream<Path> files = Files.newDirectoryStream(base)) {
       for (Path file : files) {
         String name = file.getFileName().toString();
@@ -60,9 +83,9 @@ final class SegmentFiles {
         }
         Matcher m = SEGMENT.matcher(name);
         if (m.matches()) {
-          SpilloverJournal.Segment segment = new SpilloverJournal.Segment(Long.parseLong(m.group(1)), file);
+          Segment segment = new Segment(Long.parseLong(m.group(1)), file);
           segment.bytes = Files.size(file);
-          segment.records = JournalFormat.parse(Files.readAllBytes(file)).records().size();
+          segment.records = JournalFormat.parse(Files.readAllBytes(file)).stored().size();
           found.put(segment.seq, segment);
         }
       }

@@ -3,8 +3,10 @@ package io.llmops.observability.sqs.internal;
 import io.llmops.observability.internal.engine.InternalLog;
 import io.llmops.observability.spi.SinkMetrics;
 import io.llmops.observability.sqs.SqsSettings;
+import io.llmops.observability.sqs.internal.JournalFormat.Mark;
 import io.llmops.observability.sqs.internal.JournalFormat.Parsed;
 import io.llmops.observability.sqs.internal.JournalFormat.Record;
+import io.llmops.observability.sqs.internal.JournalFormat.Stored;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -12,17 +14,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The spillover journal: messages SQS could not take, in numbered segment files under one
+ * The spillover journal: messages on their way to SQS, in numbered segment files under one
  * directory. New segments and rewritten segments are written to a temporary file, forced, and
  * published with an atomic rename, so a segment file is never half-created. Appends go to the
- * newest segment, which is never one found at start-up (a torn tail stays at the end of its
- * file). Beyond the size cap the oldest segments are deleted, counted and logged. One instance is
- * shared by every sink in the JVM that uses the same directory. Thread-safe. Internal.
+ * newest segment this process created, never to one found at start-up (a torn tail stays at the
+ * end of its file). What became of a message after it was written (an attempt started, SQS took
+ * it, the attempt failed) is appended as a small mark ({@link JournalFormat.Mark}), never forced:
+ * losing one to a machine crash costs a duplicate at most. Beyond the size cap the oldest
+ * segments are deleted, counted and logged. One instance is shared by every sink in the JVM that
+ * uses the same directory. Thread-safe. Internal.
  */
 public final class SpilloverJournal {
 
@@ -30,26 +36,13 @@ public final class SpilloverJournal {
   /** Appends are written through a buffer of at most this size, not one as large as the batch. */
   private static final int WRITE_BUFFER_BYTES = 1 << 20;
 
-  /** A segment file and what it holds. */
-  static final class Segment {
-    final long seq;
-    final Path path;
-    long bytes;
-    int records;
-    boolean claimed;
-
-    Segment(long seq, Path path) {
-      this.seq = seq;
-      this.path = path;
-    }
-  }
-
   private final Path dir;
   private final long maxBytes;
   private final long segmentBytes;
   private final FsyncPolicy fsync;
-  private final TreeMap<Long, Segment> segments = new TreeMap<>();
+  private final SegmentIndex segments = new SegmentIndex();
   private int references;
+  private boolean closed;
   private String openFailure;
   /** Held while open: null before the first use, after a failure to open, and once closed. */
   private JournalLock lock;
@@ -61,8 +54,8 @@ public final class SpilloverJournal {
    * interrupts.
    */
   private RandomAccessFile activeFile;
-  private long nextSeq = 1;
-  private long totalBytes;
+  /** Messages found at start or adopted from processes that are gone, not yet counted. */
+  private long inheritedUncounted;
 
   SpilloverJournal(Path dir, long maxBytes, FsyncPolicy fsync) {
     this.dir = dir;
@@ -90,7 +83,7 @@ public final class SpilloverJournal {
         if (--references > 0) {
           return;
         }
-        OPEN.remove(dir);
+        OPEN.remove(dir, this);
         closeFiles();
       }
     }
@@ -98,16 +91,34 @@ public final class SpilloverJournal {
 
   /** The directory records are written to (a per-process subdirectory if another process holds the main one). */
   public synchronized Path directory() {
-    return ensureOpen() ? lock.base() : dir;
+    return usable() ? lock.base() : dir;
   }
 
-  /** Appends messages; on return they are on disk as far as the fsync policy promises. */
+  /**
+   * Appends messages to replay later (spilling); on return they are on disk as far as the fsync
+   * policy promises. Those an attempt may have delivered already are marked so. A batch larger
+   * than the whole cap keeps its newest messages; the others are evicted and counted.
+   */
   public synchronized void append(List<Entry> entries, SinkMetrics metrics) throws IOException {
+    write(entries, false, metrics);
+  }
+
+  /**
+   * Writes messages ahead of their sending (write-ahead delivery): they stay in the journal until
+   * {@link #delivered} and are not replayed while a worker holds them (until {@link #leave}).
+   * Returns those that could not be written ahead (more than the whole cap in one call): they go
+   * on without the journal's protection.
+   */
+  public synchronized List<Entry> writeAhead(List<Entry> entries, SinkMetrics metrics) throws IOException {
+    return write(entries, true, metrics);
+  }
+
+  private List<Entry> write(List<Entry> entries, boolean ahead, SinkMetrics metrics) throws IOException {
     // An interrupted thread would close the channel mid-write (ClosedByInterruptException):
     // write with the flag cleared, then restore it.
     boolean interrupted = Thread.interrupted();
     try {
-      appendUninterrupted(entries, metrics);
+      return writeUninterrupted(entries, ahead, metrics);
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
@@ -115,9 +126,11 @@ public final class SpilloverJournal {
     }
   }
 
-  private void appendUninterrupted(List<Entry> entries, SinkMetrics metrics) throws IOException {
-    if (!ensureOpen()) {
-      throw new IOException("spillover directory " + dir + " is unusable: " + openFailure);
+  private List<Entry> writeUninterrupted(List<Entry> entries, boolean ahead, SinkMetrics metrics)
+      throws IOException {
+    if (!usable()) {
+      throw new IOException("spillover directory " + dir + " is unusable: "
+          + (closed ? "the journal is closed" : openFailure));
     }
     List<byte[]> encoded = new ArrayList<>(entries.size());
     long needed = 0;
@@ -127,37 +140,44 @@ public final class SpilloverJournal {
       needed += record.length;
     }
     // A batch larger than the whole cap (a shutdown spilling a full pending queue into a small
-    // journal): its oldest records are evicted at once, counted like any eviction.
+    // journal): its oldest records are evicted at once, counted like any eviction; written ahead,
+    // they are simply sent without the journal.
     int skip = 0;
     while (needed > maxBytes - JournalFormat.FILE_HEADER.length && skip < encoded.size()) {
       needed -= encoded.get(skip++).length;
     }
-    if (skip > 0) {
-      encoded = encoded.subList(skip, encoded.size());
+    List<Entry> unwritten = new ArrayList<>(entries.subList(0, skip));
+    List<Entry> written = entries.subList(skip, entries.size());
+    encoded = encoded.subList(skip, encoded.size());
+    if (skip > 0 && !ahead) {
       metrics.add(SqsSettings.COUNTER_EVICTED, skip);
       InternalLog.warnOnce("spill-evicted-batch", "llmops: " + skip + " message(s) to spill did not fit in"
           + " the spillover journal's cap of " + maxBytes + " bytes (" + SqsSettings.SPILLOVER_MAX_BYTES
           + ") and were evicted, oldest first");
-      if (encoded.isEmpty()) {
-        return;
-      }
+    }
+    if (written.isEmpty()) {
+      return unwritten;
     }
     makeRoom(needed, metrics);
     if (active == null) {
       startSegment();
     }
     long before = activeFile.length();
+    int[] offsets = new int[written.size()];
+    long offset = before;
+    for (int i = 0; i < offsets.length; i++) {
+      offsets[i] = (int) offset;
+      offset += encoded.get(i).length;
+    }
+    byte[] mark = ahead ? null : maybeDeliveredMark(written, offsets);
+    long bytes = needed + (mark == null ? 0 : mark.length);
     try {
-      ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(WRITE_BUFFER_BYTES, needed));
+      ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(WRITE_BUFFER_BYTES, bytes));
       for (byte[] record : encoded) {
-        if (buffer.remaining() < record.length) {
-          writeFully(buffer);
-        }
-        if (record.length > buffer.capacity()) {
-          writeFully(ByteBuffer.wrap(record).position(record.length)); // larger than the buffer: as is
-        } else {
-          buffer.put(record);
-        }
+        put(buffer, record);
+      }
+      if (mark != null) {
+        put(buffer, mark);
       }
       writeFully(buffer);
       if (fsync == FsyncPolicy.ALWAYS) {
@@ -172,11 +192,41 @@ public final class SpilloverJournal {
       sealActive();
       throw e instanceof IOException io ? io : new IOException(e);
     }
-    active.bytes += needed;
-    active.records += encoded.size();
-    totalBytes += needed;
+    segments.grew(active, bytes);
+    active.records += written.size();
+    if (ahead) {
+      for (int i = 0; i < offsets.length; i++) {
+        written.get(i).segment = active;
+        written.get(i).offset = offsets[i];
+      }
+      active.inMemory += written.size();
+    }
     if (active.bytes >= segmentBytes) {
       sealActive();
+    }
+    return unwritten;
+  }
+
+  /** A {@link Mark#SENDING} mark for the entries SQS may have already, or null when there is none. */
+  private static byte[] maybeDeliveredMark(List<Entry> entries, int[] offsets) {
+    int[] marked = new int[offsets.length];
+    int count = 0;
+    for (int i = 0; i < offsets.length; i++) {
+      if (entries.get(i).maybeDelivered) {
+        marked[count++] = offsets[i];
+      }
+    }
+    return count == 0 ? null : JournalFormat.encodeMark(Mark.SENDING, java.util.Arrays.copyOf(marked, count));
+  }
+
+  private void put(ByteBuffer buffer, byte[] bytes) throws IOException {
+    if (buffer.remaining() < bytes.length) {
+      writeFully(buffer);
+    }
+    if (bytes.length > buffer.capacity()) {
+      writeFully(ByteBuffer.wrap(bytes).position(bytes.length)); // larger than the buffer: as is
+    } else {
+      buffer.put(bytes);
     }
   }
 
@@ -186,52 +236,140 @@ public final class SpilloverJournal {
     buffer.clear();
   }
 
-  /** Whether any record is waiting. */
-  public synchronized boolean isEmpty() {
-    return !ensureOpen() || segments.values().stream().allMatch(s -> s == active && s.records == 0);
+  // ---- what became of messages written ahead ----
+
+  /** Marks written-ahead entries as being sent: after a crash, SQS may have them. */
+  public synchronized void sending(List<Entry> entries) {
+    markWrittenAhead(entries, Mark.SENDING);
   }
 
-  /** Records waiting, as counted when written or found (corrupt ones included until read). */
+  /** Marks written-ahead entries as failed for certain: SQS does not have them. */
+  synchronized void notSent(List<Entry> entries) {
+    markWrittenAhead(entries, Mark.NOT_SENT);
+  }
+
+  /** Written-ahead entries SQS took: no longer waiting; a segment left with none is deleted. */
+  public synchronized void delivered(List<Entry> entries) {
+    for (Map.Entry<Segment, int[]> group : markWrittenAhead(entries, Mark.DONE).entrySet()) {
+      Segment segment = group.getKey();
+      segment.records -= group.getValue().length;
+      segment.inMemory -= group.getValue().length;
+      retireIfDone(segment);
+    }
+  }
+
+  /** Written-ahead entries no worker holds any longer: they wait in the journal for the replay. */
+  synchronized void leave(List<Entry> entries) {
+    for (Map.Entry<Segment, int[]> group : byLiveSegment(entries).entrySet()) {
+      group.getKey().inMemory -= group.getValue().length;
+    }
+  }
+
+  private Map<Segment, int[]> markWrittenAhead(List<Entry> entries, Mark mark) {
+    Map<Segment, int[]> groups = byLiveSegment(entries);
+    groups.forEach((segment, offsets) -> writeMark(segment, mark, offsets));
+    return groups;
+  }
+
+  /** The written-ahead entries grouped by segment, for a journal still open. */
+  private Map<Segment, int[]> byLiveSegment(List<Entry> entries) {
+    Map<Segment, List<Entry>> lists = new LinkedHashMap<>();
+    if (!closed && lock != null) {
+      for (Entry entry : entries) {
+        if (entry.segment != null) {
+          lists.computeIfAbsent(entry.segment, s -> new ArrayList<>()).add(entry);
+        }
+      }
+    }
+    Map<Segment, int[]> groups = new LinkedHashMap<>();
+    lists.forEach((segment, list) -> groups.put(segment, list.stream().mapToInt(e -> e.offset).toArray()));
+    return groups;
+  }
+
+  /** Appends a mark to a segment this process writes or has claimed; never forced. */
+  private void writeMark(Segment segment, Mark mark, int[] offsets) {
+    byte[] bytes = JournalFormat.encodeMark(mark, offsets);
+    try {
+      if (segment == active) {
+        activeFile.write(bytes);
+      } else {
+        try (RandomAccessFile file = new RandomAccessFile(segment.path.toFile(), "rw")) {
+          file.seek(file.length());
+          file.write(bytes);
+        }
+      }
+      segments.grew(segment, bytes.length);
+    } catch (IOException | RuntimeException e) {
+      // A lost mark costs a duplicate (done) or a miscount (sending), never a message.
+      InternalLog.warnOnce("spill-mark", "llmops: cannot record delivery progress in spillover segment "
+          + segment.path + ": " + e);
+    }
+  }
+
+  // ---- replay ----
+
+  /** Whether no message is waiting. */
+  public synchronized boolean isEmpty() {
+    return !usable() || segments.waiting() == 0;
+  }
+
+  /** Whether a segment waits that the replay thread could take now. */
+  synchronized boolean hasReplayable() {
+    return usable() && segments.all().stream().anyMatch(this::claimable);
+  }
+
+  /** Messages waiting, as counted when written or found (corrupt ones included until read). */
   public synchronized long recordCount() {
-    ensureOpen();
-    return segments.values().stream().mapToLong(s -> s.records).sum();
+    usable();
+    return segments.waiting();
   }
 
   public synchronized long sizeBytes() {
-    ensureOpen();
-    return totalBytes;
+    usable();
+    return segments.totalBytes();
   }
 
   /**
-   * Claims the oldest segment for replay (sealing the open one if it is the oldest), or null when
-   * nothing waits or the oldest is already claimed. Pair with {@link #finish}.
+   * Claims the oldest segment the replay can take (sealing the open one if need be), or null when
+   * none. Pair with {@link #finish}.
    */
   synchronized Segment claimOldest() {
-    if (!ensureOpen() || segments.isEmpty()) {
+    if (!usable()) {
       return null;
     }
-    Segment oldest = segments.firstEntry().getValue();
-    if (oldest.claimed) {
-      return null;
-    }
-    if (oldest == active) {
-      if (active.records == 0) {
-        return null;
+    for (Segment segment : segments.all()) {
+      if (claimable(segment)) {
+        if (segment == active) {
+          sealActive();
+        }
+        segment.claimed = true;
+        return segment;
       }
-      sealActive();
     }
-    oldest.claimed = true;
-    return oldest;
+    return null;
   }
 
-  /** Reads a claimed segment, counting corrupt records. */
+  /**
+   * Whether the replay can take it: no worker holds any of its messages, and a message waits or
+   * it is sealed (a segment found with none, all corrupt for instance, is read once to count them
+   * and deleted).
+   */
+  private boolean claimable(Segment segment) {
+    return !segment.claimed && segment.inMemory == 0 && (segment.records > 0 || segment != active);
+  }
+
+  /**
+   * Reads a claimed segment, counting corrupt records; cuts off a torn or corrupt tail, so that
+   * marks appended during the replay follow the last valid record. Null when it cannot be read.
+   */
   Parsed read(Segment segment, SinkMetrics metrics) {
     byte[] data;
     try {
       data = Files.readAllBytes(segment.path);
     } catch (IOException e) {
-      InternalLog.errorOnce("spill-read", "llmops: cannot read spillover segment " + segment.path, e);
-      return new Parsed(List.of(), 0, false);
+      InternalLog.errorOnce("spill-read", "llmops: cannot read spillover segment " + segment.path
+          + "; it is kept and tried again later", e);
+      return null;
     }
     Parsed parsed = JournalFormat.parse(data);
     if (parsed.corrupt() > 0) {
@@ -243,14 +381,34 @@ public final class SpilloverJournal {
       InternalLog.info("llmops: ignored a record cut short at the end of " + segment.path
           + " (the process stopped while writing it)");
     }
+    synchronized (this) {
+      if (parsed.validEnd() >= JournalFormat.FILE_HEADER.length && parsed.validEnd() < data.length) {
+        try (RandomAccessFile file = new RandomAccessFile(segment.path.toFile(), "rw")) {
+          file.setLength(parsed.validEnd());
+          segments.resized(segment, parsed.validEnd());
+        } catch (IOException e) {
+          InternalLog.warnOnce("spill-truncate", "llmops: cannot cut the damaged tail off " + segment.path + ": " + e);
+        }
+      }
+      segment.records = parsed.stored().size();
+      segment.recordsAtRead = segment.records;
+    }
     return parsed;
   }
 
+  /** Appends a mark about messages of a segment the caller claimed. */
+  synchronized void mark(Segment segment, Mark mark, int[] offsets) {
+    if (offsets.length > 0 && segment.claimed && !closed) {
+      writeMark(segment, mark, offsets);
+    }
+  }
+
   /**
-   * Ends the replay of a claimed segment: deletes it when nothing remains, otherwise replaces it
-   * atomically with a segment holding only {@code remaining}.
+   * Ends the replay of a claimed segment: deletes it when nothing remains, replaces it atomically
+   * with a segment holding only {@code remaining} when some of it was delivered, and otherwise
+   * leaves it as it is (with the marks the replay appended).
    */
-  synchronized void finish(Segment segment, List<Record> remaining) throws IOException {
+  synchronized void finish(Segment segment, List<Stored> remaining) throws IOException {
     boolean interrupted = Thread.interrupted();
     try {
       finishUninterrupted(segment, remaining);
@@ -261,44 +419,172 @@ public final class SpilloverJournal {
     }
   }
 
-  private void finishUninterrupted(Segment segment, List<Record> remaining) throws IOException {
+  /** Ends a claim without changing the segment (it could not be read). */
+  synchronized void unclaim(Segment segment) {
     segment.claimed = false;
-    if (!segments.containsKey(segment.seq)) {
+  }
+
+  private void finishUninterrupted(Segment segment, List<Stored> remaining) throws IOException {
+    segment.claimed = false;
+    if (closed || !segments.contains(segment)) {
       return;
     }
     if (remaining.isEmpty()) {
-      Files.deleteIfExists(segment.path);
-      segments.remove(segment.seq);
-      totalBytes -= segment.bytes;
+      segments.delete(segment);
       return;
     }
-    long bytes = SegmentFiles.publish(segment.path, remaining, fsync != FsyncPolicy.NEVER);
-    totalBytes += bytes - segment.bytes;
-    segment.bytes = bytes;
+    if (remaining.size() < segment.recordsAtRead) {
+      segments.resized(segment, SegmentFiles.publish(segment.path, remaining, fsync != FsyncPolicy.NEVER));
+    }
     segment.records = remaining.size();
   }
+
+  // ---- processes that are gone ----
+
+  /**
+   * Takes over what processes that are gone left in the directory (called at start and at every
+   * replay round). The owner adopts the segments of each {@code process-<pid>} subdirectory whose
+   * lock it can take; a process that spills to its own subdirectory takes the directory over when
+   * the owner's lock is free, moving its segments into it. Segments move by atomic renames, one
+   * by one: a crash half-way leaves each in one place or the other, and the next owner adopts the
+   * rest. Counts what it takes over ({@code sqs.inherited}), with what was found at start. The
+   * files are read without holding the journal's lock (appends go on meanwhile); only the renames
+   * hold it.
+   */
+  void adoptOrphans(SinkMetrics metrics) {
+    try {
+      boolean owner;
+      synchronized (this) {
+        if (!usable()) {
+          return;
+        }
+        owner = lock.ownsDirectory();
+      }
+      if (owner || takeOverIfOwnerGone()) {
+        for (Path subdirectory : otherSubdirectories()) {
+          adopt(subdirectory);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      InternalLog.errorOnce("spill-adopt", "llmops: cannot take over what other processes left in the "
+          + "spillover directory " + dir + "; will try again", e);
+    }
+    synchronized (this) {
+      if (inheritedUncounted > 0) {
+        metrics.add(SqsSettings.COUNTER_INHERITED, inheritedUncounted);
+        inheritedUncounted = 0;
+      }
+      try {
+        makeRoom(0, metrics);
+      } catch (IOException e) {
+        InternalLog.warnOnce("spill-evict", "llmops: cannot evict spillover segments: " + e);
+      }
+    }
+  }
+
+  private synchronized List<Path> otherSubdirectories() throws IOException {
+    return closed || lock == null ? List.of() : lock.otherSubdirectories();
+  }
+
+  /** Takes the directory over if its owner is gone; true when this process owns it now. */
+  private boolean takeOverIfOwnerGone() throws IOException {
+    LockFile directoryLock;
+    synchronized (this) {
+      if (closed || lock == null) {
+        return false;
+      }
+      directoryLock = lock.tryDirectoryLock();
+    }
+    if (directoryLock == null) {
+      return false; // the owner lives
+    }
+    TreeMap<Long, Segment> left;
+    try {
+      left = SegmentFiles.scan(dir); // the owner's leftovers: nobody else writes there now
+    } catch (IOException | RuntimeException e) {
+      directoryLock.release();
+      throw e;
+    }
+    synchronized (this) {
+      if (closed || segments.all().stream().anyMatch(s -> s.claimed)) {
+        directoryLock.release(); // a replay holds a path that would change: next round
+        return false;
+      }
+      List<Segment> mine = segments.removeAll();
+      segments.addAll(left.values());
+      left.values().forEach(s -> inheritedUncounted += s.records);
+      boolean allMoved = true;
+      for (Segment segment : mine) {
+        try {
+          segments.moveIn(segment, dir);
+        } catch (IOException e) {
+          allMoved = false; // stays where it is, still read and written by its path
+          segments.addInPlace(segment);
+          InternalLog.errorOnce("spill-takeover", "llmops: cannot move spillover segment " + segment.path
+              + " into " + dir + "; it stays where it is", e);
+        }
+      }
+      lock.becomeOwner(directoryLock, allMoved);
+      InternalLog.info("llmops: the process that owned the spillover directory " + dir + " is gone; "
+          + "this process took it over with " + segments.size() + " segment(s)");
+      return true;
+    }
+  }
+
+  private void adopt(Path subdirectory) throws IOException {
+    LockFile orphan = LockFile.tryLock(subdirectory);
+    if (orphan == null) {
+      return; // its process is alive
+    }
+    boolean emptied = false;
+    try {
+      TreeMap<Long, Segment> theirs = SegmentFiles.scan(subdirectory);
+      long adopted = 0;
+      synchronized (this) {
+        if (closed) {
+          return;
+        }
+        for (Segment segment : theirs.values()) {
+          segments.moveIn(segment, dir);
+          inheritedUncounted += segment.records;
+          adopted += segment.records;
+        }
+      }
+      emptied = true;
+      if (adopted > 0) {
+        InternalLog.info("llmops: adopted " + adopted + " spilled message(s) left in " + subdirectory
+            + " by a process that is gone; they will be replayed to SQS");
+      }
+    } finally {
+      if (emptied) {
+        orphan.releaseAndDeleteDirectory();
+      } else {
+        orphan.release();
+      }
+    }
+  }
+
+  // ---- segments and space ----
 
   private void makeRoom(long needed, SinkMetrics metrics) throws IOException {
     long evictedRecords = 0;
     int evictedSegments = 0;
-    while (totalBytes + needed > maxBytes) {
+    while (segments.totalBytes() + needed > maxBytes) {
       Segment victim = null;
-      for (Segment s : segments.values()) {
-        if (!s.claimed && s != active) {
+      for (Segment s : segments.all()) {
+        if (!s.claimed && s != active && s.inMemory == 0) {
           victim = s;
           break;
         }
       }
-      if (victim == null && active != null && active.records > 0) {
+      if (victim == null && active != null && active.records > 0 && active.inMemory == 0) {
         sealActive();
         continue;
       }
       if (victim == null) {
-        break; // only claimed segments left: the cap is exceeded briefly rather than lose new data
+        break; // only segments in use left: the cap is exceeded briefly rather than lose new data
       }
-      Files.deleteIfExists(victim.path);
-      segments.remove(victim.seq);
-      totalBytes -= victim.bytes;
+      segments.delete(victim);
       evictedRecords += victim.records;
       evictedSegments++;
     }
@@ -310,22 +596,25 @@ public final class SpilloverJournal {
     }
   }
 
+  /** Deletes a sealed segment with nothing waiting and nothing in use. */
+  private void retireIfDone(Segment segment) {
+    if (segment != active && !segment.claimed && segment.inMemory == 0 && segment.records == 0) {
+      segments.delete(segment);
+    }
+  }
+
   private void startSegment() throws IOException {
-    long seq = nextSeq++;
-    Path path = SegmentFiles.path(lock.base(), seq);
-    SegmentFiles.publish(path, List.of(), true);
-    activeFile = new RandomAccessFile(path.toFile(), "rw");
+    Segment segment = segments.create(lock.base());
+    activeFile = new RandomAccessFile(segment.path.toFile(), "rw");
     activeFile.seek(activeFile.length());
-    active = new Segment(seq, path);
-    active.bytes = JournalFormat.FILE_HEADER.length;
-    segments.put(seq, active);
-    totalBytes += active.bytes;
+    active = segment;
   }
 
   private void sealActive() {
     if (active == null) {
       return;
     }
+    Segment sealed = active;
     try {
       if (fsync == FsyncPolicy.ROTATE) {
         activeFile.getFD().sync();
@@ -336,9 +625,14 @@ public final class SpilloverJournal {
     }
     active = null;
     activeFile = null;
+    retireIfDone(sealed);
   }
 
-  /** Opens the directory on first use and again after a failure (it may have become writable). */
+  /** Whether the journal can be used: opened on first use and again after a failure, never once closed. */
+  private boolean usable() {
+    return !closed && ensureOpen();
+  }
+
   private boolean ensureOpen() {
     if (lock != null) {
       return true;
@@ -346,18 +640,17 @@ public final class SpilloverJournal {
     try {
       JournalLock acquired = JournalLock.acquire(dir);
       try {
-        segments.putAll(SegmentFiles.scan(acquired.base()));
+        segments.addAll(SegmentFiles.scan(acquired.base()).values());
       } catch (IOException | RuntimeException e) {
-        segments.clear();
-        acquired.release();
+        segments.removeAll();
+        acquired.release(false);
         throw e;
       }
       lock = acquired;
       openFailure = null;
-      totalBytes = segments.values().stream().mapToLong(s -> s.bytes).sum();
       if (!segments.isEmpty()) {
-        nextSeq = Math.max(nextSeq, segments.lastKey() + 1);
-        long found = segments.values().stream().mapToLong(s -> s.records).sum();
+        long found = segments.waiting();
+        inheritedUncounted += found;
         InternalLog.info("llmops: found " + found + " spilled message(s) in " + lock.base()
             + "; they will be replayed to SQS");
       }
@@ -372,12 +665,12 @@ public final class SpilloverJournal {
   }
 
   private void closeFiles() {
+    closed = true;
     sealActive();
     if (lock != null) {
-      lock.release();
+      lock.release(segments.isEmpty());
       lock = null;
     }
-    segments.clear();
-    totalBytes = 0;
+    segments.removeAll();
   }
 }

@@ -2,6 +2,9 @@ package io.llmops.observability.sqs.internal;
 
 import io.llmops.observability.spi.SinkMetrics;
 import io.llmops.observability.sqs.SqsSettings;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,10 +40,23 @@ final class SqsSender {
   /**
    * The outcome of one request. {@code error} describes the failure of the rest, if any;
    * {@code wholeRequest} is true when the request itself failed (queue, credentials, network)
-   * rather than individual entries.
+   * rather than individual entries; {@code mayHaveArrived} is true when it failed without an
+   * answer after it may have been written (a timeout, a connection broken while waiting, a
+   * server error): SQS may then have the entries after all.
    */
   record Outcome(List<Entry> sent, List<Entry> retryable, List<Entry> rejected, String error,
-      boolean wholeRequest) {}
+      boolean wholeRequest, boolean mayHaveArrived) {
+
+    /** The entries whose attempt failed for certain: SQS does not have them. */
+    List<Entry> certainlyNotSent() {
+      if (mayHaveArrived) {
+        return rejected;
+      }
+      List<Entry> failed = new ArrayList<>(retryable);
+      failed.addAll(rejected);
+      return failed;
+    }
+  }
 
   private final SqsAsyncClient client;
   private final String queueUrl;
@@ -67,20 +83,21 @@ final class SqsSender {
     try {
       future = client.sendMessageBatch(request);
     } catch (RuntimeException e) {
-      return wholeBatch(batch, e);
+      return wholeBatch(batch, e, false);
     }
     try {
       response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();
-      return new Outcome(List.of(), List.copyOf(batch), List.of(), "interrupted", true);
+      return new Outcome(List.of(), List.copyOf(batch), List.of(), "interrupted", true, true);
     } catch (TimeoutException e) {
       future.cancel(true);
       return new Outcome(List.of(), List.copyOf(batch), List.of(),
-          "no answer within " + timeout.toMillis() + " ms", true);
+          "no answer within " + timeout.toMillis() + " ms", true, true);
     } catch (ExecutionException e) {
-      return wholeBatch(batch, e.getCause() != null ? e.getCause() : e);
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      return wholeBatch(batch, cause, mayHaveArrived(cause));
     }
     List<Entry> sent = new ArrayList<>(batch.size());
     List<Entry> retryable = new ArrayList<>();
@@ -95,7 +112,7 @@ final class SqsSender {
       (retry ? retryable : rejected).add(entry);
       error = code + ": " + failed.message();
     }
-    return new Outcome(sent, retryable, rejected, error, false);
+    return new Outcome(sent, retryable, rejected, error, false, false);
   }
 
   private SendMessageBatchRequestEntry toRequestEntry(String id, Entry entry) {
@@ -119,11 +136,32 @@ final class SqsSender {
     return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
   }
 
-  private static Outcome wholeBatch(List<Entry> batch, Throwable error) {
+  private static Outcome wholeBatch(List<Entry> batch, Throwable error, boolean mayHaveArrived) {
     String description = describe(error);
     return isPermanent(error)
-        ? new Outcome(List.of(), List.of(), List.copyOf(batch), description, true)
-        : new Outcome(List.of(), List.copyOf(batch), List.of(), description, true);
+        ? new Outcome(List.of(), List.of(), List.copyOf(batch), description, true, false)
+        : new Outcome(List.of(), List.copyOf(batch), List.of(), description, true, mayHaveArrived);
+  }
+
+  /**
+   * Whether a request that failed without a usable answer may still have reached SQS: yes,
+   * unless the connection was never made (refused, unknown host, no route, no pooled connection
+   * in time) or SQS answered with a client error; a server error (5xx) may follow a send.
+   */
+  static boolean mayHaveArrived(Throwable error) {
+    if (error instanceof AwsServiceException service) {
+      return service.statusCode() >= 500;
+    }
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ConnectException || t instanceof UnknownHostException
+          || t instanceof NoRouteToHostException) {
+        return false;
+      }
+      if (t.getMessage() != null && t.getMessage().contains("Acquire operation took longer")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether a whole-request failure is one that retrying cannot fix. */

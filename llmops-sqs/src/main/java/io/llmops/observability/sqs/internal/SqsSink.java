@@ -23,8 +23,9 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
  * {@code LLMOPS_SQS_IMMEDIATE_MAX_BLOCK_MS} for room, else spilling to disk); worker threads
  * build batches of up to {@code LLMOPS_SQS_BATCH_SIZE} entries and 1 MiB, send them, retry the
  * failed entries with backoff, and spill what still fails. While SQS is known to be down, new
- * messages go straight to the journal; a replay thread sends the journal back once SQS answers.
- * Internal.
+ * messages go straight to the journal (but for a probe now and then); a replay thread sends the
+ * journal back once SQS answers. In write-ahead mode every message is written to the journal
+ * before it is queued, and marked done there once SQS took it. Internal.
  */
 public final class SqsSink implements TraceSink {
 
@@ -39,7 +40,8 @@ public final class SqsSink implements TraceSink {
   private final Backoff backoff;
   private final List<Thread> workers = new ArrayList<>();
   private final SpilloverReplayer replayer;
-  private final SqsHealth health = new SqsHealth();
+  private final SqsHealth health;
+  private final boolean writeAhead;
   private final OnceReporter reporter = new OnceReporter();
   private final Set<Entry> unsettled = ConcurrentHashMap.newKeySet();
   private final AtomicLong accepted = new AtomicLong();
@@ -58,6 +60,8 @@ public final class SqsSink implements TraceSink {
     this.metrics = metrics;
     this.client = client;
     this.sender = new SqsSender(client, options.queueUrl(), options.fifo(), metrics);
+    this.health = new SqsHealth(options.replayInterval());
+    this.writeAhead = options.delivery() == DeliveryMode.WRITE_AHEAD;
     this.journal = SpilloverJournal.acquire(options.spillDir(), options.spillMaxBytes(), options.fsync());
     this.queue = new PendingQueue(options.maxPendingMessages(), options.maxPendingBytes());
     this.backoff = new Backoff(options.retryDelay(), options.backoffMultiplier(),
@@ -77,11 +81,14 @@ public final class SqsSink implements TraceSink {
     return "sqs";
   }
 
-  /** Never waits longer than {@code LLMOPS_SQS_IMMEDIATE_MAX_BLOCK_MS} in total. */
+  /**
+   * Never waits longer than {@code LLMOPS_SQS_IMMEDIATE_MAX_BLOCK_MS} in total, plus, in
+   * write-ahead mode, one journal write (forced as {@code LLMOPS_SPILLOVER_FSYNC} says).
+   */
   @Override
   public ExportResult export(List<TraceMessage> messages) {
     long deadline = System.nanoTime() + options.immediateMaxBlock().toNanos();
-    List<Entry> toDisk = new ArrayList<>();
+    List<Entry> entries = new ArrayList<>(messages.size());
     for (TraceMessage message : messages) {
       Entry entry = new Entry(message.traceId(), message.type(), message.idempotencyKey(), message.body());
       if (entry.bodyBytes > SqsSinkOptions.MAX_REQUEST_BYTES) {
@@ -93,10 +100,17 @@ public final class SqsSink implements TraceSink {
       if (!entry.attributesFit()) {
         metrics.increment(SqsSettings.COUNTER_ATTRIBUTES_OMITTED);
       }
+      entries.add(entry);
+    }
+    if (writeAhead) {
+      writeAhead(entries);
+    }
+    List<Entry> toDisk = new ArrayList<>();
+    for (Entry entry : entries) {
       unsettled.add(entry);
       accepted.incrementAndGet();
       boolean queued = false;
-      if (health.isUp() && !stopping) {
+      if (!stopping && (health.isUp() || health.tryProbe())) {
         try {
           queued = queue.offer(entry, deadline);
         } catch (InterruptedException e) {
@@ -109,6 +123,21 @@ public final class SqsSink implements TraceSink {
     }
     spill(toDisk);
     return ExportResult.success();
+  }
+
+  /** Writes the entries to the journal before any of them is queued; on failure they go on unprotected. */
+  private void writeAhead(List<Entry> entries) {
+    try {
+      List<Entry> unprotected = journal.writeAhead(entries, metrics);
+      if (!unprotected.isEmpty()) {
+        InternalLog.warnOnce("sqs-write-ahead-cap", "llmops: " + unprotected.size() + " message(s) "
+            + "did not fit in the spillover journal's cap (" + SqsSettings.SPILLOVER_MAX_BYTES
+            + ") and are sent without its protection against a crash");
+      }
+    } catch (IOException | RuntimeException e) {
+      InternalLog.errorOnce("sqs-write-ahead", "llmops: cannot write messages ahead to the spillover "
+          + "journal (" + e + "); they are sent without its protection against a crash", null);
+    }
   }
 
   @Override
@@ -185,7 +214,9 @@ public final class SqsSink implements TraceSink {
         + " requests=" + metrics.get(SqsSettings.COUNTER_REQUESTS)
         + " retried=" + metrics.get(SqsSettings.COUNTER_RETRIED)
         + " spilled=" + metrics.get(SqsSettings.COUNTER_SPILLED)
+        + " inherited=" + metrics.get(SqsSettings.COUNTER_INHERITED)
         + " replayed=" + metrics.get(SqsSettings.COUNTER_REPLAYED)
+        + " possible_duplicates=" + metrics.get(SqsSettings.COUNTER_POSSIBLE_DUPLICATES)
         + " evicted=" + metrics.get(SqsSettings.COUNTER_EVICTED)
         + " corrupt=" + metrics.get(SqsSettings.COUNTER_CORRUPT)
         + " dropped.spill_failed=" + metrics.get(SqsSettings.DROPPED_SPILL_FAILED)
@@ -237,12 +268,11 @@ public final class SqsSink implements TraceSink {
   private void deliver(List<Entry> batch) {
     List<Entry> remaining = batch;
     for (int attempt = 0; ; attempt++) {
-      remaining.removeIf(Entry::isSettled);
-      if (remaining.isEmpty()) {
+      if (!startAttempt(remaining)) {
         return;
       }
       SqsSender.Outcome outcome = sender.send(remaining, options.requestTimeout());
-      outcome.sent().forEach(this::settleSent);
+      endAttempt(remaining, outcome);
       if (!outcome.rejected().isEmpty()) {
         reporter.report("rejected-" + OnceReporter.errorCode(outcome.error()), "SQS rejected " + outcome.rejected().size()
             + " message(s) for " + options.queueUrl() + " and no retry can fix it: "
@@ -254,7 +284,7 @@ public final class SqsSink implements TraceSink {
         spill(outcome.rejected());
       }
       if (!outcome.sent().isEmpty()) {
-        health.up();
+        replayer.sqsAnswered(health.up());
       }
       if (outcome.retryable().isEmpty()) {
         return;
@@ -274,48 +304,101 @@ public final class SqsSink implements TraceSink {
     }
   }
 
-  private void settleSent(Entry entry) {
-    if (entry.settleSent()) {
-      unsettled.remove(entry);
-      settled.incrementAndGet();
-      metrics.increment(SqsSettings.COUNTER_SENT);
+  /**
+   * Flags the entries as being sent, then drops those a shutdown spilled meanwhile (in this order:
+   * a shutdown that settles an entry after the flag was set sees it, and marks the entry as one
+   * SQS may have), and all of them once shutdown began (it spills them). Counts the entries an
+   * earlier attempt may have delivered. False when none is left to send.
+   */
+  private boolean startAttempt(List<Entry> entries) {
+    for (Entry entry : entries) {
+      entry.sending = true;
     }
+    entries.removeIf(entry -> {
+      if (stopping || entry.isSettled()) {
+        entry.sending = false;
+        return true;
+      }
+      return false;
+    });
+    if (entries.isEmpty()) {
+      return false;
+    }
+    metrics.add(SqsSettings.COUNTER_POSSIBLE_DUPLICATES, entries.stream().filter(e -> e.maybeDelivered).count());
+    if (writeAhead) {
+      journal.sending(entries);
+    }
+    return true;
   }
 
-  /** Writes to the journal the entries not settled yet; returns how many it took. */
-  private int spill(List<Entry> entries) {
-    List<Entry> mine = new ArrayList<>(entries.size());
-    for (Entry entry : entries) {
-      if (entry.settleSpilled()) {
-        mine.add(entry);
+  /**
+   * Records the outcome on the entries (and in the journal when they were written ahead). The
+   * entries SQS took count as settled last, so that a flush that sees them settled also sees
+   * them counted.
+   */
+  private void endAttempt(List<Entry> entries, SqsSender.Outcome outcome) {
+    for (Entry entry : outcome.retryable()) {
+      entry.maybeDelivered = outcome.mayHaveArrived();
+    }
+    for (Entry entry : outcome.rejected()) {
+      entry.maybeDelivered = false;
+    }
+    List<Entry> settledNow = new ArrayList<>(outcome.sent().size());
+    for (Entry entry : outcome.sent()) {
+      if (entry.settleSent()) {
+        settledNow.add(entry);
       }
     }
-    if (mine.isEmpty()) {
+    metrics.add(SqsSettings.COUNTER_SENT, settledNow.size());
+    if (writeAhead) {
+      journal.delivered(settledNow);
+      journal.notSent(outcome.certainlyNotSent());
+    }
+    for (Entry entry : entries) {
+      entry.sending = false;
+    }
+    settledNow.forEach(unsettled::remove);
+    settled.addAndGet(settledNow.size());
+  }
+
+  /**
+   * Leaves to the journal the entries not settled yet: writes them, or, written ahead already,
+   * hands them to the replay; returns how many it took. An entry a worker is sending at this very
+   * moment (a shutdown spilling what is in flight) is marked as one SQS may have.
+   */
+  private int spill(List<Entry> entries) {
+    List<Entry> toWrite = new ArrayList<>(entries.size());
+    List<Entry> writtenAhead = new ArrayList<>();
+    for (Entry entry : entries) {
+      if (entry.settleSpilled()) {
+        if (entry.sending) {
+          entry.maybeDelivered = true;
+        }
+        (entry.segment != null ? writtenAhead : toWrite).add(entry);
+      }
+    }
+    if (toWrite.isEmpty() && writtenAhead.isEmpty()) {
       return 0;
     }
     try {
-      journal.append(mine, metrics);
-      metrics.add(SqsSettings.COUNTER_SPILLED, mine.size());
+      if (!writtenAhead.isEmpty()) {
+        journal.leave(writtenAhead);
+        metrics.add(SqsSettings.COUNTER_SPILLED, writtenAhead.size());
+      }
+      if (!toWrite.isEmpty()) {
+        journal.append(toWrite, metrics);
+        metrics.add(SqsSettings.COUNTER_SPILLED, toWrite.size());
+      }
     } catch (IOException | RuntimeException e) {
-      metrics.add(SqsSettings.DROPPED_SPILL_FAILED, mine.size());
-      InternalLog.errorOnce("sqs-spill-failed", "llmops: " + mine.size() + " message(s) SQS could "
+      metrics.add(SqsSettings.DROPPED_SPILL_FAILED, toWrite.size());
+      InternalLog.errorOnce("sqs-spill-failed", "llmops: " + toWrite.size() + " message(s) SQS could "
           + "not take were lost: the spillover journal cannot be written (" + e
           + "); counted as " + SqsSettings.DROPPED_SPILL_FAILED, null);
     } finally {
-      for (Entry entry : mine) {
-        unsettled.remove(entry);
-      }
-      settled.addAndGet(mine.size());
+      toWrite.forEach(unsettled::remove);
+      writtenAhead.forEach(unsettled::remove);
+      settled.addAndGet(toWrite.size() + writtenAhead.size());
     }
-    return mine.size();
-  }
-
-  /** Wakes the replay thread now (tests, and after SQS recovered). */
-  void wakeReplayer() {
-    replayer.wake();
-  }
-
-  SpilloverJournal journal() {
-    return journal;
+    return toWrite.size() + writtenAhead.size();
   }
 }

@@ -35,7 +35,8 @@ public record SqsSinkOptions(
     Path spillDir,
     long spillMaxBytes,
     FsyncPolicy fsync,
-    Duration replayInterval) {
+    Duration replayInterval,
+    DeliveryMode delivery) {
 
   /** SQS's limit for one message and for one SendMessageBatch request. */
   public static final int MAX_REQUEST_BYTES = 1_048_576;
@@ -91,7 +92,9 @@ public record SqsSinkOptions(
         longValue(config, SqsSettings.SPILLOVER_MAX_BYTES, 65_536, Long.MAX_VALUE, 256L << 20),
         FsyncPolicy.parse(SqsSettings.SPILLOVER_FSYNC,
             config.raw(SqsSettings.SPILLOVER_FSYNC).orElse("always")),
-        seconds(config, SqsSettings.SPILLOVER_REPLAY_INTERVAL, 0.01, 3_600, Duration.ofSeconds(2)));
+        seconds(config, SqsSettings.SPILLOVER_REPLAY_INTERVAL, 0.01, 3_600, Duration.ofSeconds(2)),
+        DeliveryMode.parse(SqsSettings.DELIVERY, config.raw(SqsSettings.DELIVERY)
+            .filter(s -> !s.isBlank()).orElse("in-memory")));
   }
 
   private static long longValue(LlmopsConfig config, String name, long min, long max, long def) {

@@ -72,8 +72,8 @@ class SpilloverCrashTest {
       SpilloverJournal journal = SpilloverJournal.acquire(dir, SpilloverCrashWriter.CAP_BYTES, FsyncPolicy.ALWAYS);
       Set<Long> found = new HashSet<>();
       try {
-        List<SpilloverJournal.Segment> claimed = new ArrayList<>();
-        SpilloverJournal.Segment segment;
+        List<Segment> claimed = new ArrayList<>();
+        Segment segment;
         while ((segment = journal.claimOldest()) != null) {
           claimed.add(segment);
           JournalFormat.Parsed parsed = journal.read(segment, metrics);
@@ -87,14 +87,14 @@ class SpilloverCrashTest {
           }
           // Keep the records for the next round half of the time (the next writer then starts
           // with segments it found), otherwise consume them as a successful replay would.
-          journal.finish(segment, consume ? List.of() : parsed.records());
+          journal.finish(segment, consume ? List.of() : parsed.stored());
           if (!consume) {
             break; // finish() released it: claimOldest() would hand out the same segment again
           }
         }
         if (!consume) {
           // read the rest without rewriting: parse the files directly
-          for (SpilloverJournal.Segment s : remainingSegments(journal, claimed)) {
+          for (Segment s : remainingSegments(journal, claimed)) {
             for (JournalFormat.Record record : JournalFormat.parse(Files.readAllBytes(s.path)).records()) {
               long id = Long.parseLong(record.traceId().substring("trace-".length()));
               assertThat(record.body()).isEqualTo(SpilloverCrashWriter.body(id));
@@ -121,15 +121,15 @@ class SpilloverCrashTest {
   }
 
   /** Segments other than those claimed above, as the journal tracks them. */
-  private static List<SpilloverJournal.Segment> remainingSegments(SpilloverJournal journal,
-      List<SpilloverJournal.Segment> claimed) throws IOException {
-    List<SpilloverJournal.Segment> rest = new ArrayList<>();
+  private static List<Segment> remainingSegments(SpilloverJournal journal,
+      List<Segment> claimed) throws IOException {
+    List<Segment> rest = new ArrayList<>();
     Set<Path> done = new HashSet<>();
     claimed.forEach(s -> done.add(s.path));
     try (var files = Files.list(journal.directory())) {
       files.filter(p -> p.getFileName().toString().endsWith(".spill") && !done.contains(p))
           .sorted()
-          .forEach(p -> rest.add(new SpilloverJournal.Segment(0, p)));
+          .forEach(p -> rest.add(new Segment(0, p)));
     }
     return rest;
   }

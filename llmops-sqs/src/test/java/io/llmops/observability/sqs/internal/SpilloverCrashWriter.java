@@ -81,11 +81,12 @@ public final class SpilloverCrashWriter {
   /** Claims the oldest segment, "delivers" a prefix of it and rewrites the rest (or deletes it). */
   private static void replayPart(SpilloverJournal journal, SinkMetrics metrics, Random random, PrintStream out)
       throws Exception {
-    SpilloverJournal.Segment segment = journal.claimOldest();
+    Segment segment = journal.claimOldest();
     if (segment == null) {
       return;
     }
-    List<JournalFormat.Record> records = journal.read(segment, metrics).records();
+    List<JournalFormat.Stored> stored = journal.read(segment, metrics).stored();
+    List<JournalFormat.Record> records = stored.stream().map(JournalFormat.Stored::record).toList();
     int delivered = random.nextInt(records.size() + 1);
     StringBuilder lines = new StringBuilder("read ").append(segment.path.getFileName()).append(' ')
         .append(records.stream().map(r -> r.traceId().substring("trace-".length())).toList())
@@ -95,6 +96,6 @@ public final class SpilloverCrashWriter {
     }
     out.print(lines);
     out.flush();
-    journal.finish(segment, records.subList(delivered, records.size()));
+    journal.finish(segment, stored.subList(delivered, stored.size()));
   }
 }

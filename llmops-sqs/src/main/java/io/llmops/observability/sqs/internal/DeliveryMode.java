@@ -1,0 +1,28 @@
+package io.llmops.observability.sqs.internal;
+
+import java.util.Locale;
+
+/** Whether messages wait for SQS in memory or in the journal ({@code LLMOPS_SQS_DELIVERY}). Internal. */
+public enum DeliveryMode {
+  /**
+   * Messages wait in memory and reach the journal only when SQS cannot take them: a crash loses
+   * those still in memory (queued, or in a worker's batch).
+   */
+  IN_MEMORY,
+  /**
+   * Every message is written to the journal before {@code export} returns and marked done there
+   * once SQS took it: a crash loses none of them (a few may arrive twice).
+   */
+  WRITE_AHEAD;
+
+  static DeliveryMode parse(String variable, String text) {
+    String name = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+    for (DeliveryMode mode : values()) {
+      if (mode.name().equals(name)) {
+        return mode;
+      }
+    }
+    throw new IllegalArgumentException(variable + "=" + text
+        + " is invalid: expected in-memory or write-ahead");
+  }
+}
