@@ -1,6 +1,7 @@
 package io.llmops.observability;
 
 import io.llmops.observability.internal.llm.ResponseReaders;
+import io.llmops.observability.internal.model.Usage;
 import java.util.List;
 
 /**
@@ -106,11 +107,14 @@ public record LlmResponse(
     public Builder stopReason(String value) { stopReason = value; return this; }
     public Builder toolCalls(List<ToolCall> value) { toolCalls = value; return this; }
 
-    /** Builds; a missing total is the sum of input and output when both are known. */
+    /**
+     * Builds; a missing total is the sum of input and output when both are known (saturated at
+     * {@code Long.MAX_VALUE}).
+     */
     public LlmResponse build() {
       Long total = totalTokens;
       if (total == null && inputTokens != null && outputTokens != null) {
-        total = inputTokens + outputTokens;
+        total = Usage.add(inputTokens, outputTokens);
       }
       return new LlmResponse(format, modelId, inputTokens, outputTokens, total, cacheReadTokens,
           cacheWriteTokens, reasoningTokens, prompt, text, stopReason, toolCalls);

@@ -7,6 +7,7 @@ import io.llmops.observability.SpanLevel;
 import io.llmops.observability.SpanType;
 import io.llmops.observability.internal.capture.Errors;
 import io.llmops.observability.internal.capture.Snapshotter;
+import io.llmops.observability.internal.llm.LlmMarks;
 import io.llmops.observability.internal.llm.ResponseReaders;
 import io.llmops.observability.internal.pricing.GenerationCost;
 import io.llmops.observability.internal.model.Cost;
@@ -199,9 +200,10 @@ final class SpanState implements Span {
   @Override
   public Span setUsage(long inputTokens, long outputTokens) {
     SpanArguments.checkUsage(inputTokens, outputTokens);
+    Usage value = Usage.of(inputTokens, outputTokens, 0, 0, 0);
     synchronized (this) {
       if (!ended) {
-        usage = new Usage(inputTokens, outputTokens, inputTokens + outputTokens);
+        keepUsage(value);
       }
     }
     return this;
@@ -210,12 +212,49 @@ final class SpanState implements Span {
   @Override
   public Span setCost(double inputCost, double outputCost) {
     SpanArguments.checkCost(inputCost, outputCost);
+    Cost value = Cost.of(inputCost, outputCost);
     synchronized (this) {
       if (!ended) {
-        cost = new Cost(inputCost, outputCost, inputCost + outputCost);
+        keepCost(value);
       }
     }
     return this;
+  }
+
+  /** Keeps plausible usage; implausible usage is dropped and the span says so. Holds the lock. */
+  private void keepUsage(Usage value) {
+    usage = value.plausible() ? value : null;
+    mark(LlmMarks.USAGE_IMPLAUSIBLE, !value.plausible());
+  }
+
+  /** Keeps a plausible cost; another is dropped and the span says so. Holds the lock. */
+  private void keepCost(Cost value) {
+    cost = value.plausible() ? value : null;
+    mark(LlmMarks.COST_IMPLAUSIBLE, !value.plausible());
+  }
+
+  /** Prices the usage at the end of a generation, unless its cost was found implausible. */
+  private void priceUsage() {
+    if (metadata != null && metadata.containsKey(LlmMarks.COST_IMPLAUSIBLE)) {
+      return;
+    }
+    Cost computed = GenerationCost.of(trace.tracerConfig(), modelId, usage);
+    if (computed != null) {
+      keepCost(computed);
+    }
+  }
+
+  private void mark(String key, boolean set) {
+    if (set) {
+      if (metadata == null) {
+        metadata = new LinkedHashMap<>();
+      }
+      metadata.put(key, true);
+      InternalLog.warnOnce("span-" + key, "llmops: a generation span was given a value no model "
+          + "call can have; it is left out and the span marked " + key + " (docs/LLM.md)");
+    } else if (metadata != null) {
+      metadata.remove(key);
+    }
   }
 
   @Override
@@ -246,7 +285,7 @@ final class SpanState implements Span {
         prompt = promptText;
       }
       if (readUsage != null) {
-        usage = readUsage;
+        keepUsage(readUsage);
       }
       if (read.stopReason() != null || !toolCalls.isEmpty()) {
         if (metadata == null) {
@@ -342,7 +381,7 @@ final class SpanState implements Span {
           modelId = trace.tracerConfig().defaultModelId();
         }
         if (usage != null && cost == null) {
-          cost = GenerationCost.of(trace.tracerConfig(), modelId, usage);
+          priceUsage();
         }
       }
       data = new SpanData(spanId, parentSpanId, name, type, startMicros,

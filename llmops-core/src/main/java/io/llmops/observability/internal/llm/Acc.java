@@ -107,9 +107,9 @@ final class Acc {
   LlmResponse build() {
     Long input = in;
     if (cacheSeparate && input != null) {
-      input = input + (cacheRead == null ? 0 : cacheRead) + (cacheWrite == null ? 0 : cacheWrite);
+      input = Node.sum(Node.sum(input, cacheRead), cacheWrite);
     }
-    Long sum = input != null && out != null ? (Long) (input + out) : total;
+    Long sum = input != null && out != null ? Node.sum(input, out) : total;
     List<LlmResponse.ToolCall> calls = new ArrayList<>(tools.size());
     for (Tool tool : tools.values()) {
       calls.add(new LlmResponse.ToolCall(tool.id, tool.name,

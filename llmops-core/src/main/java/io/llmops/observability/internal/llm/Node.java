@@ -2,6 +2,7 @@ package io.llmops.observability.internal.llm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.llmops.observability.internal.model.Usage;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -151,10 +152,11 @@ final class Node {
     }
   }
 
+  /** The saturated sum of two counts, either of which may be missing. */
   static Long sum(Long a, Long b) {
     if (a == null) {
       return b;
     }
-    return b == null ? a : a + b;
+    return b == null ? a : Usage.add(a, b);
   }
 }
