@@ -259,21 +259,30 @@ final class SpanState implements Span {
 
   @Override
   public Span recordLlmResponse(Object raw) {
+    try {
+      recordReadResponse(raw);
+    } catch (Throwable e) {
+      InternalLog.errorOnce("span-llm-response", "llmops: could not record a model response", e);
+    }
+    return this;
+  }
+
+  private void recordReadResponse(Object raw) {
     LlmResponse read = ResponseReaders.read(raw);
     Object captured = raw == null || raw instanceof LlmResponse ? null : ResponseReaders.capture(raw);
-    Object text = read == null ? null : Snapshotter.text(read.text());
-    Object promptText = read == null ? null : Snapshotter.text(read.prompt());
+    Object text = read == null ? null : ResponseReaders.text(read.text());
+    Object promptText = read == null ? null : ResponseReaders.text(read.prompt());
     Usage readUsage = read == null ? null : GenerationCost.usage(read);
     List<Object> toolCalls = read == null ? List.of() : ResponseReaders.toolCalls(read);
     synchronized (this) {
       if (ended) {
-        return this;
+        return;
       }
       if (captured != null && output == null) {
         output = captured;
       }
       if (read == null) {
-        return this;
+        return;
       }
       if (read.modelId() != null) {
         modelId = read.modelId();
@@ -298,8 +307,13 @@ final class SpanState implements Span {
           metadata.put(io.llmops.observability.internal.wire.WireFields.LLM_TOOL_CALLS, toolCalls);
         }
       }
+      if (read.incomplete() != null) {
+        if (metadata == null) {
+          metadata = new LinkedHashMap<>();
+        }
+        metadata.put(LlmMarks.RESPONSE_INCOMPLETE, read.incomplete());
+      }
     }
-    return this;
   }
 
   @Override
