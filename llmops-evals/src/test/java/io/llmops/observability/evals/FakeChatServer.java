@@ -66,6 +66,17 @@ final class FakeChatServer implements AutoCloseable {
     return new FakeChatServer(request -> Reply.assistant(content));
   }
 
+  /** The judged texts a chat request carries: the JSON object between its data tags. */
+  static JsonNode dataSection(JsonNode request) {
+    String user = request.at("/messages/1/content").asText();
+    try {
+      return JSON.readTree(user.substring(user.indexOf("<data>") + "<data>".length(),
+          user.indexOf("</data>")));
+    } catch (IOException e) {
+      throw new IllegalStateException("no data section in " + user, e);
+    }
+  }
+
   String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
   }
