@@ -10,7 +10,6 @@ import io.llmops.observability.testing.TestConfigs;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -49,12 +48,6 @@ class JudgeRedactionTest {
     Llmops.shutdown(Duration.ofSeconds(5));
   }
 
-  private Judge httpJudge() {
-    Map<String, String> env = Map.of(JudgeConfig.JUDGE, "openai", JudgeConfig.MODEL, "judge-1",
-        JudgeConfig.BASE_URL, server.baseUrl(), JudgeConfig.TIMEOUT, "10");
-    return JudgeConfig.from(name -> Optional.ofNullable(env.get(name))).createJudge().orElseThrow();
-  }
-
   /** A request with a secret in every part a judge is sent. */
   private static JudgeRequest leaky() {
     Criterion criterion = Criterion.of("leak_check",
@@ -74,7 +67,7 @@ class JudgeRedactionTest {
 
   @Test
   void theChatCompletionsRequestOfTheRunnersJudgeHoldsNoSecret() throws Exception {
-    try (EvaluationRunner runner = new EvaluationRunner(httpJudge(), 1, 10, Duration.ofSeconds(10))) {
+    try (EvaluationRunner runner = new EvaluationRunner(server.judge("10"), 1, 10, Duration.ofSeconds(10))) {
       LlmopsContext context;
       String spanId;
       try (Span generation = Llmops.generation("answer").start()) {
@@ -93,7 +86,7 @@ class JudgeRedactionTest {
 
   @Test
   void aChatJudgeCalledDirectlySendsNoSecretEither() throws Exception {
-    httpJudge().judge(leaky()).get(30, TimeUnit.SECONDS);
+    server.judge("10").judge(leaky()).get(30, TimeUnit.SECONDS);
 
     assertNoSecretIn(server.requests().get(0).toString());
   }
