@@ -37,7 +37,7 @@ final class CopiedTree {
       return json(j, budget, depth);
     }
     if (v instanceof Map<?, ?> map) {
-      return map(map.entrySet().iterator(), budget, depth);
+      return map(map.entrySet().iterator(), map.size(), budget, depth);
     }
     if (v instanceof Collection<?> c) {
       return list(c.iterator(), c.size(), budget, depth);
@@ -73,7 +73,7 @@ final class CopiedTree {
       return j.doubleValue();
     }
     if (j.isObject()) {
-      return map(j.fields(), budget, depth);
+      return map(j.fields(), j.size(), budget, depth);
     }
     if (j.isArray()) {
       return list(j.elements(), j.size(), budget, depth);
@@ -81,9 +81,11 @@ final class CopiedTree {
     return null; // binary and POJO nodes are not part of any response shape
   }
 
-  private static Map<String, Object> map(Iterator<? extends Map.Entry<?, ?>> entries,
+  private static Map<String, Object> map(Iterator<? extends Map.Entry<?, ?>> entries, int size,
       Budget budget, int depth) {
-    Map<String, Object> map = new LinkedHashMap<>();
+    // sized for its entries: a stream's many small events are copied one after another
+    int kept = Math.min(size, ReadLimits.MAX_ELEMENTS);
+    Map<String, Object> map = new LinkedHashMap<>(Math.max(2, (int) Math.ceil(kept / 0.75)));
     while (entries.hasNext()) {
       if (!budget.admitElement(map.size())) {
         break;

@@ -58,7 +58,7 @@ final class ParsedTree {
 
   private static Map<String, Object> object(JsonParser p, Budget budget, int depth)
       throws IOException {
-    Map<String, Object> map = new LinkedHashMap<>();
+    Map<String, Object> map = new LinkedHashMap<>(8); // most response objects have a few keys
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       p.nextToken();

@@ -54,18 +54,21 @@ final class Streams {
     private boolean any;
     private int events;
 
-    /** Folds one event and the limits met reading it; false once no more are taken. */
+    /**
+     * Folds one event and the limits met reading it (null when there were none to meet); false
+     * once no more are taken.
+     */
     boolean add(Object event, Budget budget) {
       if (events++ >= ReadLimits.MAX_EVENTS) {
         skipped();
         return false;
       }
-      Budget chunk = new Budget();
-      Object e = unwrap(event, chunk);
+      Budget left = budget != null ? budget : new Budget(); // a chunk's bytes count against it
+      Object e = unwrap(event, left);
       if (isObject(e)) {
         any |= event(e, a);
       }
-      if ((budget != null && budget.skipped()) || chunk.skipped()) {
+      if (left.skipped()) {
         skipped();
       }
       return true;
