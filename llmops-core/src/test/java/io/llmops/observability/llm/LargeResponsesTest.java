@@ -154,6 +154,7 @@ class LargeResponsesTest {
     JsonNode span = exportedGeneration(llm -> llm.recordLlmResponse(body));
 
     assertThat(span.at("/metadata/llm.response_incomplete").asText()).isEqualTo("too_large");
+    assertThat(Llmops.stats().get("llm.responses_incomplete.too_large")).isEqualTo(1);
     assertThat(span.get("usage").isNull()).isTrue();
     assertThat(span.at("/output_data/truncated").asBoolean()).isTrue();
     assertThat(span.at("/output_data/preview").asText()).startsWith("{\"output\":\"{\\\"output\\\":");
@@ -214,6 +215,7 @@ class LargeResponsesTest {
     assertThatCode(() -> LlmResponse.read(failing)).doesNotThrowAnyException();
     JsonNode span = exportedGeneration(llm -> llm.recordLlmResponse(failing));
     assertThat(span.at("/metadata/llm.response_incomplete").asText()).isEqualTo("failed");
+    assertThat(Llmops.stats().get("llm.responses_incomplete.failed")).isEqualTo(1);
   }
 
   /** An anthropic Messages body with {@code blocks} text blocks between its model and usage. */

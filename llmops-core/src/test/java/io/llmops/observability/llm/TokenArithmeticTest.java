@@ -93,6 +93,7 @@ class TokenArithmeticTest {
     assertThat(span.get("cost").isNull()).isTrue();
     assertThat(span.at("/metadata/llm.usage_implausible").asBoolean()).isTrue();
     assertThat(span.get("response").asText()).isEqualTo("hi");
+    assertThat(Llmops.stats().get("dropped.llm_usage_implausible")).isEqualTo(1);
   }
 
   @Test
@@ -152,6 +153,7 @@ class TokenArithmeticTest {
     assertThat(span.get("cost").isNull()).isTrue();
     assertThat(span.at("/metadata/llm.cost_implausible").asBoolean()).isTrue();
     assertThat(span.at("/usage/total_tokens").asLong()).isEqualTo(2000);
+    assertThat(Llmops.stats().get("dropped.llm_cost_implausible")).isEqualTo(1);
   }
 
   @Test

@@ -221,16 +221,16 @@ final class SpanState implements Span {
     return this;
   }
 
-  /** Keeps plausible usage; implausible usage is dropped and the span says so. Holds the lock. */
+  /** Keeps plausible usage; implausible usage is dropped, counted and the span says so. Holds the lock. */
   private void keepUsage(Usage value) {
     usage = value.plausible() ? value : null;
-    mark(LlmMarks.USAGE_IMPLAUSIBLE, !value.plausible());
+    mark(LlmMarks.USAGE_IMPLAUSIBLE, !value.plausible(), LlmMarks.USAGE_DROPPED_COUNTER);
   }
 
-  /** Keeps a plausible cost; another is dropped and the span says so. Holds the lock. */
+  /** Keeps a plausible cost; another is dropped, counted and the span says so. Holds the lock. */
   private void keepCost(Cost value) {
     cost = value.plausible() ? value : null;
-    mark(LlmMarks.COST_IMPLAUSIBLE, !value.plausible());
+    mark(LlmMarks.COST_IMPLAUSIBLE, !value.plausible(), LlmMarks.COST_DROPPED_COUNTER);
   }
 
   /** Prices the usage at the end of a generation, unless its cost was found implausible. */
@@ -244,14 +244,16 @@ final class SpanState implements Span {
     }
   }
 
-  private void mark(String key, boolean set) {
+  private void mark(String key, boolean set, String counter) {
     if (set) {
       if (metadata == null) {
         metadata = new LinkedHashMap<>();
       }
       metadata.put(key, true);
+      Tracer.get().counters().increment(counter);
       InternalLog.warnOnce("span-" + key, "llmops: a generation span was given a value no model "
-          + "call can have; it is left out and the span marked " + key + " (docs/LLM.md)");
+          + "call can have; it is left out, counted as " + counter + " and the span marked "
+          + key + " (docs/LLM.md)");
     } else if (metadata != null) {
       metadata.remove(key);
     }
@@ -312,6 +314,7 @@ final class SpanState implements Span {
           metadata = new LinkedHashMap<>();
         }
         metadata.put(LlmMarks.RESPONSE_INCOMPLETE, read.incomplete());
+        Tracer.get().counters().increment(LlmMarks.INCOMPLETE_COUNTER_PREFIX + read.incomplete());
       }
     }
   }

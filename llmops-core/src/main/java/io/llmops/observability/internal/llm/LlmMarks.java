@@ -13,5 +13,11 @@ public final class LlmMarks {
   /** Why the response was not read whole (see {@code LlmResponse.incomplete()}). */
   public static final String RESPONSE_INCOMPLETE = "llm.response_incomplete";
 
+  /** Counters: usage and costs left out, and responses recorded without being read whole. */
+  public static final String USAGE_DROPPED_COUNTER = "dropped.llm_usage_implausible";
+  public static final String COST_DROPPED_COUNTER = "dropped.llm_cost_implausible";
+  /** Followed by the reason, e.g. {@code llm.responses_incomplete.too_large}. */
+  public static final String INCOMPLETE_COUNTER_PREFIX = "llm.responses_incomplete.";
+
   private LlmMarks() {}
 }
