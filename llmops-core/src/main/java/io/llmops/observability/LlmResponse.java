@@ -1,6 +1,7 @@
 package io.llmops.observability;
 
 import io.llmops.observability.internal.llm.ResponseReaders;
+import io.llmops.observability.internal.model.Usage;
 import java.util.List;
 
 /**
@@ -11,6 +12,10 @@ import java.util.List;
  * prompt token the model processed, <em>including</em> cache reads and cache writes (which are
  * also reported on their own); {@code outputTokens} includes reasoning tokens (also reported on
  * their own); {@code totalTokens} is their sum. See docs/LLM.md for how each provider's fields map.
+ *
+ * <p>Reading is bounded (docs/LLM.md, "Large responses"): the text, an echoed prompt and each
+ * tool call's arguments keep their first 65,536 characters, and a longer one ends with
+ * {@code …[truncated: N chars]}; {@code incomplete} says when more than that was left out.
  *
  * @param format the recognized response format, e.g. {@code bedrock.converse}, {@code openai.chat}
  * @param modelId the model id the response names, if any
@@ -24,6 +29,8 @@ import java.util.List;
  * @param text the response text (text parts concatenated)
  * @param stopReason why generation stopped, in the provider's words
  * @param toolCalls tools the model asked to call, never null
+ * @param incomplete null when the whole response was read; otherwise why not: {@value
+ *     #INCOMPLETE_TOO_LARGE}, {@value #INCOMPLETE_LIMITS} or {@value #INCOMPLETE_FAILED}
  */
 public record LlmResponse(
     String format,
@@ -37,10 +44,26 @@ public record LlmResponse(
     String prompt,
     String text,
     String stopReason,
-    List<ToolCall> toolCalls) {
+    List<ToolCall> toolCalls,
+    String incomplete) {
+
+  /** JSON text above the size limit: not parsed at all, so nothing else is known. */
+  public static final String INCOMPLETE_TOO_LARGE = "too_large";
+  /** Parts beyond the reading limits (elements, nesting, events, tool calls) were skipped. */
+  public static final String INCOMPLETE_LIMITS = "limits";
+  /** Reading failed (for example the JVM ran out of memory); nothing else is known. */
+  public static final String INCOMPLETE_FAILED = "failed";
 
   public LlmResponse {
     toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+  }
+
+  /** A response read whole ({@code incomplete} null); the constructor of earlier versions. */
+  public LlmResponse(String format, String modelId, Long inputTokens, Long outputTokens,
+      Long totalTokens, Long cacheReadTokens, Long cacheWriteTokens, Long reasoningTokens,
+      String prompt, String text, String stopReason, List<ToolCall> toolCalls) {
+    this(format, modelId, inputTokens, outputTokens, totalTokens, cacheReadTokens,
+        cacheWriteTokens, reasoningTokens, prompt, text, stopReason, toolCalls, null);
   }
 
   /**
@@ -56,7 +79,8 @@ public record LlmResponse(
    * Reads {@code response}: JSON text, a Jackson {@code JsonNode}, a {@code java.util.Map}, a list
    * of stream events, or any type a registered {@link io.llmops.observability.spi.LlmResponseReader}
    * understands. Plain non-JSON text is read as the response text. Returns null when the value is
-   * not understood; never throws.
+   * not understood, and a response with only {@link #incomplete()} set when it could not be read
+   * at all (JSON text above the size limit, or a failure); never throws, whatever it is given.
    */
   public static LlmResponse read(Object response) {
     return ResponseReaders.read(response);
@@ -90,6 +114,7 @@ public record LlmResponse(
     private String text;
     private String stopReason;
     private List<ToolCall> toolCalls;
+    private String incomplete;
 
     private Builder() {}
 
@@ -105,15 +130,19 @@ public record LlmResponse(
     public Builder text(String value) { text = value; return this; }
     public Builder stopReason(String value) { stopReason = value; return this; }
     public Builder toolCalls(List<ToolCall> value) { toolCalls = value; return this; }
+    public Builder incomplete(String value) { incomplete = value; return this; }
 
-    /** Builds; a missing total is the sum of input and output when both are known. */
+    /**
+     * Builds; a missing total is the sum of input and output when both are known (saturated at
+     * {@code Long.MAX_VALUE}).
+     */
     public LlmResponse build() {
       Long total = totalTokens;
       if (total == null && inputTokens != null && outputTokens != null) {
-        total = inputTokens + outputTokens;
+        total = Usage.add(inputTokens, outputTokens);
       }
       return new LlmResponse(format, modelId, inputTokens, outputTokens, total, cacheReadTokens,
-          cacheWriteTokens, reasoningTokens, prompt, text, stopReason, toolCalls);
+          cacheWriteTokens, reasoningTokens, prompt, text, stopReason, toolCalls, incomplete);
     }
   }
 }

@@ -2,7 +2,8 @@ package io.llmops.observability;
 
 /**
  * What a model charges, in US dollars per million tokens. A null cache price means the provider
- * does not price cache reads (or writes) apart: those tokens are charged as input.
+ * does not price cache reads (or writes) apart: those tokens are charged as input. Each price is
+ * at most {@value #MAX_PER_MILLION} (a dollar a token), which keeps every cost finite.
  *
  * @param inputPerMillion uncached input tokens
  * @param outputPerMillion output tokens
@@ -13,7 +14,10 @@ public record ModelPrice(
     double inputPerMillion, double outputPerMillion, Double cacheReadPerMillion,
     Double cacheWritePerMillion) {
 
-  /** Rejects negative or non-finite prices with IllegalArgumentException. */
+  /** The highest price accepted, in dollars per million tokens. */
+  public static final double MAX_PER_MILLION = 1_000_000;
+
+  /** Rejects negative, non-finite or higher than {@link #MAX_PER_MILLION} prices with IllegalArgumentException. */
   public ModelPrice {
     check("inputPerMillion", inputPerMillion);
     check("outputPerMillion", outputPerMillion);
@@ -36,8 +40,9 @@ public record ModelPrice(
   }
 
   private static void check(String name, double value) {
-    if (!Double.isFinite(value) || value < 0) {
-      throw new IllegalArgumentException(name + " must be a finite, non-negative number: " + value);
+    if (!(value >= 0 && value <= MAX_PER_MILLION)) { // also false for NaN
+      throw new IllegalArgumentException(name + " must be a number from 0 to " + MAX_PER_MILLION
+          + " (dollars per million tokens): " + value);
     }
   }
 }

@@ -13,7 +13,8 @@ import java.util.Optional;
  * {@code apac.}, {@code global.}, ...) and version suffixes ({@code -v1:0}, {@code :0}) are
  * dropped, and a date-less or provider-less alias finds the dated model. An unknown model has no
  * cost: methods return null (never zero) and log one warning per model id. No method throws
- * except IllegalArgumentException for negative token counts or invalid prices.
+ * except IllegalArgumentException for negative token counts or invalid prices. Costs are always
+ * finite: prices are at most {@value ModelPrice#MAX_PER_MILLION} dollars per million tokens.
  *
  * <p>The price file is the one of the running configuration ({@link Llmops#config()}; like every
  * entry point, the first call configures the SDK from the environment if nothing did before).
@@ -39,21 +40,25 @@ public final class Pricing {
    */
   public static CostBreakdown calculateCost(String modelId, long inputTokens, long outputTokens,
       long cacheReadTokens, long cacheWriteTokens) {
-    if (inputTokens < 0 || outputTokens < 0 || cacheReadTokens < 0 || cacheWriteTokens < 0) {
-      throw new IllegalArgumentException("token counts must not be negative");
-    }
+    requireCount("inputTokens", inputTokens);
+    requireCount("outputTokens", outputTokens);
+    requireCount("cacheReadTokens", cacheReadTokens);
+    requireCount("cacheWriteTokens", cacheWriteTokens);
     return PriceTable.current().cost(modelId, inputTokens, outputTokens, cacheReadTokens,
         cacheWriteTokens, true);
   }
 
-  /** The cost of what {@code response} reports, or null without a known model and usage. */
+  /**
+   * The cost of what {@code response} reports, or null without a known model and usage. A
+   * negative count (possible only in a response built by hand) raises IllegalArgumentException.
+   */
   public static CostBreakdown calculateCost(LlmResponse response) {
     if (response == null || !response.hasUsage()) {
       return null;
     }
-    return PriceTable.current().cost(response.modelId(), zero(response.inputTokens()),
+    return calculateCost(response.modelId(), zero(response.inputTokens()),
         zero(response.outputTokens()), zero(response.cacheReadTokens()),
-        zero(response.cacheWriteTokens()), true);
+        zero(response.cacheWriteTokens()));
   }
 
   /** The price in force for {@code modelId}, if known. */
@@ -78,6 +83,12 @@ public final class Pricing {
   public static void removePrice(String modelId) {
     if (modelId != null) {
       PriceTable.removeOverride(modelId);
+    }
+  }
+
+  private static void requireCount(String name, long count) {
+    if (count < 0) {
+      throw new IllegalArgumentException(name + " must not be negative, got " + count);
     }
   }
 

@@ -3,6 +3,7 @@ package io.llmops.observability.evals;
 import io.llmops.observability.Evaluation;
 import io.llmops.observability.Llmops;
 import io.llmops.observability.LlmopsContext;
+import io.llmops.observability.evals.internal.JudgeRedaction;
 import io.llmops.observability.internal.engine.InternalLog;
 import io.llmops.observability.internal.engine.SpanInternals;
 import io.llmops.observability.internal.engine.Tracer;
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * under the span it judges. A fixed number of daemon threads ({@code llmops-eval-N}) and a
  * bounded queue: {@link #submit} never blocks and never runs the judge on the caller's thread;
  * when the queue is full the evaluation is dropped and counted under {@value #DROPPED_COUNTER}.
+ * A judge is handed each request redacted as exports are ({@code LLMOPS_REDACT_KEYS} included).
  * A judge that fails, times out or answers something unreadable produces an evaluation labelled
  * {@value #FAILED_LABEL} (no score) and is counted under {@value #FAILED_COUNTER}; nothing
  * reaches the application.
@@ -102,7 +104,7 @@ public final class EvaluationRunner implements AutoCloseable {
       Throwable failure = null;
       CompletableFuture<Verdict> future = null;
       try {
-        future = judge.judge(request);
+        future = judge.judge(JudgeRedaction.redact(request));
         verdict = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         if (verdict == null) {
           failure = new JudgeException("no_verdict", "the judge returned no verdict");

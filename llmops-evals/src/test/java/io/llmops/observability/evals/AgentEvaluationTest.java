@@ -105,8 +105,8 @@ class AgentEvaluationTest {
     JsonNode evaluation = named(allSpans(), "faithfulness");
     assertThat(evaluation.at("/input_data/evaluation/label").asText()).isEqualTo("faithful");
     assertThat(evaluation.at("/metadata/evaluator").has("context")).isFalse();
-    assertThat(server.requests().get(0).at("/messages/1/content").asText())
-        .contains("<context>\nThe shop opens 9-17 on weekdays.\n</context>");
+    assertThat(FakeChatServer.dataSection(server.requests().get(0)).get("context").asText())
+        .isEqualTo("The shop opens 9-17 on weekdays.");
   }
 
   @Test

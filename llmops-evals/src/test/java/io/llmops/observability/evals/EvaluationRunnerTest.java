@@ -236,8 +236,7 @@ class EvaluationRunnerTest {
   void concurrentEvaluationsAcrossManyTracesEachLandOnTheirOwnTrace() throws Exception {
     // The judge echoes the judged response (unique per trace) as its rationale.
     server = new FakeChatServer(request -> {
-      String user = request.at("/messages/1/content").asText();
-      String response = user.substring(user.indexOf("<response>\n") + 11, user.indexOf("\n</response>"));
+      String response = FakeChatServer.dataSection(request).get("response").asText();
       return Reply.assistant("{\"score\": 0.75, \"label\": \"ok\", \"rationale\": \"" + response + "\"}");
     });
     runner = new EvaluationRunner(httpJudge("10"), 4, 1000, Duration.ofSeconds(10));

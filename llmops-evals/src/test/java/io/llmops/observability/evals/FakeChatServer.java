@@ -10,6 +10,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -64,6 +66,24 @@ final class FakeChatServer implements AutoCloseable {
 
   static FakeChatServer answering(String content) throws IOException {
     return new FakeChatServer(request -> Reply.assistant(content));
+  }
+
+  /** The judged texts a chat request carries: the JSON object between its data tags. */
+  static JsonNode dataSection(JsonNode request) {
+    String user = request.at("/messages/1/content").asText();
+    try {
+      return JSON.readTree(user.substring(user.indexOf("<data>") + "<data>".length(),
+          user.indexOf("</data>")));
+    } catch (IOException e) {
+      throw new IllegalStateException("no data section in " + user, e);
+    }
+  }
+
+  /** The built-in OpenAI-compatible judge, configured to ask this server. */
+  Judge judge(String timeoutSeconds) {
+    Map<String, String> env = Map.of(JudgeConfig.JUDGE, "openai", JudgeConfig.MODEL, "judge-1",
+        JudgeConfig.BASE_URL, baseUrl(), JudgeConfig.TIMEOUT, timeoutSeconds);
+    return JudgeConfig.from(name -> Optional.ofNullable(env.get(name))).createJudge().orElseThrow();
   }
 
   String baseUrl() {

@@ -68,8 +68,10 @@ class OpenAiJudgeTest {
     assertThat(request.at("/messages/0/role").asText()).isEqualTo("system");
     assertThat(request.at("/messages/0/content").asText())
         .contains("correctness", "\"score\"", "\"label\"", "\"rationale\"", "correct | partially_correct | incorrect");
-    assertThat(request.at("/messages/1/content").asText())
-        .contains("<input>\nWhat is the capital of France?\n</input>", "<response>\nParis.\n</response>");
+    JsonNode data = FakeChatServer.dataSection(request);
+    assertThat(data.get("input").asText()).isEqualTo("What is the capital of France?");
+    assertThat(data.get("response").asText()).isEqualTo("Paris.");
+    assertThat(data.has("context")).isFalse();
     assertThat(server.authorizations()).containsExactly("Bearer sk-test-secret");
     assertThat(judge.describe()).containsEntry("backend", "openai").containsEntry("model", "llama3.1:8b");
   }
@@ -91,8 +93,7 @@ class OpenAiJudgeTest {
     Verdict verdict = judge.judge(new JudgeRequest(Criterion.FAITHFULNESS, "Opening hours?",
         "Open 24/7.", "The shop opens 9-17 on weekdays.", Map.of())).get(30, TimeUnit.SECONDS);
     assertThat(verdict.label()).isEqualTo("unfaithful");
-    assertThat(server.requests().get(0).at("/messages/1/content").asText())
-        .contains("<context>\nThe shop opens 9-17 on weekdays.\n</context>");
+    assertThat(FakeChatServer.dataSection(server.requests().get(0)).get("context").asText()).isEqualTo("The shop opens 9-17 on weekdays.");
 
     JudgeException missing = failureOf(judge, new JudgeRequest(Criterion.FAITHFULNESS, "q", "a", null, Map.of()));
     assertThat(missing.reason()).isEqualTo("missing_context");

@@ -9,6 +9,7 @@ import io.llmops.observability.internal.capture.CaptureBudget;
 import io.llmops.observability.internal.capture.CaptureLimits;
 import io.llmops.observability.internal.capture.Errors;
 import io.llmops.observability.internal.capture.Snapshotter;
+import io.llmops.observability.internal.llm.LlmMarks;
 import io.llmops.observability.internal.llm.ResponseReaders;
 import io.llmops.observability.internal.pricing.GenerationCost;
 import io.llmops.observability.internal.model.Cost;
@@ -260,9 +261,10 @@ final class SpanState implements Span {
   @Override
   public Span setUsage(long inputTokens, long outputTokens) {
     SpanArguments.checkUsage(inputTokens, outputTokens);
+    Usage value = Usage.of(inputTokens, outputTokens, 0, 0, 0);
     synchronized (this) {
       if (!ended) {
-        usage = new Usage(inputTokens, outputTokens, inputTokens + outputTokens);
+        keepUsage(value);
       }
     }
     return this;
@@ -271,31 +273,79 @@ final class SpanState implements Span {
   @Override
   public Span setCost(double inputCost, double outputCost) {
     SpanArguments.checkCost(inputCost, outputCost);
+    Cost value = Cost.of(inputCost, outputCost);
     synchronized (this) {
       if (!ended) {
-        cost = new Cost(inputCost, outputCost, inputCost + outputCost);
+        keepCost(value);
       }
     }
     return this;
   }
 
+  /** Keeps plausible usage; implausible usage is dropped, counted and the span says so. Holds the lock. */
+  private void keepUsage(Usage value) {
+    usage = value.plausible() ? value : null;
+    mark(LlmMarks.USAGE_IMPLAUSIBLE, !value.plausible(), LlmMarks.USAGE_DROPPED_COUNTER);
+  }
+
+  /** Keeps a plausible cost; another is dropped, counted and the span says so. Holds the lock. */
+  private void keepCost(Cost value) {
+    cost = value.plausible() ? value : null;
+    mark(LlmMarks.COST_IMPLAUSIBLE, !value.plausible(), LlmMarks.COST_DROPPED_COUNTER);
+  }
+
+  /** Prices the usage at the end of a generation, unless its cost was found implausible. */
+  private void priceUsage() {
+    if (metadata != null && metadata.containsKey(LlmMarks.COST_IMPLAUSIBLE)) {
+      return;
+    }
+    Cost computed = GenerationCost.of(trace.tracerConfig(), modelId, usage);
+    if (computed != null) {
+      keepCost(computed);
+    }
+  }
+
+  private void mark(String key, boolean set, String counter) {
+    if (set) {
+      if (metadata == null) {
+        metadata = new LinkedHashMap<>();
+      }
+      metadata.put(key, true);
+      Tracer.get().counters().increment(counter);
+      InternalLog.warnOnce("span-" + key, "llmops: a generation span was given a value no model "
+          + "call can have; it is left out, counted as " + counter + " and the span marked "
+          + key + " (docs/LLM.md)");
+    } else if (metadata != null) {
+      metadata.remove(key);
+    }
+  }
+
   @Override
   public Span recordLlmResponse(Object raw) {
+    try {
+      recordReadResponse(raw);
+    } catch (Throwable e) {
+      InternalLog.errorOnce("span-llm-response", "llmops: could not record a model response", e);
+    }
+    return this;
+  }
+
+  private void recordReadResponse(Object raw) {
     LlmResponse read = ResponseReaders.read(raw);
     Object captured = raw == null || raw instanceof LlmResponse ? null : ResponseReaders.capture(raw);
-    Object text = read == null ? null : Snapshotter.text(read.text());
-    Object promptText = read == null ? null : Snapshotter.text(read.prompt());
+    Object text = read == null ? null : ResponseReaders.text(read.text());
+    Object promptText = read == null ? null : ResponseReaders.text(read.prompt());
     Usage readUsage = read == null ? null : GenerationCost.usage(read);
     List<Object> toolCalls = read == null ? List.of() : ResponseReaders.toolCalls(read);
     synchronized (this) {
       if (ended) {
-        return this;
+        return;
       }
       if (captured != null && output == null) {
         output = captured;
       }
       if (read == null) {
-        return this;
+        return;
       }
       if (read.modelId() != null) {
         modelId = read.modelId();
@@ -307,7 +357,7 @@ final class SpanState implements Span {
         prompt = promptText;
       }
       if (readUsage != null) {
-        usage = readUsage;
+        keepUsage(readUsage);
       }
       if (read.stopReason() != null || !toolCalls.isEmpty()) {
         if (metadata == null) {
@@ -320,8 +370,14 @@ final class SpanState implements Span {
           metadata.put(io.llmops.observability.internal.wire.WireFields.LLM_TOOL_CALLS, toolCalls);
         }
       }
+      if (read.incomplete() != null) {
+        if (metadata == null) {
+          metadata = new LinkedHashMap<>();
+        }
+        metadata.put(LlmMarks.RESPONSE_INCOMPLETE, read.incomplete());
+        Tracer.get().counters().increment(LlmMarks.INCOMPLETE_COUNTER_PREFIX + read.incomplete());
+      }
     }
-    return this;
   }
 
   @Override
@@ -405,7 +461,7 @@ final class SpanState implements Span {
           modelId = trace.tracerConfig().defaultModelId();
         }
         if (usage != null && cost == null) {
-          cost = GenerationCost.of(trace.tracerConfig(), modelId, usage);
+          priceUsage();
         }
       }
       data = new SpanData(spanId, parentSpanId, name, type, startMicros,

@@ -11,7 +11,6 @@ final class Acc {
 
   String format;
   String model;
-  String prompt;
   String stopReason;
   Long in;
   Long out;
@@ -21,20 +20,25 @@ final class Acc {
   Long reasoning;
   /** True when the provider counts cache reads and writes apart from its input count. */
   boolean cacheSeparate;
-  private StringBuilder text;
+  /** Why not all of the response was read, or null ({@link LlmResponse#incomplete()}). */
+  String incomplete;
+  private CappedText prompt;
+  private CappedText text;
   private final Map<Object, Tool> tools = new LinkedHashMap<>();
   private int anonymousTools;
 
   static final class Tool {
     String id;
     String name;
-    final StringBuilder arguments = new StringBuilder();
-    boolean hasArguments;
+    private CappedText arguments;
 
-    void append(String fragment) {
+    /** Appends an arguments fragment: a String, a cut string, or null for none. */
+    void append(Object fragment) {
       if (fragment != null) {
+        if (arguments == null) {
+          arguments = new CappedText();
+        }
         arguments.append(fragment);
-        hasArguments = true;
       }
     }
   }
@@ -46,23 +50,38 @@ final class Acc {
     return this;
   }
 
-  void text(String fragment) {
-    if (fragment != null) {
+  /** Appends a text value of the response tree: a String or a cut string; others are ignored. */
+  void text(Object fragment) {
+    if (fragment instanceof String || fragment instanceof io.llmops.observability.internal.capture.TruncatedText) {
       if (text == null) {
-        text = new StringBuilder(fragment.length() + 16);
+        text = new CappedText();
       }
       text.append(fragment);
+    }
+  }
+
+  /** The prompt echoed by the response, if it is a string. */
+  void prompt(Object value) {
+    if (Node.str(value) != null) {
+      prompt = new CappedText();
+      prompt.append(value);
     }
   }
 
   /** Appends the text and tool calls of {@code other} (a stream chunk read as a whole body). */
   void mergeContent(Acc other) {
     if (other.text != null) {
-      text(other.text.toString());
+      text(other.text.value());
     }
     for (Tool tool : other.tools.values()) {
-      tools.put("merged-" + tools.size(), tool);
+      if (admitTool()) {
+        tools.put("merged-" + tools.size(), tool);
+      }
     }
+    if (other.prompt != null) {
+      prompt = other.prompt;
+    }
+    limited(other.incomplete);
   }
 
   boolean hasText() {
@@ -76,15 +95,38 @@ final class Acc {
 
   /** The tool call under {@code key} (a stream's block index), created on first use. */
   Tool tool(Object key) {
-    return tools.computeIfAbsent(key == null ? "anon-" + anonymousTools++ : key, k -> new Tool());
+    Object k = key == null ? "anon-" + anonymousTools++ : key;
+    Tool tool = tools.get(k);
+    if (tool == null) {
+      tool = new Tool();
+      if (admitTool()) {
+        tools.put(k, tool);
+      }
+    }
+    return tool;
   }
 
-  /** Adds a complete tool call. */
-  void tool(String id, String name, String arguments) {
+  /** Adds a complete tool call; {@code arguments} as {@link Node#jsonText} gives them. */
+  void tool(String id, String name, Object arguments) {
     Tool tool = tool(null);
     tool.id = id;
     tool.name = name;
     tool.append(arguments);
+  }
+
+  private boolean admitTool() {
+    if (tools.size() < ReadLimits.MAX_TOOL_CALLS) {
+      return true;
+    }
+    limited(LlmResponse.INCOMPLETE_LIMITS);
+    return false;
+  }
+
+  /** Records that part of the response was left out; the first reason given stays. */
+  void limited(String reason) {
+    if (incomplete == null) {
+      incomplete = reason;
+    }
   }
 
   void model(String value) {
@@ -107,15 +149,16 @@ final class Acc {
   LlmResponse build() {
     Long input = in;
     if (cacheSeparate && input != null) {
-      input = input + (cacheRead == null ? 0 : cacheRead) + (cacheWrite == null ? 0 : cacheWrite);
+      input = Node.sum(Node.sum(input, cacheRead), cacheWrite);
     }
-    Long sum = input != null && out != null ? (Long) (input + out) : total;
+    Long sum = input != null && out != null ? Node.sum(input, out) : total;
     List<LlmResponse.ToolCall> calls = new ArrayList<>(tools.size());
     for (Tool tool : tools.values()) {
       calls.add(new LlmResponse.ToolCall(tool.id, tool.name,
-          tool.hasArguments ? tool.arguments.toString() : null));
+          tool.arguments == null ? null : tool.arguments.text()));
     }
-    return new LlmResponse(format, model, input, out, sum, cacheRead, cacheWrite, reasoning, prompt,
-        text == null ? null : text.toString(), stopReason, calls);
+    return new LlmResponse(format, model, input, out, sum, cacheRead, cacheWrite, reasoning,
+        prompt == null ? null : prompt.text(), text == null ? null : text.text(), stopReason,
+        calls, incomplete);
   }
 }

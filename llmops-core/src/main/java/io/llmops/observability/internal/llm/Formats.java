@@ -21,11 +21,16 @@ final class Formats {
 
   private Formats() {}
 
-  /** Reads one response object (or one stream event); null when no known shape matches. */
+  /**
+   * Reads one response object (or one stream event), a bounded tree; null when no known shape
+   * matches.
+   */
   static Acc object(Object n) {
-    if (Streams.isEvent(n)) {
-      return Streams.fold(List.of(n));
-    }
+    return Streams.isEvent(n) ? Streams.fold(n) : whole(n);
+  }
+
+  /** Reads one response object that is not a stream event. */
+  static Acc whole(Object n) {
     Acc a = new Acc();
     Object output = get(n, "output");
     if (isObject(output) && isObject(get(output, "message"))) {
@@ -70,7 +75,7 @@ final class Formats {
     a.format(nova ? "bedrock.nova" : "bedrock.converse");
     a.cacheSeparate = true;
     for (Object block : list(at(n, "output", "message", "content"))) {
-      a.text(str(block, "text"));
+      a.text(get(block, "text"));
       Object toolUse = get(block, "toolUse");
       if (toolUse != null) {
         a.tool(str(toolUse, "toolUseId"), str(toolUse, "name"), jsonText(get(toolUse, "input")));
@@ -97,11 +102,11 @@ final class Formats {
     List<Object> results = list(get(n, "results"));
     if (!results.isEmpty()) {
       Object first = results.get(0);
-      a.text(str(first, "outputText"));
+      a.text(get(first, "outputText"));
       a.out = count(get(first, "tokenCount"));
       a.stop(str(first, "completionReason"));
     } else {
-      a.text(str(n, "outputText"));
+      a.text(get(n, "outputText"));
       a.out = firstCount(n, "totalOutputTextTokenCount", "tokenCount");
       a.stop(str(n, "completionReason"));
     }
@@ -110,7 +115,7 @@ final class Formats {
 
   static void llama(Object n, Acc a) {
     a.format("bedrock.llama");
-    a.text(str(n, "generation"));
+    a.text(get(n, "generation"));
     a.in = count(get(n, "prompt_token_count"));
     a.out = count(get(n, "generation_token_count"));
     a.stop(str(n, "stop_reason"));
@@ -120,17 +125,17 @@ final class Formats {
     a.format("cohere.command");
     List<Object> generations = list(get(n, "generations"));
     if (!generations.isEmpty()) {
-      a.text(str(generations.get(0), "text"));
+      a.text(get(generations.get(0), "text"));
       a.stop(str(generations.get(0), "finish_reason"));
     }
-    a.prompt = str(n, "prompt");
+    a.prompt(get(n, "prompt"));
     cohereMeta(get(n, "meta"), a);
   }
 
   /** Cohere Command R and R+ (chat). */
   static void cohereChat(Object n, Acc a) {
     a.format("cohere.chat");
-    a.text(str(n, "text"));
+    a.text(get(n, "text"));
     a.stop(str(n, "finish_reason"));
     for (Object call : list(get(n, "tool_calls"))) {
       a.tool(null, str(call, "name"), jsonText(get(call, "parameters")));
@@ -151,7 +156,7 @@ final class Formats {
 
   static void ai21Jurassic(Object n, Acc a) {
     a.format("ai21.jurassic");
-    a.prompt = str(n, "prompt", "text");
+    a.prompt(at(n, "prompt", "text"));
     Object promptTokens = at(n, "prompt", "tokens");
     if (isArray(promptTokens)) {
       a.in = (long) Node.size(promptTokens);
@@ -159,7 +164,7 @@ final class Formats {
     List<Object> completions = list(get(n, "completions"));
     if (!completions.isEmpty()) {
       Object first = completions.get(0);
-      a.text(str(first, "data", "text"));
+      a.text(at(first, "data", "text"));
       Object tokens = at(first, "data", "tokens");
       if (isArray(tokens)) {
         a.out = (long) Node.size(tokens);
@@ -172,7 +177,7 @@ final class Formats {
     a.format("bedrock.mistral");
     List<Object> outputs = list(get(n, "outputs"));
     if (!outputs.isEmpty()) {
-      a.text(str(outputs.get(0), "text"));
+      a.text(get(outputs.get(0), "text"));
       a.stop(str(outputs.get(0), "stop_reason"));
     }
   }
@@ -203,7 +208,7 @@ final class Formats {
     for (Object block : list(get(n, "content"))) {
       String type = str(block, "type");
       if (type == null || "text".equals(type)) {
-        a.text(str(block, "text"));
+        a.text(get(block, "text"));
       } else if ("tool_use".equals(type) || "server_tool_use".equals(type)) {
         a.tool(str(block, "id"), str(block, "name"), jsonText(get(block, "input")));
       }
@@ -258,15 +263,14 @@ final class Formats {
 
   /** A content that is a string or an array of {@code {type: text, text}} parts. */
   static void contentText(Object content, Acc a) {
-    String text = str(content);
-    if (text != null) {
-      a.text(text);
+    if (str(content) != null) {
+      a.text(content);
       return;
     }
     for (Object part : list(content)) {
       String type = str(part, "type");
       if (type == null || "text".equals(type) || "output_text".equals(type)) {
-        a.text(str(part, "text"));
+        a.text(get(part, "text"));
       }
     }
   }
@@ -317,7 +321,7 @@ final class Formats {
         if (Boolean.TRUE.equals(Node.bool(get(part, "thought")))) {
           continue;
         }
-        a.text(str(part, "text"));
+        a.text(get(part, "text"));
         Object call = get(part, "functionCall");
         if (call != null) {
           a.tool(str(call, "id"), str(call, "name"), jsonText(get(call, "args")));
@@ -343,9 +347,9 @@ final class Formats {
   static void ollama(Object n, Acc a) {
     a.format("ollama");
     a.model(str(n, "model"));
-    a.text(str(n, "response"));
+    a.text(get(n, "response"));
     Object message = get(n, "message");
-    a.text(str(message, "content"));
+    a.text(get(message, "content"));
     for (Object call : list(get(message, "tool_calls"))) {
       a.tool(str(call, "id"), str(call, "function", "name"),
           jsonText(at(call, "function", "arguments")));
@@ -363,14 +367,14 @@ final class Formats {
   /** A map with a text entry and/or a usage map in any of the common spellings. */
   static void generic(Object n, Acc a) {
     for (String key : TEXT_KEYS) {
-      String text = str(get(n, key));
-      if (text != null) {
+      Object text = get(n, key);
+      if (str(text) != null) {
         a.text(text);
         break;
       }
     }
     if (!a.hasText()) {
-      a.text(str(n, "message", "content"));
+      a.text(at(n, "message", "content"));
     }
     a.model(str(n, "model"));
     a.model(str(n, "modelId"));

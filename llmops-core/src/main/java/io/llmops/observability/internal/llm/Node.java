@@ -1,31 +1,26 @@
 package io.llmops.observability.internal.llm;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
-import java.util.Collection;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.llmops.observability.internal.capture.TruncatedText;
+import io.llmops.observability.internal.model.Usage;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Uniform read access to a parsed document that is either Jackson {@link JsonNode}s or
- * {@code java.util.Map}/{@code List} values: a missing key, a JSON null or a value of the wrong
- * type all read as null. Never throws. Internal.
+ * Read access to a bounded response tree ({@link ParsedTree}, {@link CopiedTree}): a missing key,
+ * a null or a value of the wrong type all read as null. Never throws. Internal.
  */
 final class Node {
-
-  /** Rejects trailing content, so that newline-delimited events are not read as their first. */
-  static final ObjectMapper JSON = new ObjectMapper()
-      .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private Node() {}
 
   static boolean isObject(Object node) {
-    return node instanceof Map || (node instanceof JsonNode j && j.isObject());
+    return node instanceof Map;
   }
 
   static boolean isArray(Object node) {
-    return node instanceof List || (node instanceof JsonNode j && j.isArray());
+    return node instanceof List;
   }
 
   static boolean has(Object node, String key) {
@@ -33,15 +28,7 @@ final class Node {
   }
 
   static Object get(Object node, String key) {
-    if (node instanceof Map<?, ?> map) {
-      Object value = map.get(key);
-      return value instanceof JsonNode j && j.isNull() ? null : value;
-    }
-    if (node instanceof JsonNode json && json.isObject()) {
-      JsonNode value = json.get(key);
-      return value == null || value.isNull() ? null : value;
-    }
-    return null;
+    return node instanceof Map<?, ?> map ? map.get(key) : null;
   }
 
   static Object at(Object node, String... path) {
@@ -55,14 +42,12 @@ final class Node {
     return current;
   }
 
+  /** A string value; one cut to the reading limits ends with its truncation note. */
   static String str(Object value) {
-    if (value instanceof CharSequence s) {
-      return s.toString();
+    if (value instanceof String s) {
+      return s;
     }
-    if (value instanceof JsonNode j && j.isTextual()) {
-      return j.textValue();
-    }
-    return null;
+    return value instanceof TruncatedText t ? t.render() : null;
   }
 
   static String str(Object node, String... path) {
@@ -72,19 +57,13 @@ final class Node {
   /** A non-negative whole count, or null. */
   static Long count(Object value) {
     long n;
-    if (value instanceof Integer || value instanceof Long || value instanceof Short) {
-      n = ((Number) value).longValue();
-    } else if (value instanceof Number number) {
-      double d = number.doubleValue();
+    if (value instanceof Long l) {
+      n = l;
+    } else if (value instanceof Double d) {
       if (!Double.isFinite(d) || d != Math.rint(d)) {
         return null;
       }
-      n = (long) d;
-    } else if (value instanceof JsonNode j && j.isNumber()) {
-      if (!j.canConvertToLong() || (j.isFloatingPointNumber() && j.doubleValue() != Math.rint(j.doubleValue()))) {
-        return null;
-      }
-      n = j.longValue();
+      n = (long) d.doubleValue(); // saturates: an absurd count is caught as implausible later
     } else {
       return null;
     }
@@ -107,54 +86,72 @@ final class Node {
   }
 
   static Boolean bool(Object value) {
-    if (value instanceof Boolean b) {
-      return b;
-    }
-    return value instanceof JsonNode j && j.isBoolean() ? j.booleanValue() : null;
+    return value instanceof Boolean b ? b : null;
   }
 
-  /** The elements of an array value, or an empty list. */
+  /** The elements kept of an array value, or an empty list. */
+  @SuppressWarnings("unchecked")
   static List<Object> list(Object value) {
-    if (value instanceof List<?> list) {
-      return new ArrayList<>(list);
-    }
-    if (value instanceof JsonNode j && j.isArray()) {
-      List<Object> out = new ArrayList<>(j.size());
-      j.forEach(out::add);
-      return out;
-    }
-    return List.of();
+    return value instanceof List<?> list ? (List<Object>) list : List.of();
   }
 
+  /** How many elements an array value had, kept or not. */
   static int size(Object value) {
-    if (value instanceof Collection<?> c) {
-      return c.size();
+    if (value instanceof CappedList list) {
+      return list.originalSize();
     }
-    return value instanceof JsonNode j && j.isArray() ? j.size() : 0;
+    return value instanceof List<?> list ? list.size() : 0;
   }
 
-  /** A value as JSON text: strings as they are, anything else serialized; null when impossible. */
-  static String jsonText(Object value) {
-    if (value == null) {
+  /**
+   * A value as JSON text (strings as they are), at most {@link ReadLimits#MAX_TEXT_CHARS} of it:
+   * a String, or a {@link TruncatedText} when longer. Null for null.
+   */
+  static Object jsonText(Object value) {
+    if (value == null || value instanceof String || value instanceof TruncatedText) {
+      return value;
+    }
+    CappedText out = new CappedText();
+    try (JsonGenerator g = ParsedTree.FACTORY.createGenerator(out.writer())) {
+      write(g, value);
+    } catch (IOException | RuntimeException e) {
       return null;
     }
-    if (value instanceof CharSequence s) {
-      return s.toString();
-    }
-    if (value instanceof JsonNode j) {
-      return j.isTextual() ? j.textValue() : j.toString();
-    }
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (Exception | StackOverflowError e) {
-      return String.valueOf(value);
+    return out.value();
+  }
+
+  private static void write(JsonGenerator g, Object v) throws IOException {
+    if (v instanceof Map<?, ?> map) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        g.writeFieldName(String.valueOf(entry.getKey()));
+        write(g, entry.getValue());
+      }
+      g.writeEndObject();
+    } else if (v instanceof List<?> list) {
+      g.writeStartArray();
+      for (Object element : list) {
+        write(g, element);
+      }
+      g.writeEndArray();
+    } else if (v instanceof Long l) {
+      g.writeNumber(l);
+    } else if (v instanceof Double d) {
+      g.writeNumber(d);
+    } else if (v instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (v == null) {
+      g.writeNull();
+    } else {
+      g.writeString(str(v));
     }
   }
 
+  /** The saturated sum of two counts, either of which may be missing. */
   static Long sum(Long a, Long b) {
     if (a == null) {
       return b;
     }
-    return b == null ? a : a + b;
+    return b == null ? a : Usage.add(a, b);
   }
 }

@@ -1,17 +1,27 @@
 package io.llmops.observability.internal.llm;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.LlmResponse;
+import io.llmops.observability.internal.capture.Snapshotter;
 import io.llmops.observability.internal.engine.InternalLog;
 import io.llmops.observability.spi.LlmResponseReader;
-import java.nio.charset.StandardCharsets;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.ListIterator;
+import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 
 /**
  * Reads any response: registered {@link LlmResponseReader}s first, then the built-in readers of
- * JSON text, Jackson trees, maps and lists of stream events. Never throws. Internal.
+ * JSON text, Jackson trees, maps and lists of stream events, each within {@link ReadLimits}.
+ * Never throws, whatever it is handed: a failure (an OutOfMemoryError included) gives a response
+ * that says {@link LlmResponse#INCOMPLETE_FAILED}. Internal.
  */
 public final class ResponseReaders {
 
@@ -32,85 +42,128 @@ public final class ResponseReaders {
         if (read != null) {
           return read;
         }
-      } catch (RuntimeException | LinkageError e) {
-        InternalLog.errorOnce("llm-reader-" + reader.getClass().getName(), "llmops: response reader "
+      } catch (Throwable e) {
+        logOnce("llm-reader-" + reader.getClass().getName(), "llmops: response reader "
             + reader.getClass().getName() + " failed; skipped", e);
       }
     }
     try {
       return builtIn(response);
-    } catch (RuntimeException | StackOverflowError e) {
-      InternalLog.errorOnce("llm-reader-builtin", "llmops: could not read a "
-          + response.getClass().getName() + " response; recorded without usage", e);
-      return null;
+    } catch (Throwable e) {
+      logOnce("llm-reader-builtin", "llmops: could not read a " + response.getClass().getName()
+          + " response; recorded without usage", e);
+      return LlmResponse.builder().incomplete(LlmResponse.INCOMPLETE_FAILED).build();
     }
   }
 
   /** The built-in readers only (no ServiceLoader); for tests and benchmarks. */
   public static LlmResponse builtIn(Object response) {
-    Acc acc;
-    if (response instanceof CharSequence s) {
-      return text(s.toString());
-    } else if (response instanceof byte[] bytes) {
-      return text(new String(bytes, StandardCharsets.UTF_8));
-    } else if (Node.isObject(response)) {
-      acc = Formats.object(response);
-    } else if (Node.isArray(response)) {
-      acc = Streams.fold(Node.list(response));
-    } else {
+    if (response instanceof CharSequence text) {
+      return TextResponses.read(text);
+    }
+    if (response instanceof byte[] bytes) {
+      return TextResponses.read(bytes);
+    }
+    if (response instanceof Map || (response instanceof JsonNode j && j.isObject())) {
+      Budget budget = new Budget();
+      Acc acc = Formats.object(Trees.copy(response, budget));
+      if (acc != null && budget.skipped()) {
+        acc.limited(LlmResponse.INCOMPLETE_LIMITS);
+      }
+      return acc == null ? null : acc.build();
+    }
+    List<?> events = events(response);
+    if (events == null) {
       return null;
     }
+    Acc acc = fold(events, response instanceof Collection<?> c && c.size() > events.size());
     return acc == null ? null : acc.build();
   }
 
-  /** JSON text, newline-delimited JSON or server-sent events; anything else is the response text. */
-  private static LlmResponse text(String text) {
-    String s = text.strip();
-    if (s.startsWith("{") || s.startsWith("[")) {
-      try {
-        Object tree = Node.JSON.readTree(s);
-        Acc acc = Node.isObject(tree) ? Formats.object(tree) : Streams.fold(Node.list(tree));
-        if (acc != null) {
-          return acc.build();
-        }
-      } catch (Exception e) {
-        // not one JSON document: maybe one per line
-      }
+  /**
+   * A stream's events as a list: a List, array or Jackson array as it is, another collection's
+   * first {@link ReadLimits#MAX_EVENTS}. Null for anything else.
+   */
+  private static List<?> events(Object response) {
+    if (response instanceof List<?> list) {
+      return list;
     }
-    if (s.startsWith("{") || s.startsWith("data:") || s.startsWith("event:")) {
-      List<Object> lines = new ArrayList<>();
-      for (String line : s.split("\r?\n")) {
-        String l = line.strip();
-        if (l.startsWith("{") || (l.startsWith("data:") && !l.endsWith("[DONE]"))) {
-          lines.add(l);
-        }
+    if (response instanceof Collection<?> c) {
+      List<Object> head = new ArrayList<>(Math.min(c.size(), ReadLimits.MAX_EVENTS));
+      for (Iterator<?> it = c.iterator(); it.hasNext() && head.size() < ReadLimits.MAX_EVENTS; ) {
+        head.add(it.next());
       }
-      Acc acc = lines.isEmpty() ? null : Streams.fold(lines);
-      if (acc != null) {
-        return acc.build();
-      }
+      return head;
     }
-    return LlmResponse.ofText(text);
+    if (response instanceof Object[] array) {
+      return Arrays.asList(array);
+    }
+    if (response instanceof JsonNode j && j.isArray()) {
+      return new AbstractList<JsonNode>() {
+        @Override
+        public JsonNode get(int index) {
+          return j.get(index);
+        }
+
+        @Override
+        public int size() {
+          return j.size();
+        }
+      };
+    }
+    return null;
   }
 
-  /** The raw response as span output: a Jackson tree as maps and lists, anything else as is. */
-  public static Object capture(Object raw) {
-    Object value = raw;
-    if (raw instanceof com.fasterxml.jackson.databind.JsonNode tree) {
-      try {
-        value = Node.JSON.convertValue(tree, Object.class);
-      } catch (RuntimeException e) {
-        value = tree.toString();
+  /**
+   * Folds the events one at a time; of a list longer than {@link ReadLimits#MAX_EVENTS}, its
+   * first events and its last {@link ReadLimits#TAIL_EVENTS} (where streams report usage).
+   */
+  private static Acc fold(List<?> events, boolean cut) {
+    Streams.Fold fold = new Streams.Fold();
+    if (cut) {
+      fold.skipped();
+    }
+    int size = events.size();
+    int head = size <= ReadLimits.MAX_EVENTS ? size : ReadLimits.MAX_EVENTS - ReadLimits.TAIL_EVENTS;
+    Iterator<?> it = events.iterator();
+    for (int i = 0; i < head && it.hasNext(); i++) {
+      add(fold, it.next());
+    }
+    if (head < size) {
+      fold.skipped();
+      for (ListIterator<?> tail = events.listIterator(size - ReadLimits.TAIL_EVENTS); tail.hasNext(); ) {
+        add(fold, tail.next());
       }
     }
-    return io.llmops.observability.internal.capture.Snapshotter.capture(value);
+    return fold.result();
+  }
+
+  private static void add(Streams.Fold fold, Object raw) {
+    Budget budget = new Budget();
+    fold.add(Trees.event(raw, budget), budget);
+  }
+
+  /**
+   * The raw response as span output: a Jackson tree as a bounded tree of maps and lists, text as
+   * its first characters, anything else as {@link Snapshotter} captures it.
+   */
+  public static Object capture(Object raw) {
+    if (raw instanceof JsonNode tree) {
+      return Trees.copy(tree, new Budget());
+    }
+    return Snapshotter.capture(raw);
+  }
+
+  /** A response string as a span keeps it (see {@link CappedText#forSpan}). */
+  public static Object text(String text) {
+    return CappedText.forSpan(text);
   }
 
   /** Tool calls as metadata values: {@code {id, name, arguments}} maps, nulls left out. */
   public static List<Object> toolCalls(LlmResponse response) {
     List<Object> calls = new ArrayList<>(response.toolCalls().size());
     for (LlmResponse.ToolCall call : response.toolCalls()) {
-      java.util.Map<String, Object> map = new java.util.LinkedHashMap<>();
+      Map<String, Object> map = new LinkedHashMap<>();
       if (call.id() != null) {
         map.put("id", call.id());
       }
@@ -118,7 +171,7 @@ public final class ResponseReaders {
         map.put("name", call.name());
       }
       if (call.arguments() != null) {
-        map.put("arguments", io.llmops.observability.internal.capture.Snapshotter.text(call.arguments()));
+        map.put("arguments", text(call.arguments()));
       }
       calls.add(map);
     }
@@ -153,10 +206,18 @@ public final class ResponseReaders {
           }
         }
       } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-        InternalLog.errorOnce("llm-reader-load", "llmops: could not load LlmResponseReader "
-            + "implementations", e);
+        logOnce("llm-reader-load", "llmops: could not load LlmResponseReader implementations", e);
       }
     }
     return List.copyOf(found);
+  }
+
+  /** Logs once per kind; under memory pressure even that may fail, and reading still returns. */
+  private static void logOnce(String kind, String message, Throwable failure) {
+    try {
+      InternalLog.errorOnce(kind, message, failure);
+    } catch (Throwable ignored) {
+      // nothing more can be done without risking the caller
+    }
   }
 }

@@ -8,7 +8,6 @@ import static io.llmops.observability.internal.llm.Node.isObject;
 import static io.llmops.observability.internal.llm.Node.list;
 import static io.llmops.observability.internal.llm.Node.str;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
@@ -49,24 +48,52 @@ final class Streams {
         || isObject(get(n, "chunk")) || str(n, "bytes") != null;
   }
 
-  static Acc fold(List<Object> events) {
-    Acc a = new Acc();
-    boolean any = false;
-    for (Object raw : events) {
-      Object event = unwrap(raw);
-      if (isObject(event)) {
-        any |= event(event, a);
+  /** The events of one stream, folded one at a time, each a bounded tree; at most {@link ReadLimits#MAX_EVENTS}. */
+  static final class Fold {
+    private final Acc a = new Acc();
+    private boolean any;
+    private int events;
+
+    /**
+     * Folds one event and the limits met reading it (null when there were none to meet); false
+     * once no more are taken.
+     */
+    boolean add(Object event, Budget budget) {
+      if (events++ >= ReadLimits.MAX_EVENTS) {
+        skipped();
+        return false;
       }
+      Budget left = budget != null ? budget : new Budget(); // a chunk's bytes count against it
+      Object e = unwrap(event, left);
+      if (isObject(e)) {
+        any |= event(e, a);
+      }
+      if (left.skipped()) {
+        skipped();
+      }
+      return true;
     }
-    return any && a.anything() ? a : null;
+
+    /** Records that events, or parts of them, were left out. */
+    void skipped() {
+      a.limited(io.llmops.observability.LlmResponse.INCOMPLETE_LIMITS);
+    }
+
+    Acc result() {
+      return any && a.anything() ? a : null;
+    }
   }
 
-  /** Decodes {@code {"chunk":{"bytes":...}}} and {@code {"bytes":...}} (base64 JSON) and JSON text. */
-  private static Object unwrap(Object raw) {
+  /** One event (or a body read as one), already a bounded tree. */
+  static Acc fold(Object event) {
+    Fold fold = new Fold();
+    fold.add(event, null);
+    return fold.result();
+  }
+
+  /** Decodes {@code {"chunk":{"bytes":...}}} and {@code {"bytes":...}} (base64 JSON). */
+  private static Object unwrap(Object raw, Budget budget) {
     Object event = raw;
-    if (str(event) != null) {
-      return parse(str(event));
-    }
     for (int depth = 0; isObject(get(event, "chunk")); depth++) {
       if (depth == 4) {
         return null; // no provider nests chunks; refuse pathological input
@@ -76,27 +103,12 @@ final class Streams {
     String bytes = str(event, "bytes");
     if (bytes != null) {
       try {
-        return parse(new String(Base64.getDecoder().decode(bytes), StandardCharsets.UTF_8));
+        return Trees.parse(Base64.getDecoder().decode(bytes), budget);
       } catch (IllegalArgumentException e) {
         return null;
       }
     }
     return event;
-  }
-
-  private static Object parse(String text) {
-    String s = text.strip();
-    if (s.startsWith("data:")) {
-      s = s.substring(5).strip();
-    }
-    if (!s.startsWith("{")) {
-      return null;
-    }
-    try {
-      return Node.JSON.readTree(s);
-    } catch (Exception e) {
-      return null;
-    }
   }
 
   /** Applies one event; false when the event is of no known kind. */
@@ -158,10 +170,10 @@ final class Streams {
       a.format("bedrock.converse_stream");
       Object b = body != null ? body : e;
       Object delta = get(b, "delta");
-      a.text(str(delta, "text"));
+      a.text(get(delta, "text"));
       Object toolUse = get(delta, "toolUse");
       if (toolUse != null) {
-        a.tool(index(b)).append(str(toolUse, "input"));
+        a.tool(index(b)).append(get(toolUse, "input"));
       }
       return true;
     }
@@ -215,16 +227,16 @@ final class Streams {
           tool.id = str(block, "id");
           tool.name = str(block, "name");
         } else if ("text".equals(blockType)) {
-          a.text(str(block, "text"));
+          a.text(get(block, "text"));
         }
       }
       case "content_block_delta" -> {
         Object delta = get(e, "delta");
         String deltaType = str(delta, "type");
         if ("text_delta".equals(deltaType)) {
-          a.text(str(delta, "text"));
+          a.text(get(delta, "text"));
         } else if ("input_json_delta".equals(deltaType)) {
-          a.tool(count(get(e, "index"))).append(str(delta, "partial_json"));
+          a.tool(count(get(e, "index"))).append(get(delta, "partial_json"));
         }
       }
       case "message_delta" -> {
@@ -255,7 +267,7 @@ final class Streams {
         if (str(call, "function", "name") != null) {
           tool.name = str(call, "function", "name");
         }
-        tool.append(str(call, "function", "arguments"));
+        tool.append(at(call, "function", "arguments"));
       }
       a.stop(str(choice, "finish_reason"));
     }
@@ -268,7 +280,7 @@ final class Streams {
     a.format("openai.responses_stream");
     switch (type) {
       case "response.created", "response.in_progress" -> a.model(str(e, "response", "model"));
-      case "response.output_text.delta" -> a.text(str(e, "delta"));
+      case "response.output_text.delta" -> a.text(get(e, "delta"));
       case "response.output_item.added" -> {
         Object item = get(e, "item");
         if ("function_call".equals(str(item, "type"))) {
@@ -278,7 +290,7 @@ final class Streams {
         }
       }
       case "response.function_call_arguments.delta" ->
-          a.tool(count(get(e, "output_index"))).append(str(e, "delta"));
+          a.tool(count(get(e, "output_index"))).append(get(e, "delta"));
       case "response.completed", "response.incomplete", "response.failed" -> {
         Object response = get(e, "response");
         if (response != null) {
@@ -309,7 +321,7 @@ final class Streams {
     a.format("cohere.chat_stream");
     String type = str(e, "event_type");
     if ("text-generation".equals(type)) {
-      a.text(str(e, "text"));
+      a.text(get(e, "text"));
     } else if ("stream-end".equals(type)) {
       a.stop(str(e, "finish_reason"));
       Object response = get(e, "response");
@@ -328,7 +340,7 @@ final class Streams {
     if (Boolean.TRUE.equals(Node.bool(get(e, "is_finished")))) {
       a.stop(str(e, "finish_reason"));
     } else if (!END_OF_TEXT.equals(str(e, "text"))) {
-      a.text(str(e, "text"));
+      a.text(get(e, "text"));
     }
   }
 
@@ -336,7 +348,7 @@ final class Streams {
 
   /** A chunk that is itself a body (Gemini, Ollama, Titan, Llama, Mistral, Cohere): merged in. */
   private static boolean wholeChunk(Object e, Acc a) {
-    Acc chunk = Formats.object(e);
+    Acc chunk = Formats.whole(e);
     if (chunk == null) {
       return false;
     }
@@ -345,7 +357,6 @@ final class Streams {
     a.mergeContent(chunk);
     a.model(chunk.model);
     a.stop(chunk.stopReason);
-    a.prompt = chunk.prompt != null ? chunk.prompt : a.prompt;
     a.in = chunk.in != null ? chunk.in : a.in;
     a.out = chunk.out != null ? chunk.out : a.out;
     a.total = chunk.total != null ? chunk.total : a.total;

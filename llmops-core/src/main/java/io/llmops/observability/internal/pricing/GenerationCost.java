@@ -19,7 +19,7 @@ public final class GenerationCost {
       CostBreakdown cost = PriceTable.forFile(config.get(Settings.PRICING_FILE)).cost(modelId,
           usage.inputTokens(), usage.outputTokens(), usage.cacheReadTokens(),
           usage.cacheWriteTokens(), true);
-      return cost == null ? null : new Cost(cost.promptCost(), cost.outputCost(), cost.totalCost());
+      return cost == null ? null : Cost.of(cost.promptCost(), cost.outputCost());
     } catch (RuntimeException e) {
       InternalLog.errorOnce("generation-cost", "llmops: could not compute a generation's cost", e);
       return null;
@@ -31,10 +31,8 @@ public final class GenerationCost {
     if (r.inputTokens() == null && r.outputTokens() == null) {
       return null;
     }
-    long in = r.inputTokens() == null ? 0 : r.inputTokens();
-    long out = r.outputTokens() == null ? 0 : r.outputTokens();
-    return new Usage(in, out, in + out, zero(r.cacheReadTokens()), zero(r.cacheWriteTokens()),
-        zero(r.reasoningTokens()));
+    return Usage.of(zero(r.inputTokens()), zero(r.outputTokens()), zero(r.cacheReadTokens()),
+        zero(r.cacheWriteTokens()), zero(r.reasoningTokens()));
   }
 
   private static long zero(Long value) {

@@ -3,6 +3,7 @@ package io.llmops.observability.internal.pricing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.llmops.observability.CostBreakdown;
+import io.llmops.observability.internal.model.Usage;
 import io.llmops.observability.ModelPrice;
 import io.llmops.observability.internal.config.Settings;
 import io.llmops.observability.internal.engine.InternalLog;
@@ -152,7 +153,7 @@ public final class PriceTable {
       }
       return null;
     }
-    long uncached = Math.max(0, in - cacheRead - cacheWrite);
+    long uncached = Math.max(0, in - Usage.add(cacheRead, cacheWrite));
     double inputCost = uncached * price.inputPerMillion() / 1e6;
     double readCost = cacheRead * (price.cacheReadPerMillion() != null
         ? price.cacheReadPerMillion() : price.inputPerMillion()) / 1e6;

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * Reads a judge model's answer as a {@link Verdict}, tolerantly: the first JSON object that has
  * a score, wherever it is (prose, code fences, one level of nesting), lenient JSON (single
  * quotes, unquoted names, trailing commas), numbers given as strings ({@code "8/10"}, {@code
- * "85%"}), scores on 0-1, 0-10 or 0-100 scales. Without a usable score it throws a
+ * "85%"}), scores on 0-1, 0-10 or 0-100 scales. Strict about where the verdict comes from: a
+ * data section the judge echoes is not read, and an answer holding two different verdicts (or
+ * prose scores) is unreadable rather than read as either. Without a usable score it throws a
  * {@link JudgeException} with reason {@value #UNREADABLE}. Internal.
  */
 public final class VerdictParser {
@@ -37,6 +39,10 @@ public final class VerdictParser {
   private static final Pattern PROSE_SCORE = Pattern.compile(
       "(?i)\\bscore\\b(?:\\s+(?:of|is))?\\W{0,4}(-?\\d+(?:\\.\\d+)?)(\\s*(?:%|/\\s*\\d+(?:\\.\\d+)?))?");
   private static final int MAX_ANSWER_CHARS = 64 * 1024;
+  /** The data section of the prompt, if the judge echoes it: never a place to read a verdict. */
+  private static final Pattern ECHOED_DATA =
+      Pattern.compile("(?is)<\\s*" + JudgePrompts.DATA_TAG + "\\s*>.*?<\\s*/\\s*"
+          + JudgePrompts.DATA_TAG + "\\s*>");
 
   private VerdictParser() {}
 
@@ -45,28 +51,49 @@ public final class VerdictParser {
       throw unreadable("the judge answered nothing");
     }
     String text = answer.length() > MAX_ANSWER_CHARS ? answer.substring(0, MAX_ANSWER_CHARS) : answer;
+    text = ECHOED_DATA.matcher(text).replaceAll(" ");
     boolean sawObject = false;
+    Verdict found = null;
     for (int start = text.indexOf('{'); start >= 0; start = text.indexOf('{', start + 1)) {
       int end = matchingBrace(text, start);
-      if (end < 0) {
-        continue;
-      }
-      JsonNode node = readObject(text.substring(start, end + 1));
+      JsonNode node = end < 0 ? null : readObject(text.substring(start, end + 1));
       if (node == null) {
-        continue;
+        continue; // an object inside it may still be one
       }
       sawObject = true;
       JsonNode verdict = withScore(node);
       if (verdict != null) {
-        return toVerdict(verdict);
+        found = only(found, toVerdict(verdict));
       }
+      start = end; // objects inside one already read are part of it
     }
-    Matcher prose = PROSE_SCORE.matcher(text);
-    if (prose.find()) {
+    if (found != null) {
+      return found;
+    }
+    for (Matcher prose = PROSE_SCORE.matcher(text); prose.find(); ) {
       String number = prose.group(1) + (prose.group(2) == null ? "" : prose.group(2).strip());
-      return new Verdict(normalise(number), null, null);
+      found = only(found, new Verdict(normalise(number), null, null));
+    }
+    if (found != null) {
+      return found;
     }
     throw unreadable(sawObject ? "the judge's JSON answer has no score" : "the judge's answer has no JSON object and no score");
+  }
+
+  /**
+   * The verdict when {@code next} repeats {@code found} (or is the first); two that differ mean
+   * the answer quotes a verdict besides giving one (perhaps one injected into the judged text),
+   * and neither is taken.
+   */
+  private static Verdict only(Verdict found, Verdict next) {
+    if (found == null) {
+      return next;
+    }
+    if (found.score() != next.score() || !java.util.Objects.equals(found.label(), next.label())) {
+      throw unreadable("the judge's answer holds more than one verdict or score: "
+          + found.score() + " and " + next.score());
+    }
+    return found;
   }
 
   private static JsonNode readObject(String candidate) {

@@ -3,7 +3,7 @@ package io.llmops.observability.providers.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.LlmResponse;
 import io.llmops.observability.spi.LlmResponseReader;
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.List;
 
 /**
@@ -32,13 +32,20 @@ abstract class WireShapeReader implements LlmResponseReader {
       return LlmResponse.read(tree(response));
     }
     if (response instanceof List<?> list && !list.isEmpty() && isModel(list.get(0))) {
-      List<Object> events = new ArrayList<>(list.size());
-      for (Object event : list) {
-        if (isModel(event)) {
-          events.add(tree(event));
+      // a view: each event becomes a tree when the core reads it, which it does one at a time
+      // and, for a very long stream, only for its first and last events
+      return LlmResponse.read(new AbstractList<JsonNode>() {
+        @Override
+        public JsonNode get(int index) {
+          Object event = list.get(index);
+          return isModel(event) ? tree(event) : null;
         }
-      }
-      return LlmResponse.read(events);
+
+        @Override
+        public int size() {
+          return list.size();
+        }
+      });
     }
     return null;
   }
