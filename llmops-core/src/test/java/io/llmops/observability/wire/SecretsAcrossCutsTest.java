@@ -170,6 +170,32 @@ class SecretsAcrossCutsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("secrets")
+  void aSecretAcrossTheResponseReadersCutIsMasked(Secret secret) throws Exception {
+    configure(1_048_576);
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (int before : OFFSETS) {
+      String text = across(CaptureLimits.MAX_STRING_CHARS, before, secret,
+          CaptureLimits.MAX_STRING_CHARS + 10_000);
+      String body = json.writeValueAsString(Map.of("model", "gpt-4o", "choices",
+          List.of(Map.of("message", Map.of("role", "assistant", "content", text)))));
+      try (Span span = Llmops.generation("json").start()) {
+        span.recordLlmResponse(body);
+      }
+      try (Span span = Llmops.generation("plain").start()) {
+        span.recordLlmResponse(text);
+      }
+    }
+    List<TraceMessage> messages = Exported.flushed(sink);
+    assertThat(messages).hasSize(2 * OFFSETS.length);
+    for (TraceMessage m : messages) {
+      assertNoPartOf(secret, m);
+      assertThat(WireDecoder.trace(m.body()).path("spans").get(0).path("response").asText())
+          .contains("[truncated: ");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("secrets")
   void aSecretAcrossTheMapKeyCutIsMasked(Secret secret) {
     configure(1_048_576);
     for (int before : OFFSETS) {

@@ -45,7 +45,7 @@ final class Budget {
   Object string(CharSequence text) {
     int length = text.length();
     int keep = keep(length);
-    return keep == length ? text.toString() : cut(text.subSequence(0, keep).toString(), length);
+    return keep == length ? text.toString() : cut(text, keep, length);
   }
 
   /** Records that a limit made the reader skip something. */
@@ -57,12 +57,12 @@ final class Budget {
     return skipped;
   }
 
-  /** {@code prefix} of a string of {@code length} characters, never ending in half a pair. */
-  static TruncatedText cut(String prefix, long length) {
-    int end = prefix.length();
-    if (end > 0 && Character.isHighSurrogate(prefix.charAt(end - 1))) {
-      end--;
-    }
-    return new TruncatedText(prefix.substring(0, end), length);
+  /**
+   * At most {@code limit} characters of a string of {@code length} characters (longer than
+   * {@code limit}) whose beginning {@code text} holds, cut at a {@link TokenBoundary}.
+   */
+  static TruncatedText cut(CharSequence text, int limit, long length) {
+    String kept = text.subSequence(0, TokenBoundary.cutAt(text, limit)).toString();
+    return new TruncatedText(kept, kept.length(), length);
   }
 }

@@ -36,7 +36,8 @@ final class CappedText {
 
   /** The text: a String when kept whole, else a {@link TruncatedText} with its full length. */
   Object value() {
-    return length == kept.length() ? kept.toString() : Budget.cut(kept.toString(), length);
+    return length == kept.length() ? kept.toString()
+        : Budget.cut(kept, ReadLimits.MAX_TEXT_CHARS, length);
   }
 
   /** As a String; a cut text ends with its truncation note. */
@@ -61,7 +62,7 @@ final class CappedText {
     try {
       long length = Long.parseLong(text.substring(note + NOTE_START.length(),
           text.length() - NOTE_END.length()));
-      return length > note ? new TruncatedText(text.substring(0, note), length)
+      return length > note ? new TruncatedText(text.substring(0, note), note, length)
           : Snapshotter.text(text);
     } catch (NumberFormatException e) {
       return Snapshotter.text(text);

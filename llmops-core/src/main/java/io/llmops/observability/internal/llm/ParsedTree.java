@@ -95,6 +95,6 @@ final class ParsedTree {
     int length = p.getTextLength();
     int keep = budget.keep(length);
     String kept = new String(p.getTextCharacters(), p.getTextOffset(), keep);
-    return keep == length ? kept : Budget.cut(kept, length);
+    return keep == length ? kept : Budget.cut(kept, keep, length);
   }
 }

@@ -134,9 +134,8 @@ final class TextResponses {
 
   private static LlmResponse plain(CharSequence text, long length) {
     CappedText kept = new CappedText();
-    int keep = Math.min(text.length(), ReadLimits.MAX_TEXT_CHARS);
-    kept.append(keep == length ? text.toString()
-        : Budget.cut(text.subSequence(0, keep).toString(), length));
+    kept.append(length <= ReadLimits.MAX_TEXT_CHARS && text.length() == length ? text.toString()
+        : Budget.cut(text, ReadLimits.MAX_TEXT_CHARS, length));
     return LlmResponse.builder().text(kept.text()).build();
   }
 
