@@ -66,4 +66,13 @@ public final class SpanInternals {
   public static void countDropped(String reason) {
     Tracer.get().counters().increment(Counters.DROPPED_PREFIX + reason);
   }
+
+  /**
+   * Counts {@code losses} under {@code dropped.<reason>}, naming the counter without
+   * invokedynamic: the agent calls this where the stack may be short, and linking a call site
+   * the first time takes far more stack than the call.
+   */
+  public static void countDropped(String reason, long losses) {
+    Tracer.get().counters().add(Counters.DROPPED_PREFIX.concat(reason), losses);
+  }
 }

@@ -137,13 +137,16 @@ public final class Tracer {
         parentSpan = null;
         implicitRoot = true;
       }
+      SpanState span = new SpanState(trace, parentSpan == null ? null : parentSpan.spanId(),
+          builder.name, builder.type, implicitRoot);
+      span.initFrom(builder);
+      // Counted open last: a failure before this point (say, the stack running out in the
+      // woven code of a deep recursion) must not leave the trace waiting for a span that
+      // does not exist.
       if (!trace.spanStarted()) {
         return builder.lateSegment && parentSpan != null
             ? lateSegmentSpan(trace, parentSpan, builder) : lateSpan(trace);
       }
-      SpanState span = new SpanState(trace, parentSpan == null ? null : parentSpan.spanId(),
-          builder.name, builder.type, implicitRoot);
-      span.initFrom(builder);
       return span;
     } catch (RuntimeException e) {
       return internalError("start-span", e);
