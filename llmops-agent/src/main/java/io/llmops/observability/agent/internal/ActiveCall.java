@@ -5,6 +5,7 @@ import io.llmops.observability.LlmopsContext;
 import io.llmops.observability.Scope;
 import io.llmops.observability.Span;
 import io.llmops.observability.internal.engine.InternalLog;
+import io.llmops.observability.internal.engine.SpanInternals;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -73,8 +74,16 @@ final class ActiveCall {
     leaveScope();
     Object tracked = ReactorSupport.track(this, publisher);
     handedOff = true;
+    awaitEnd();
     stack.pop(this);
     return tracked;
+  }
+
+  /** The span ends after the method returned: its trace waits for it no longer than the grace. */
+  private void awaitEnd() {
+    if (span.isRecording()) {
+      SpanInternals.awaitEnd(span);
+    }
   }
 
   /**
@@ -135,6 +144,7 @@ final class ActiveCall {
     } else if (result instanceof CompletionStage<?> stage) {
       stage.whenComplete(new Completion(this));
       handedOff = true;
+      awaitEnd();
     } else {
       succeed(result);
     }

@@ -19,6 +19,8 @@ final class TraceState {
   /** Trace metadata key marking a late segment of a trace sent earlier. */
   static final String SEGMENT_KEY = "llmops.segment";
   static final String SEGMENT_LATE = "late";
+  /** Span metadata key marking a span sent while still open (its data so far). */
+  static final String OPEN_KEY = "llmops.open";
 
   final String traceId;
   final String projectId;
@@ -29,6 +31,8 @@ final class TraceState {
 
   private final Tracer tracer;
   private final ConcurrentLinkedQueue<SpanData> ended = new ConcurrentLinkedQueue<>();
+  /** Spans that outlive their call: sent with their data so far if still open at sending. */
+  private final ConcurrentLinkedQueue<SpanState> awaited = new ConcurrentLinkedQueue<>();
   private final AtomicInteger openSpans = new AtomicInteger();
   private final AtomicInteger endedCount = new AtomicInteger();
   private final AtomicBoolean finalizing = new AtomicBoolean();
@@ -139,6 +143,7 @@ final class TraceState {
       return;
     }
     List<SpanData> spans = new ArrayList<>(ended);
+    spans.addAll(openSnapshots());
     int stillOpen = Math.max(0, openSpans.get());
     if (stillOpen > 0) {
       tracer.counters().increment(Counters.TRACES_SENT_WITH_OPEN_SPANS);
@@ -153,6 +158,29 @@ final class TraceState {
 
   String name() {
     return name;
+  }
+
+  /** {@code span} outlives its call: if still open when this trace is sent, it goes with it. */
+  void awaitSpan(SpanState span) {
+    awaited.add(span);
+  }
+
+  /** Runs {@code action} once {@code LLMOPS_FINALIZE_GRACE} has passed, unless {@code done} by then. */
+  void afterGrace(Runnable action, java.util.function.BooleanSupplier done) {
+    tracer.afterGrace(action, done);
+  }
+
+  /** The awaited spans still open: their data so far, marked {@value #OPEN_KEY}. */
+  private List<SpanData> openSnapshots() {
+    List<SpanData> open = new ArrayList<>();
+    long now = tracer.clock().nowMicros();
+    for (SpanState span : awaited) {
+      SpanData sofar = span.openSnapshot(now);
+      if (sofar != null) {
+        open.add(sofar);
+      }
+    }
+    return open;
   }
 
   /**

@@ -243,8 +243,12 @@ public final class Tracer {
   }
 
   void awaitOpenSpans(TraceState trace) {
-    long deadline = System.nanoTime() + config.finalizeGrace().toNanos();
-    pipeline.awaitOpenSpans(deadline, () -> trace.send(true), trace::isSent);
+    afterGrace(() -> trace.send(true), trace::isSent);
+  }
+
+  /** Runs {@code action} once {@code LLMOPS_FINALIZE_GRACE} has passed, unless {@code done} by then. */
+  void afterGrace(Runnable action, java.util.function.BooleanSupplier done) {
+    pipeline.awaitOpenSpans(System.nanoTime() + config.finalizeGrace().toNanos(), action, done);
   }
 
   /** Hands a finished trace to the pipeline; after shutdown, to the runtime that replaced this one. */
