@@ -44,9 +44,22 @@ final class AdviceWarmUp {
     }
   }
 
-  /** A plain object, captured field by field as the application's return values are. */
+  /**
+   * A plain object, captured field by field as the application's values are: reading a field
+   * the first time sets up a reflective accessor for its kind of field.
+   */
+  @SuppressWarnings({"unused", "FieldMayBeFinal"})
   private static final class Sample {
     private final String name = "sample";
     private final int count = 1;
+    private final long total = 2L;
+    private final double ratio = 0.5;
+    private final boolean flag = true;
+    private String note = "note";
+    private int size = 3;
+    private long stamp = 4L;
+    private double share = 0.25;
+    private boolean seen;
+    private volatile Object shared = List.of();
   }
 }

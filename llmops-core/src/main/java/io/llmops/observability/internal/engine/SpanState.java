@@ -400,7 +400,8 @@ final class SpanState implements Span {
     if (ended) {
       return null;
     }
-    Map<String, Object> flagged = metadata == null ? new LinkedHashMap<>() : new LinkedHashMap<>(metadata);
+    Map<String, Object> flagged =
+        metadata == null ? new LinkedHashMap<>() : new LinkedHashMap<>(metadata);
     flagged.put(TraceState.OPEN_KEY, true);
     return data(nowMicros, flagged);
   }

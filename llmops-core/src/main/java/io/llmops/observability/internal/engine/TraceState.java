@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * A trace in progress. Spans from any thread add their ended data here; the trace is sent once it
@@ -21,6 +22,7 @@ final class TraceState {
   static final String SEGMENT_LATE = "late";
   /** Span metadata key marking a span sent while still open (its data so far). */
   static final String OPEN_KEY = "llmops.open";
+  private static final int AWAITED_SWEEP = 256;
 
   final String traceId;
   final String projectId;
@@ -33,6 +35,7 @@ final class TraceState {
   private final ConcurrentLinkedQueue<SpanData> ended = new ConcurrentLinkedQueue<>();
   /** Spans that outlive their call: sent with their data so far if still open at sending. */
   private final ConcurrentLinkedQueue<SpanState> awaited = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger awaitedSinceSweep = new AtomicInteger();
   private final AtomicInteger openSpans = new AtomicInteger();
   private final AtomicInteger endedCount = new AtomicInteger();
   private final AtomicBoolean finalizing = new AtomicBoolean();
@@ -160,13 +163,20 @@ final class TraceState {
     return name;
   }
 
-  /** {@code span} outlives its call: if still open when this trace is sent, it goes with it. */
+  /**
+   * {@code span} outlives its call: if still open when this trace is sent, it goes with it. The
+   * spans that ended meanwhile are let go now and then, so that a long trace does not keep them.
+   */
   void awaitSpan(SpanState span) {
     awaited.add(span);
+    if (awaitedSinceSweep.incrementAndGet() >= AWAITED_SWEEP) {
+      awaitedSinceSweep.set(0);
+      awaited.removeIf(each -> !each.isRecording());
+    }
   }
 
   /** Runs {@code action} once {@code LLMOPS_FINALIZE_GRACE} has passed, unless {@code done} by then. */
-  void afterGrace(Runnable action, java.util.function.BooleanSupplier done) {
+  void afterGrace(Runnable action, BooleanSupplier done) {
     tracer.afterGrace(action, done);
   }
 

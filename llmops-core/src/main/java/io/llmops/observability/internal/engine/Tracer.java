@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 
 /**
  * The runtime behind the public API: configuration, counters and the export pipeline. One is
@@ -247,7 +248,7 @@ public final class Tracer {
   }
 
   /** Runs {@code action} once {@code LLMOPS_FINALIZE_GRACE} has passed, unless {@code done} by then. */
-  void afterGrace(Runnable action, java.util.function.BooleanSupplier done) {
+  void afterGrace(Runnable action, BooleanSupplier done) {
     pipeline.awaitOpenSpans(System.nanoTime() + config.finalizeGrace().toNanos(), action, done);
   }
 
