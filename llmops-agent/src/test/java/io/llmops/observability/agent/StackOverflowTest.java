@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 /**
- * An annotated method recursing until the stack runs out, in a JVM of its own whose standard
- * error is read from the start of the recursion: the application sees its StackOverflowError and
- * nothing else, and tracing goes on as if nothing had happened.
+ * Annotated methods recursing until the stack runs out, in a JVM of its own whose standard error
+ * is read from the start of the recursion: the application sees its StackOverflowError (or
+ * catches it where it strikes) and nothing else, and tracing goes on as if nothing had happened.
  */
 class StackOverflowTest {
 
@@ -35,10 +35,12 @@ class StackOverflowTest {
         + StackOverflowMain.OVERFLOW_BEGINS.length())).as("standard error").isBlank();
     assertThat(output.stdout())
         .as("the application saw its error, and no span is left current")
-        .contains("overflow=java.lang.StackOverflowError context=null/null greeting=hello after")
-        .as("the trace of the call after the overflow is whole")
+        .contains("overflow=java.lang.StackOverflowError caught=true context=null/null "
+            + "greeting=hello after")
+        .as("the trace of the call after the overflows is whole")
         .contains("trace greet spans=1 open=0 root=success:hello after")
-        .as("the recursion's trace is sent when its root ends, not after the finalize grace")
-        .containsPattern("trace down spans=\\d+ open=0 root=error:java.lang.StackOverflowError");
+        .as("each recursion's trace is sent when its root ends, not after the finalize grace")
+        .containsPattern("trace down spans=\\d+ open=0 root=error:java.lang.StackOverflowError")
+        .containsPattern("trace downAndBack spans=\\d+ open=0 root=success:\\d+");
   }
 }
