@@ -7,6 +7,7 @@ import io.llmops.observability.agent.fixtures.BedrockCalls;
 import io.llmops.observability.agent.fixtures.SdkClassLoader;
 import io.llmops.observability.agent.internal.StartupStats;
 import io.llmops.observability.agent.testing.AgentTest;
+import io.llmops.observability.agent.testing.CapturedLog;
 import io.llmops.observability.bedrock.FakeBedrockRuntime;
 import io.llmops.observability.bedrock.GlobalBedrockInterceptor;
 import io.llmops.observability.bedrock.LlmopsBedrockInterceptor;
@@ -16,10 +17,6 @@ import java.net.URI;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -129,25 +126,10 @@ class BedrockClientsTest extends AgentTest {
 
   @Test
   void withoutLlmopsBedrockBesideTheSdkTheClientWorksUnrecordedAndOneLineSaysWhy() throws Exception {
-    List<String> log = new CopyOnWriteArrayList<>();
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        log.add(record.getMessage());
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    Logger logger = Logger.getLogger("io.llmops.observability");
-    logger.addHandler(handler);
-    try {
+    List<String> log;
+    try (CapturedLog captured = new CapturedLog()) {
       assertThat(converseInChildLoader(false)).isEqualTo("Hi.");
-    } finally {
-      logger.removeHandler(handler);
+      log = captured.messages();
     }
 
     assertThat(traces()).isEmpty();

@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.llmops.observability.agent.fixtures.BedrockSwitchMain;
 import io.llmops.observability.agent.fixtures.ContextScenariosMain;
 import io.llmops.observability.agent.fixtures.FreshJvmMain;
+import io.llmops.observability.agent.testing.ChildJvm;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,7 +24,7 @@ class FreshJvmTest {
 
   @Test
   void installRetransformsAClassLoadedBeforeItOnThisJdk() throws Exception {
-    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    String java = ChildJvm.thisJava();
     assertThat(run(java)).contains("installed=true before=0 after=2 locals=true");
   }
 
@@ -40,7 +37,7 @@ class FreshJvmTest {
 
   @Test
   void contextFollowsWorkToEveryExecutorKindOnThisJdk() throws Exception {
-    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    String java = ChildJvm.thisJava();
     assertAllHandoffsOk(runMain(ContextScenariosMain.class, java), handoffsOnThisJdk());
   }
 
@@ -57,14 +54,14 @@ class FreshJvmTest {
 
   @Test
   void bedrockClientsBuiltBeforeAndAfterInstallAreRecordedOnlyAfter() throws Exception {
-    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    String java = ChildJvm.thisJava();
     assertThat(runMain(BedrockSwitchMain.class, java))
         .contains("installed=true bedrock=true before=0 after=1");
   }
 
   @Test
   void withTheBedrockSwitchOffNoBedrockClientIsRecorded() throws Exception {
-    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    String java = ChildJvm.thisJava();
     assertThat(runMain(BedrockSwitchMain.class, java, "-Dllmops.agent.bedrock=false"))
         .contains("installed=true bedrock=false before=0 after=0");
   }
@@ -86,17 +83,7 @@ class FreshJvmTest {
 
   static String runMain(Class<?> main, String java, String... jvmOptions)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(java);
-    command.addAll(List.of(jvmOptions));
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(main.getName());
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    byte[] output = process.getInputStream().readAllBytes();
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    String text = new String(output, StandardCharsets.UTF_8);
-    assertThat(process.exitValue()).as(text).isZero();
-    return text;
+    ChildJvm.Output output = ChildJvm.run(main, java, jvmOptions);
+    return output.stdout() + output.stderr();
   }
 }

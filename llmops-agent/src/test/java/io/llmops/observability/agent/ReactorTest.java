@@ -62,4 +62,15 @@ class ReactorTest extends AgentTest {
     assertThat(firstTwo).containsExactly(1, 2);
     assertThat(span("stream").at("/metadata/reactive.cancelled").asBoolean()).isTrue();
   }
+
+  @Test
+  void aRootSpanWhoseMonoNeverTerminatesIsSentOpenOnceTheGraceHasPassed() {
+    configureFinalizeGrace("0.2");
+    service.never("k").subscribe();
+
+    awaitTraces(1);
+    JsonNode trace = onlyTrace();
+    assertThat(trace.at("/metadata/llmops.open_spans").asInt()).isEqualTo(1);
+    assertThat(span(trace, "never").at("/metadata/llmops.open").asBoolean()).isTrue();
+  }
 }

@@ -37,6 +37,7 @@ public final class AgentInstaller {
       return true;
     }
     long started = System.nanoTime();
+    warmUp();
     // Registered first so that it runs first, on load and on retransformation: the advice then
     // wraps code that already stores its locals.
     instrumentation.addTransformer(new LocalsTransformer(), true);
@@ -74,6 +75,17 @@ public final class AgentInstaller {
     installed = true;
     StartupStats.record(System.nanoTime() - started);
     return true;
+  }
+
+  /** A failure only means that a first use deep in a recursion may go less smoothly. */
+  private static void warmUp() {
+    try {
+      AdviceWarmUp.run();
+    } catch (RuntimeException | LinkageError e) {
+      InternalLog.errorOnce("agent-warm-up", "llmops-agent: could not load the classes the woven"
+          + " code needs in advance; the annotations work, but a first use deep in a recursion may"
+          + " not be recorded", e);
+    }
   }
 
   /**

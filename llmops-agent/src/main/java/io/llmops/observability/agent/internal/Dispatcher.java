@@ -1,15 +1,9 @@
 package io.llmops.observability.agent.internal;
 
-import io.llmops.observability.LlmResponse;
 import io.llmops.observability.Llmops;
-import io.llmops.observability.Scope;
-import io.llmops.observability.Span;
 import io.llmops.observability.SpanBuilder;
 import io.llmops.observability.internal.engine.InternalLog;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 
 /**
  * What the woven code calls. Everything goes through the core's programmatic API; nothing here
@@ -26,7 +20,15 @@ public final class Dispatcher {
     if (method == null) {
       return null;
     }
+    CallStack stack = null;
+    ActiveCall call = null;
     try {
+      stack = CallStack.current();
+      if (!stack.hasRoom()) {
+        stack.untraced++;
+        return null;
+      }
+      stack.endLeftBehind();
       SpanBuilder builder = Llmops.spanBuilder(method.spanName(), method.type());
       for (Map.Entry<String, String> entry : method.metadata().entrySet()) {
         builder.metadata(entry.getKey(), entry.getValue());
@@ -53,18 +55,38 @@ public final class Dispatcher {
           builder.prompt(prompt);
         }
       }
-      Span span = builder.startDetached();
-      if (!span.isRecording()) {
+      // On the stack before the span starts: if the entry stops part-way, a later call ends it.
+      call = new ActiveCall(method, model, prompt, stack);
+      stack.push(call);
+      call.span = builder.startDetached();
+      if (!call.span.isRecording()) {
+        stack.pop(call);
         return null;
       }
       if (method.captureSelf() && !method.isStatic() && self != null) {
-        span.setSelf(self);
+        call.span.setSelf(self);
       }
-      Scope scope = span.makeCurrent();
-      return new ActiveCall(method, span, scope, model, prompt);
+      call.makeCurrent();
+      return call;
     } catch (RuntimeException | LinkageError e) {
       InternalLog.errorOnce("agent-enter", "llmops-agent: could not start the span of "
           + method.where() + "; the method runs untraced", e);
+      if (call != null) {
+        stack.pop(call);
+        call.abandon();
+      }
+      return null;
+    } catch (StackOverflowError e) {
+      // No call here, and nothing logged: the application is about to see its own overflow.
+      if (call != null) {
+        call.exitFailed = true; // a later call with room ends its span, if it started
+      }
+      if (stack != null) {
+        stack.overflowed = true;
+        if (call == null || call.span == null) {
+          stack.untraced++;
+        }
+      }
       return null;
     }
   }
@@ -84,24 +106,18 @@ public final class Dispatcher {
     }
     ActiveCall call = (ActiveCall) state;
     try {
-      call.scope.close();
-      if (thrown != null) {
-        call.fail(thrown);
-      } else if (result instanceof CompletionStage) {
-        ((CompletionStage<?>) result).whenComplete((value, failure) -> {
-          if (failure != null) {
-            call.fail(unwrap(failure));
-          } else {
-            call.succeed(value);
-          }
-        });
-      } else {
-        call.succeed(result);
+      if (stored(call, result, thrown)) {
+        call.exit();
       }
     } catch (RuntimeException | LinkageError e) {
       InternalLog.errorOnce("agent-exit", "llmops-agent: could not end the span of "
           + call.method.where(), e);
-      call.span.end();
+      call.stack.pop(call);
+      call.abandon();
+    } catch (StackOverflowError e) {
+      // No call here: a later call with room ends the span.
+      call.exitFailed = true;
+      call.stack.overflowed = true;
     }
   }
 
@@ -115,15 +131,38 @@ public final class Dispatcher {
       return result;
     }
     ActiveCall call = (ActiveCall) state;
+    call.reactive = true;
     try {
-      call.scope.close();
-      return ReactorSupport.track(call, result);
+      return stored(call, result, null) ? call.exitReactive(result) : result;
     } catch (RuntimeException | LinkageError e) {
       InternalLog.errorOnce("agent-reactive", "llmops-agent: could not follow the publisher of "
           + call.method.where() + "; its span ends now", e);
-      call.span.end();
+      call.stack.pop(call);
+      call.abandon();
+      return result;
+    } catch (StackOverflowError e) {
+      call.exitFailed = true;
+      call.stack.overflowed = true;
       return result;
     }
+  }
+
+  /**
+   * Stores the outcome in the call (plain stores: the stack may have run out) and says whether
+   * there is room to record it now; if not, the call waits on the stack for a later one.
+   */
+  private static boolean stored(ActiveCall call, Object result, Throwable thrown) {
+    call.result = result;
+    call.thrown = thrown;
+    call.exited = true;
+    if (thrown instanceof StackOverflowError) {
+      call.stack.overflowed = true;
+    }
+    if (call.stack.hasRoom()) {
+      return true;
+    }
+    call.exitFailed = true;
+    return false;
   }
 
   /** Inserted before each return and throw of a method with {@code captureLocals}. */
@@ -132,69 +171,8 @@ public final class Dispatcher {
       Llmops.currentSpan().setLocal(name, value);
     } catch (RuntimeException | LinkageError e) {
       InternalLog.errorOnce("agent-local", "llmops-agent: could not record a local variable", e);
-    }
-  }
-
-  private static Throwable unwrap(Throwable failure) {
-    Throwable current = failure;
-    while ((current instanceof CompletionException || current instanceof ExecutionException)
-        && current.getCause() != null) {
-      current = current.getCause();
-    }
-    return current;
-  }
-
-  /** One call in flight: its span and, until the method returns, the scope that made it current. */
-  static final class ActiveCall {
-    final TrackedMethod method;
-    final Span span;
-    final Scope scope;
-    final String model;
-    final String prompt;
-
-    ActiveCall(TrackedMethod method, Span span, Scope scope, String model, String prompt) {
-      this.method = method;
-      this.span = span;
-      this.scope = scope;
-      this.model = model;
-      this.prompt = prompt;
-    }
-
-    void succeed(Object result) {
-      LlmResponse response = null;
-      try {
-        if (method.captureOutput() && !method.isVoid()) {
-          span.setOutput(result);
-        }
-        if (method.isLlmCall()) {
-          response = Generations.read(span, result);
-        }
-      } catch (RuntimeException | LinkageError e) {
-        InternalLog.errorOnce("agent-output", "llmops-agent: could not record the result of "
-            + method.where(), e);
-      } finally {
-        span.end();
-      }
-      if (method.isLlmCall()) {
-        Generations.evaluate(span, method, model, prompt, response);
-      }
-    }
-
-    void fail(Throwable failure) {
-      try {
-        span.recordException(failure);
-      } finally {
-        span.end();
-      }
-    }
-
-    /** The subscriber cancelled before a terminal signal. */
-    void cancel() {
-      try {
-        span.setMetadata("reactive.cancelled", true);
-      } finally {
-        span.end();
-      }
+    } catch (StackOverflowError e) {
+      // the local is not recorded; the method returns or throws as it would have
     }
   }
 }

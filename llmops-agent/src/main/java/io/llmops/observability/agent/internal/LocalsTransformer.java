@@ -1,15 +1,14 @@
 package io.llmops.observability.agent.internal;
 
-import io.llmops.observability.CaptureLocals;
 import io.llmops.observability.internal.engine.InternalLog;
 import java.lang.instrument.ClassFileTransformer;
 import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.WeakHashMap;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
@@ -18,28 +17,33 @@ import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.InsnList;
-import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LocalVariableNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.VarInsnNode;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
 
 /**
  * The {@code captureLocals} pass. Before every return and {@code athrow} of a method whose
- * annotation asks for locals, inserts {@code Dispatcher.local(name, value)} for each local of the
- * local variable table that is in scope there. The inserted code neither branches nor changes a
- * local, so the class's stack map frames stay valid. Internal.
+ * annotation asks for locals, inserts {@code Dispatcher.local(name, value)} for each local that
+ * {@link CapturePlan} finds safe to read there. The inserted code neither branches nor changes a
+ * local, so the class's stack map frames stay valid. A method whose locals cannot be planned is
+ * left as it is (logged), and a class whose loader cannot see the agent is not changed. Internal.
  */
 final class LocalsTransformer implements ClassFileTransformer {
 
   private static final byte[] MARKER = "captureLocals".getBytes(StandardCharsets.US_ASCII);
   private static final String DISPATCHER = Type.getInternalName(Dispatcher.class);
 
+  /** Per class loader: whether it resolves {@link Dispatcher}, which the inserted calls name. */
+  private final Map<ClassLoader, Boolean> seesAgent = Collections.synchronizedMap(new WeakHashMap<>());
+
   @Override
   public byte[] transform(ClassLoader loader, String className, Class<?> redefined,
       ProtectionDomain domain, byte[] classFile) {
-    if (loader == null || className == null || skipped(className) || !contains(classFile, MARKER)) {
+    if (loader == null || className == null || skipped(className) || !contains(classFile, MARKER)
+        || !seesAgent(loader, className)) {
       return null;
     }
     try {
@@ -57,9 +61,31 @@ final class LocalsTransformer implements ClassFileTransformer {
         || name.startsWith("io/llmops/observability/agent/shaded/");
   }
 
+  /**
+   * Whether code in {@code loader} can call {@link Dispatcher}: an inserted call it cannot
+   * resolve would throw NoClassDefFoundError out of the application's method.
+   */
+  private boolean seesAgent(ClassLoader loader, String className) {
+    Boolean known = seesAgent.get(loader);
+    if (known == null) { // resolved outside the lock: loading a class may transform others
+      try {
+        known = Class.forName(Dispatcher.class.getName(), false, loader) != null;
+      } catch (ClassNotFoundException | LinkageError e) {
+        known = false;
+      }
+      seesAgent.put(loader, known);
+    }
+    if (!known) {
+      InternalLog.warnOnce("agent-locals-invisible", "llmops-agent: the class loader of "
+          + className.replace('/', '.') + " cannot see the agent's classes; captureLocals records "
+          + "nothing for its classes");
+    }
+    return known;
+  }
+
   static byte[] rewrite(byte[] classFile) {
     ClassNode type = new ClassNode();
-    new ClassReader(classFile).accept(type, 0);
+    new ClassReader(classFile).accept(type, ClassReader.EXPAND_FRAMES);
     boolean changed = false;
     for (MethodNode method : type.methods) {
       List<String> wanted = wantedLocals(method);
@@ -73,7 +99,7 @@ final class LocalsTransformer implements ClassFileTransformer {
             + "recorded");
         continue;
       }
-      changed |= insertCaptures(method, wanted);
+      changed |= insertCaptures(type.name, method, wanted);
     }
     if (!changed) {
       return null;
@@ -104,33 +130,20 @@ final class LocalsTransformer implements ClassFileTransformer {
     return null;
   }
 
-  private static boolean insertCaptures(MethodNode method, List<String> wanted) {
-    boolean all = wanted.contains(CaptureLocals.ALL);
-    InsnList code = method.instructions;
-    AbstractInsnNode[] instructions = code.toArray();
-    boolean changed = false;
-    for (int i = 0; i < instructions.length; i++) {
-      int opcode = instructions[i].getOpcode();
-      boolean exit = (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) || opcode == Opcodes.ATHROW;
-      if (!exit) {
-        continue;
-      }
-      Map<String, LocalVariableNode> live = new LinkedHashMap<>();
-      for (LocalVariableNode local : sortedBySlot(method.localVariables)) {
-        if (local.name.equals("this") || !(all || wanted.contains(local.name))) {
-          continue;
-        }
-        int start = code.indexOf(local.start);
-        int end = code.indexOf(local.end);
-        if (start <= i && i < end) {
-          live.putIfAbsent(local.name, local);
-        }
-      }
-      if (live.isEmpty()) {
-        continue;
-      }
+  private static boolean insertCaptures(String owner, MethodNode method, List<String> wanted) {
+    Map<AbstractInsnNode, List<LocalVariableNode>> plan;
+    try {
+      plan = CapturePlan.of(owner, method, wanted);
+    } catch (AnalyzerException | RuntimeException e) {
+      String where = owner.replace('/', '.') + "." + method.name;
+      InternalLog.warnOnce("agent-locals-" + owner + "." + method.name + method.desc,
+          "llmops-agent: captureLocals cannot tell which locals of " + where + " are safe to read ("
+              + e.getClass().getSimpleName() + ": " + e.getMessage() + "); its locals are not recorded");
+      return false;
+    }
+    for (Map.Entry<AbstractInsnNode, List<LocalVariableNode>> exit : plan.entrySet()) {
       InsnList capture = new InsnList();
-      for (LocalVariableNode local : live.values()) {
+      for (LocalVariableNode local : exit.getValue()) {
         capture.add(new LdcInsnNode(local.name));
         Type localType = Type.getType(local.desc);
         capture.add(new VarInsnNode(localType.getOpcode(Opcodes.ILOAD), local.index));
@@ -138,16 +151,9 @@ final class LocalsTransformer implements ClassFileTransformer {
         capture.add(new MethodInsnNode(Opcodes.INVOKESTATIC, DISPATCHER, "local",
             "(Ljava/lang/String;Ljava/lang/Object;)V", false));
       }
-      code.insertBefore(instructions[i], capture);
-      changed = true;
+      method.instructions.insertBefore(exit.getKey(), capture);
     }
-    return changed;
-  }
-
-  private static List<LocalVariableNode> sortedBySlot(List<LocalVariableNode> locals) {
-    List<LocalVariableNode> sorted = new ArrayList<>(locals);
-    sorted.sort((a, b) -> Integer.compare(a.index, b.index));
-    return sorted;
+    return !plan.isEmpty();
   }
 
   private static void box(InsnList code, Type type) {

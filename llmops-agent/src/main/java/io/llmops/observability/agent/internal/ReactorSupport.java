@@ -12,7 +12,7 @@ final class ReactorSupport {
 
   private ReactorSupport() {}
 
-  static Object track(Dispatcher.ActiveCall call, Object publisher) {
+  static Object track(ActiveCall call, Object publisher) {
     if (publisher instanceof Mono<?> mono) {
       return mono
           .doOnSuccess(call::succeed)

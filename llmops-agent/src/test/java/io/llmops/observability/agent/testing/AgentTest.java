@@ -33,6 +33,18 @@ public abstract class AgentTest {
     Llmops.configure(TestConfigs.isolated().defaultModelId("default-model").addSink(sink).build());
   }
 
+  /** Configures again, as before each test but with {@code LLMOPS_FINALIZE_GRACE} in seconds. */
+  protected void configureFinalizeGrace(String seconds) {
+    Llmops.configure(TestConfigs.isolated().defaultModelId("default-model")
+        .set("LLMOPS_FINALIZE_GRACE", seconds).addSink(sink).build());
+  }
+
+  /** Waits until {@code count} traces have reached the sink. */
+  protected void awaitTraces(int count) {
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+        .until(() -> sink.messages().size() >= count);
+  }
+
   @AfterEach
   void shutdownLlmops() {
     Llmops.shutdown(Duration.ofSeconds(5));

@@ -62,8 +62,31 @@ public final class SpanInternals {
     }
   }
 
+  /**
+   * The span outlives the method that started it (the method returned an asynchronous result).
+   * If it is still open when its trace is sent (the finalize grace ran out), it goes with the
+   * trace: its data so far, marked {@code "llmops.open": true}, counted in the trace's
+   * {@code llmops.open_spans}; its later end is a late span. The root of an implicit trace,
+   * whose end would send the trace, has its trace sent once {@code LLMOPS_FINALIZE_GRACE} has
+   * passed from now.
+   */
+  public static void awaitEnd(Span span) {
+    if (span instanceof SpanState state) {
+      state.awaitEnd();
+    }
+  }
+
   /** Counts a loss under {@code dropped.<reason>} in the running runtime. */
   public static void countDropped(String reason) {
     Tracer.get().counters().increment(Counters.DROPPED_PREFIX + reason);
+  }
+
+  /**
+   * Counts {@code losses} under {@code dropped.<reason>}, naming the counter without
+   * invokedynamic: the agent calls this where the stack may be short, and linking a call site
+   * the first time takes far more stack than the call.
+   */
+  public static void countDropped(String reason, long losses) {
+    Tracer.get().counters().add(Counters.DROPPED_PREFIX.concat(reason), losses);
   }
 }

@@ -464,20 +464,65 @@ final class SpanState implements Span {
           priceUsage();
         }
       }
-      data = new SpanData(spanId, parentSpanId, name, type, startMicros,
-          Math.max(startMicros, trace.tracerClock().nowMicros()), args,
-          kwargs == null ? Map.of() : kwargs, locals == null ? Map.of() : locals, self, output,
-          modelId, prompt, response, usage, cost, metadata == null ? Map.of() : metadata,
-          tags == null ? List.of() : tags, level, statusMessage, error,
-          inputSections == null ? Map.of() : inputSections);
+      data = data(trace.tracerClock().nowMicros(), metadata == null ? Map.of() : metadata);
     }
     trace.spanEnded(data);
     if (implicitRoot) {
-      Map<String, Object> input = new LinkedHashMap<>();
-      input.put("args", data.args());
-      input.put("kwargs", data.kwargs());
-      trace.finalizeTrace(null, null, null, input, data.output());
+      trace.finalizeTrace(null, null, null, traceInput(data), data.output());
     }
+  }
+
+  /** The span as it is now, ending at {@code endMicros} (not before it started). */
+  private SpanData data(long endMicros, Map<String, Object> metadataNow) {
+    return new SpanData(spanId, parentSpanId, name, type, startMicros,
+        Math.max(startMicros, endMicros), args,
+        kwargs == null ? Map.of() : kwargs, locals == null ? Map.of() : locals, self, output,
+        modelId, prompt, response, usage, cost, metadataNow,
+        tags == null ? List.of() : tags, level, statusMessage, error,
+        inputSections == null ? Map.of() : inputSections);
+  }
+
+  /** The input of the implicit trace this span is the root of: its arguments. */
+  private static Map<String, Object> traceInput(SpanData data) {
+    Map<String, Object> input = new LinkedHashMap<>();
+    input.put("args", data.args());
+    input.put("kwargs", data.kwargs());
+    return input;
+  }
+
+  /**
+   * The span outlives the call that started it (an asynchronous result): its trace sends it
+   * with its data so far if it is still open when the trace is sent, and, if it is the root of
+   * an implicit trace, sends that trace once {@code LLMOPS_FINALIZE_GRACE} has passed from now.
+   */
+  void awaitEnd() {
+    trace.awaitSpan(this);
+    if (implicitRoot) {
+      trace.afterGrace(this::sendTraceOpen, () -> !isRecording() || trace.isSent());
+    }
+  }
+
+  /** The grace ran out with this implicit root still open: its trace is sent with it open. */
+  private void sendTraceOpen() {
+    SpanData sofar = openSnapshot(trace.tracerClock().nowMicros());
+    if (sofar != null) {
+      trace.finalizeTrace(null, null, null, traceInput(sofar), null);
+      trace.send(true);
+    }
+  }
+
+  /**
+   * The span's data so far, ending now and marked {@value TraceState#OPEN_KEY} in its
+   * metadata, or null once it has ended.
+   */
+  synchronized SpanData openSnapshot(long nowMicros) {
+    if (ended) {
+      return null;
+    }
+    Map<String, Object> flagged =
+        metadata == null ? new LinkedHashMap<>() : new LinkedHashMap<>(metadata);
+    flagged.put(TraceState.OPEN_KEY, true);
+    return data(nowMicros, flagged);
   }
 
   @Override

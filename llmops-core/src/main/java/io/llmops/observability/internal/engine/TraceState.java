@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * A trace in progress. Spans from any thread add their ended data here; the trace is sent once it
@@ -22,6 +23,9 @@ final class TraceState {
   /** Trace metadata key marking a late segment of a trace sent earlier. */
   static final String SEGMENT_KEY = "llmops.segment";
   static final String SEGMENT_LATE = "late";
+  /** Span metadata key marking a span sent while still open (its data so far). */
+  static final String OPEN_KEY = "llmops.open";
+  private static final int AWAITED_SWEEP = 256;
 
   final String traceId;
   final String projectId;
@@ -33,6 +37,9 @@ final class TraceState {
   private final Tracer tracer;
   private final CaptureBudget captureBudget = CaptureBudget.forTrace();
   private final ConcurrentLinkedQueue<SpanData> ended = new ConcurrentLinkedQueue<>();
+  /** Spans that outlive their call: sent with their data so far if still open at sending. */
+  private final ConcurrentLinkedQueue<SpanState> awaited = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger awaitedSinceSweep = new AtomicInteger();
   private final AtomicInteger openSpans = new AtomicInteger();
   private final AtomicInteger endedCount = new AtomicInteger();
   private final AtomicBoolean finalizing = new AtomicBoolean();
@@ -143,6 +150,7 @@ final class TraceState {
       return;
     }
     List<SpanData> spans = new ArrayList<>(ended);
+    spans.addAll(openSnapshots());
     int stillOpen = Math.max(0, openSpans.get());
     if (stillOpen > 0) {
       tracer.counters().increment(Counters.TRACES_SENT_WITH_OPEN_SPANS);
@@ -172,6 +180,36 @@ final class TraceState {
   /** What the trace's spans, metadata, input and output may still capture. */
   CaptureBudget captureBudget() {
     return captureBudget;
+  }
+
+  /**
+   * {@code span} outlives its call: if still open when this trace is sent, it goes with it. The
+   * spans that ended meanwhile are let go now and then, so that a long trace does not keep them.
+   */
+  void awaitSpan(SpanState span) {
+    awaited.add(span);
+    if (awaitedSinceSweep.incrementAndGet() >= AWAITED_SWEEP) {
+      awaitedSinceSweep.set(0);
+      awaited.removeIf(each -> !each.isRecording());
+    }
+  }
+
+  /** Runs {@code action} once {@code LLMOPS_FINALIZE_GRACE} has passed, unless {@code done} by then. */
+  void afterGrace(Runnable action, BooleanSupplier done) {
+    tracer.afterGrace(action, done);
+  }
+
+  /** The awaited spans still open: their data so far, marked {@value #OPEN_KEY}. */
+  private List<SpanData> openSnapshots() {
+    List<SpanData> open = new ArrayList<>();
+    long now = tracer.clock().nowMicros();
+    for (SpanState span : awaited) {
+      SpanData sofar = span.openSnapshot(now);
+      if (sofar != null) {
+        open.add(sofar);
+      }
+    }
+    return open;
   }
 
   /**

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 
 /**
  * The runtime behind the public API: configuration, counters and the export pipeline. One is
@@ -139,13 +140,16 @@ public final class Tracer {
         parentSpan = null;
         implicitRoot = true;
       }
+      SpanState span = new SpanState(trace, parentSpan == null ? null : parentSpan.spanId(),
+          builder.name, builder.type, implicitRoot);
+      span.initFrom(builder);
+      // Counted open last: a failure before this point (say, the stack running out in the
+      // woven code of a deep recursion) must not leave the trace waiting for a span that
+      // does not exist.
       if (!trace.spanStarted()) {
         return builder.lateSegment && parentSpan != null
             ? lateSegmentSpan(trace, parentSpan, builder) : lateSpan(trace);
       }
-      SpanState span = new SpanState(trace, parentSpan == null ? null : parentSpan.spanId(),
-          builder.name, builder.type, implicitRoot);
-      span.initFrom(builder);
       return span;
     } catch (RuntimeException e) {
       return internalError("start-span", e);
@@ -239,8 +243,12 @@ public final class Tracer {
   }
 
   void awaitOpenSpans(TraceState trace) {
-    long deadline = System.nanoTime() + config.finalizeGrace().toNanos();
-    pipeline.awaitOpenSpans(deadline, () -> trace.send(true), trace::isSent);
+    afterGrace(() -> trace.send(true), trace::isSent);
+  }
+
+  /** Runs {@code action} once {@code LLMOPS_FINALIZE_GRACE} has passed, unless {@code done} by then. */
+  void afterGrace(Runnable action, BooleanSupplier done) {
+    pipeline.awaitOpenSpans(System.nanoTime() + config.finalizeGrace().toNanos(), action, done);
   }
 
   /** Hands a finished trace to the pipeline; after shutdown, to the runtime that replaced this one. */

@@ -1,0 +1,224 @@
+package io.llmops.observability.agent.internal;
+
+import io.llmops.observability.LlmResponse;
+import io.llmops.observability.LlmopsContext;
+import io.llmops.observability.Scope;
+import io.llmops.observability.Span;
+import io.llmops.observability.internal.engine.InternalLog;
+import io.llmops.observability.internal.engine.SpanInternals;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.function.BiConsumer;
+
+/**
+ * One woven call in flight: its span, the scope that makes the span current until the method
+ * returns, and the outcome once the method has returned or thrown. Used by its own thread,
+ * except for the outcome of an asynchronous result. Internal.
+ */
+final class ActiveCall {
+
+  /** Span metadata: the agent could not record how the method ended (the stack had run out). */
+  static final String INCOMPLETE = "llmops.incomplete";
+
+  final TrackedMethod method;
+  final String model;
+  final String prompt;
+  final CallStack stack;
+  /** The call this one runs inside, on the same thread, or null. */
+  final ActiveCall outer;
+
+  /** Null until started: the entry may fail before. */
+  Span span;
+  /** Set when the exit (or the entry) did not complete; a later call on the thread ends the span. */
+  boolean exitFailed;
+  // The outcome, stored by the exit before anything else, without a call.
+  boolean exited;
+  Object result;
+  Throwable thrown;
+  /** The method returns a Reactor publisher: the span's end is up to the publisher's signals. */
+  boolean reactive;
+
+  private Scope scope;
+  private LlmopsContext context;
+  private boolean scopeClosed;
+  private boolean abandoning;
+  /** The span's end is up to a CompletionStage or a publisher. */
+  private boolean handedOff;
+
+  ActiveCall(TrackedMethod method, String model, String prompt, CallStack stack) {
+    this.method = method;
+    this.model = model;
+    this.prompt = prompt;
+    this.stack = stack;
+    this.outer = stack.innermost;
+  }
+
+  /** Makes the span current; called once, at entry. */
+  void makeCurrent() {
+    scope = span.makeCurrent();
+    context = LlmopsContext.current();
+  }
+
+  /** At the method's exit, its outcome stored: ends the span, or hands it to a CompletionStage. */
+  void exit() {
+    stack.unwindTo(this);
+    leaveScope();
+    finish();
+    stack.pop(this);
+  }
+
+  /** At the exit of a method returning a Reactor publisher: the publisher to return instead. */
+  Object exitReactive(Object publisher) {
+    stack.unwindTo(this);
+    leaveScope();
+    Object tracked = ReactorSupport.track(this, publisher);
+    handedOff = true;
+    awaitEnd();
+    stack.pop(this);
+    return tracked;
+  }
+
+  /** The span ends after the method returned: its trace waits for it no longer than the grace. */
+  private void awaitEnd() {
+    if (span.isRecording()) {
+      SpanInternals.awaitEnd(span);
+    }
+  }
+
+  /**
+   * Ends a call whose exit did not complete, from a later woven call on the same thread: with
+   * the outcome the exit stored, else marked {@value #INCOMPLETE}. False when this call is
+   * being ended already (a woven method called while recording the outcome) or the stack ran out
+   * again: the call is then left for a later one.
+   */
+  boolean abandon() {
+    if (abandoning) {
+      return false;
+    }
+    abandoning = true;
+    try {
+      leaveScope();
+      if (span == null || handedOff || !span.isRecording()) {
+        return true;
+      }
+      if (exited && !reactive) {
+        finish();
+      } else {
+        span.setMetadata(INCOMPLETE, true);
+        span.end();
+      }
+    } catch (RuntimeException | LinkageError e) {
+      InternalLog.errorOnce("agent-abandon", "llmops-agent: could not end the span of "
+          + method.where(), e);
+      if (span != null) {
+        span.end();
+      }
+    } catch (StackOverflowError e) {
+      abandoning = false; // no call here: a later call with more stack tries again
+      stack.overflowed = true;
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * Restores what was current before the call. A call inside it whose exit never ran may have
+   * left its own context current: this call's context is put back first, so that closing the
+   * scope restores the caller's and the scope order stays right.
+   */
+  private void leaveScope() {
+    if (scopeClosed || scope == null) {
+      return;
+    }
+    if (context != null && LlmopsContext.current().unwrap() != context.unwrap()) {
+      context.makeCurrent();
+    }
+    scope.close();
+    scopeClosed = true;
+  }
+
+  private void finish() {
+    if (thrown != null) {
+      fail(thrown);
+    } else if (result instanceof CompletionStage<?> stage) {
+      stage.whenComplete(new Completion(this));
+      handedOff = true;
+      awaitEnd();
+    } else {
+      succeed(result);
+    }
+    result = null;
+    thrown = null;
+  }
+
+  void succeed(Object value) {
+    if (!span.isRecording()) {
+      return;
+    }
+    LlmResponse response = null;
+    try {
+      if (method.captureOutput() && !method.isVoid()) {
+        span.setOutput(value);
+      }
+      if (method.isLlmCall()) {
+        response = Generations.read(span, value);
+      }
+    } catch (RuntimeException | LinkageError e) {
+      InternalLog.errorOnce("agent-output", "llmops-agent: could not record the result of "
+          + method.where(), e);
+    } finally {
+      span.end();
+    }
+    if (method.isLlmCall()) {
+      Generations.evaluate(span, method, model, prompt, response);
+    }
+  }
+
+  void fail(Throwable failure) {
+    if (!span.isRecording()) {
+      return;
+    }
+    try {
+      span.recordException(failure);
+    } finally {
+      span.end();
+    }
+  }
+
+  /** The subscriber cancelled before a terminal signal. */
+  void cancel() {
+    try {
+      span.setMetadata("reactive.cancelled", true);
+    } finally {
+      span.end();
+    }
+  }
+
+  /** Ends the span when the returned stage completes (a class, not a lambda: see AdviceWarmUp). */
+  static final class Completion implements BiConsumer<Object, Throwable> {
+    private final ActiveCall call;
+
+    Completion(ActiveCall call) {
+      this.call = call;
+    }
+
+    @Override
+    public void accept(Object value, Throwable failure) {
+      if (failure != null) {
+        call.fail(unwrap(failure));
+      } else {
+        call.succeed(value);
+      }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+      Throwable current = failure;
+      while ((current instanceof CompletionException || current instanceof ExecutionException)
+          && current.getCause() != null) {
+        current = current.getCause();
+      }
+      return current;
+    }
+  }
+}
