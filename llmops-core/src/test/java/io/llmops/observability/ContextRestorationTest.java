@@ -265,7 +265,7 @@ class ContextRestorationTest {
     String[] stillWorks = new String[1];
     onOtherThread(() -> {
       TraceManager.startTrace("leaky");
-      for (int i = 0; i < 3_000; i++) {
+      for (int i = 0; i < 12_000; i++) {
         Llmops.span("leaked").startDetached().makeCurrent();
       }
       try (Scope ignored = LlmopsContext.empty().makeCurrent()) {

@@ -10,10 +10,13 @@ import io.llmops.observability.internal.engine.ContextFrame.Kind;
  */
 final class ContextStack {
 
-  /** Frames a thread may hold; only a thread that never closes what it opens gets there. */
-  static final int MAX_FRAMES = 1_000;
+  /**
+   * Frames a thread may hold: as many as a trace may hold spans by default, so a deep recursion
+   * through traced methods fits; only a thread that never closes what it opens gets there.
+   */
+  static final int MAX_FRAMES = 10_000;
   /** Frames kept when the limit is hit: dropping a quarter at once keeps pushes cheap. */
-  private static final int KEPT_ON_OVERFLOW = 750;
+  private static final int KEPT_ON_OVERFLOW = 7_500;
 
   private final Thread owner = Thread.currentThread();
   private ContextFrame top;
