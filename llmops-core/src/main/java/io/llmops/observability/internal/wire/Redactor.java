@@ -1,40 +1,32 @@
 package io.llmops.observability.internal.wire;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one redaction mechanism for everything exported. Applied by {@link TraceJsonWriter} to
  * every object key and every string it writes: a value under a sensitive key is replaced whole,
- * and secret-shaped text inside any string is masked. Internal.
+ * and secret-shaped text inside any string, keys included, is masked. What is detected is listed
+ * in docs/WIRE_FORMAT.md, section 6. Internal.
  */
 public final class Redactor {
 
   public static final String MASK = "[REDACTED]";
 
-  /** Sensitive when the normalised key contains one of these. */
-  private static final List<String> SENSITIVE_PARTS = List.of(
-      "password", "passwd", "passphrase", "secret", "apikey", "authorization", "cookie",
-      "privatekey", "credential", "accesskey", "sessiontoken", "accesstoken", "refreshtoken",
-      "idtoken", "bearer", "signature", "xapikey");
-  /** Sensitive when the normalised key is, or ends with, one of these. */
-  private static final List<String> SENSITIVE_ENDINGS = List.of("token", "auth", "pwd", "apitoken");
-
   /** Keys repeat across spans and traces (args, query, model...): decide each once. */
   private static final int MAX_CACHED_KEYS = 4_096;
 
-  private final List<String> extraKeys;
+  private final SensitiveKeys keys;
   private final KeyValueScanner keyValues;
   private final Map<String, Boolean> keyDecisions = new ConcurrentHashMap<>();
 
   /** @param extraKeys further sensitive key fragments ({@code LLMOPS_REDACT_KEYS}) */
   public Redactor(List<String> extraKeys) {
-    this.extraKeys = extraKeys.stream().map(Redactor::normalise).filter(k -> !k.isEmpty()).toList();
-    List<String> rawFragments = extraKeys.stream()
-        .map(k -> k.toLowerCase(Locale.ROOT).trim()).filter(k -> !k.isEmpty()).toList();
-    this.keyValues = new KeyValueScanner(rawFragments, this::isSensitiveKey);
+    this.keys = new SensitiveKeys(extraKeys);
+    List<String> extraFragments = extraKeys.stream().map(SensitiveKeys::squash)
+        .filter(k -> !k.isEmpty()).toList();
+    this.keyValues = new KeyValueScanner(this::isSensitiveKey, extraFragments);
   }
 
   /** Whether a value stored under {@code key} must be replaced whole. */
@@ -46,52 +38,37 @@ public final class Redactor {
     if (known != null) {
       return known;
     }
-    boolean sensitive = decide(key);
+    boolean sensitive = keys.isSensitive(key);
     if (keyDecisions.size() < MAX_CACHED_KEYS) {
       keyDecisions.put(key, sensitive);
     }
     return sensitive;
   }
 
-  private boolean decide(String key) {
-    String k = normalise(key);
-    if (k.endsWith("tokens") || k.endsWith("tokencount")) {
-      return false; // token counts (input_tokens, max_tokens) are usage, not secrets
-    }
-    for (String part : SENSITIVE_PARTS) {
-      if (k.contains(part)) {
-        return true;
-      }
-    }
-    for (String ending : SENSITIVE_ENDINGS) {
-      if (k.endsWith(ending)) {
-        return true;
-      }
-    }
-    for (String extra : extraKeys) {
-      if (k.contains(extra)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Masks secret-shaped parts of {@code text} and values under sensitive keys inside it. */
+  /**
+   * {@code text} with its secret-shaped parts and the values under sensitive keys inside it
+   * masked; the same instance when there is nothing to mask. Works on any text: a value, a map
+   * key, a name.
+   */
   public String redactText(String text) {
-    if (text == null || text.length() < 8) {
+    if (text == null || text.isEmpty()) {
       return text;
     }
-    return keyValues.mask(SecretPatterns.mask(text));
+    if (PrivateKeyBlocks.isKeyBodyLine(text)) {
+      return MASK;
+    }
+    MaskedRanges ranges = new MaskedRanges();
+    SecretPatterns.find(text, ranges);
+    keyValues.find(text, ranges);
+    return ranges.applyTo(text);
   }
 
-  static String normalise(String key) {
-    StringBuilder out = new StringBuilder(key.length());
-    for (int i = 0; i < key.length(); i++) {
-      char c = key.charAt(i);
-      if (Character.isLetterOrDigit(c)) {
-        out.append(Character.toLowerCase(c));
-      }
-    }
-    return out.toString().toLowerCase(Locale.ROOT);
+  /**
+   * {@code list} with the lines of a private key masked when the key is handed over one line per
+   * element: every string after one holding a BEGIN line, up to its END line. The same list when
+   * it holds no BEGIN line. The strings themselves still go through {@link #redactText}.
+   */
+  public List<?> maskKeyLines(List<?> list) {
+    return PrivateKeyBlocks.maskLinesAfterBegin(list);
   }
 }
