@@ -8,7 +8,7 @@ package io.llmops.observability.internal.wire;
  */
 final class CardNumbers {
 
-  private static final int MIN_DIGITS = 13;
+  static final int MIN_DIGITS = 13;
   private static final int MAX_DIGITS = 16;
 
   private CardNumbers() {}

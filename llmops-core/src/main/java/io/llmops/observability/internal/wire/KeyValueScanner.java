@@ -1,19 +1,34 @@
 package io.llmops.observability.internal.wire;
 
+import static io.llmops.observability.internal.wire.TextValues.closingQuote;
+import static io.llmops.observability.internal.wire.TextValues.isEncoded;
+import static io.llmops.observability.internal.wire.TextValues.isPlaceholder;
+import static io.llmops.observability.internal.wire.TextValues.lineEnd;
+import static io.llmops.observability.internal.wire.TextValues.looksGenerated;
+import static io.llmops.observability.internal.wire.TextValues.looksLikeCredential;
+import static io.llmops.observability.internal.wire.TextValues.quoteLength;
+import static io.llmops.observability.internal.wire.TextValues.skipSpaces;
+import static io.llmops.observability.internal.wire.TextValues.unquotedEnd;
+import static io.llmops.observability.internal.wire.TextValues.wordEnd;
+
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
- * Finds key/value pairs inside free text and masks the value when the key is sensitive: query
- * strings and form bodies ({@code a=1&password=x}, {@code user[password]=x}, percent-encoded
- * {@code password%3Dx}), headers and YAML ({@code Password: x}), JSON held in a string, escaped
- * or not ({@code {\"token\":\"x\"}}), code and config ({@code 'pass' => 'x'}, {@code pw := "x"}),
- * tab-separated columns and a key alone on its line with the value on the next.
+ * Finds a sensitive key written in free text and masks the value after it: query strings and
+ * form bodies ({@code a=1&password=x}, {@code user[password]=x}, percent-encoded
+ * {@code password%3Dx}), headers and YAML ({@code Password: x}, a value on the next indented
+ * lines), JSON held in a string, escaped or not ({@code {\"token\":\"x\"}}), code and config
+ * ({@code 'pass' => 'x'}, {@code pw := "x"}), XML elements ({@code <password>x</password>}),
+ * SQL ({@code PASSWORD 'x'}), tab-separated columns, a key alone on its line with the value on
+ * the next, and prose ({@code my password is x1y2z3}).
  *
- * <p>A hand-written scan instead of regular expressions: one pass finds the separators; for each,
- * the key before it (at most {@link #MAX_KEY} characters) and the value after it are read, so
- * the cost stays linear in the text. Internal.
+ * <p>A hand-written scan instead of regular expressions: the markers ('=', ':', " is ", ...) are
+ * found with {@code indexOf}; for each, the key before it (at most {@link #MAX_KEY} characters)
+ * is read in place and the value after it is read once, so the cost stays linear in the text.
+ * Internal.
  */
 final class KeyValueScanner {
 
@@ -24,17 +39,21 @@ final class KeyValueScanner {
       "csrf", "xsrf", "sessid", "sessionid", "sid", "card", "cvv", "cvc");
   /** {@link #FRAGMENTS} by their first letter, 'a' to 'z'. */
   private static final String[][] FRAGMENTS_BY_LETTER = new String[26][];
-
   /** Authorization schemes whose following word is the actual credential. */
   private static final List<String> AUTH_SCHEMES = List.of(
       "bearer", "basic", "token", "digest", "negotiate", "ntlm", "aws4-hmac-sha256", "apikey");
   /** Headers whose whole value is secret, up to the end of the line. */
   private static final List<String> WHOLE_LINE_HEADERS = List.of(
       "cookie", "setcookie", "authorization", "proxyauthorization");
-  /** Values that name no secret: language literals and type names. */
-  private static final List<String> LITERALS = List.of(
-      "null", "none", "nil", "undefined", "true", "false", "str", "string", "bytes", "int",
-      "bool", "secretstr", "any");
+  /** YAML block scalar indicators: the value is on the following indented lines. */
+  private static final List<String> BLOCK_INDICATORS = List.of("|", "|-", "|+", ">", ">-", ">+");
+  /** What the scan looks for; each has its handler in {@link #handle}. */
+  private static final String[] MARKERS = {"=", ":", "%", "\t", "\n", ">", "'", "\"", " is ", " was "};
+  /** The {@link TextFeatures} a text needs for each marker to be worth a search. */
+  private static final int[] MARKER_FEATURES = {TextFeatures.EQUALS, TextFeatures.COLON,
+      TextFeatures.PERCENT, TextFeatures.TAB, TextFeatures.NEWLINE, TextFeatures.GREATER,
+      TextFeatures.QUOTE | TextFeatures.SPACE, TextFeatures.QUOTE | TextFeatures.SPACE,
+      TextFeatures.SPACE, TextFeatures.SPACE};
 
   static {
     for (char c = 'a'; c <= 'z'; c++) {
@@ -56,61 +75,76 @@ final class KeyValueScanner {
     this.extraFragments = List.copyOf(extraFragments);
   }
 
-  void find(String text, MaskedRanges out) {
-    // one cursor per separator kind, each advanced with indexOf: text without them costs a few
+  /** Adds the values under sensitive keys; {@code features} ({@link TextFeatures}) skips markers. */
+  void find(String text, long features, MaskedRanges out) {
+    // prose forms ("password is x1y2") only matter where a word holds a digit or a symbol
+    boolean credentialChars = TextFeatures.digits(features) > 0 || TextFeatures.has(features, TextFeatures.SYMBOL);
+    int[] next = null;
+    for (int m = 0; m < MARKERS.length; m++) {
+      boolean wanted = TextFeatures.hasAll(features, MARKER_FEATURES[m])
+          && (MARKERS[m].length() < 4 || credentialChars);
+      int at = wanted ? indexOf(text, MARKERS[m], 0) : -1;
+      if (at >= 0 && next == null) {
+        next = new int[MARKERS.length];
+        Arrays.fill(next, -1);
+      }
+      if (next != null) {
+        next[m] = at;
+      }
+    }
+    if (next == null) {
+      return;
+    }
+    // one cursor per marker, each advanced with indexOf: text without markers costs a few
     // vectorised scans, not a loop over every character
-    int equals = text.indexOf('=');
-    int colon = text.indexOf(':');
-    int percent = text.indexOf('%');
-    int tab = text.indexOf('\t');
-    int newline = text.indexOf('\n');
     int from = 0;
     while (true) {
-      equals = advance(text, '=', equals, from);
-      colon = advance(text, ':', colon, from);
-      percent = advance(text, '%', percent, from);
-      tab = advance(text, '\t', tab, from);
-      newline = advance(text, '\n', newline, from);
-      int at = min(min(equals, colon), min(min(percent, tab), newline));
-      if (at < 0) {
+      int marker = -1;
+      for (int m = 0; m < MARKERS.length; m++) {
+        if (next[m] >= 0 && next[m] < from) {
+          next[m] = indexOf(text, MARKERS[m], from);
+        }
+        if (next[m] >= 0 && (marker < 0 || next[m] < next[marker])) {
+          marker = m;
+        }
+      }
+      if (marker < 0) {
         return;
       }
-      char c = text.charAt(at);
-      if (c == '=' || c == ':') {
-        from = pairAt(text, at, 1, out);
-      } else if (c == '%') {
-        from = isEncoded(text, at, "3D", "3A") ? pairAt(text, at, 3, out) : at + 1;
-      } else if (c == '\t') {
-        from = tabSeparatedPairAt(text, at, out);
-      } else {
-        keyLineAt(text, at, out);
-        from = at + 1;
-      }
+      int at = next[marker];
+      from = Math.max(at + 1, handle(text, MARKERS[marker], at, out));
     }
   }
 
-  /** The first {@code c} at or after {@code from}, given the last one found at {@code current}. */
-  private static int advance(String text, char c, int current, int from) {
-    return current < 0 || current >= from ? current : text.indexOf(c, from);
+  /** {@code String.indexOf}, by character for one-character markers (the faster search). */
+  private static int indexOf(String text, String marker, int from) {
+    return marker.length() == 1 ? text.indexOf(marker.charAt(0), from) : text.indexOf(marker, from);
   }
 
-  /** The smaller of two indices, where -1 means none. */
-  private static int min(int a, int b) {
-    return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+  /** Handles one marker found at {@code at}; returns where the scan may go on. */
+  private int handle(String text, String marker, int at, MaskedRanges out) {
+    return switch (marker) {
+      case "=", ":" -> pairAt(text, at, 1, out);
+      case "%" -> isEncoded(text, at, "3D", "3A") ? pairAt(text, at, 3, out) : at + 1;
+      case "\t" -> tabSeparatedPairAt(text, at, out);
+      case "\n" -> keyLineAt(text, at, out);
+      case ">" -> xmlElementAt(text, at, out);
+      case "'", "\"" -> at > 0 && text.charAt(at - 1) == ' ' ? quotedAfterKeyAt(text, at - 1, out) : at + 1;
+      default -> proseAt(text, at, marker.length(), out);
+    };
   }
 
   /**
-   * A pair around the separator {@code [sep, sep + length)} ('=', ':', "%3D", "%3A"). Returns
-   * where the scan goes on: after the value when one was read, so no text is read twice.
+   * A pair around the separator {@code [sep, sep + length)}: '=', ':', "%3D", "%3A", also "=>"
+   * and ":=".
    */
   private int pairAt(String text, int sep, int length, MaskedRanges out) {
-    char c = text.charAt(sep);
+    boolean colon = text.charAt(sep) == ':' || length == 3 && isEncoded(text, sep, "3A");
     int n = text.length();
     char next = sep + 1 < n ? text.charAt(sep + 1) : 0;
     char previous = sep > 0 ? text.charAt(sep - 1) : 0;
-    if (c == '=' && (next == '=' || previous != 0 && "=!<>".indexOf(previous) >= 0)
-        || c == ':' && (next == ':' || previous == ':' || next == '/' && sep + 2 < n
-            && text.charAt(sep + 2) == '/')) {
+    if (!colon && length == 1 && (next == '=' || previous != 0 && "=!<>".indexOf(previous) >= 0)
+        || colon && length == 1 && (next == ':' || previous == ':' || text.startsWith("//", sep + 1))) {
       return sep + 1; // a comparison, "::" or a URL scheme
     }
     int keyEnd = skipBackOverClosingQuote(text, skipBackOverSpaces(text, sep));
@@ -118,22 +152,22 @@ final class KeyValueScanner {
     if (!mayBeSensitive(text, keyStart, keyEnd)) {
       return sep + length;
     }
-    int valueFrom = sep + length;
-    if (length == 1 && valueFrom < n && (text.charAt(valueFrom) == '>' || text.charAt(valueFrom) == '=')) {
-      valueFrom++; // "=>" and ":="
-    }
-    valueFrom = skipSpaces(text, valueFrom);
     String key = keyName(text, keyStart, keyEnd);
     Kind kind = kind(key);
     if (kind == Kind.NONE) {
       return sep + length;
     }
+    int valueFrom = sep + length;
+    if (length == 1 && valueFrom < n && (text.charAt(valueFrom) == '>' || text.charAt(valueFrom) == '=')) {
+      valueFrom++; // "=>" and ":="
+    }
+    valueFrom = skipSpaces(text, valueFrom);
     char headerEnd = 0;
-    if (c == ':' && WHOLE_LINE_HEADERS.contains(SensitiveKeys.squash(key))) {
+    if (colon && WHOLE_LINE_HEADERS.contains(SensitiveKeys.squash(key))) {
       char before = keyStart > 0 ? text.charAt(keyStart - 1) : 0;
       headerEnd = before == '\'' || before == '"' ? before : '\n'; // 'Cookie: a=b; c=d' in a command
     }
-    return Math.max(sep + length, maskValue(text, valueFrom, kind, headerEnd, out));
+    return maskValue(text, valueFrom, kind, colon, headerEnd, out);
   }
 
   /** "password{TAB}value": a tab alone separates a key from its value. */
@@ -142,39 +176,30 @@ final class KeyValueScanner {
     if (valueFrom < text.length() && "=:".indexOf(text.charAt(valueFrom)) >= 0) {
       return tab + 1; // "key{TAB}= value": the '=' is the separator
     }
-    int keyEnd = skipBackOverClosingQuote(text, tab);
-    int keyStart = keyStart(text, keyEnd);
-    if (!mayBeSensitive(text, keyStart, keyEnd)) {
-      return tab + 1;
-    }
-    String key = keyName(text, keyStart, keyEnd);
-    Kind kind = kind(key);
-    return kind == Kind.NONE ? tab + 1 : Math.max(tab + 1, maskValue(text, valueFrom, kind, (char) 0, out));
+    Kind kind = kindOfKeyEndingAt(text, skipBackOverClosingQuote(text, tab));
+    return kind == Kind.NONE ? tab + 1 : maskValue(text, valueFrom, kind, false, (char) 0, out);
   }
 
   /** A line holding only a sensitive key: the next line, if it is one word, is its value. */
-  private void keyLineAt(String text, int newline, MaskedRanges out) {
+  private int keyLineAt(String text, int newline, MaskedRanges out) {
     int end = newline;
-    while (end > 0 && end > newline - MAX_KEY && text.charAt(end - 1) != '\n'
+    while (end > 0 && newline - end < MAX_KEY && text.charAt(end - 1) != '\n'
         && Character.isWhitespace(text.charAt(end - 1))) {
       end--;
     }
     int start = keyStart(text, end);
     if (end - start < 2) {
-      return;
+      return newline + 1;
     }
     int lineStart = start;
     while (lineStart > 0 && (text.charAt(lineStart - 1) == ' ' || text.charAt(lineStart - 1) == '\t')) {
       lineStart--;
     }
     if (lineStart > 0 && text.charAt(lineStart - 1) != '\n'
-        || !sensitiveKey.test(text.substring(start, end))) {
-      return; // not a key alone on its line
+        || !sensitiveKey.test(keyName(text, start, end))) {
+      return newline + 1; // not a key alone on its line
     }
-    int valueStart = newline + 1;
-    while (valueStart < text.length() && (text.charAt(valueStart) == ' ' || text.charAt(valueStart) == '\t')) {
-      valueStart++;
-    }
+    int valueStart = skipSpaces(text, newline + 1);
     int valueEnd = valueStart;
     while (valueEnd < text.length() && !Character.isWhitespace(text.charAt(valueEnd))) {
       valueEnd++;
@@ -184,6 +209,50 @@ final class KeyValueScanner {
     if (oneWord && !isPlaceholder(text, valueStart, valueEnd)) {
       out.add(valueStart, valueEnd);
     }
+    return newline + 1;
+  }
+
+  /** {@code <password>value</password>}: the text of an element with a sensitive name. */
+  private int xmlElementAt(String text, int close, MaskedRanges out) {
+    int nameStart = keyStart(text, close);
+    if (nameStart == 0 || text.charAt(nameStart - 1) != '<' || nameStart == close
+        || kind(keyName(text, nameStart, close)) != Kind.SECRET) {
+      return close + 1;
+    }
+    int end = text.indexOf('<', close + 1);
+    end = end < 0 ? text.length() : end;
+    if (!isPlaceholder(text, close + 1, end)) {
+      out.add(close + 1, end);
+    }
+    return end;
+  }
+
+  /** {@code PASSWORD 'x'} (SQL), {@code the password "x"}: a quoted value after a space. */
+  private int quotedAfterKeyAt(String text, int space, MaskedRanges out) {
+    int keyEnd = space;
+    int keyStart = keyStart(text, keyEnd);
+    boolean identifiedBy = keyEnd - keyStart == 2 && text.regionMatches(true, keyStart, "by", 0, 2)
+        && keyStart >= 11 && text.regionMatches(true, keyStart - 11, "identified ", 0, 11);
+    if (!identifiedBy && kindOfKeyEndingAt(text, keyEnd) != Kind.SECRET) {
+      return space + 1;
+    }
+    return maskValue(text, space + 1, Kind.SECRET, false, (char) 0, out);
+  }
+
+  /** "my password is x1y2z3", "the API key was ...": a credential-like word after the verb. */
+  private int proseAt(String text, int space, int length, MaskedRanges out) {
+    Kind kind = kindOfKeyEndingAt(text, space);
+    if (kind == Kind.NONE) {
+      return space + 1;
+    }
+    int start = space + length;
+    int end = wordEnd(text, start);
+    boolean credential = kind == Kind.SECRET ? looksLikeCredential(text, start, end)
+        : looksGenerated(text, start, end);
+    if (credential && !isPlaceholder(text, start, end)) {
+      out.add(start, end);
+    }
+    return space + 1;
   }
 
   private enum Kind {
@@ -193,6 +262,12 @@ final class KeyValueScanner {
     SECRET,
     /** A key that may be sensitive: the value is masked when it looks generated. */
     IF_RANDOM
+  }
+
+  /** The kind of the key that ends at {@code keyEnd}, NONE when there is none. */
+  private Kind kindOfKeyEndingAt(String text, int keyEnd) {
+    int keyStart = keyStart(text, keyEnd);
+    return mayBeSensitive(text, keyStart, keyEnd) ? kind(keyName(text, keyStart, keyEnd)) : Kind.NONE;
   }
 
   /**
@@ -257,25 +332,36 @@ final class KeyValueScanner {
   }
 
   /**
-   * Masks the value starting at {@code from}, quoted or not, and returns where it ends. A header
-   * value ({@code headerEnd} not 0) runs to the end of the line, or to {@code headerEnd} when
-   * that is the quote around the header.
+   * Masks the value starting at {@code from} and returns where it ends. A quoted value runs to
+   * its closing quote. An unquoted one is a word, or after ':' the rest of the line up to a ',',
+   * ';' or closing bracket; a header value ({@code headerEnd} not 0) runs to the end of the line,
+   * or to {@code headerEnd} when that is the quote around the header. A value that starts on the
+   * next indented line, or a YAML block ({@code |}, {@code >-}), is read there.
    */
-  private int maskValue(String text, int from, Kind kind, char headerEnd, MaskedRanges out) {
-    if (from >= text.length()) {
+  private int maskValue(String text, int from, Kind kind, boolean colon, char headerEnd,
+      MaskedRanges out) {
+    int n = text.length();
+    if (from >= n) {
       return from;
     }
-    int start;
+    int start = from;
     int end;
     int next;
     int quote = quoteLength(text, from);
     if (quote > 0) {
       start = from + quote;
       end = closingQuote(text, from, quote);
-      next = Math.min(text.length(), end + quote);
+      next = Math.min(n, end + quote);
+    } else if (text.charAt(from) == '\n' || text.charAt(from) == '\r') {
+      return nextLinesValue(text, from, kind, false, out);
+    } else if (headerEnd != 0) {
+      end = lineEnd(text, from, headerEnd);
+      next = end;
     } else {
-      start = from;
-      end = headerEnd != 0 ? lineEnd(text, from, headerEnd) : credentialEnd(text, from);
+      end = credentialEnd(text, from, colon);
+      if (BLOCK_INDICATORS.contains(text.substring(from, end))) {
+        return nextLinesValue(text, end, kind, true, out);
+      }
       next = end;
     }
     if (end > start && !isPlaceholder(text, start, end)
@@ -285,118 +371,51 @@ final class KeyValueScanner {
     return next;
   }
 
-  /** The end of an unquoted value; after an authorization scheme, the end of the next word. */
-  private static int credentialEnd(String text, int from) {
-    int end = wordEnd(text, from);
-    if (AUTH_SCHEMES.contains(text.substring(from, end).toLowerCase(Locale.ROOT))) {
-      int credential = end;
-      while (credential < text.length() && (text.charAt(credential) == ' ' || isEncoded(text, credential, "20"))) {
-        credential += text.charAt(credential) == ' ' ? 1 : 3; // "Bearer x", "Bearer%20x"
-      }
-      if (credential > end && credential < text.length()) {
-        return wordEnd(text, credential); // "Authorization: Bearer <opaque>" masks the credential too
-      }
+  /**
+   * A value on the lines after {@code lineEnd} ("password:" then an indented line): the next
+   * line when it is indented, quoted or not, or for a YAML block every following indented line.
+   */
+  private int nextLinesValue(String text, int lineEnd, Kind kind, boolean block, MaskedRanges out) {
+    int n = text.length();
+    int lineStart = lineEnd;
+    if (lineStart < n && text.charAt(lineStart) == '\r') {
+      lineStart++;
     }
+    if (lineStart >= n || text.charAt(lineStart) != '\n') {
+      return lineEnd;
+    }
+    lineStart++;
+    int from = skipSpaces(text, lineStart);
+    if (from == lineStart || from >= n || Character.isWhitespace(text.charAt(from))) {
+      return lineStart; // not indented, or blank: no value here
+    }
+    if (!block) {
+      return maskValue(text, from, kind, true, (char) 0, out);
+    }
+    int end = TextValues.lineEnd(text, from, '\n');
+    while (end + 1 < n && text.charAt(end) == '\n' && skipSpaces(text, end + 1) > end + 1) {
+      end = TextValues.lineEnd(text, end + 1, '\n'); // the block goes on while lines are indented
+    }
+    out.add(from, end);
     return end;
   }
 
-  /** The length of the opening quote at {@code at}: ", ', `, \", \\\", %22, %27; 0 if none. */
-  private static int quoteLength(String text, int at) {
-    int i = at;
-    while (i < text.length() && text.charAt(i) == '\\') {
-      i++;
-    }
-    if (i < text.length() && "\"'`".indexOf(text.charAt(i)) >= 0) {
-      return i + 1 - at;
-    }
-    return i == at && isEncoded(text, at, "22", "27") ? 3 : 0;
-  }
-
   /**
-   * Where the value opened by the quote {@code [open, open + length)} ends: the same quote with
-   * as many backslashes before it, else the end of the text. An escaped quote inside ("a\"b")
-   * does not close it.
+   * The end of an unquoted value; after an authorization scheme ("Bearer", also "Bearer%20"),
+   * the end of the next word.
    */
-  private static int closingQuote(String text, int open, int length) {
-    int n = text.length();
-    if (text.charAt(open) == '%') {
-      String code = text.substring(open, open + 3);
-      for (int i = open + 3; i + 3 <= n; i++) {
-        if (text.regionMatches(true, i, code, 0, 3)) {
-          return i;
-        }
+  private static int credentialEnd(String text, int from, boolean colon) {
+    int word = unquotedEnd(text, from, false);
+    if (AUTH_SCHEMES.contains(text.substring(from, word).toLowerCase(Locale.ROOT))) {
+      int credential = word;
+      while (credential < text.length() && (text.charAt(credential) == ' ' || isEncoded(text, credential, "20"))) {
+        credential += text.charAt(credential) == ' ' ? 1 : 3;
       }
-      return n;
-    }
-    int backslashes = length - 1;
-    char quote = text.charAt(open + backslashes);
-    for (int i = open + length; i < n; i++) {
-      if (text.charAt(i) != quote) {
-        continue;
-      }
-      int before = 0;
-      while (i - before - 1 >= open + length && text.charAt(i - before - 1) == '\\') {
-        before++;
-      }
-      if (before == backslashes || backslashes == 0 && before % 2 == 0) {
-        return i - before;
+      if (credential > word && credential < text.length()) {
+        return unquotedEnd(text, credential, false);
       }
     }
-    return n;
-  }
-
-  /**
-   * Whether the value names no secret: a placeholder ({@code $VAR}, {@code ${VAR}},
-   * {@code {{ var }}}, {@code %VAR%}, {@code <your-key>}, {@code ****}), a literal or type name
-   * ({@code null}, {@code str}), or code that reads the secret ({@code os.environ["X"]},
-   * {@code request.getParameter("password")}, {@code getpass()}, {@code process.env.KEY}).
-   */
-  private static boolean isPlaceholder(String text, int start, int end) {
-    if (end <= start) {
-      return true;
-    }
-    char first = text.charAt(start);
-    if (first == '$' || first == '<' || text.startsWith("{{", start) || text.startsWith("{%", start)
-        || first == '%' && end - start > 2 && text.charAt(end - 1) == '%'
-        || text.startsWith("process.env.", start) || text.startsWith(Redactor.MASK, start)
-        || isAll(text, start, end, '*') || isAll(text, start, end, '.')) {
-      return true;
-    }
-    int identifierEnd = start;
-    boolean dotted = false;
-    while (identifierEnd < end && (Character.isLetterOrDigit(text.charAt(identifierEnd))
-        || text.charAt(identifierEnd) == '_' || text.charAt(identifierEnd) == '.')) {
-      dotted |= text.charAt(identifierEnd) == '.';
-      identifierEnd++;
-    }
-    if (identifierEnd == start || !Character.isLetter(first) && first != '_') {
-      return false;
-    }
-    String identifier = text.substring(start, identifierEnd).toLowerCase(Locale.ROOT);
-    String rest = text.substring(identifierEnd, end);
-    if (LITERALS.contains(identifier) && rest.chars().allMatch(ch -> ")];,".indexOf(ch) >= 0)) {
-      return true;
-    }
-    boolean call = rest.startsWith("(") || rest.startsWith("[");
-    return call && (dotted || rest.startsWith("()") || rest.startsWith("(\"")
-        || rest.startsWith("('") || rest.length() == 1);
-  }
-
-  /** At least 12 characters with upper case, lower case and digits, or 32+ hexadecimal digits. */
-  private static boolean looksGenerated(String text, int start, int end) {
-    boolean upper = false;
-    boolean lower = false;
-    boolean digit = false;
-    boolean hex = true;
-    for (int i = start; i < end; i++) {
-      char c = text.charAt(i);
-      upper |= Character.isUpperCase(c);
-      lower |= Character.isLowerCase(c);
-      digit |= Character.isDigit(c);
-      hex &= Character.digit(c, 16) >= 0;
-    }
-    int length = end - start;
-    return length >= 12 && upper && lower && digit || hex && length >= 32;
+    return colon ? unquotedEnd(text, from, true) : word;
   }
 
   /** Skips back over the closing quote of a quoted key: ", ', \", %22, %27. */
@@ -449,61 +468,6 @@ final class KeyValueScanner {
   private static boolean isKeyChar(char c) {
     return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.' || c == '[' || c == ']'
         || c == '%';
-  }
-
-  /** The end of an unquoted value. */
-  private static int wordEnd(String text, int from) {
-    int end = from;
-    while (end < text.length() && !isValueEnd(text, end)) {
-      end++;
-    }
-    return end;
-  }
-
-  private static boolean isValueEnd(String text, int i) {
-    char c = text.charAt(i);
-    return Character.isWhitespace(c) || "&,;\"'`}]".indexOf(c) >= 0
-        || c == '\\' && i + 1 < text.length() && "\"'nrt".indexOf(text.charAt(i + 1)) >= 0
-        || c == '%' && isEncoded(text, i, "26", "20", "22", "27", "2C", "3B", "7D", "5D", "0A", "0D");
-  }
-
-  /** Whether {@code text} at {@code at} is '%' followed by one of {@code codes}, any case. */
-  private static boolean isEncoded(String text, int at, String... codes) {
-    if (at + 3 > text.length() || text.charAt(at) != '%') {
-      return false;
-    }
-    for (String code : codes) {
-      if (text.regionMatches(true, at + 1, code, 0, 2)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static int skipSpaces(String text, int i) {
-    while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
-      i++;
-    }
-    return i;
-  }
-
-  /** The end of the line, or the first {@code stop} before it. */
-  private static int lineEnd(String text, int from, char stop) {
-    int end = from;
-    while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r'
-        && text.charAt(end) != stop) {
-      end++;
-    }
-    return end;
-  }
-
-  private static boolean isAll(String text, int start, int end, char c) {
-    for (int i = start; i < end; i++) {
-      if (text.charAt(i) != c) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static boolean isHex(char c) {

@@ -19,6 +19,7 @@ public final class Redactor {
 
   private final SensitiveKeys keys;
   private final KeyValueScanner keyValues;
+  private final CommandLineFlags commandLine;
   private final Map<String, Boolean> keyDecisions = new ConcurrentHashMap<>();
 
   /** @param extraKeys further sensitive key fragments ({@code LLMOPS_REDACT_KEYS}) */
@@ -27,6 +28,7 @@ public final class Redactor {
     List<String> extraFragments = extraKeys.stream().map(SensitiveKeys::squash)
         .filter(k -> !k.isEmpty()).toList();
     this.keyValues = new KeyValueScanner(this::isSensitiveKey, extraFragments);
+    this.commandLine = new CommandLineFlags(this::isSensitiveKey);
   }
 
   /** Whether a value stored under {@code key} must be replaced whole. */
@@ -57,18 +59,24 @@ public final class Redactor {
     if (PrivateKeyBlocks.isKeyBodyLine(text)) {
       return MASK;
     }
+    long features = TextFeatures.of(text);
     MaskedRanges ranges = new MaskedRanges();
-    SecretPatterns.find(text, ranges);
-    keyValues.find(text, ranges);
+    SecretPatterns.find(text, features, ranges);
+    keyValues.find(text, features, ranges);
+    if (TextFeatures.hasAll(features, TextFeatures.DASH | TextFeatures.SPACE)) {
+      commandLine.find(text, ranges);
+    }
     return ranges.applyTo(text);
   }
 
   /**
-   * {@code list} with the lines of a private key masked when the key is handed over one line per
-   * element: every string after one holding a BEGIN line, up to its END line. The same list when
-   * it holds no BEGIN line. The strings themselves still go through {@link #redactText}.
+   * {@code list} with the secrets that only show across its elements masked: the lines of a
+   * private key handed over one line per element (every string after a BEGIN line up to its END
+   * line), and the element after one naming a sensitive key ({@code ["Authorization",
+   * "Bearer x"]}). The same list when there are none. Each string still goes through
+   * {@link #redactText}.
    */
-  public List<?> maskKeyLines(List<?> list) {
-    return PrivateKeyBlocks.maskLinesAfterBegin(list);
+  public List<?> maskSecretElements(List<?> list) {
+    return ListElements.mask(list, keys::isSensitive);
   }
 }

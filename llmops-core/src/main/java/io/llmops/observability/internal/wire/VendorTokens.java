@@ -37,7 +37,7 @@ final class VendorTokens {
   }
 
   /** What a body must show besides its length. */
-  enum Check { NONE, DIGIT, JWT }
+  enum Check { NONE, DIGIT, JWT, AFTER_BOT_ID }
 
   /** A token: a literal prefix, then at least {@code minBody} characters of {@code body}. */
   record Rule(String prefix, Body body, int minBody, Check check) {
@@ -139,13 +139,14 @@ final class VendorTokens {
       new Rule("ATATT3", Body.BASE64URL, 100), // Atlassian
       new Rule("AGE-SECRET-KEY-1", Body.UPPER_DIGIT, 50), // age
       new Rule("ops_eyJ", Body.BASE64, 200), // 1Password service account
+      new Rule("AA", Body.BASE64URL, 30, Check.AFTER_BOT_ID), // Telegram bot token, after "<bot id>:"
       // tokens of any issuer
       new Rule("eyJ", Body.BASE64URL_DOT, 14, Check.JWT));
 
   /** The rules by the first character of their prefix (ASCII only). */
   private static final int[][] BY_FIRST_CHAR = index(RULES);
   /** No token is shorter; shorter runs are skipped unread. */
-  private static final int MIN_TOKEN = RULES.stream()
+  static final int MIN_TOKEN = RULES.stream()
       .mapToInt(r -> r.prefix().length() + r.minBody()).min().orElseThrow();
 
   private static final int AZURE_MIN_BODY = 31;
@@ -215,7 +216,7 @@ final class VendorTokens {
       while (bodyEnd < end && rule.body().accepts(text.charAt(bodyEnd))) {
         bodyEnd++;
       }
-      if (bodyEnd - bodyStart >= rule.minBody() && passes(rule.check(), text, bodyStart, bodyEnd)) {
+      if (bodyEnd - bodyStart >= rule.minBody() && passes(rule.check(), text, at, bodyEnd)) {
         return bodyEnd;
       }
       failedUntil[r] = bodyEnd;
@@ -223,12 +224,23 @@ final class VendorTokens {
     return -1;
   }
 
+  /** Whether the token {@code [start, end)} shows what its rule's check asks. */
   private static boolean passes(Check check, String text, int start, int end) {
     return switch (check) {
       case NONE -> true;
       case DIGIT -> indexOf(text, Character::isDigit, start, end) >= 0;
-      case JWT -> isJwtBody(text, start, end);
+      case JWT -> isJwtBody(text, start + "eyJ".length(), end);
+      case AFTER_BOT_ID -> isAfterBotId(text, start);
     };
+  }
+
+  /** Preceded by ':' and a bot id of 8 to 10 digits, as in {@code 123456789:AA...}. */
+  private static boolean isAfterBotId(String text, int start) {
+    int digits = 0;
+    while (start - 2 - digits >= 0 && isDigit(text.charAt(start - 2 - digits)) && digits <= 10) {
+      digits++;
+    }
+    return start > 0 && text.charAt(start - 1) == ':' && digits >= 8 && digits <= 10;
   }
 
   /** After "eyJ": a header of 10+ characters, a '.', a payload of 4+ and a second '.'. */

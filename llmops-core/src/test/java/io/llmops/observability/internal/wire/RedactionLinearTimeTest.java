@@ -58,6 +58,14 @@ class RedactionLinearTimeTest {
     inputs.put("bearer words", repeat("Bearer "));
     inputs.put("basic schemes", repeat("Basic a1"));
     inputs.put("long run", "a".repeat(MB));
+    inputs.put("prose verbs after keys", repeat("password is was is 1 "));
+    inputs.put("XML openings", repeat("<password>"));
+    inputs.put("quotes after keys", repeat("PASSWORD '"));
+    inputs.put("YAML blocks", repeat("password: |\n"));
+    inputs.put("values on the next line", repeat("password:\n  "));
+    inputs.put("command line options", "curl " + repeat("--password -u a:"));
+    inputs.put("escaped URL schemes", repeat("a:\\/\\/b:c"));
+    inputs.put("encoded URL schemes", repeat("%3A%2F%2Fb%3Ac"));
 
     Map<String, String> results = new ConcurrentHashMap<>();
     Redactor redactor = new Redactor(List.of("customer_pin"));

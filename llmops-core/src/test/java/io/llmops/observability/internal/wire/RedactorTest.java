@@ -89,7 +89,7 @@ class RedactorTest {
     List<String> lines = List.of("before", "-----BEGIN PRIVATE KEY-----", KEY_LINE_1, KEY_LINE_2,
         KEY_LAST_LINE, "-----END PRIVATE KEY-----", "after");
     List<String> exported = new ArrayList<>();
-    for (Object line : redactor.maskKeyLines(lines)) {
+    for (Object line : redactor.maskSecretElements(lines)) {
       exported.add(redactor.redactText((String) line));
     }
     assertThat(exported).containsExactly("before", Redactor.MASK, Redactor.MASK, Redactor.MASK,
@@ -97,9 +97,19 @@ class RedactorTest {
   }
 
   @Test
+  void aValueInTheElementAfterItsKeyIsMasked() {
+    List<String> headers = List.of("Authorization", "Bearer opaqueletters", "Accept", "text/plain");
+    assertThat(new ArrayList<Object>(redactor.maskSecretElements(headers)))
+        .containsExactly("Authorization", Redactor.MASK, "Accept", "text/plain");
+    List<String> command = List.of("mysql", "--password", "hunter2secret", "--user", "bob");
+    assertThat(new ArrayList<Object>(redactor.maskSecretElements(command)))
+        .containsExactly("mysql", "--password", Redactor.MASK, "--user", "bob");
+  }
+
+  @Test
   void aListWithoutABeginLineIsReturnedAsItIs() {
     List<String> lines = List.of("-----END PRIVATE KEY-----", "text", "BEGIN PRIVATE KEY");
-    assertThat(redactor.maskKeyLines(lines)).isSameAs(lines);
+    assertThat(redactor.maskSecretElements(lines)).isSameAs(lines);
   }
 
   @Test
