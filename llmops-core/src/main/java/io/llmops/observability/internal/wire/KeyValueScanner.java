@@ -418,8 +418,12 @@ final class KeyValueScanner {
     return colon ? unquotedEnd(text, from, true) : word;
   }
 
-  /** Skips back over the closing quote of a quoted key: ", ', \", %22, %27. */
+  /** Skips back over the closing quote of a quoted key: ", ', \", %22, %27, &amp;quot;. */
   private static int skipBackOverClosingQuote(String text, int end) {
+    String entity = TextValues.entityBefore(text, end);
+    if (entity != null) {
+      return end - entity.length();
+    }
     if (end >= 3 && text.charAt(end - 3) == '%' && isEncoded(text, end - 3, "22", "27")) {
       return end - 3;
     }

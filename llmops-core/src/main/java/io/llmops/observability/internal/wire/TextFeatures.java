@@ -73,7 +73,7 @@ final class TextFeatures {
       if (c >= '0' && c <= '9') {
         digits++;
       }
-      if (RUN[c]) {
+      if (isTokenChar(c)) {
         run++;
       } else {
         longestRun = Math.max(longestRun, run);
@@ -82,6 +82,11 @@ final class TextFeatures {
     }
     longestRun = Math.max(longestRun, run);
     return flags | (long) Math.min(digits, CAP) << 32 | (long) Math.min(longestRun, CAP) << 48;
+  }
+
+  /** Letters, digits and {@code _-.~+/=}: what a token, a URL path holding one, or base64 uses. */
+  static boolean isTokenChar(char c) {
+    return c < 128 && RUN[c];
   }
 
   static boolean has(long features, int flag) {

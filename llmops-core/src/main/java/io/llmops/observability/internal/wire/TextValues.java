@@ -15,10 +15,20 @@ final class TextValues {
       "null", "none", "nil", "undefined", "true", "false", "str", "string", "bytes", "int",
       "bool", "secretstr", "any");
 
+  /** Quotes written as HTML entities, as in a page or a form that escaped its JSON. */
+  static final List<String> ENTITY_QUOTES = List.of("&quot;", "&#34;", "&#x22;", "&#39;", "&#x27;", "&apos;");
+
   private TextValues() {}
 
-  /** The length of the opening quote at {@code at}: ", ', `, \", \\\", %22, %27; 0 if none. */
+  /**
+   * The length of the opening quote at {@code at}: ", ', `, \", \\\", %22, %27, &amp;quot; and
+   * the other entities; 0 if none.
+   */
   static int quoteLength(String text, int at) {
+    String entity = entityAt(text, at);
+    if (entity != null) {
+      return entity.length();
+    }
     int i = at;
     while (i < text.length() && text.charAt(i) == '\\') {
       i++;
@@ -36,9 +46,10 @@ final class TextValues {
    */
   static int closingQuote(String text, int open, int length) {
     int n = text.length();
-    if (text.charAt(open) == '%') {
-      for (int i = open + 3; i + 3 <= n; i++) {
-        if (text.regionMatches(true, i, text, open, 3)) {
+    char first = text.charAt(open);
+    if (first == '%' || first == '&') {
+      for (int i = open + length; i + length <= n; i++) {
+        if (text.regionMatches(true, i, text, open, length)) {
           return i;
         }
       }
@@ -163,6 +174,32 @@ final class TextValues {
       }
     }
     return false;
+  }
+
+  /** The quote entity at {@code at}, or null. */
+  static String entityAt(String text, int at) {
+    if (at >= text.length() || text.charAt(at) != '&') {
+      return null;
+    }
+    for (String entity : ENTITY_QUOTES) {
+      if (text.regionMatches(true, at, entity, 0, entity.length())) {
+        return entity;
+      }
+    }
+    return null;
+  }
+
+  /** The quote entity that ends at {@code end}, or null. */
+  static String entityBefore(String text, int end) {
+    if (end == 0 || text.charAt(end - 1) != ';') {
+      return null;
+    }
+    for (String entity : ENTITY_QUOTES) {
+      if (end >= entity.length() && text.regionMatches(true, end - entity.length(), entity, 0, entity.length())) {
+        return entity;
+      }
+    }
+    return null;
   }
 
   /** Whether {@code text} at {@code at} is '%' followed by one of {@code codes}, any case. */

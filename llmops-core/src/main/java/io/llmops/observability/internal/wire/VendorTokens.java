@@ -274,17 +274,8 @@ final class VendorTokens {
     }
   }
 
-  /** Characters that may be part of a token, a URL path holding one, or base64. */
-  private static final boolean[] RUN_CHARS = new boolean[128];
-
-  static {
-    for (char c = 0; c < 128; c++) {
-      RUN_CHARS[c] = isAlnum(c) || "_-.~+/=".indexOf(c) >= 0;
-    }
-  }
-
   private static boolean isRunChar(char c) {
-    return c < 128 && RUN_CHARS[c];
+    return TextFeatures.isTokenChar(c);
   }
 
   private static boolean isAlnum(char c) {
