@@ -88,14 +88,20 @@ final class TextValues {
     return end;
   }
 
+  /**
+   * Whether the character at {@code i} ends an unquoted value. A query-string value ('=') also
+   * ends at '&' and at percent-encoded delimiters; a YAML or header value (':') does not, since
+   * there they may be part of the secret.
+   */
   private static boolean isValueEnd(String text, int i, boolean spacesInside) {
     char c = text.charAt(i);
     if (c == ' ' || c == '\t') {
       return !spacesInside;
     }
-    return Character.isWhitespace(c) || "&,;\"'`}]".indexOf(c) >= 0
+    return Character.isWhitespace(c) || ",;\"'`}]".indexOf(c) >= 0
         || c == '\\' && i + 1 < text.length() && "\"'nrt".indexOf(text.charAt(i + 1)) >= 0
-        || c == '%' && isEncoded(text, i, "26", "20", "22", "27", "2C", "3B", "7D", "5D", "0A", "0D");
+        || !spacesInside && (c == '&'
+            || c == '%' && isEncoded(text, i, "26", "20", "22", "27", "2C", "3B", "7D", "5D", "0A", "0D"));
   }
 
   /** The end of the word starting at {@code from}, without trailing sentence punctuation. */
