@@ -33,12 +33,6 @@ import java.util.function.Predicate;
 final class KeyValueScanner {
 
   private static final int MAX_KEY = 64;
-  /** Some fragment of every built-in sensitive key; a key without one is not looked up. */
-  private static final List<String> FRAGMENTS = List.of(
-      "pass", "pw", "secret", "key", "auth", "cookie", "credential", "token", "bearer", "sig",
-      "csrf", "xsrf", "sessid", "sessionid", "sid", "card", "cvv", "cvc");
-  /** {@link #FRAGMENTS} by their first letter, 'a' to 'z'. */
-  private static final String[][] FRAGMENTS_BY_LETTER = new String[26][];
   /** Authorization schemes whose following word is the actual credential. */
   private static final List<String> AUTH_SCHEMES = List.of(
       "bearer", "basic", "token", "digest", "negotiate", "ntlm", "aws4-hmac-sha256", "apikey");
@@ -55,24 +49,16 @@ final class KeyValueScanner {
       TextFeatures.QUOTE | TextFeatures.SPACE, TextFeatures.QUOTE | TextFeatures.SPACE,
       TextFeatures.SPACE, TextFeatures.SPACE};
 
-  static {
-    for (char c = 'a'; c <= 'z'; c++) {
-      char first = c;
-      FRAGMENTS_BY_LETTER[c - 'a'] =
-          FRAGMENTS.stream().filter(f -> f.charAt(0) == first).toArray(String[]::new);
-    }
-  }
-
+  private final SensitiveKeys keys;
   private final Predicate<String> sensitiveKey;
-  private final List<String> extraFragments;
 
   /**
-   * @param sensitiveKey decides a key
-   * @param extraFragments further key fragments, squashed ({@code LLMOPS_REDACT_KEYS})
+   * @param keys the sensitive key names
+   * @param sensitiveKey decides a key, remembering decisions ({@link Redactor#isSensitiveKey})
    */
-  KeyValueScanner(Predicate<String> sensitiveKey, List<String> extraFragments) {
+  KeyValueScanner(SensitiveKeys keys, Predicate<String> sensitiveKey) {
+    this.keys = keys;
     this.sensitiveKey = sensitiveKey;
-    this.extraFragments = List.copyOf(extraFragments);
   }
 
   /** Adds the values under sensitive keys; {@code features} ({@link TextFeatures}) skips markers. */
@@ -149,7 +135,7 @@ final class KeyValueScanner {
     }
     int keyEnd = skipBackOverClosingQuote(text, skipBackOverSpaces(text, sep));
     int keyStart = keyStart(text, keyEnd);
-    if (!mayBeSensitive(text, keyStart, keyEnd)) {
+    if (!keys.mayBeSensitive(text, keyStart, keyEnd)) {
       return sep + length;
     }
     String key = keyName(text, keyStart, keyEnd);
@@ -196,7 +182,7 @@ final class KeyValueScanner {
       lineStart--;
     }
     if (lineStart > 0 && text.charAt(lineStart - 1) != '\n'
-        || !sensitiveKey.test(keyName(text, start, end))) {
+        || kindOfKeyEndingAt(text, end) != Kind.SECRET) {
       return newline + 1; // not a key alone on its line
     }
     int valueStart = skipSpaces(text, newline + 1);
@@ -215,8 +201,8 @@ final class KeyValueScanner {
   /** {@code <password>value</password>}: the text of an element with a sensitive name. */
   private int xmlElementAt(String text, int close, MaskedRanges out) {
     int nameStart = keyStart(text, close);
-    if (nameStart == 0 || text.charAt(nameStart - 1) != '<' || nameStart == close
-        || kind(keyName(text, nameStart, close)) != Kind.SECRET) {
+    if (nameStart == 0 || text.charAt(nameStart - 1) != '<'
+        || kindOfKeyEndingAt(text, close) != Kind.SECRET) {
       return close + 1;
     }
     int end = text.indexOf('<', close + 1);
@@ -267,7 +253,7 @@ final class KeyValueScanner {
   /** The kind of the key that ends at {@code keyEnd}, NONE when there is none. */
   private Kind kindOfKeyEndingAt(String text, int keyEnd) {
     int keyStart = keyStart(text, keyEnd);
-    return mayBeSensitive(text, keyStart, keyEnd) ? kind(keyName(text, keyStart, keyEnd)) : Kind.NONE;
+    return keys.mayBeSensitive(text, keyStart, keyEnd) ? kind(keyName(text, keyStart, keyEnd)) : Kind.NONE;
   }
 
   /**
@@ -276,7 +262,7 @@ final class KeyValueScanner {
    * value is masked only when it looks generated.
    */
   private Kind kind(String key) {
-    if (isSensitive(key)) {
+    if (sensitiveKey.test(key)) {
       return Kind.SECRET;
     }
     if (!SensitiveKeys.lastWord(key).equals("key")) {
@@ -286,49 +272,6 @@ final class KeyValueScanner {
     return squashed.contains("public") || squashed.contains("publishable")
         ? Kind.NONE // public keys are meant to be seen
         : Kind.IF_RANDOM;
-  }
-
-  /**
-   * Whether the key written at {@code [start, end)} holds a fragment of a sensitive key, read in
-   * place: most keys in ordinary text ("Note:", "12:30") are dismissed without a copy.
-   */
-  private boolean mayBeSensitive(String text, int start, int end) {
-    if (end - start < 2) {
-      return false;
-    }
-    if (!extraFragments.isEmpty()) {
-      return true; // configured fragments are matched on the squashed key
-    }
-    for (int i = start; i < end; i++) {
-      char c = (char) (text.charAt(i) | 0x20); // ASCII lower case
-      if (c < 'a' || c > 'z') {
-        continue;
-      }
-      for (String fragment : FRAGMENTS_BY_LETTER[c - 'a']) {
-        if (i + fragment.length() <= end && text.regionMatches(true, i, fragment, 0, fragment.length())) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private boolean isSensitive(String key) {
-    String lower = key.toLowerCase(Locale.ROOT);
-    for (String fragment : FRAGMENTS) {
-      if (lower.contains(fragment)) {
-        return sensitiveKey.test(key);
-      }
-    }
-    if (!extraFragments.isEmpty()) {
-      String squashed = SensitiveKeys.squash(key);
-      for (String fragment : extraFragments) {
-        if (squashed.contains(fragment)) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /**

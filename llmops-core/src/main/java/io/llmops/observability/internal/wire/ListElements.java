@@ -2,7 +2,6 @@ package io.llmops.observability.internal.wire;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * Secrets that only show across the elements of a list: a private key handed over one line per
@@ -17,13 +16,13 @@ final class ListElements {
   private ListElements() {}
 
   /** {@code list} with those elements masked; the same list when there are none. */
-  static List<?> mask(List<?> list, Predicate<String> sensitiveKey) {
+  static List<?> mask(List<?> list, SensitiveKeys keys) {
     List<?> keyLinesMasked = PrivateKeyBlocks.maskLinesAfterBegin(list);
     List<Object> out = null;
     for (int i = 0; i + 1 < keyLinesMasked.size(); i++) {
       Object value = keyLinesMasked.get(i + 1);
       boolean scalar = value instanceof String || value instanceof Number;
-      if (scalar && !Redactor.MASK.equals(value) && isKey(keyLinesMasked.get(i), sensitiveKey)) {
+      if (scalar && !Redactor.MASK.equals(value) && isKey(keyLinesMasked.get(i), keys)) {
         if (out == null) {
           out = new ArrayList<>(keyLinesMasked);
         }
@@ -35,7 +34,7 @@ final class ListElements {
   }
 
   /** A short string without spaces naming a sensitive key. */
-  private static boolean isKey(Object element, Predicate<String> sensitiveKey) {
+  private static boolean isKey(Object element, SensitiveKeys keys) {
     if (!(element instanceof String s) || s.length() < 2 || s.length() > MAX_KEY) {
       return false;
     }
@@ -44,6 +43,6 @@ final class ListElements {
         return false;
       }
     }
-    return sensitiveKey.test(s);
+    return keys.mayBeSensitive(s, 0, s.length()) && keys.isSensitive(s);
   }
 }

@@ -25,9 +25,7 @@ public final class Redactor {
   /** @param extraKeys further sensitive key fragments ({@code LLMOPS_REDACT_KEYS}) */
   public Redactor(List<String> extraKeys) {
     this.keys = new SensitiveKeys(extraKeys);
-    List<String> extraFragments = extraKeys.stream().map(SensitiveKeys::squash)
-        .filter(k -> !k.isEmpty()).toList();
-    this.keyValues = new KeyValueScanner(this::isSensitiveKey, extraFragments);
+    this.keyValues = new KeyValueScanner(keys, this::isSensitiveKey);
     this.commandLine = new CommandLineFlags(this::isSensitiveKey);
   }
 
@@ -77,6 +75,6 @@ public final class Redactor {
    * {@link #redactText}.
    */
   public List<?> maskSecretElements(List<?> list) {
-    return ListElements.mask(list, keys::isSensitive);
+    return ListElements.mask(list, keys);
   }
 }

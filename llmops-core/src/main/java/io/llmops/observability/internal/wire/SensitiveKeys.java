@@ -23,6 +23,24 @@ final class SensitiveKeys {
   private static final List<String> ENDINGS = List.of("token", "auth", "pwd");
   /** Sensitive when the key's last word is one of these ({@code db_pass}, {@code sig}). */
   private static final List<String> LAST_WORDS = List.of("pass", "pw", "sig");
+  /**
+   * A piece, as written in any case, of every key the lists above accept: a key without one is
+   * not sensitive and needs no closer look. ({@code pass} covers password, passwd, passphrase;
+   * {@code key} every *key part; {@code pw} pwd; {@code sid} connect.sid.)
+   */
+  private static final List<String> FRAGMENTS = List.of(
+      "pass", "pw", "secret", "key", "auth", "cookie", "credential", "token", "bearer", "sig",
+      "csrf", "xsrf", "sessid", "sessionid", "sid", "card", "cvv", "cvc");
+  /** {@link #FRAGMENTS} by their first letter, 'a' to 'z'. */
+  private static final String[][] FRAGMENTS_BY_LETTER = new String[26][];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) {
+      char first = c;
+      FRAGMENTS_BY_LETTER[c - 'a'] =
+          FRAGMENTS.stream().filter(f -> f.charAt(0) == first).toArray(String[]::new);
+    }
+  }
 
   private final List<String> extraParts;
 
@@ -45,6 +63,32 @@ final class SensitiveKeys {
     }
     return containsAny(k, PARTS) || containsAny(k, extraParts) || endsWithAny(k, ENDINGS)
         || LAST_WORDS.contains(lastWord(key));
+  }
+
+  /**
+   * Whether the key written at {@code [start, end)} of {@code text} may be sensitive, read in
+   * place: most keys in ordinary text ("Note:", "12:30") are dismissed without a copy. Always true
+   * when {@code LLMOPS_REDACT_KEYS} names keys, which are matched on the squashed key.
+   */
+  boolean mayBeSensitive(String text, int start, int end) {
+    if (end - start < 2) {
+      return false;
+    }
+    if (!extraParts.isEmpty()) {
+      return true;
+    }
+    for (int i = start; i < end; i++) {
+      char c = (char) (text.charAt(i) | 0x20); // ASCII lower case
+      if (c < 'a' || c > 'z') {
+        continue;
+      }
+      for (String fragment : FRAGMENTS_BY_LETTER[c - 'a']) {
+        if (i + fragment.length() <= end && text.regionMatches(true, i, fragment, 0, fragment.length())) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Letters and digits of {@code key}, lower case. */
