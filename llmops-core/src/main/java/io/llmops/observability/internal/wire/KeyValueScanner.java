@@ -39,15 +39,20 @@ final class KeyValueScanner {
   /** Headers whose whole value is secret, up to the end of the line. */
   private static final List<String> WHOLE_LINE_HEADERS = List.of(
       "cookie", "setcookie", "authorization", "proxyauthorization");
+  /** Attributes that name the entry a value belongs to: {@code name="DB_PASSWORD" value="x"}. */
+  private static final List<String> NAMING_ATTRIBUTES = List.of("name", "key", "type");
+  /** How far back the naming attribute of a value may stand, within one record. */
+  private static final int RECORD_REACH = 120;
   /** YAML block scalar indicators: the value is on the following indented lines. */
   private static final List<String> BLOCK_INDICATORS = List.of("|", "|-", "|+", ">", ">-", ">+");
   /** What the scan looks for; each has its handler in {@link #handle}. */
-  private static final String[] MARKERS = {"=", ":", "%", "\t", "\n", ">", "'", "\"", " is ", " was "};
+  private static final String[] MARKERS = {
+      "=", ":", "%", "\t", "\n", ">", "'", "\"", " is ", " was ", " to "};
   /** The {@link TextFeatures} a text needs for each marker to be worth a search. */
   private static final int[] MARKER_FEATURES = {TextFeatures.EQUALS, TextFeatures.COLON,
       TextFeatures.PERCENT, TextFeatures.TAB, TextFeatures.NEWLINE, TextFeatures.GREATER,
       TextFeatures.QUOTE | TextFeatures.SPACE, TextFeatures.QUOTE | TextFeatures.SPACE,
-      TextFeatures.SPACE, TextFeatures.SPACE};
+      TextFeatures.SPACE, TextFeatures.SPACE, TextFeatures.SPACE};
 
   private final SensitiveKeys keys;
   private final Predicate<String> sensitiveKey;
@@ -135,11 +140,13 @@ final class KeyValueScanner {
     }
     int keyEnd = skipBackOverClosingQuote(text, skipBackOverSpaces(text, sep));
     int keyStart = keyStart(text, keyEnd);
-    if (!keys.mayBeSensitive(text, keyStart, keyEnd)) {
+    boolean namedValue = keyEnd - keyStart == 5 && text.regionMatches(true, keyStart, "value", 0, 5)
+        && namesSecretBefore(text, keyStart, NAMING_ATTRIBUTES);
+    if (!namedValue && !keys.mayBeSensitive(text, keyStart, keyEnd)) {
       return sep + length;
     }
     String key = keyName(text, keyStart, keyEnd);
-    Kind kind = kind(key);
+    Kind kind = namedValue ? Kind.SECRET : kind(key);
     if (kind == Kind.NONE) {
       return sep + length;
     }
@@ -198,11 +205,22 @@ final class KeyValueScanner {
     return newline + 1;
   }
 
-  /** {@code <password>value</password>}: the text of an element with a sensitive name. */
+  /**
+   * The text of an element with a sensitive name ({@code <password>x</password>}) or naming a
+   * sensitive entry ({@code <entry key="password">x</entry>}, {@code <property name="token">}).
+   */
   private int xmlElementAt(String text, int close, MaskedRanges out) {
-    int nameStart = keyStart(text, close);
-    if (nameStart == 0 || text.charAt(nameStart - 1) != '<'
-        || kindOfKeyEndingAt(text, close) != Kind.SECRET) {
+    int tagStart = close - 1;
+    while (tagStart >= 0 && close - tagStart <= RECORD_REACH && "<>".indexOf(text.charAt(tagStart)) < 0) {
+      tagStart--;
+    }
+    if (tagStart < 0 || text.charAt(tagStart) != '<' || tagStart + 1 < close && text.charAt(tagStart + 1) == '/') {
+      return close + 1;
+    }
+    boolean plainName = keyStart(text, close) == tagStart + 1;
+    boolean sensitive = plainName ? kindOfKeyEndingAt(text, close) == Kind.SECRET
+        : namesSecretBefore(text, close, NAMING_ATTRIBUTES.subList(0, 2));
+    if (!sensitive) {
       return close + 1;
     }
     int end = text.indexOf('<', close + 1);
@@ -211,6 +229,52 @@ final class KeyValueScanner {
       out.add(close + 1, end);
     }
     return end;
+  }
+
+  /**
+   * Whether the record that {@code at} belongs to (back to a '{', '[' or '<', at most
+   * {@link #RECORD_REACH} characters) names a sensitive entry with one of {@code attributes}:
+   * {@code {"name": "DB_PASSWORD", "value": ...}}, {@code - name: API_TOKEN / value: ...},
+   * {@code <add key="ApiKey" value="..."/>}.
+   */
+  private boolean namesSecretBefore(String text, int at, List<String> attributes) {
+    int start = at;
+    while (start > 0 && at - start < RECORD_REACH && "{[<".indexOf(text.charAt(start - 1)) < 0) {
+      start--;
+    }
+    for (int i = start; i < at; i++) {
+      if (i > 0 && isKeyChar(text.charAt(i - 1))) {
+        continue; // not the start of a word
+      }
+      for (String attribute : attributes) {
+        if (text.regionMatches(true, i, attribute, 0, attribute.length())
+            && namesSecretAfter(text, i + attribute.length(), at)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** After an attribute's name at {@code from}: a separator, then a sensitive key name. */
+  private boolean namesSecretAfter(String text, int from, int limit) {
+    int j = from;
+    while (j < limit && "\"'\\".indexOf(text.charAt(j)) >= 0) {
+      j++; // the closing quote of a quoted attribute name
+    }
+    j = skipSpaces(text, j);
+    if (j >= limit || text.charAt(j) != ':' && text.charAt(j) != '=') {
+      return false;
+    }
+    j = skipSpaces(text, j + 1);
+    while (j < limit && "\"'\\".indexOf(text.charAt(j)) >= 0) {
+      j++;
+    }
+    int end = j;
+    while (end < limit && isKeyChar(text.charAt(end))) {
+      end++;
+    }
+    return keys.mayBeSensitive(text, j, end) && sensitiveKey.test(keyName(text, j, end));
   }
 
   /** {@code PASSWORD 'x'} (SQL), {@code the password "x"}: a quoted value after a space. */

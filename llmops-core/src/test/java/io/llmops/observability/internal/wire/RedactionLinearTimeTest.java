@@ -58,7 +58,9 @@ class RedactionLinearTimeTest {
     inputs.put("bearer words", repeat("Bearer "));
     inputs.put("basic schemes", repeat("Basic a1"));
     inputs.put("long run", "a".repeat(MB));
-    inputs.put("prose verbs after keys", repeat("password is was is 1 "));
+    inputs.put("prose verbs after keys", repeat("password is was to is 1 "));
+    inputs.put("values after names", repeat("{name: password, value: x, value="));
+    inputs.put("tags with attributes", repeat("<entry key=\"password\" a>"));
     inputs.put("XML openings", repeat("<password>"));
     inputs.put("quotes after keys", repeat("PASSWORD '"));
     inputs.put("YAML blocks", repeat("password: |\n"));
