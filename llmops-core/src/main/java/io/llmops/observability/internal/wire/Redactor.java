@@ -8,7 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * The one redaction mechanism for everything exported. Applied by {@link TraceJsonWriter} to
  * every object key and every string it writes: a value under a sensitive key is replaced whole,
  * and secret-shaped text inside any string, keys included, is masked. What is detected is listed
- * in docs/WIRE_FORMAT.md, section 6. Internal.
+ * in docs/REDACTION.md.
+ *
+ * <p>Each string is read once by {@link TextFeatures}; only the detectors whose marker
+ * characters it holds run, each in linear time, and all of them add to one {@link MaskedRanges}
+ * that writes the result once. Internal.
  */
 public final class Redactor {
 
