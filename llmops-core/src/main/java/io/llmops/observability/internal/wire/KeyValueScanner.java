@@ -33,12 +33,16 @@ import java.util.function.Predicate;
 final class KeyValueScanner {
 
   private static final int MAX_KEY = 64;
-  /** Authorization schemes whose following word is the actual credential. */
+  /** Authorization schemes whose credential is the one word that follows. */
   private static final List<String> AUTH_SCHEMES = List.of(
-      "bearer", "basic", "token", "digest", "negotiate", "ntlm", "aws4-hmac-sha256", "apikey");
+      "bearer", "basic", "token", "negotiate", "ntlm", "apikey");
   /** Headers whose whole value is secret, up to the end of the line. */
-  private static final List<String> WHOLE_LINE_HEADERS = List.of(
-      "cookie", "setcookie", "authorization", "proxyauthorization");
+  private static final List<String> COOKIE_HEADERS = List.of("cookie", "setcookie");
+  /**
+   * Headers whose value is a scheme and a credential: one word after the schemes above, the whole
+   * line after others (Digest, AWS4-HMAC-SHA256: several parameters).
+   */
+  private static final List<String> AUTHORIZATION_HEADERS = List.of("authorization", "proxyauthorization");
   /** Attributes that name the entry a value belongs to: {@code name="DB_PASSWORD" value="x"}. */
   private static final List<String> NAMING_ATTRIBUTES = List.of("name", "key", "type");
   /** How far back the naming attribute of a value may stand, within one record. */
@@ -156,7 +160,9 @@ final class KeyValueScanner {
     }
     valueFrom = skipSpaces(text, valueFrom);
     char headerEnd = 0;
-    if (colon && WHOLE_LINE_HEADERS.contains(SensitiveKeys.squash(key))) {
+    String squashed = SensitiveKeys.squash(key);
+    if (colon && (COOKIE_HEADERS.contains(squashed)
+        || AUTHORIZATION_HEADERS.contains(squashed) && !startsWithAuthScheme(text, valueFrom))) {
       char before = keyStart > 0 ? text.charAt(keyStart - 1) : 0;
       headerEnd = before == '\'' || before == '"' ? before : '\n'; // 'Cookie: a=b; c=d' in a command
     }
@@ -407,13 +413,19 @@ final class KeyValueScanner {
     return end;
   }
 
+  /** Whether the value at {@code from} opens with a single-credential scheme ("Bearer x"). */
+  private static boolean startsWithAuthScheme(String text, int from) {
+    int word = unquotedEnd(text, from, false);
+    return AUTH_SCHEMES.contains(text.substring(from, word).toLowerCase(Locale.ROOT));
+  }
+
   /**
    * The end of an unquoted value; after an authorization scheme ("Bearer", also "Bearer%20"),
    * the end of the next word.
    */
   private static int credentialEnd(String text, int from, boolean colon) {
     int word = unquotedEnd(text, from, false);
-    if (AUTH_SCHEMES.contains(text.substring(from, word).toLowerCase(Locale.ROOT))) {
+    if (startsWithAuthScheme(text, from)) {
       int credential = word;
       while (credential < text.length() && (text.charAt(credential) == ' ' || isEncoded(text, credential, "20"))) {
         credential += text.charAt(credential) == ' ' ? 1 : 3;

@@ -19,6 +19,16 @@ class RedactorTest {
   }
 
   @Test
+  void aSingleCredentialHeaderKeepsTheRestOfItsLineWhileCookieAndDigestHeadersMaskIt() {
+    assertThat(redactor.redactText("Authorization: Bearer tok3nValue0a1b sent to https://api.example.com"))
+        .isEqualTo("Authorization: [REDACTED] sent to https://api.example.com");
+    assertThat(redactor.redactText("Authorization: Digest username=\"bob\", response=\"6629fae4\""))
+        .isEqualTo("Authorization: [REDACTED]");
+    assertThat(redactor.redactText("Cookie: theme=dark; session=s3ss10n"))
+        .isEqualTo("Cookie: [REDACTED]");
+  }
+
+  @Test
   void keysInAnyCaseAndJsonHeldInAStringAreMasked() {
     assertThat(redactor.redactText("DB_PASSWORD=hunter2 next")).isEqualTo("DB_PASSWORD=[REDACTED] next");
     assertThat(redactor.redactText("{\"client_secret\": \"abc\", \"user\": \"bob\"}"))
