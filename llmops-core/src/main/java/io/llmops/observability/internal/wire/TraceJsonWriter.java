@@ -418,7 +418,7 @@ public final class TraceJsonWriter {
       g.writeEndObject();
     } else if (v instanceof List<?> list) {
       g.writeStartArray();
-      for (Object element : list) {
+      for (Object element : redactor.maskSecretElements(list)) {
         value(g, element);
       }
       g.writeEndArray();
