@@ -56,6 +56,14 @@ final class ExportText {
     return cut(key, CaptureLimits.MAX_KEY_CHARS, "…");
   }
 
+  /**
+   * {@code list} with the elements that are secret because of their neighbours masked (the
+   * lines of a private key handed over one per element, the value after a sensitive name).
+   */
+  java.util.List<?> maskSecretElements(java.util.List<?> list) {
+    return redactor.maskSecretElements(list);
+  }
+
   /** Whether the value under {@code key} is replaced whole. */
   boolean isSensitiveKey(String key) {
     return redactor.isSensitiveKey(key);

@@ -418,7 +418,7 @@ public final class TraceJsonWriter {
       g.writeEndObject();
     } else if (v instanceof List<?> list) {
       g.writeStartArray();
-      for (Object element : redactor.maskSecretElements(list)) {
+      for (Object element : text.maskSecretElements(list)) {
         value(g, element);
       }
       g.writeEndArray();
