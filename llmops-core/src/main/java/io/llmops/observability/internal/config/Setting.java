@@ -34,7 +34,10 @@ public final class Setting<T> {
     return defaultValue;
   }
 
-  /** Parses {@code raw}; a bad value raises IllegalArgumentException naming the variable. */
+  /**
+   * Parses {@code raw}; a bad value raises IllegalArgumentException naming the variable and what
+   * it expects, never the value.
+   */
   public T parse(String source, String usedName, String raw) {
     try {
       T value = parser.apply(raw.trim());
@@ -44,7 +47,8 @@ public final class Setting<T> {
     } catch (RuntimeException ignored) {
       // fall through to the uniform message below
     }
-    throw new IllegalArgumentException(
-        usedName + " (from " + source + "): expected " + expectation + ", got '" + raw + "'");
+    // the value is not quoted: it may be a secret set in the wrong variable
+    throw new IllegalArgumentException(usedName + " (from " + source + "): expected " + expectation
+        + ", but the value set (" + raw.length() + " characters) is not; values are never shown in errors");
   }
 }
