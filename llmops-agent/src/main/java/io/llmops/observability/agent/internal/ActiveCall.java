@@ -1,7 +1,6 @@
 package io.llmops.observability.agent.internal;
 
 import io.llmops.observability.LlmResponse;
-import io.llmops.observability.LlmopsContext;
 import io.llmops.observability.Scope;
 import io.llmops.observability.Span;
 import io.llmops.observability.internal.engine.InternalLog;
@@ -40,7 +39,6 @@ final class ActiveCall {
   boolean reactive;
 
   private Scope scope;
-  private LlmopsContext context;
   private boolean scopeClosed;
   private boolean abandoning;
   /** The span's end is up to a CompletionStage or a publisher. */
@@ -57,7 +55,6 @@ final class ActiveCall {
   /** Makes the span current; called once, at entry. */
   void makeCurrent() {
     scope = span.makeCurrent();
-    context = LlmopsContext.current();
   }
 
   /** At the method's exit, its outcome stored: ends the span, or hands it to a CompletionStage. */
@@ -123,16 +120,13 @@ final class ActiveCall {
   }
 
   /**
-   * Restores what was current before the call. A call inside it whose exit never ran may have
-   * left its own context current: this call's context is put back first, so that closing the
-   * scope restores the caller's and the scope order stays right.
+   * Takes this call's span out of the thread's context. Closing a scope removes exactly its own
+   * frame, wherever it is, so calls inside this one whose exit never ran need no special order:
+   * each is taken out when it is abandoned.
    */
   private void leaveScope() {
     if (scopeClosed || scope == null) {
       return;
-    }
-    if (context != null && LlmopsContext.current().unwrap() != context.unwrap()) {
-      context.makeCurrent();
     }
     scope.close();
     scopeClosed = true;
