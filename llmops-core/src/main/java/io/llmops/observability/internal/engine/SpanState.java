@@ -522,7 +522,14 @@ final class SpanState implements Span {
     Map<String, Object> flagged =
         metadata == null ? new LinkedHashMap<>() : new LinkedHashMap<>(metadata);
     flagged.put(TraceState.OPEN_KEY, true);
-    return data(nowMicros, flagged);
+    // the span goes on recording: the export worker gets copies, not the maps still written to
+    SpanData live = data(nowMicros, flagged);
+    return new SpanData(live.spanId(), live.parentSpanId(), live.name(), live.type(),
+        live.startMicros(), live.endMicros(), live.args(), new LinkedHashMap<>(live.kwargs()),
+        new LinkedHashMap<>(live.locals()), live.self(), live.output(), live.modelId(),
+        live.prompt(), live.response(), live.usage(), live.cost(), flagged,
+        new ArrayList<>(live.tags()), live.level(), live.statusMessage(), live.error(),
+        new LinkedHashMap<>(live.inputSections()));
   }
 
   @Override
