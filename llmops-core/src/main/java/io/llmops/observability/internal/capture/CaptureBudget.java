@@ -1,28 +1,40 @@
 package io.llmops.observability.internal.capture;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 
 /**
  * How many more characters a span (and, through its parent, its trace) may capture. Every string
  * is charged each time it is referenced, so one large value repeated many times cannot make a
  * capture, the export queue or the encoder grow without bound. Once spent, further strings are
- * replaced by a short marker and the budget remembers it was exhausted. Thread-safe: spans may be
- * written from several threads. Internal.
+ * replaced by a short marker and the budget remembers it was exhausted. Thread-safe (spans may be
+ * written from several threads): a charge is one atomic add per level. Internal.
  */
 public final class CaptureBudget {
 
   /** What a string is replaced by once the budget is spent. */
   public static final String EXHAUSTED_MARKER = "<not captured: capture budget exhausted>";
 
+  private static final VarHandle REMAINING;
+
+  static {
+    try {
+      REMAINING = MethodHandles.lookup().findVarHandle(CaptureBudget.class, "remaining", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private final CaptureBudget parent;
-  private final AtomicLong remaining;
   private final long limit;
+  @SuppressWarnings("unused") // through REMAINING
+  private volatile long remaining;
   private volatile boolean exhausted;
 
   private CaptureBudget(CaptureBudget parent, long limit) {
     this.parent = parent;
     this.limit = limit;
-    this.remaining = new AtomicLong(limit);
+    this.remaining = limit;
   }
 
   /** A trace's budget: {@link CaptureLimits#MAX_TRACE_CHARS}. */
@@ -47,9 +59,9 @@ public final class CaptureBudget {
   public long take(long wanted) {
     long granted = takeOwn(wanted);
     if (parent != null && granted > 0) {
-      long fromParent = parent.take(granted);
+      long fromParent = parent.takeOwn(granted);
       if (fromParent < granted) {
-        remaining.addAndGet(granted - fromParent);
+        REMAINING.getAndAdd(this, granted - fromParent);
         granted = fromParent;
       }
     }
@@ -59,14 +71,15 @@ public final class CaptureBudget {
     return granted;
   }
 
+  /** One atomic add; what was taken beyond what was left is given back. */
   private long takeOwn(long wanted) {
-    while (true) {
-      long left = remaining.get();
-      long granted = Math.min(Math.max(0, left), wanted);
-      if (granted == 0 || remaining.compareAndSet(left, left - granted)) {
-        return granted;
-      }
+    long before = (long) REMAINING.getAndAdd(this, -wanted);
+    if (before >= wanted) {
+      return wanted;
     }
+    long granted = Math.max(0, before);
+    REMAINING.getAndAdd(this, wanted - granted);
+    return granted;
   }
 
   /**
@@ -76,9 +89,9 @@ public final class CaptureBudget {
   public void charge(CaptureBudget spent) {
     long used = spent.used();
     if (used > 0) {
-      remaining.addAndGet(-used);
+      REMAINING.getAndAdd(this, -used);
       if (parent != null) {
-        parent.remaining.addAndGet(-used);
+        REMAINING.getAndAdd(parent, -used);
       }
     }
     if (spent.exhausted) {
@@ -94,7 +107,7 @@ public final class CaptureBudget {
 
   /** Characters taken so far. */
   public long used() {
-    return limit - remaining.get();
+    return limit - (long) REMAINING.getVolatile(this);
   }
 
   /** Whether some value was cut or left out because this budget, or one of its spans', was spent. */

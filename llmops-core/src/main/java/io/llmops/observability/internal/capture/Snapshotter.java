@@ -60,10 +60,28 @@ public final class Snapshotter {
   /** Captures {@code value}, charging its strings to {@code budget}. */
   public static Object capture(Object value, CaptureBudget budget) {
     try {
+      if (isSmallImmutable(value)) {
+        // the common case (a number, a flag, a short string) needs no traversal
+        long cost = CaptureLimits.NODE_COST_CHARS + (value instanceof String s ? s.length() : 0);
+        return budget.take(cost) == cost ? value : CaptureBudget.EXHAUSTED_MARKER;
+      }
       return new Walk(budget).copy(value, 0);
     } catch (Throwable t) {
       return "<capture failed: " + t.getClass().getName() + ">";
     }
+  }
+
+  /** Values kept as they are, without a traversal: null, booleans, boxed numbers, short strings. */
+  private static boolean isSmallImmutable(Object v) {
+    if (v == null || v instanceof Boolean) {
+      return true;
+    }
+    if (v instanceof String s) {
+      return s.length() <= CaptureLimits.MAX_KEY_CHARS;
+    }
+    Class<?> c = v.getClass();
+    return c == Integer.class || c == Long.class || c == Double.class || c == Float.class
+        || c == Short.class || c == Byte.class;
   }
 
   /** A captured string under a budget of its own. */
@@ -87,6 +105,9 @@ public final class Snapshotter {
    * {@link CaptureLimits#MAX_KEY_CHARS}), other keys from their captured structure.
    */
   public static String key(Object key) {
+    if (key instanceof String s && s.length() <= CaptureLimits.MAX_KEY_CHARS) {
+      return s;
+    }
     return new Walk(CaptureBudget.standalone()).key(key);
   }
 
