@@ -1,7 +1,7 @@
 package io.llmops.observability.internal.export;
 
 import io.llmops.observability.LlmopsConfig;
-import io.llmops.observability.internal.engine.InternalLog;
+import io.llmops.observability.internal.common.InternalLog;
 import io.llmops.observability.spi.SinkMetrics;
 import io.llmops.observability.spi.SinkProvider;
 import io.llmops.observability.spi.TraceSink;
