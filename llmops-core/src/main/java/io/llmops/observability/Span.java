@@ -2,8 +2,20 @@ package io.llmops.observability;
 
 /**
  * A live span. Setters record values as they are at the moment of the call (a later change by
- * the application never alters what is exported) and return this span for chaining. No method
- * throws: a call on an ended span, or on the no-op span returned when tracing is off, is ignored.
+ * the application never alters what is exported) and return this span for chaining.
+ *
+ * <p><b>No method throws.</b> A call on an ended span, or on the no-op span returned when
+ * tracing is off, is ignored. An invalid argument (a null name, key, tag, level or exception; a
+ * negative token count; a negative, NaN or infinite cost) is ignored too: the span keeps what it
+ * had, and the call is counted under {@code invalid_argument.<method>} in {@link Llmops#stats()}
+ * and logged at most once a minute, naming the method and the argument but never its value.
+ * Other nulls are values: a null value, output, model, prompt, response or status message is
+ * recorded as absent, and a null array of arguments means no positional arguments.
+ *
+ * <p><b>Thread safety.</b> A span may be used from any number of threads. Its state is guarded
+ * by a private lock (never the span object itself, so application code that synchronizes on a
+ * span cannot stall it), values are copied before that lock is taken, and no application code
+ * runs while it is held.
  *
  * <p>A span obtained from {@link SpanBuilder#start()} is current on the starting thread; {@link
  * #close()} ends it and restores the previous context, which makes it a natural fit for
@@ -25,7 +37,10 @@ public interface Span extends AutoCloseable {
   /** Records a named argument ({@code input_data.kwargs}). */
   Span setInput(String name, Object value);
 
-  /** Records the positional arguments ({@code input_data.args}), replacing earlier ones. */
+  /**
+   * Records the positional arguments ({@code input_data.args}), replacing earlier ones; a null
+   * array records none.
+   */
   Span setArgs(Object... args);
 
   /** Records a local variable of the traced code ({@code input_data.locals}). */
@@ -51,10 +66,16 @@ public interface Span extends AutoCloseable {
   /** Sets the response text of a generation. */
   Span setResponse(String response);
 
-  /** Sets token usage; the total is the sum. Negative counts raise IllegalArgumentException. */
+  /**
+   * Sets token usage; the total is the sum. A negative count is invalid: the call is ignored and
+   * counted under {@code invalid_argument.setUsage}.
+   */
   Span setUsage(long inputTokens, long outputTokens);
 
-  /** Sets the cost in US dollars; the total is the sum. Non-finite or negative values raise IllegalArgumentException. */
+  /**
+   * Sets the cost in US dollars; the total is the sum. A negative, NaN or infinite value is
+   * invalid: the call is ignored and counted under {@code invalid_argument.setCost}.
+   */
   Span setCost(double inputCost, double outputCost);
 
   /**
@@ -63,36 +84,20 @@ public interface Span extends AutoCloseable {
    * text, the prompt when the response echoes it and none was set, and the stop reason and
    * requested tool calls as metadata ({@code llm.stop_reason}, {@code llm.tool_calls}). The raw
    * response becomes the span output unless an output was already set or the argument is an
-   * {@link LlmResponse}. A response of unknown shape records only that output. Never throws.
+   * {@link LlmResponse}. A response of unknown shape records only that output, and null records
+   * nothing. Never throws.
    */
-  default Span recordLlmResponse(Object response) {
-    LlmResponse read = LlmResponse.read(response);
-    if (!(response instanceof LlmResponse) && response != null) {
-      setOutput(response);
-    }
-    if (read != null) {
-      if (read.modelId() != null) {
-        setModel(read.modelId());
-      }
-      if (read.text() != null) {
-        setResponse(read.text());
-      }
-      if (read.inputTokens() != null || read.outputTokens() != null) {
-        long in = read.inputTokens() == null ? 0 : read.inputTokens();
-        long out = read.outputTokens() == null ? 0 : read.outputTokens();
-        setUsage(in, out);
-      }
-    }
-    return this;
-  }
+  Span recordLlmResponse(Object response);
 
+  /** Sets the level; null is invalid (ignored and counted). */
   Span setLevel(SpanLevel level);
 
   Span setStatusMessage(String message);
 
   /**
    * Marks the span as failed ({@code status: "error"}, level ERROR) and records the exception's
-   * type, message and a bounded stack trace. The exception itself is left untouched.
+   * type, message and a bounded stack trace. The exception itself is left untouched. Null is
+   * invalid (ignored and counted).
    */
   Span recordException(Throwable error);
 

@@ -6,6 +6,12 @@ import java.util.Map;
  * Describes a span before it starts. Obtain one from {@link Llmops#span(String)} and its siblings.
  * Values are captured when the builder method is called.
  *
+ * <p>A builder rejects an invalid argument at once with an IllegalArgumentException naming it
+ * (never echoing its value): a null name or key ({@link #input}, {@link #metadata}), tag, type,
+ * parent or body. A started {@link Span} never throws; it ignores and counts invalid arguments
+ * instead. Other nulls are values: a null value, model or prompt is recorded as absent, and a
+ * null array of arguments means none. A builder is not thread-safe; it may start several spans.
+ *
  * <pre>{@code
  * try (Span span = Llmops.tool("search").input("query", q).start()) {
  *   span.setOutput(index.search(q));
@@ -21,7 +27,7 @@ public interface SpanBuilder {
   /** A named argument ({@code input_data.kwargs}). */
   SpanBuilder input(String name, Object value);
 
-  /** Positional arguments ({@code input_data.args}). */
+  /** Positional arguments ({@code input_data.args}); a null array means none. */
   SpanBuilder args(Object... args);
 
   SpanBuilder metadata(String key, Object value);
@@ -49,7 +55,8 @@ public interface SpanBuilder {
 
   /**
    * Runs {@code body} inside the span, records its result as the output, and ends the span. An
-   * exception marks the span as failed and is rethrown unchanged.
+   * exception marks the span as failed and is rethrown unchanged. A null body is rejected
+   * before the span starts.
    */
   <T, E extends Throwable> T call(ThrowingSupplier<T, E> body) throws E;
 

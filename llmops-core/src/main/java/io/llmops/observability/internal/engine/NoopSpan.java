@@ -5,7 +5,11 @@ import io.llmops.observability.Span;
 import io.llmops.observability.SpanLevel;
 import io.llmops.observability.SpanType;
 
-/** The span handed out when tracing is disabled or failed: records nothing, costs nothing. */
+/**
+ * The span handed out when tracing is disabled or failed: records nothing, costs nothing, and
+ * counts the invalid arguments a recording span would count, so that a call behaves the same
+ * with tracing on or off.
+ */
 final class NoopSpan implements Span {
 
   static final NoopSpan INSTANCE = new NoopSpan();
@@ -16,28 +20,46 @@ final class NoopSpan implements Span {
   @Override public String traceId() { return ""; }
   @Override public SpanType type() { return SpanType.SPAN; }
   @Override public boolean isRecording() { return false; }
-  @Override public Span setInput(String name, Object value) { return this; }
+  @Override public Span setInput(String name, Object value) {
+    SpanArguments.present("setInput", "name", name);
+    return this;
+  }
   @Override public Span setArgs(Object... args) { return this; }
-  @Override public Span setLocal(String name, Object value) { return this; }
+  @Override public Span setLocal(String name, Object value) {
+    SpanArguments.present("setLocal", "name", name);
+    return this;
+  }
   @Override public Span setSelf(Object self) { return this; }
   @Override public Span setOutput(Object output) { return this; }
-  @Override public Span setMetadata(String key, Object value) { return this; }
-  @Override public Span addTag(String tag) { return this; }
+  @Override public Span setMetadata(String key, Object value) {
+    SpanArguments.present("setMetadata", "key", key);
+    return this;
+  }
+  @Override public Span addTag(String tag) {
+    SpanArguments.present("addTag", "tag", tag);
+    return this;
+  }
   @Override public Span setModel(String modelId) { return this; }
   @Override public Span setPrompt(String prompt) { return this; }
   @Override public Span setResponse(String response) { return this; }
   @Override public Span setUsage(long inputTokens, long outputTokens) {
-    SpanArguments.checkUsage(inputTokens, outputTokens);
+    SpanArguments.validUsage(inputTokens, outputTokens);
     return this;
   }
   @Override public Span setCost(double inputCost, double outputCost) {
-    SpanArguments.checkCost(inputCost, outputCost);
+    SpanArguments.validCost(inputCost, outputCost);
     return this;
   }
   @Override public Span recordLlmResponse(Object response) { return this; }
-  @Override public Span setLevel(SpanLevel level) { return this; }
+  @Override public Span setLevel(SpanLevel level) {
+    SpanArguments.present("setLevel", "level", level);
+    return this;
+  }
   @Override public Span setStatusMessage(String message) { return this; }
-  @Override public Span recordException(Throwable error) { return this; }
+  @Override public Span recordException(Throwable error) {
+    SpanArguments.present("recordException", "error", error);
+    return this;
+  }
   @Override public Scope makeCurrent() { return () -> {}; }
   @Override public void end() {}
   @Override public void close() {}

@@ -140,6 +140,7 @@ final class SpanBuilderImpl implements SpanBuilder {
 
   @Override
   public <T, E extends Throwable> T call(ThrowingSupplier<T, E> body) throws E {
+    requireBody(body);
     Span span = start();
     try {
       T result = body.get();
@@ -155,6 +156,7 @@ final class SpanBuilderImpl implements SpanBuilder {
 
   @Override
   public <E extends Throwable> void run(ThrowingRunnable<E> body) throws E {
+    requireBody(body);
     Span span = start();
     try {
       body.run();
@@ -163,6 +165,13 @@ final class SpanBuilderImpl implements SpanBuilder {
       throw failure;
     } finally {
       span.close();
+    }
+  }
+
+  /** Rejected before the span starts, so that no span records the SDK's own argument error. */
+  private static void requireBody(Object body) {
+    if (body == null) {
+      throw new IllegalArgumentException("body must not be null");
     }
   }
 }

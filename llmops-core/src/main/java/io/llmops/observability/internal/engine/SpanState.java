@@ -59,6 +59,12 @@ final class SpanState implements Span {
   /** What this span may still capture; values are captured before the lock is taken. */
   private final CaptureBudget budget;
 
+  /**
+   * Guards every mutable field. Private, so that application code that synchronizes on a span
+   * (which it may hold as a plain object) can never block the span's own writers.
+   */
+  private final Object lock = new Object();
+
   /** The scope opened by {@code SpanBuilder.start()}, closed with the span on any thread. */
   private Scope ownScope;
 
@@ -74,14 +80,16 @@ final class SpanState implements Span {
   }
 
   /** Takes the values captured by the builder (copied: a builder may start several spans). */
-  synchronized void initFrom(SpanBuilderImpl builder) {
+  void initFrom(SpanBuilderImpl builder) {
     budget.charge(builder.budget);
-    args = builder.args;
-    kwargs = builder.kwargs == null ? null : new LinkedHashMap<>(builder.kwargs);
-    metadata = builder.metadata == null ? null : new LinkedHashMap<>(builder.metadata);
-    tags = builder.tags == null ? null : new ArrayList<>(builder.tags);
-    modelId = builder.modelId;
-    prompt = builder.prompt;
+    synchronized (lock) {
+      args = builder.args;
+      kwargs = builder.kwargs == null ? null : new LinkedHashMap<>(builder.kwargs);
+      metadata = builder.metadata == null ? null : new LinkedHashMap<>(builder.metadata);
+      tags = builder.tags == null ? null : new ArrayList<>(builder.tags);
+      modelId = builder.modelId;
+      prompt = builder.prompt;
+    }
   }
 
   TraceState trace() {
@@ -113,10 +121,10 @@ final class SpanState implements Span {
 
   @Override
   public Span setInput(String key, Object value) {
-    String k = capturedKey(key);
+    String k = capturedKey("setInput", "name", key);
     if (k != null) {
       Object captured = Snapshotter.capture(value, budget);
-      synchronized (this) {
+      synchronized (lock) {
         if (!ended) {
           kwargs = with(kwargs, k, captured);
         }
@@ -127,12 +135,14 @@ final class SpanState implements Span {
 
   @Override
   public Span setArgs(Object... values) {
-    if (!ended && values != null) {
-      List<Object> captured = new ArrayList<>(values.length);
-      for (Object value : values) {
-        captured.add(Snapshotter.capture(value, budget));
+    if (!ended) {
+      List<Object> captured = new ArrayList<>(values == null ? 0 : values.length);
+      if (values != null) { // a null array means no positional arguments, as on the builder
+        for (Object value : values) {
+          captured.add(Snapshotter.capture(value, budget));
+        }
       }
-      synchronized (this) {
+      synchronized (lock) {
         if (!ended) {
           args = captured;
         }
@@ -143,10 +153,10 @@ final class SpanState implements Span {
 
   @Override
   public Span setLocal(String key, Object value) {
-    String k = capturedKey(key);
+    String k = capturedKey("setLocal", "name", key);
     if (k != null) {
       Object captured = Snapshotter.capture(value, budget);
-      synchronized (this) {
+      synchronized (lock) {
         if (!ended) {
           locals = with(locals, k, captured);
         }
@@ -159,7 +169,7 @@ final class SpanState implements Span {
   public Span setSelf(Object receiver) {
     if (!ended) {
       Object captured = Snapshotter.capture(receiver, budget);
-      synchronized (this) {
+      synchronized (lock) {
         if (!ended) {
           self = captured;
         }
@@ -172,7 +182,7 @@ final class SpanState implements Span {
   public Span setOutput(Object value) {
     if (!ended) {
       Object captured = Snapshotter.capture(value, budget);
-      synchronized (this) {
+      synchronized (lock) {
         if (!ended) {
           output = captured;
         }
@@ -183,10 +193,10 @@ final class SpanState implements Span {
 
   @Override
   public Span setMetadata(String key, Object value) {
-    String k = capturedKey(key);
+    String k = capturedKey("setMetadata", "key", key);
     if (k != null) {
       Object captured = Snapshotter.capture(value, budget);
-      synchronized (this) {
+      synchronized (lock) {
         if (!ended) {
           metadata = with(metadata, k, captured);
         }
@@ -204,10 +214,11 @@ final class SpanState implements Span {
 
   /**
    * A key as kept (cut, with the look-ahead redaction needs), charged to the budget; null when
-   * the span has ended, the key is null, or the budget cannot pay for another entry.
+   * the key is null (ignored and counted against {@code method}), the span has ended, or the
+   * budget cannot pay for another entry.
    */
-  private String capturedKey(String key) {
-    if (ended || key == null) {
+  private String capturedKey(String method, String argument, String key) {
+    if (!SpanArguments.present(method, argument, key) || ended) {
       return null;
     }
     String k = Snapshotter.key(key);
@@ -216,20 +227,26 @@ final class SpanState implements Span {
   }
 
   @Override
-  public synchronized Span addTag(String tag) {
-    if (!ended && tag != null) {
-      if (tags == null) {
-        tags = new ArrayList<>(2);
+  public Span addTag(String tag) {
+    if (SpanArguments.present("addTag", "tag", tag)) {
+      synchronized (lock) {
+        if (!ended) {
+          if (tags == null) {
+            tags = new ArrayList<>(2);
+          }
+          tags.add(tag);
+        }
       }
-      tags.add(tag);
     }
     return this;
   }
 
   @Override
-  public synchronized Span setModel(String model) {
-    if (!ended) {
-      modelId = model;
+  public Span setModel(String model) {
+    synchronized (lock) {
+      if (!ended) {
+        modelId = model;
+      }
     }
     return this;
   }
@@ -238,7 +255,7 @@ final class SpanState implements Span {
   public Span setPrompt(String text) {
     if (!ended) {
       Object captured = Snapshotter.text(text, budget);
-      synchronized (this) {
+      synchronized (lock) {
         if (!ended) {
           prompt = captured;
         }
@@ -251,7 +268,7 @@ final class SpanState implements Span {
   public Span setResponse(String text) {
     if (!ended) {
       Object captured = Snapshotter.text(text, budget);
-      synchronized (this) {
+      synchronized (lock) {
         if (!ended) {
           response = captured;
         }
@@ -262,9 +279,11 @@ final class SpanState implements Span {
 
   @Override
   public Span setUsage(long inputTokens, long outputTokens) {
-    SpanArguments.checkUsage(inputTokens, outputTokens);
+    if (!SpanArguments.validUsage(inputTokens, outputTokens)) {
+      return this;
+    }
     Usage value = Usage.of(inputTokens, outputTokens, 0, 0, 0);
-    synchronized (this) {
+    synchronized (lock) {
       if (!ended) {
         keepUsage(value);
       }
@@ -274,9 +293,11 @@ final class SpanState implements Span {
 
   @Override
   public Span setCost(double inputCost, double outputCost) {
-    SpanArguments.checkCost(inputCost, outputCost);
+    if (!SpanArguments.validCost(inputCost, outputCost)) {
+      return this;
+    }
     Cost value = Cost.of(inputCost, outputCost);
-    synchronized (this) {
+    synchronized (lock) {
       if (!ended) {
         keepCost(value);
       }
@@ -339,7 +360,7 @@ final class SpanState implements Span {
     Object promptText = read == null ? null : ResponseReaders.text(read.prompt());
     Usage readUsage = read == null ? null : GenerationCost.usage(read);
     List<Object> toolCalls = read == null ? List.of() : ResponseReaders.toolCalls(read);
-    synchronized (this) {
+    synchronized (lock) {
       if (ended) {
         return;
       }
@@ -383,25 +404,35 @@ final class SpanState implements Span {
   }
 
   @Override
-  public synchronized Span setLevel(SpanLevel value) {
-    if (!ended && value != null) {
-      level = value;
+  public Span setLevel(SpanLevel value) {
+    if (SpanArguments.present("setLevel", "level", value)) {
+      synchronized (lock) {
+        if (!ended) {
+          level = value;
+        }
+      }
     }
     return this;
   }
 
   @Override
-  public synchronized Span setStatusMessage(String message) {
-    if (!ended) {
-      statusMessage = Errors.keepMessage(message);
+  public Span setStatusMessage(String message) {
+    String kept = Errors.keepMessage(message);
+    synchronized (lock) {
+      if (!ended) {
+        statusMessage = kept;
+      }
     }
     return this;
   }
 
   @Override
   public Span recordException(Throwable failure) {
+    if (!SpanArguments.present("recordException", "error", failure)) {
+      return this;
+    }
     ErrorInfo info = Errors.capture(failure);
-    synchronized (this) {
+    synchronized (lock) {
       if (!ended) {
         error = info;
         level = SpanLevel.ERROR;
@@ -415,10 +446,10 @@ final class SpanState implements Span {
 
   /** Records {@code input_data.<key>}; used by the evaluation API. */
   void setInputSection(String key, Object value) {
-    String k = capturedKey(key);
+    String k = capturedKey("setInputSection", "key", key);
     if (k != null) {
       Object captured = Snapshotter.capture(value, budget);
-      synchronized (this) {
+      synchronized (lock) {
         if (!ended) {
           inputSections = with(inputSections, k, captured);
         }
@@ -427,12 +458,14 @@ final class SpanState implements Span {
   }
 
   /** Marks the span failed with an already-captured error (a failure reported as text). */
-  synchronized void recordFailure(ErrorInfo info) {
-    if (!ended && info != null) {
-      error = info;
-      level = SpanLevel.ERROR;
-      if (statusMessage == null) {
-        statusMessage = info.message();
+  void recordFailure(ErrorInfo info) {
+    synchronized (lock) {
+      if (!ended && info != null) {
+        error = info;
+        level = SpanLevel.ERROR;
+        if (statusMessage == null) {
+          statusMessage = info.message();
+        }
       }
     }
   }
@@ -445,7 +478,7 @@ final class SpanState implements Span {
   /** Used by {@code SpanBuilder.start()}: the span ends this scope when it is closed. */
   void makeOwnCurrent() {
     Scope scope = makeCurrent();
-    synchronized (this) {
+    synchronized (lock) {
       ownScope = scope;
     }
   }
@@ -453,7 +486,7 @@ final class SpanState implements Span {
   @Override
   public void end() {
     SpanData data;
-    synchronized (this) {
+    synchronized (lock) {
       if (ended) {
         return;
       }
@@ -517,7 +550,13 @@ final class SpanState implements Span {
    * The span's data so far, ending now and marked {@value TraceState#OPEN_KEY} in its
    * metadata, or null once it has ended.
    */
-  synchronized SpanData openSnapshot(long nowMicros) {
+  SpanData openSnapshot(long nowMicros) {
+    synchronized (lock) {
+      return openSnapshotLocked(nowMicros);
+    }
+  }
+
+  private SpanData openSnapshotLocked(long nowMicros) {
     if (ended) {
       return null;
     }
@@ -539,7 +578,7 @@ final class SpanState implements Span {
     try {
       end();
       Scope scope;
-      synchronized (this) {
+      synchronized (lock) {
         scope = ownScope;
         ownScope = null;
       }
