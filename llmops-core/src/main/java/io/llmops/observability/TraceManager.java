@@ -12,8 +12,10 @@ import io.llmops.observability.internal.engine.Tracer;
  * TraceManager.finalizeAndSend(Map.of("user_msg", question), Map.of("bot_response", answer));
  * }</pre>
  *
- * <p>{@link #finalizeAndSend} and {@link #endTrace()} never throw and never wait on the network:
- * serialization, compression and delivery happen on a background worker.
+ * <p>{@link #finalizeAndSend}, {@link #endTrace()} and {@link TraceEnding#send()} never throw
+ * and never wait on the network: serialization, compression and delivery happen on a background
+ * worker. {@link #startTrace} and {@link #newTrace} reject a null or blank name with an
+ * IllegalArgumentException, as builders do.
  */
 public final class TraceManager {
 
@@ -30,25 +32,28 @@ public final class TraceManager {
   }
 
   /**
-   * Sets the trace-level fields and sends the active trace of this context. Null arguments leave
-   * the field as it is. Idempotent: without an active trace it does nothing.
+   * Describes the end of the active trace of this context (user, session, name, input, output),
+   * sent by {@link TraceEnding#send()}: the specification's {@code finalize_and_send} with
+   * keyword arguments.
+   */
+  public static TraceEnding finalizeTrace() {
+    return new TraceEnding();
+  }
+
+  /**
+   * Records the trace's input and output, then sends the active trace of this context; null
+   * leaves a field unset. Idempotent: without an active trace it does nothing. For the user,
+   * session or name use {@link #finalizeTrace()}.
    *
-   * @param traceName overrides the name given at start when not null
    * @return true if a trace was finalized by this call
    */
-  public static boolean finalizeAndSend(
-      String userId, String sessionId, String traceName, Object traceInput, Object traceOutput) {
-    return Tracer.get().finalizeTrace(userId, sessionId, traceName, traceInput, traceOutput);
-  }
-
-  /** Records the trace's input and output, then sends it; see the five-argument form. */
   public static boolean finalizeAndSend(Object traceInput, Object traceOutput) {
-    return finalizeAndSend(null, null, null, traceInput, traceOutput);
+    return finalizeTrace().input(traceInput).output(traceOutput).send();
   }
 
-  /** Sends the active trace without trace-level input or output. */
+  /** Sends the active trace without trace-level input or output; see the two-argument form. */
   public static boolean finalizeAndSend() {
-    return finalizeAndSend(null, null, null, null, null);
+    return finalizeTrace().send();
   }
 
   /** Ends and sends the active trace; same as {@link #finalizeAndSend()}. */

@@ -45,7 +45,7 @@ class CrawlTelemetryTest {
       assertThat(session.pagesOk()).isEqualTo(1);
       assertThat(session.eventsFailed()).isEqualTo(1);
     }
-    TraceManager.finalizeAndSend(null, null, "research_agent", Map.of(), Map.of());
+    TraceManager.finalizeTrace().name("research_agent").input(Map.of()).output(Map.of()).send();
 
     JsonNode trace = Exported.onlyTrace(sink);
     JsonNode session = DecodedTraces.spansOfType(trace, "crawl_session").get(0);

@@ -45,7 +45,7 @@ class EvaluationTest {
           Map.of("method", "rules_v1"));
       return Map.of("ok", healthy);
     });
-    TraceManager.finalizeAndSend(null, null, "rest_downstream_quality", Map.of(), Map.of());
+    TraceManager.finalizeTrace().name("rest_downstream_quality").input(Map.of()).output(Map.of()).send();
     assertThat(data).containsEntry("ok", true);
 
     JsonNode trace = Exported.onlyTrace(sink);
@@ -81,7 +81,7 @@ class EvaluationTest {
           Map.of("type", "rules", "name", "http_health_check"));
     }, LlmopsContext.current().wrap(pool)).get(10, TimeUnit.SECONDS);
     pool.shutdown();
-    TraceManager.finalizeAndSend(null, null, "async_eval", Map.of(), Map.of());
+    TraceManager.finalizeTrace().name("async_eval").input(Map.of()).output(Map.of()).send();
 
     JsonNode evaluation = Exported.onlyTrace(sink).get("spans").get(0);
     assertThat(evaluation.get("span_id").asText()).isEqualTo(id);

@@ -79,7 +79,8 @@ class LifecycleTest {
     void finalizeOverridesTheTraceFieldsThatAreNotNull() {
       configureWithCollectingSink();
       TraceManager.newTrace("original").userId("u1").sessionId("s1").start();
-      TraceManager.finalizeAndSend(null, "s2", "renamed", Map.of("q", "in"), Map.of("a", "out"));
+      TraceManager.finalizeTrace().sessionId("s2").name("renamed")
+          .input(Map.of("q", "in")).output(Map.of("a", "out")).send();
 
       JsonNode trace = onlyTrace();
       assertThat(trace.get("trace_name").asText()).isEqualTo("renamed");

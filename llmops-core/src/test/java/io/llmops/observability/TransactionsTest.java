@@ -46,7 +46,7 @@ class TransactionsTest {
     assertThat(Transactions.endTransaction(txId, "success", Map.of("lambda_status", "accepted"),
         (String) null)).isTrue();
     assertThat(Transactions.openTransactionIds()).doesNotContain(txId);
-    TraceManager.finalizeAndSend(null, null, "transaction_flow", Map.of(), Map.of());
+    TraceManager.finalizeTrace().name("transaction_flow").input(Map.of()).output(Map.of()).send();
 
     JsonNode trace = Exported.onlyTrace(sink);
     Map<String, JsonNode> spans = DecodedTraces.spansByName(trace);
