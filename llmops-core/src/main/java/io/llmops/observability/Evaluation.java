@@ -9,16 +9,17 @@ import java.util.Map;
 /**
  * The verdict of an evaluation (a rule engine, an offline scorer, a judge model): a score, a
  * label and a rationale, at least one of them. Immutable; validated by {@link Builder#build()}.
- * Record it with {@link Llmops#recordEvaluation(Evaluation)}.
+ * Record it with {@link Builder#record()} (the specification's {@code record_evaluation} with
+ * keyword arguments), or build it and pass it to {@link Llmops#recordEvaluation(Evaluation)}.
  *
  * <pre>{@code
- * Llmops.recordEvaluation(Evaluation.builder()
+ * Evaluation.builder()
  *     .name("status_service_eval")
  *     .score(healthy ? 1.0 : 0.0)
  *     .label(healthy ? "healthy" : "unhealthy")
  *     .rationale("HTTP and payload checks passed.")
  *     .evaluatorMetadata(Map.of("method", "rules_v1"))
- *     .build());
+ *     .record();
  * }</pre>
  */
 public final class Evaluation {
@@ -148,7 +149,20 @@ public final class Evaluation {
       return this;
     }
 
-    /** Validates and returns the evaluation; IllegalArgumentException names the bad field. */
+    /**
+     * Validates the evaluation and records it: {@code Llmops.recordEvaluation(build())}.
+     * IllegalArgumentException names an invalid field, and nothing is recorded then.
+     *
+     * @return the evaluation span's id, or null when there is no active trace or tracing is off
+     */
+    public String record() {
+      return Llmops.recordEvaluation(build());
+    }
+
+    /**
+     * Validates and returns the evaluation; IllegalArgumentException names the bad field (never
+     * its value).
+     */
     public Evaluation build() {
       if (name == null || name.isBlank()) {
         throw new IllegalArgumentException("name must not be empty");
@@ -157,7 +171,7 @@ public final class Evaluation {
         throw new IllegalArgumentException("at least one of score, label or rationale is required");
       }
       if (score != null && !Double.isFinite(score)) {
-        throw new IllegalArgumentException("score must be a finite number, got " + score);
+        throw new IllegalArgumentException("score must be a finite number");
       }
       if (label != null && label.isBlank()) {
         throw new IllegalArgumentException("label must not be empty");
@@ -195,7 +209,7 @@ public final class Evaluation {
       if (value instanceof Number number) {
         if ((value instanceof Double || value instanceof Float)
             && !Double.isFinite(number.doubleValue())) {
-          throw new IllegalArgumentException(path + " must be a finite number, got " + value);
+          throw new IllegalArgumentException(path + " must be a finite number");
         }
         return;
       }

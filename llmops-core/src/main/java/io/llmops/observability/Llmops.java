@@ -1,9 +1,9 @@
 package io.llmops.observability;
 
 import io.llmops.observability.internal.engine.EpochClock;
+import io.llmops.observability.internal.engine.InvalidArguments;
 import io.llmops.observability.internal.engine.Tracer;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * Entry point: configuration, programmatic spans, flushing and statistics.
@@ -80,30 +80,20 @@ public final class Llmops {
   /**
    * Records an evaluation as an {@code evaluation} span, a child of the current span (or of
    * {@link Evaluation#parent()}): the verdict under {@code input_data.evaluation}, the evaluator
-   * metadata under {@code metadata.evaluator}. See {@code docs/TELEMETRY.md}.
+   * metadata under {@code metadata.evaluator}. See {@code docs/TELEMETRY.md}. The evaluation was
+   * validated when it was built, so this runtime call never throws: a null evaluation is ignored
+   * and counted under {@code invalid_argument.recordEvaluation}. {@link Evaluation.Builder#record()}
+   * builds and records in one step.
    *
-   * @return the evaluation span's id, or null when there is no active trace or tracing is off
+   * @return the evaluation span's id, or null when there is no active trace, tracing is off or
+   *     the evaluation is null
    */
   public static String recordEvaluation(Evaluation evaluation) {
     if (evaluation == null) {
-      throw new IllegalArgumentException("evaluation must not be null");
+      InvalidArguments.ignored("recordEvaluation", "evaluation");
+      return null;
     }
     return EvaluationRecorder.record(evaluation);
-  }
-
-  /**
-   * Records an evaluation from its fields; null means absent. At least one of score, label and
-   * rationale is required. Invalid input raises IllegalArgumentException naming the field; see
-   * {@link Evaluation.Builder}.
-   *
-   * @return the evaluation span's id, or null when there is no active trace or tracing is off
-   */
-  public static String recordEvaluation(String name, Double score, String label, String rationale,
-      String evaluatedSpanId, Map<String, ?> evaluatorMetadata) {
-    return recordEvaluation(Evaluation.builder()
-        .name(name == null ? Evaluation.DEFAULT_NAME : name).score(score).label(label)
-        .rationale(rationale).evaluatedSpanId(evaluatedSpanId)
-        .evaluatorMetadata(evaluatorMetadata).build());
   }
 
   /** Waits at most {@code timeout} for everything finalized so far to reach the sinks. */

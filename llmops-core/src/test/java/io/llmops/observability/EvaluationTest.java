@@ -40,9 +40,13 @@ class EvaluationTest {
     String[] recorded = new String[1];
     Map<String, Object> data = Llmops.span("call_status_service").call(() -> {
       boolean healthy = true;
-      recorded[0] = Llmops.recordEvaluation("status_service_eval", healthy ? 1.0 : 0.0,
-          healthy ? "healthy" : "unhealthy", "HTTP and payload checks passed.", null,
-          Map.of("method", "rules_v1"));
+      recorded[0] = Evaluation.builder()
+          .name("status_service_eval")
+          .score(healthy ? 1.0 : 0.0)
+          .label(healthy ? "healthy" : "unhealthy")
+          .rationale("HTTP and payload checks passed.")
+          .evaluatorMetadata(Map.of("method", "rules_v1"))
+          .record();
       return Map.of("ok", healthy);
     });
     TraceManager.finalizeTrace().name("rest_downstream_quality").input(Map.of()).output(Map.of()).send();
@@ -76,9 +80,13 @@ class EvaluationTest {
     ExecutorService pool = Executors.newSingleThreadExecutor();
     String id = CompletableFuture.supplyAsync(() -> {
       boolean ok = Integer.valueOf(200).equals(resp.get("status_code"));
-      return Llmops.recordEvaluation(null, ok ? 1.0 : 0.0, ok ? "pass" : "fail",
-          "HTTP status was " + resp.get("status_code"), (String) resp.get("span_id"),
-          Map.of("type", "rules", "name", "http_health_check"));
+      return Evaluation.builder()
+          .score(ok ? 1.0 : 0.0)
+          .label(ok ? "pass" : "fail")
+          .rationale("HTTP status was " + resp.get("status_code"))
+          .evaluatedSpanId((String) resp.get("span_id"))
+          .evaluatorMetadata(Map.of("type", "rules", "name", "http_health_check"))
+          .record();
     }, LlmopsContext.current().wrap(pool)).get(10, TimeUnit.SECONDS);
     pool.shutdown();
     TraceManager.finalizeTrace().name("async_eval").input(Map.of()).output(Map.of()).send();
@@ -124,7 +132,7 @@ class EvaluationTest {
 
   @Test
   void withoutATraceNothingIsRecordedAndTheResultIsNull() {
-    assertThat(Llmops.recordEvaluation("orphan", 1.0, null, null, null, null)).isNull();
+    assertThat(Evaluation.builder().name("orphan").score(1.0).record()).isNull();
     TraceManager.startTrace("done");
     TraceManager.endTrace();
     assertThat(Llmops.recordEvaluation(Evaluation.builder().label("late").build())).isNull();
@@ -173,7 +181,8 @@ class EvaluationTest {
   void withTracingDisabledTheResultIsNull() {
     Llmops.configure(TestConfigs.isolated().enabled(false).build());
     TraceManager.startTrace("off");
-    assertThat(Llmops.recordEvaluation("eval", 1.0, "ok", "fine", null, Map.of())).isNull();
+    assertThat(Evaluation.builder().name("eval").score(1.0).label("ok").rationale("fine").record())
+        .isNull();
   }
 
   static Stream<Arguments> invalidEvaluations() {
@@ -219,21 +228,43 @@ class EvaluationTest {
   }
 
   @Test
-  void theConvenienceFormValidatesLikeTheBuilder() {
-    assertThatThrownBy(() -> Llmops.recordEvaluation("e", Double.NaN, null, null, null, null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("score");
-    assertThatThrownBy(() -> Llmops.recordEvaluation("e", null, null, null, null, null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("score, label or rationale");
-    assertThatThrownBy(() -> Llmops.recordEvaluation(null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("evaluation");
+  void recordValidatesLikeBuildAndRecordsNothingWhenInvalid() {
+    TraceManager.startTrace("validation");
+    assertThatThrownBy(() -> Evaluation.builder().name("e").score(Double.NaN).record())
+        .isExactlyInstanceOf(IllegalArgumentException.class).hasMessageContaining("score");
+    assertThatThrownBy(() -> Evaluation.builder().name("e").record())
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("score, label or rationale");
+    TraceManager.endTrace();
+    assertThat(Exported.onlyTrace(sink).get("spans")).isEmpty();
+  }
+
+  @Test
+  void recordingANullEvaluationIsIgnoredAndCountedLikeAnyRuntimeCall() {
+    TraceManager.startTrace("runtime");
+    assertThat(Llmops.recordEvaluation(null)).isNull();
+    TraceManager.endTrace();
+
+    assertThat(Llmops.stats().get("invalid_argument.recordEvaluation")).isEqualTo(1);
+    assertThat(Exported.onlyTrace(sink).get("spans")).isEmpty();
+  }
+
+  @Test
+  void aValidationMessageNamesTheFieldButNeverEchoesTheValue() {
+    assertThatThrownBy(() -> Evaluation.builder().score(Double.NEGATIVE_INFINITY).build())
+        .hasMessageContaining("score").hasMessageNotContaining("Infinity");
+    assertThatThrownBy(() -> Evaluation.builder().label("x")
+        .evaluatorMetadata(Map.of("threshold", Double.NaN)).build())
+        .hasMessageContaining("evaluatorMetadata.threshold").hasMessageNotContaining("NaN");
   }
 
   @Test
   void secretsInTheRationaleAndEvaluatorMetadataAreRedacted() {
     TraceManager.startTrace("redacted_eval");
-    Llmops.recordEvaluation("judge", 0.5, "partial",
-        "called https://judge.example.com/v1?api_key=evalSecret123456 and it was fine",
-        null, Map.of("judge_api_key", "evalSecret654321", "model", "gpt-judge"));
+    Evaluation.builder().name("judge").score(0.5).label("partial")
+        .rationale("called https://judge.example.com/v1?api_key=evalSecret123456 and it was fine")
+        .evaluatorMetadata(Map.of("judge_api_key", "evalSecret654321", "model", "gpt-judge"))
+        .record();
     TraceManager.endTrace();
     String everything = Exported.everything(Exported.flushed(sink).get(0));
     assertThat(everything).doesNotContain("evalSecret123456").doesNotContain("evalSecret654321")
@@ -254,8 +285,9 @@ class EvaluationTest {
             TraceManager.startTrace("eval-" + thread + "-" + i);
             try (Span llm = Llmops.generation("answer").start()) {
               for (int e = 0; e < 3; e++) {
-                assertThat(Llmops.recordEvaluation("check" + e, (double) e, "l" + e, null,
-                    llm.spanId(), Map.of("thread", thread))).isNotNull();
+                assertThat(Evaluation.builder().name("check" + e).score((double) e).label("l" + e)
+                    .evaluatedSpanId(llm.spanId()).evaluatorMetadata(Map.of("thread", thread))
+                    .record()).isNotNull();
               }
             }
             TraceManager.endTrace();

@@ -1,6 +1,6 @@
 package io.llmops.examples.rag;
 
-import io.llmops.observability.Llmops;
+import io.llmops.observability.Evaluation;
 import io.llmops.observability.TrackFunction;
 import io.llmops.observability.TrackTransaction;
 import java.util.List;
@@ -23,11 +23,14 @@ final class AnswerChecks {
   boolean check(String answer, String context) {
     var year = YEAR.matcher(answer);
     boolean grounded = year.find() && context.contains(year.group());
-    Llmops.recordEvaluation("groundedness", grounded ? 1.0 : 0.0,
-        grounded ? "grounded" : "ungrounded",
-        grounded ? "The answer states a year that the retrieved context contains."
-            : "The answer states no year from the retrieved context.",
-        null, Map.of("method", "rules_v1"));
+    Evaluation.builder()
+        .name("groundedness")
+        .score(grounded ? 1.0 : 0.0)
+        .label(grounded ? "grounded" : "ungrounded")
+        .rationale(grounded ? "The answer states a year that the retrieved context contains."
+            : "The answer states no year from the retrieved context.")
+        .evaluatorMetadata(Map.of("method", "rules_v1"))
+        .record();
     return grounded;
   }
 
