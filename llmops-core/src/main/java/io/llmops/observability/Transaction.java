@@ -64,11 +64,7 @@ public final class Transaction implements AutoCloseable {
     if (id == null) {
       return;
     }
-    Object out = outputSet ? output : null;
-    if (exception != null) {
-      Transactions.endTransaction(id, status, out, exception);
-    } else {
-      Transactions.endTransaction(id, status, out, error);
-    }
+    Transactions.ending(id).status(status).output(outputSet ? output : null).error(error)
+        .exception(exception).end();
   }
 }

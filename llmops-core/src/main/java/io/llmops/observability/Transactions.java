@@ -16,9 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *     Map.of("component", "transaction_logger"), Map.of("record_count", 3));
  * try {
  *   lambda.log(records);                      // spans recorded here are children of the transaction
- *   Transactions.endTransaction(txId, "success", Map.of("lambda_status", "accepted"), (String) null);
+ *   Transactions.ending(txId).status("success").output(Map.of("lambda_status", "accepted")).end();
  * } catch (RuntimeException e) {
- *   Transactions.endTransaction(txId, "error", null, e);
+ *   Transactions.ending(txId).status("error").exception(e).end();
  *   throw e;
  * }
  * }</pre>
@@ -84,30 +84,28 @@ public final class Transactions {
     return id;
   }
 
-  /** Ends a transaction with status {@code success}; see the four-argument forms. */
+  /**
+   * Ends a transaction with status {@code success}; {@link #ending(String)} sets a status,
+   * output or error.
+   *
+   * @param transactionId the id {@code startTransaction} returned, with or without its dashes
+   * @return true if this call ended it; false for null, unknown or already-ended ids
+   */
   public static boolean endTransaction(String transactionId) {
-    return endTransaction(transactionId, STATUS_SUCCESS, null, (String) null);
+    return ending(transactionId).end();
   }
 
   /**
-   * Ends a transaction. A status of {@code error}, {@code failed}, {@code failure} or {@code
-   * fail} (any case), or a non-null {@code error}, marks the span failed ({@code error:
-   * "TransactionError: <error>"}); the status itself is kept in {@code metadata.transaction.status}.
+   * Describes how the transaction ends (status, output, error message or exception), applied by
+   * {@link TransactionEnding#end()}: the specification's {@code end_transaction} with keyword
+   * arguments. A status of {@code error}, {@code failed}, {@code failure} or {@code fail} (any
+   * case), or an error, marks the span failed; the status itself is kept in {@code
+   * metadata.transaction.status}.
    *
    * @param transactionId the id {@code startTransaction} returned, with or without its dashes
-   * @param status null means {@code error} when {@code error} is given, else {@code success}
-   * @param outputData recorded as {@code output_data.output} when not null
-   * @return true if this call ended it; false for null, unknown or already-ended ids
    */
-  public static boolean endTransaction(
-      String transactionId, String status, Object outputData, String error) {
-    return end(transactionId, status, outputData, error, null);
-  }
-
-  /** Like the other four-argument form, recording the exception's type, message and stack. */
-  public static boolean endTransaction(
-      String transactionId, String status, Object outputData, Throwable error) {
-    return end(transactionId, status, outputData, null, error);
+  public static TransactionEnding ending(String transactionId) {
+    return new TransactionEnding(transactionId);
   }
 
   /**
@@ -167,7 +165,7 @@ public final class Transactions {
         + '-' + lower.substring(16, 20) + '-' + lower.substring(20);
   }
 
-  private static boolean end(
+  static boolean end(
       String id, String status, Object outputData, String error, Throwable exception) {
     ScopedSpan open = id == null ? null : OPEN.remove(issuedForm(id));
     if (open == null) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.testing.CollectingSink;
+import io.llmops.observability.testing.TestConfigs;
 import io.llmops.observability.testing.TracingHarness;
 import io.llmops.observability.testing.DecodedTraces;
 import io.llmops.observability.testing.Exported;
@@ -43,8 +44,8 @@ class TransactionsTest {
     try (Span http = Llmops.span("POST /lambda/log").start()) {
       http.setMetadata("http.url", "https://api.example.com/lambda/log?token=txSecret9876543");
     }
-    assertThat(Transactions.endTransaction(txId, "success", Map.of("lambda_status", "accepted"),
-        (String) null)).isTrue();
+    assertThat(Transactions.ending(txId).status("success")
+        .output(Map.of("lambda_status", "accepted")).end()).isTrue();
     assertThat(Transactions.openTransactionIds()).doesNotContain(txId);
     TraceManager.finalizeTrace().name("transaction_flow").input(Map.of()).output(Map.of()).send();
 
@@ -104,7 +105,7 @@ class TransactionsTest {
     TraceManager.startTrace("transaction_flow");
     String txId = Transactions.startTransaction("failing_tx");
     IllegalStateException boom = new IllegalStateException("lambda unreachable");
-    assertThat(Transactions.endTransaction(txId, "error", null, boom)).isTrue();
+    assertThat(Transactions.ending(txId).status("error").exception(boom).end()).isTrue();
     TraceManager.endTrace();
 
     JsonNode tx = Exported.onlyTrace(sink).get("spans").get(0);
@@ -118,11 +119,11 @@ class TransactionsTest {
   void endingWithAnErrorMessageOrAFailedStatusMarksTheTransactionFailed() {
     TraceManager.startTrace("statuses");
     String withMessage = Transactions.startTransaction("with_message");
-    Transactions.endTransaction(withMessage, null, null, "timeout after 5s");
+    Transactions.ending(withMessage).error("timeout after 5s").end();
     String withStatus = Transactions.startTransaction("with_status");
-    Transactions.endTransaction(withStatus, "FAILED", null, (String) null);
+    Transactions.ending(withStatus).status("FAILED").end();
     String custom = Transactions.startTransaction("custom_status");
-    Transactions.endTransaction(custom, "accepted", null, (String) null);
+    Transactions.ending(custom).status("accepted").end();
     TraceManager.endTrace();
 
     Map<String, JsonNode> spans = DecodedTraces.spansByName(Exported.onlyTrace(sink));
@@ -136,12 +137,38 @@ class TransactionsTest {
   }
 
   @Test
+  void theEndingTakesTheSpecificationsKeywordsAndTheExceptionWinsOverAMessage() {
+    TraceManager.startTrace("keywords");
+    String both = Transactions.startTransaction("both");
+    IllegalStateException boom = new IllegalStateException("lambda unreachable");
+    assertThat(Transactions.ending(both).output(Map.of("partial", true)).error("as text")
+        .exception(boom).end()).isTrue();
+    TraceManager.endTrace();
+
+    JsonNode tx = DecodedTraces.spansByName(Exported.onlyTrace(sink)).get("both");
+    assertThat(tx.get("error").asText()).isEqualTo("java.lang.IllegalStateException: lambda unreachable");
+    assertThat(tx.at("/metadata/transaction.status").asText()).isEqualTo("error");
+    assertThat(tx.at("/output_data/output/partial").asBoolean()).isTrue();
+  }
+
+  @Test
+  void endingTheNullIdOfDisabledTracingIsHarmlessAndNotAnInvalidArgument() {
+    Llmops.configure(TestConfigs.isolated().enabled(false).build());
+    TraceManager.startTrace("off");
+    String txId = Transactions.startTransaction("nothing");
+
+    assertThat(txId).isNull();
+    assertThat(Transactions.ending(txId).status("error").error("e").end()).isFalse();
+    assertThat(Llmops.stats().counters()).isEmpty();
+  }
+
+  @Test
   void endingTwiceOrEndingAnUnknownIdReturnsFalse() {
     TraceManager.startTrace("guard");
     String txId = Transactions.startTransaction("once");
     assertThat(Transactions.endTransaction(txId)).isTrue();
     assertThat(Transactions.endTransaction(txId)).isFalse();
-    assertThat(Transactions.endTransaction(txId, "error", null, "again")).isFalse();
+    assertThat(Transactions.ending(txId).status("error").error("again").end()).isFalse();
     assertThat(Transactions.endTransaction("0123456789abcdef0123456789abcdef")).isFalse();
     assertThat(Transactions.endTransaction(null)).isFalse();
     TraceManager.endTrace();
