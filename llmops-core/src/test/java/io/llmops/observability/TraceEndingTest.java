@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.testing.CollectingSink;
+import io.llmops.observability.testing.Exported;
 import io.llmops.observability.testing.TracingHarness;
-import io.llmops.observability.testing.WireDecoder;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,12 +16,6 @@ class TraceEndingTest {
 
   @RegisterExtension final TracingHarness tracing = new TracingHarness();
   private final CollectingSink sink = tracing.sink();
-
-  private JsonNode onlyTrace() {
-    assertThat(Llmops.flush(Duration.ofSeconds(5))).isTrue();
-    assertThat(sink.messages()).hasSize(1);
-    return WireDecoder.trace(sink.messages().get(0).body());
-  }
 
   @Test
   void everyKeywordOfTheSpecificationSetsItsTraceField() {
@@ -35,7 +28,7 @@ class TraceEndingTest {
         .send();
 
     assertThat(sent).isTrue();
-    JsonNode trace = onlyTrace();
+    JsonNode trace = Exported.onlyTrace(sink);
     assertThat(trace.get("user_id").asText()).isEqualTo("user_123");
     assertThat(trace.get("session_id").asText()).isEqualTo("session_456");
     assertThat(trace.get("trace_name").asText()).isEqualTo("chat_message");
@@ -49,7 +42,7 @@ class TraceEndingTest {
 
     TraceManager.finalizeTrace().userId(null).name(null).send();
 
-    JsonNode trace = onlyTrace();
+    JsonNode trace = Exported.onlyTrace(sink);
     assertThat(trace.get("trace_name").asText()).isEqualTo("original");
     assertThat(trace.get("user_id").asText()).isEqualTo("u1");
     assertThat(trace.get("session_id").asText()).isEqualTo("s1");
@@ -72,6 +65,6 @@ class TraceEndingTest {
 
     assertThat(ending.send()).isTrue();
     assertThat(ending.send()).isFalse();
-    assertThat(onlyTrace().get("trace_name").asText()).isEqualTo("once");
+    assertThat(Exported.onlyTrace(sink).get("trace_name").asText()).isEqualTo("once");
   }
 }
