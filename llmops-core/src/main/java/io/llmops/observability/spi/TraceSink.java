@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Receives finished traces as wire-format messages. Called only from the SDK's export worker,
- * never from an application thread. Implementations return a result and must not throw (an
- * exception is caught, counted and logged by the SDK); {@link #shutdown} must be idempotent.
+ * Receives finished traces as wire-format messages. Each sink is called on a thread of its own
+ * that the SDK starts for it, one call at a time, never from an application thread. A call
+ * should answer within {@code LLMOPS_EXPORT_TIMEOUT}: one that does not is counted as failed,
+ * and the sink gets no new batch until it returns. Implementations return a result and must not
+ * throw (an exception is caught, counted and logged by the SDK); {@link #shutdown} must be
+ * idempotent.
  */
 public interface TraceSink {
 

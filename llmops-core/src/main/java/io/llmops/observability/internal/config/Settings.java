@@ -101,6 +101,9 @@ public final class Settings {
   public static final Setting<Integer> EXPORT_QUEUE_MAX_BYTES =
       of(List.of("LLMOPS_EXPORT_QUEUE_MAX_BYTES"), intRange(1_048_576, Integer.MAX_VALUE),
           "an integer from 1048576 to 2147483647", 256 << 20);
+  public static final Setting<Duration> EXPORT_TIMEOUT =
+      of(List.of("LLMOPS_EXPORT_TIMEOUT"), seconds(0.001, 600), "seconds from 0.001 to 600",
+          Duration.ofSeconds(10));
   public static final Setting<Integer> MAX_SPANS_PER_TRACE =
       of(List.of("LLMOPS_MAX_SPANS_PER_TRACE"), intRange(1, 1_000_000),
           "an integer from 1 to 1000000", 10_000);
@@ -128,7 +131,7 @@ public final class Settings {
           SQS_FLUSH_TIME_THRESHOLD, SQS_SHUTDOWN_TIMEOUT, SQS_RETRY_ATTEMPTS, SQS_RETRY_DELAY,
           SQS_RETRY_BACKOFF_MULTIPLIER, SQS_RETRY_MAX_DELAY, SQS_IMMEDIATE_MAX_BLOCK, SINKS,
           FILE_SINK_DIR, MAX_MESSAGE_BYTES, MAX_TRACE_IO_BYTES, MAX_SPAN_IO_BYTES,
-          MAX_PROMPT_RESPONSE_BYTES, EXPORT_QUEUE_CAPACITY, EXPORT_QUEUE_MAX_BYTES, MAX_SPANS_PER_TRACE, REDACT_KEYS,
+          MAX_PROMPT_RESPONSE_BYTES, EXPORT_QUEUE_CAPACITY, EXPORT_QUEUE_MAX_BYTES, EXPORT_TIMEOUT, MAX_SPANS_PER_TRACE, REDACT_KEYS,
           PRICING_FILE, AUTO_TRACE,
           FINALIZE_GRACE, SHUTDOWN_TIMEOUT);
 }

@@ -8,6 +8,8 @@ import io.llmops.observability.TraceBuilder;
 import io.llmops.observability.internal.capture.CaptureBudget;
 import io.llmops.observability.internal.capture.Snapshotter;
 import io.llmops.observability.internal.export.ExportPipeline;
+import io.llmops.observability.internal.export.LoopThreads;
+import io.llmops.observability.internal.export.PipelineFactory;
 import io.llmops.observability.internal.model.TraceData;
 import java.time.Duration;
 import java.util.List;
@@ -31,12 +33,14 @@ public final class Tracer {
   final int maxSpansPerTrace;
   private final EpochClock clock;
   private final ExportPipeline pipeline;
+  private final GraceTimer graceTimer;
 
   private Tracer(LlmopsConfig config, EpochClock clock) {
     this.config = config;
     this.clock = clock;
     this.maxSpansPerTrace = config.maxSpansPerTrace();
-    this.pipeline = config.enabled() ? new ExportPipeline(config, counters) : null;
+    this.pipeline = config.enabled() ? PipelineFactory.create(config, counters) : null;
+    this.graceTimer = new GraceTimer(config.finalizeGrace(), counters, LoopThreads.daemons());
   }
 
   /** The installed runtime, created from the environment on first use. */
@@ -246,9 +250,17 @@ public final class Tracer {
     afterGrace(() -> trace.send(true), trace::isSent);
   }
 
-  /** Runs {@code action} once {@code LLMOPS_FINALIZE_GRACE} has passed, unless {@code done} by then. */
+  /**
+   * Runs {@code action} once {@code LLMOPS_FINALIZE_GRACE} has passed, unless {@code done} by then.
+   * After shutdown the runtime that replaced this one waits instead; with none, it runs now.
+   */
   void afterGrace(Runnable action, BooleanSupplier done) {
-    pipeline.awaitOpenSpans(System.nanoTime() + config.finalizeGrace().toNanos(), action, done);
+    Tracer successor = current;
+    boolean scheduled = graceTimer.schedule(action, done)
+        || (successor != null && successor != this && successor.graceTimer.schedule(action, done));
+    if (!scheduled && !done.getAsBoolean()) {
+      action.run(); // nothing waits any more: it goes out now with what it has
+    }
   }
 
   /** Hands a finished trace to the pipeline; after shutdown, to the runtime that replaced this one. */
@@ -265,6 +277,7 @@ public final class Tracer {
   }
 
   public boolean shutdown(Duration timeout) {
+    graceTimer.runAllNow(); // finalized traces still waiting for spans go out now
     return pipeline == null || pipeline.shutdown(timeout);
   }
 }
