@@ -1,6 +1,8 @@
 package io.llmops.observability.internal.engine;
 
-import io.llmops.observability.internal.export.LoopThreads;
+import io.llmops.observability.internal.common.Counters;
+import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.internal.common.LoopThreads;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

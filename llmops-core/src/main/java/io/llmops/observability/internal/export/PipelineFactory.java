@@ -2,7 +2,8 @@ package io.llmops.observability.internal.export;
 
 import io.llmops.observability.LlmopsConfig;
 import io.llmops.observability.internal.config.Settings;
-import io.llmops.observability.internal.engine.Counters;
+import io.llmops.observability.internal.common.Counters;
+import io.llmops.observability.internal.common.LoopThreads;
 import io.llmops.observability.internal.wire.FieldLimits;
 import io.llmops.observability.internal.wire.MessageEncoder;
 import io.llmops.observability.internal.wire.Redactor;

@@ -1,7 +1,8 @@
 package io.llmops.observability.internal.export;
 
-import io.llmops.observability.internal.engine.Counters;
-import io.llmops.observability.internal.engine.InternalLog;
+import io.llmops.observability.internal.common.Counters;
+import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.internal.common.LoopThreads;
 import io.llmops.observability.internal.export.SinkCall.Outcome;
 import io.llmops.observability.spi.ExportResult;
 import io.llmops.observability.spi.TraceSink;

@@ -3,6 +3,7 @@ package io.llmops.observability.internal.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.llmops.observability.internal.common.Counters;
 import io.llmops.observability.testing.RecordingThreads;
 import java.time.Duration;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.llmops.observability.internal.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.llmops.observability.internal.engine.Counters;
+import io.llmops.observability.internal.common.Counters;
 import io.llmops.observability.internal.model.TraceData;
 import io.llmops.observability.spi.ExportResult;
 import io.llmops.observability.spi.TraceMessage;

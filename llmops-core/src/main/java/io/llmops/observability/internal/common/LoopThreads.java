@@ -1,4 +1,4 @@
-package io.llmops.observability.internal.export;
+package io.llmops.observability.internal.common;
 
 import java.util.concurrent.ThreadFactory;
 
