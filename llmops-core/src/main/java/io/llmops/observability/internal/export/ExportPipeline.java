@@ -148,7 +148,7 @@ public final class ExportPipeline {
   private boolean shutDownSinks(long deadlineNanos) {
     long waitUntil = Math.max(deadlineNanos, System.nanoTime() + exportTimeoutNanos);
     List<Outcome> outcomes =
-        callEverySink("shutdown", sink -> sink.shutdown(remaining(deadlineNanos)), waitUntil);
+        callEverySink("shutdown", 0, sink -> sink.shutdown(remaining(deadlineNanos)), waitUntil);
     boolean ok = true;
     for (int i = 0; i < lanes.size(); i++) {
       Outcome outcome = outcomes.get(i);
@@ -239,8 +239,8 @@ public final class ExportPipeline {
   private void deliver() {
     List<TraceMessage> messages = batch.messages();
     if (!messages.isEmpty()) {
-      List<Outcome> outcomes = callEverySink("export", sink -> sink.export(messages),
-          System.nanoTime() + exportTimeoutNanos);
+      List<Outcome> outcomes = callEverySink("export", messages.size(),
+          sink -> sink.export(messages), System.nanoTime() + exportTimeoutNanos);
       for (int i = 0; i < lanes.size(); i++) {
         count(lanes.get(i).name(), outcomes.get(i), messages.size());
         batch.sinkCounted();
@@ -291,18 +291,18 @@ public final class ExportPipeline {
     }
     boolean ok = true;
     for (Outcome outcome :
-        callEverySink("flush", sink -> sink.flush(remaining(deadlineNanos)), deadlineNanos)) {
+        callEverySink("flush", 0, sink -> sink.flush(remaining(deadlineNanos)), deadlineNanos)) {
       ok &= outcome.success();
     }
     return ok;
   }
 
   /** Calls every sink at once, each on its lane, and collects what came of each by the deadline. */
-  private List<Outcome> callEverySink(
-      String name, Function<TraceSink, ExportResult> operation, long deadlineNanos) {
+  private List<Outcome> callEverySink(String name, int traces,
+      Function<TraceSink, ExportResult> operation, long deadlineNanos) {
     List<SinkCall> calls = new ArrayList<>(lanes.size());
     for (SinkLane lane : lanes) {
-      calls.add(lane.call(name, operation));
+      calls.add(lane.call(name, traces, operation));
     }
     List<Outcome> outcomes = new ArrayList<>(lanes.size());
     for (int i = 0; i < lanes.size(); i++) {

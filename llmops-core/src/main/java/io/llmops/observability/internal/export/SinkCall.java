@@ -26,25 +26,48 @@ final class SinkCall {
   }
 
   final String name;
+  /** Traces an export call hands over; 0 for flush and shutdown. */
+  final int traces;
   final Function<TraceSink, ExportResult> operation;
   private final CountDownLatch done = new CountDownLatch(1);
-  private volatile Outcome outcome;
+  private Outcome outcome;
+  private boolean givenUp;
 
-  SinkCall(String name, Function<TraceSink, ExportResult> operation) {
+  SinkCall(String name, int traces, Function<TraceSink, ExportResult> operation) {
     this.name = name;
+    this.traces = traces;
     this.operation = operation;
   }
 
   /** A call that never runs: its outcome is known now. */
   static SinkCall settled(String name, Outcome outcome) {
-    SinkCall call = new SinkCall(name, null);
+    SinkCall call = new SinkCall(name, 0, null);
     call.finish(outcome);
     return call;
   }
 
-  void finish(Outcome result) {
-    outcome = result;
+  /** Records what came of the call; true if its caller had given up on it before. */
+  boolean finish(Outcome result) {
+    boolean late;
+    synchronized (this) {
+      outcome = result;
+      late = givenUp;
+    }
     done.countDown();
+    return late;
+  }
+
+  /**
+   * The caller stops waiting: from now on the call counts as timed out, whatever comes of it.
+   * False if it finished first, and its outcome stands.
+   */
+  synchronized boolean giveUp() {
+    givenUp = outcome == null;
+    return givenUp;
+  }
+
+  synchronized Outcome outcome() {
+    return outcome;
   }
 
   /** The outcome, or null if the call is not finished by {@code deadlineNanos}; ignores interrupts. */
@@ -54,7 +77,7 @@ final class SinkCall {
       while (true) {
         try {
           long left = deadlineNanos - System.nanoTime();
-          return done.await(Math.max(0, left), TimeUnit.NANOSECONDS) ? outcome : null;
+          return done.await(Math.max(0, left), TimeUnit.NANOSECONDS) ? outcome() : null;
         } catch (InterruptedException e) {
           interrupted = true; // the wait is bounded anyway; the flag is restored below
         }

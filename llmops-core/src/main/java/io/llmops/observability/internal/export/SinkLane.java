@@ -47,8 +47,11 @@ final class SinkLane {
     return sink.name();
   }
 
-  /** Queues {@code operation} behind the calls before it; refused at once if the sink is stuck or closed. */
-  SinkCall call(String name, Function<TraceSink, ExportResult> operation) {
+  /**
+   * Queues {@code operation}, which hands over {@code traces} traces, behind the calls before it;
+   * refused at once if the sink is stuck or closed.
+   */
+  SinkCall call(String name, int traces, Function<TraceSink, ExportResult> operation) {
     lock.lock();
     try {
       if (closed) {
@@ -58,7 +61,7 @@ final class SinkLane {
         return SinkCall.settled(name, Outcome.timedOut("still in a " + running.name
             + " call that has run longer than " + timeoutText));
       }
-      SinkCall call = new SinkCall(name, operation);
+      SinkCall call = new SinkCall(name, traces, operation);
       waiting.add(call);
       changed.signal();
       return call;
@@ -75,6 +78,9 @@ final class SinkLane {
     Outcome outcome = call.awaitUntil(deadlineNanos);
     if (outcome != null) {
       return outcome;
+    }
+    if (!call.giveUp()) {
+      return call.outcome(); // it answered just now
     }
     lock.lock();
     try {
@@ -145,7 +151,11 @@ final class SinkLane {
       lock.unlock();
     }
     Thread.interrupted(); // an interrupt meant for this call must not reach the next one
-    call.finish(outcome);
+    boolean countedAsTimedOut = call.finish(outcome);
+    if (countedAsTimedOut && outcome.success() && call.traces > 0) {
+      // counted in export_failed when its caller gave up, yet the sink took the traces after all
+      counters.add(Counters.EXPORT_LATE_PREFIX + sink.name(), call.traces);
+    }
     if (ranNanos > stuckAfterNanos) {
       InternalLog.info("llmops: sink '" + sink.name() + "' returned from a " + call.name + " call after "
           + ranNanos / 1_000_000 + " ms, longer than " + timeoutText + "; it takes calls again");
