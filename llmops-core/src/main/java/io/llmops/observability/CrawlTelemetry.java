@@ -1,6 +1,6 @@
 package io.llmops.observability;
 
-import io.llmops.observability.internal.engine.SpanInternals;
+import io.llmops.observability.spi.SpanHooks;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 import java.util.Map;
@@ -202,7 +202,7 @@ public final class CrawlTelemetry {
   /** Records a page or event span and counts it in the session it belongs to, if any. */
   private static String recordChild(SpanBuilder builder, boolean failed, String errorType,
       String failure, BiConsumer<CrawlSession, Boolean> count) {
-    if (!SpanInternals.hasLiveTrace(LlmopsContext.current())) {
+    if (!SpanHooks.hasLiveTrace(LlmopsContext.current())) {
       return null;
     }
     Span span = builder.metadata(OK, !failed).startDetached();
@@ -210,7 +210,7 @@ public final class CrawlTelemetry {
       return null;
     }
     if (failed) {
-      SpanInternals.recordFailure(span, errorType, failure);
+      SpanHooks.recordFailure(span, errorType, failure);
     }
     span.end();
     CrawlSession session = sessionForCurrentContext();

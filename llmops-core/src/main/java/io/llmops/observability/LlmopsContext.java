@@ -1,6 +1,7 @@
 package io.llmops.observability;
 
 import io.llmops.observability.internal.engine.ActiveContext;
+import io.llmops.observability.internal.engine.ContextAccess;
 import io.llmops.observability.internal.engine.ContextStorage;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
@@ -16,6 +17,10 @@ import java.util.concurrent.ExecutorService;
  * }</pre>
  */
 public final class LlmopsContext {
+
+  static {
+    ContextAccess.setReader(context -> context.active);
+  }
 
   private final ActiveContext active;
 
@@ -93,10 +98,5 @@ public final class LlmopsContext {
     if (value == null) {
       throw new IllegalArgumentException(name + " must not be null");
     }
-  }
-
-  /** For the SDK's own modules; not part of the supported API. */
-  public ActiveContext unwrap() {
-    return active;
   }
 }

@@ -1,6 +1,6 @@
 package io.llmops.observability;
 
-import io.llmops.observability.internal.engine.SpanInternals;
+import io.llmops.observability.spi.SpanHooks;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -183,7 +183,7 @@ public final class Transactions {
     if (exception != null) {
       span.recordException(exception);
     } else if (error != null || FAILED_STATUSES.contains(effective.toLowerCase(Locale.ROOT))) {
-      SpanInternals.recordFailure(span, ERROR_TYPE,
+      SpanHooks.recordFailure(span, ERROR_TYPE,
           error != null ? error : "transaction ended with status " + effective);
     }
     return open.end();

@@ -6,8 +6,8 @@ import io.llmops.observability.bedrock.internal.BedrockCall;
 import io.llmops.observability.bedrock.internal.Operation;
 import io.llmops.observability.bedrock.internal.Prompts;
 import io.llmops.observability.bedrock.internal.TappedPublisher;
-import io.llmops.observability.internal.common.InternalLog;
-import io.llmops.observability.internal.llm.JudgeCalls;
+import io.llmops.observability.spi.SdkLog;
+import io.llmops.observability.spi.JudgeCalls;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import org.reactivestreams.Publisher;
@@ -180,6 +180,6 @@ public final class LlmopsBedrockInterceptor implements ExecutionInterceptor {
   }
 
   private static void logged(Throwable e) {
-    InternalLog.errorOnce("bedrock.interceptor", "llmops: the Bedrock interceptor failed; the call is not recorded", e);
+    SdkLog.errorOnce("bedrock.interceptor", "llmops: the Bedrock interceptor failed; the call is not recorded", e);
   }
 }

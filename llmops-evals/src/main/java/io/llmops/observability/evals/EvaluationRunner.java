@@ -4,9 +4,8 @@ import io.llmops.observability.Evaluation;
 import io.llmops.observability.Llmops;
 import io.llmops.observability.LlmopsContext;
 import io.llmops.observability.evals.internal.JudgeRedaction;
-import io.llmops.observability.internal.common.InternalLog;
-import io.llmops.observability.internal.engine.SpanInternals;
-import io.llmops.observability.internal.engine.Tracer;
+import io.llmops.observability.spi.SdkLog;
+import io.llmops.observability.spi.SdkCounters;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -89,8 +88,8 @@ public final class EvaluationRunner implements AutoCloseable {
       return true;
     } catch (RejectedExecutionException e) {
       done();
-      SpanInternals.countDropped(DROPPED_COUNTER.substring("dropped.".length()));
-      InternalLog.warnOnce("eval-queue-full", "llmops-evals: the evaluation queue is full ("
+      SdkCounters.countDropped(DROPPED_COUNTER.substring("dropped.".length()));
+      SdkLog.warnOnce("eval-queue-full", "llmops-evals: the evaluation queue is full ("
           + executor.getQueue().remainingCapacity() + " free) or closed; evaluations are dropped"
           + " and counted under " + DROPPED_COUNTER + " (raise " + JudgeConfig.QUEUE_SIZE
           + " or " + JudgeConfig.THREADS + ")");
@@ -123,8 +122,8 @@ public final class EvaluationRunner implements AutoCloseable {
       }
       record(request, parent, evaluatedSpanId, verdict, failure);
     } catch (RuntimeException | Error e) {
-      Tracer.get().counters().increment(FAILED_COUNTER);
-      InternalLog.errorOnce("eval-record", "llmops-evals: an evaluation could not be recorded", e);
+      SdkCounters.increment(FAILED_COUNTER);
+      SdkLog.errorOnce("eval-record", "llmops-evals: an evaluation could not be recorded", e);
     } finally {
       done();
     }
@@ -145,7 +144,7 @@ public final class EvaluationRunner implements AutoCloseable {
         .evaluatedSpanId(evaluatedSpanId).parent(parent);
     if (failure == null) {
       builder.score(verdict.score()).label(verdict.label()).rationale(verdict.rationale());
-      Tracer.get().counters().increment(COMPLETED_COUNTER);
+      SdkCounters.increment(COMPLETED_COUNTER);
     } else {
       String reason = failure instanceof JudgeException judged ? judged.reason() : "judge_failed";
       String message = failure.getMessage() == null ? failure.getClass().getSimpleName()
@@ -153,8 +152,8 @@ public final class EvaluationRunner implements AutoCloseable {
       evaluator.put("status", "failed");
       evaluator.put("error", reason);
       builder.label(FAILED_LABEL).rationale("The judge could not decide: " + message);
-      Tracer.get().counters().increment(FAILED_COUNTER);
-      InternalLog.warnOnce("eval-failed-" + reason, "llmops-evals: a judgement failed (" + reason
+      SdkCounters.increment(FAILED_COUNTER);
+      SdkLog.warnOnce("eval-failed-" + reason, "llmops-evals: a judgement failed (" + reason
           + "): " + message + "; recorded as label " + FAILED_LABEL + " and counted under "
           + FAILED_COUNTER + ". The application is unaffected; further failures of this kind are"
           + " only counted");

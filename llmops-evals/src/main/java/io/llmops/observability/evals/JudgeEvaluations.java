@@ -1,8 +1,8 @@
 package io.llmops.observability.evals;
 
-import io.llmops.observability.internal.common.InternalLog;
-import io.llmops.observability.internal.engine.ExitTasks;
-import io.llmops.observability.internal.engine.Tracer;
+import io.llmops.observability.spi.SdkLog;
+import io.llmops.observability.spi.ExitTasks;
+import io.llmops.observability.Llmops;
 import java.time.Duration;
 
 /**
@@ -36,7 +36,7 @@ public final class JudgeEvaluations {
 
   /** Uses {@code judge} with the configured queue, threads and timeout; returns the runner. */
   public static EvaluationRunner install(Judge judge) {
-    return install(new EvaluationRunner(judge, JudgeConfig.from(Tracer.get().config())));
+    return install(new EvaluationRunner(judge, JudgeConfig.from(Llmops.config())));
   }
 
   /** Uses {@code next}; the previous runner (if any) is closed after its queue drains. */
@@ -63,15 +63,15 @@ public final class JudgeEvaluations {
       if (!configured) {
         configured = true;
         try {
-          JudgeConfig config = JudgeConfig.from(Tracer.get().config());
+          JudgeConfig config = JudgeConfig.from(Llmops.config());
           runner = config.createJudge().map(judge -> new EvaluationRunner(judge, config)).orElse(null);
           if (runner == null) {
-            InternalLog.warnOnce("eval-no-judge", "llmops-evals: @TrackLlmCall evaluations are"
+            SdkLog.warnOnce("eval-no-judge", "llmops-evals: @TrackLlmCall evaluations are"
                 + " requested but no judge is configured (set " + JudgeConfig.JUDGE
                 + "=openai or call JudgeEvaluations.install); they are skipped");
           }
         } catch (RuntimeException e) {
-          InternalLog.error("llmops-evals: invalid judge configuration, evaluations are skipped: "
+          SdkLog.error("llmops-evals: invalid judge configuration, evaluations are skipped: "
               + e.getMessage(), null);
         }
       }
@@ -97,7 +97,7 @@ public final class JudgeEvaluations {
   private static void finishAtExit() {
     EvaluationRunner current = runner;
     if (current != null && !current.shutdown(current.exitWait())) {
-      InternalLog.warn("llmops-evals: " + current.pending() + " evaluations were still queued or"
+      SdkLog.warn("llmops-evals: " + current.pending() + " evaluations were still queued or"
           + " running at JVM exit after " + current.exitWait().toMillis() + " ms ("
           + JudgeConfig.SHUTDOWN_TIMEOUT + "); they are not recorded");
     }
