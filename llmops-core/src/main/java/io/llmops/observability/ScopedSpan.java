@@ -3,6 +3,7 @@ package io.llmops.observability;
 import io.llmops.observability.internal.common.InternalLog;
 import io.llmops.observability.internal.engine.SpanInternals;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A span that a start/end API (transactions, crawl sessions) makes current on the starting
@@ -26,7 +27,7 @@ final class ScopedSpan {
    * Starts {@code builder}'s span under the current span and makes it current, or returns null
    * when this context has no active trace (no implicit trace is started) or tracing is off.
    */
-  static ScopedSpan start(SpanBuilder builder, java.util.Map<String, ?> openOfThisKind) {
+  static @Nullable ScopedSpan start(SpanBuilder builder, java.util.Map<String, ?> openOfThisKind) {
     if (!SpanInternals.hasLiveTrace(LlmopsContext.current())) {
       return null;
     }

@@ -5,25 +5,37 @@ import io.llmops.observability.LlmopsConfig;
 /**
  * Creates a sink by name; found with {@link java.util.ServiceLoader}, so adding a module such as
  * {@code llmops-sqs} to the class path makes its sink available to {@code LLMOPS_SINKS}.
+ *
+ * <p>Called on the thread that configures the SDK ({@code Llmops.configure}, or the first use of
+ * the API); implementations keep no state between calls and must be thread-safe.
  */
 public interface SinkProvider {
 
-  /** The name used in {@code LLMOPS_SINKS}. */
+  /** The name used in {@code LLMOPS_SINKS}; never null, stable. Never throws. */
   String name();
 
   /**
    * Whether this sink should be used when {@code LLMOPS_SINKS} is not set (for example, the SQS
-   * sink when {@code AWS_SQS_URL} is set).
+   * sink when {@code AWS_SQS_URL} is set). Never throws.
    */
   default boolean enabledByDefault(LlmopsConfig config) {
     return false;
   }
 
+  /**
+   * Creates the sink for {@code config}; never returns null.
+   *
+   * @throws IllegalArgumentException when a setting the sink needs is missing or invalid (the
+   *     message names the variable, never its value); {@code Llmops.configure} then fails and
+   *     the running configuration stays (on the SDK's first use, tracing is disabled instead)
+   */
   TraceSink create(LlmopsConfig config);
 
   /**
    * Creates the sink with access to the SDK's counters, so that what it counts appears in
    * {@code Llmops.stats()}. The SDK calls this one; the default ignores {@code metrics}.
+   *
+   * @throws IllegalArgumentException as {@link #create(LlmopsConfig)}
    */
   default TraceSink create(LlmopsConfig config, SinkMetrics metrics) {
     return create(config);
