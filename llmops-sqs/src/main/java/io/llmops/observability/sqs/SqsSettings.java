@@ -4,7 +4,7 @@ package io.llmops.observability.sqs;
  * Names used by the SQS sink: the variables it reads besides the core's {@code LLMOPS_SQS_*}
  * settings, and the counters it adds to {@code Llmops.stats()}. Every variable can be set in the
  * environment, as a system property, in {@code .env}, or in code with
- * {@code LlmopsConfig.builder().set(name, value)}. See docs/SQS.md.
+ * {@code LlmopsConfig.builder().set(name, value)}. See docs/SQS.md. Constants only.
  */
 public final class SqsSettings {
 
