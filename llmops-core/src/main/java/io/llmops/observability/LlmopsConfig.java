@@ -2,9 +2,10 @@ package io.llmops.observability;
 
 import io.llmops.observability.internal.config.ConfigLayers;
 import io.llmops.observability.internal.config.DotEnv;
-import io.llmops.observability.internal.config.Setting;
 import io.llmops.observability.internal.config.Settings;
 import io.llmops.observability.internal.export.SinkFactory;
+import io.llmops.observability.spi.SettingKey;
+import io.llmops.observability.spi.SinkProvider;
 import io.llmops.observability.spi.TraceSink;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,11 +30,13 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LlmopsConfig {
 
-  private final Map<Setting<?>, Object> values;
+  private final Map<SettingKey<?>, Object> values;
+  /** Keys of modules that are not sink providers, resolved when first asked for. */
+  private final Map<SettingKey<?>, Optional<Object>> resolvedLater = new ConcurrentHashMap<>();
   private final ConfigLayers layers;
   private final List<TraceSink> extraSinks;
 
-  private LlmopsConfig(Map<Setting<?>, Object> values, ConfigLayers layers, List<TraceSink> sinks) {
+  private LlmopsConfig(Map<SettingKey<?>, Object> values, ConfigLayers layers, List<TraceSink> sinks) {
     this.values = values;
     this.layers = layers;
     this.extraSinks = List.copyOf(sinks);
@@ -52,12 +56,27 @@ public final class LlmopsConfig {
   }
 
   /**
-   * The value of a setting; for the SDK's own modules, not supported API. Null for a setting
-   * without a default that is not set (for example {@code AWS_SQS_URL}).
+   * The value of {@code key} from the configured sources, or its default. The core's settings
+   * and those of the sink providers on the class path were validated when this configuration
+   * was built; another module's key is read when first asked for.
+   *
+   * @throws IllegalArgumentException naming the variable when a module's key, read for the first
+   *     time, has a value it rejects
    */
   @SuppressWarnings("unchecked")
-  public <T> @Nullable T get(Setting<T> setting) {
-    return (T) values.get(setting);
+  public <T> T get(SettingKey<T> key) {
+    if (values.containsKey(key)) {
+      return (T) values.get(key);
+    }
+    return (T) resolvedLater.computeIfAbsent(key, k -> Optional.ofNullable(resolve(layers, k)))
+        .orElse(null);
+  }
+
+  private static Object resolve(ConfigLayers layers, SettingKey<?> key) {
+    Optional<ConfigLayers.Found> found = layers.find(key);
+    return found.isPresent()
+        ? key.parse(found.get().source(), found.get().name(), found.get().raw())
+        : key.defaultValue();
   }
 
   /**
@@ -82,11 +101,6 @@ public final class LlmopsConfig {
 
   public String defaultModelId() {
     return get(Settings.MODEL_ID);
-  }
-
-  /** The SQS queue URL ({@code AWS_SQS_URL}); empty when not set. */
-  public Optional<String> sqsUrl() {
-    return Optional.ofNullable(get(Settings.AWS_SQS_URL));
   }
 
   /** Sink names from {@code LLMOPS_SINKS}; empty means automatic choice. */
@@ -135,7 +149,7 @@ public final class LlmopsConfig {
   @Override
   public String toString() {
     return "LlmopsConfig{projectId=" + projectId() + ", environment=" + environment()
-        + ", sinks=" + sinkNames() + ", sqs=" + sqsUrl().isPresent() + "}";
+        + ", sinks=" + sinkNames() + "}";
   }
 
   /**
@@ -194,15 +208,6 @@ public final class LlmopsConfig {
      */
     public Builder defaultModelId(String modelId) {
       return set(Settings.MODEL_ID.name(), modelId);
-    }
-
-    /**
-     * Sets {@code AWS_SQS_URL}.
-     *
-     * @throws IllegalArgumentException when {@code url} is null
-     */
-    public Builder sqsUrl(String url) {
-      return set(Settings.AWS_SQS_URL.name(), url);
     }
 
     /**
@@ -286,15 +291,17 @@ public final class LlmopsConfig {
       layers.add(new ConfigLayers.Layer(String.valueOf(dotEnvFile), DotEnv.read(dotEnvFile)));
       ConfigLayers resolved = new ConfigLayers(layers);
 
-      Map<Setting<?>, Object> values = new LinkedHashMap<>();
-      for (Setting<?> setting : Settings.ALL) {
-        Optional<ConfigLayers.Found> found = resolved.find(setting);
-        Object value = found.isPresent()
-            ? setting.parse(found.get().source(), found.get().name(), found.get().raw())
-            : setting.defaultValue();
-        values.put(setting, value);
+      Map<SettingKey<?>, Object> values = new LinkedHashMap<>();
+      for (SettingKey<?> setting : Settings.ALL) {
+        values.put(setting, resolve(resolved, setting));
       }
-      SinkFactory.validateNames((List<String>) values.get(Settings.SINKS));
+      Map<String, SinkProvider> providers = SinkFactory.providers();
+      for (SinkProvider provider : providers.values()) {
+        for (SettingKey<?> setting : provider.settings()) {
+          values.put(setting, resolve(resolved, setting));
+        }
+      }
+      SinkFactory.validateNames((List<String>) values.get(Settings.SINKS), providers);
       return new LlmopsConfig(values, resolved, sinks);
     }
   }

@@ -23,8 +23,16 @@ public @interface TrackLlmAgent {
   /** Span name; default: the method name. */
   String name() default "";
 
-  /** Metadata entries as {@code "key=value"} strings. */
+  /**
+   * Metadata entries as {@code "key=value"} strings. Values are typed: {@code true} and {@code
+   * false} are recorded as booleans, integers of up to 12 digits and decimals of up to 15
+   * significant digits as numbers, a value in matching quotes as the string between them, and
+   * anything else as the string written (the exact rule: docs/AGENT.md, "Metadata values").
+   */
   String[] metadata() default {};
+
+  /** Tags of the span ({@code tags}): each trimmed, a repeated one once, a blank one skipped. */
+  String[] tags() default {};
 
   /** Whether arguments are recorded ({@code input_data.args}/{@code kwargs}). */
   boolean captureArgs() default true;

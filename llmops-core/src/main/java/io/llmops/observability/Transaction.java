@@ -32,7 +32,7 @@ public final class Transaction implements AutoCloseable {
     this.id = id;
   }
 
-  /** The transaction id (32 lower-case hex characters), or null when nothing is recorded. */
+  /** The transaction id, which is its span's {@code span_id}, or null when nothing is recorded. */
   public @Nullable String id() {
     return id;
   }

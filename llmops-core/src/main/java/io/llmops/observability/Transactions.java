@@ -31,8 +31,10 @@ import org.jspecify.annotations.Nullable;
  * another thread; the span then ends, but the starting thread keeps it as its current span
  * (further spans there still name it as parent), so prefer ending on the starting thread.
  *
- * <p><b>Ids.</b> The id is the transaction span's {@code span_id} without its dashes: 32
- * lower-case hex characters, unique per transaction.
+ * <p><b>Ids.</b> The id is the transaction span's {@code span_id}, exactly as the exported trace
+ * shows it: a lower-case UUID with dashes, like every span id. {@code endTransaction} also takes
+ * it without dashes (the 32 hex characters of the specification's {@code uuid4().hex}) and in
+ * any case.
  *
  * <p>No method throws except IllegalArgumentException for a blank name or a null metadata key,
  * where the method says so. Thread-safe: every method may be called from any thread.
@@ -67,7 +69,8 @@ public final class Transactions {
    *
    * @param metadata span metadata (may be null)
    * @param inputData recorded as {@code input_data.kwargs} (may be null)
-   * @return the transaction id, or null when this context has no active trace or tracing is off
+   * @return the transaction id, which is the transaction span's {@code span_id}; null when this
+   *     context has no active trace or tracing is off
    * @throws IllegalArgumentException when {@code name} is null or blank, or {@code metadata} or
    *     {@code inputData} has a null key
    */
@@ -84,7 +87,7 @@ public final class Transactions {
     if (started == null) {
       return null;
     }
-    String id = started.span.spanId().replace("-", "");
+    String id = started.span.spanId();
     OPEN.put(id, started);
     return id;
   }
@@ -99,6 +102,7 @@ public final class Transactions {
    * fail} (any case), or a non-null {@code error}, marks the span failed ({@code error:
    * "TransactionError: <error>"}); the status itself is kept in {@code metadata.transaction.status}.
    *
+   * @param transactionId the id {@code startTransaction} returned, with or without its dashes
    * @param status null means {@code error} when {@code error} is given, else {@code success}
    * @param outputData recorded as {@code output_data.output} when not null
    * @param error the failure, or null
@@ -173,9 +177,22 @@ public final class Transactions {
     return OPEN.containsKey(transactionId);
   }
 
+  /**
+   * The id as {@code startTransaction} issued it (lower case, dashed) from any spelling of the
+   * same UUID: the 32 hex digits without dashes that the specification's ids have, or upper case.
+   */
+  private static String issuedForm(String id) {
+    String lower = id.toLowerCase(Locale.ROOT);
+    if (lower.length() != 32 || lower.indexOf('-') >= 0) {
+      return lower;
+    }
+    return lower.substring(0, 8) + '-' + lower.substring(8, 12) + '-' + lower.substring(12, 16)
+        + '-' + lower.substring(16, 20) + '-' + lower.substring(20);
+  }
+
   private static boolean end(@Nullable String id, @Nullable String status,
       @Nullable Object outputData, @Nullable String error, @Nullable Throwable exception) {
-    ScopedSpan open = id == null ? null : OPEN.remove(id);
+    ScopedSpan open = id == null ? null : OPEN.remove(issuedForm(id));
     if (open == null) {
       return false;
     }

@@ -8,6 +8,7 @@ import io.llmops.observability.testing.CollectingSink;
 import io.llmops.observability.testing.TracingHarness;
 import io.llmops.observability.testing.DecodedTraces;
 import io.llmops.observability.testing.Exported;
+import io.llmops.observability.testing.SchemaValidator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,16 +25,20 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class TransactionsTest {
 
+  /** The form of every span id on the wire: a lower-case version-4 UUID with its dashes. */
+  private static final String UUID =
+      "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
+
   @RegisterExtension final TracingHarness tracing = new TracingHarness();
   private final CollectingSink sink = tracing.sink();
 
   /** The specification's transaction_flow example. */
   @Test
-  void aTransactionIsASpanWhoseIdIs32HexAndWhoseInnerSpansAreItsChildren() {
+  void aTransactionIsASpanWhoseIdIsItsSpanIdAndWhoseInnerSpansAreItsChildren() {
     TraceManager.startTrace("transaction_flow");
     String txId = Transactions.startTransaction("logger_lambda_transaction",
         Map.of("component", "transaction_logger"), Map.of("record_count", 3));
-    assertThat(txId).matches("[0-9a-f]{32}");
+    assertThat(txId).matches(UUID);
     assertThat(Transactions.openTransactionIds()).contains(txId);
     try (Span http = Llmops.span("POST /lambda/log").start()) {
       http.setMetadata("http.url", "https://api.example.com/lambda/log?token=txSecret9876543");
@@ -47,7 +52,7 @@ class TransactionsTest {
     Map<String, JsonNode> spans = DecodedTraces.spansByName(trace);
     JsonNode tx = spans.get("logger_lambda_transaction");
     assertThat(tx.get("span_type").asText()).isEqualTo("transaction");
-    assertThat(tx.get("span_id").asText().replace("-", "")).isEqualTo(txId);
+    assertThat(tx.get("span_id").asText()).isEqualTo(txId);
     assertThat(DecodedTraces.parentOf(tx)).isNull();
     assertThat(tx.get("status").asText()).isEqualTo("success");
     assertThat(tx.at("/metadata/component").asText()).isEqualTo("transaction_logger");
@@ -57,6 +62,41 @@ class TransactionsTest {
     assertThat(DecodedTraces.parentOf(spans.get("POST /lambda/log")))
         .isEqualTo(tx.get("span_id").asText());
     assertThat(Exported.everything(sink.messages().get(0))).doesNotContain("txSecret9876543");
+  }
+
+  @Test
+  void theIdOfEveryKindOfTransactionIsTheSpanIdFoundInTheExportedTrace() {
+    TraceManager.startTrace("ids");
+    String started = Transactions.startTransaction("started");
+    Transactions.endTransaction(started);
+    String handle;
+    try (Transaction tx = Transactions.transaction("handle")) {
+      handle = tx.id();
+    }
+    String inner = Transactions.call("called", () -> Llmops.currentSpan().spanId());
+    TraceManager.endTrace();
+
+    Map<String, JsonNode> spans = DecodedTraces.spansByName(Exported.onlyTrace(sink));
+    assertThat(spans.get("started").get("span_id").asText()).isEqualTo(started);
+    assertThat(spans.get("handle").get("span_id").asText()).isEqualTo(handle);
+    assertThat(spans.get("called").get("span_id").asText()).isEqualTo(inner);
+    assertThat(SchemaValidator.validateTrace(Exported.onlyTrace(sink))).isEmpty();
+  }
+
+  /** The specification's form of a transaction id, uuid4().hex, names the same transaction. */
+  @Test
+  void aTransactionCanBeEndedByItsIdWithoutDashesOrInUpperCase() {
+    TraceManager.startTrace("spellings");
+    String plain = Transactions.startTransaction("without_dashes");
+    String shouted = Transactions.startTransaction("upper_case");
+    assertThat(Transactions.endTransaction(shouted.toUpperCase(java.util.Locale.ROOT))).isTrue();
+    assertThat(Transactions.endTransaction(plain.replace("-", ""))).isTrue();
+    assertThat(Transactions.endTransaction(plain)).isFalse();
+    assertThat(Transactions.openTransactionIds()).doesNotContain(plain, shouted);
+    TraceManager.endTrace();
+
+    assertThat(DecodedTraces.spansByName(Exported.onlyTrace(sink)))
+        .containsKeys("without_dashes", "upper_case");
   }
 
   @Test
@@ -122,7 +162,7 @@ class TransactionsTest {
       assertThat(Transactions.openTransactionIds()).contains(txA, innerTx);
       Llmops.span("work").run(() -> { });
       assertThat(Transactions.endTransaction(innerTx)).isTrue();
-      assertThat(Llmops.currentSpan().spanId().replace("-", "")).isEqualTo(txA);
+      assertThat(Llmops.currentSpan().spanId()).isEqualTo(txA);
       assertThat(Transactions.endTransaction(txA)).isTrue();
       assertThat(Llmops.currentSpan().spanId()).isEqualTo(outerId);
     }
@@ -239,7 +279,7 @@ class TransactionsTest {
     } finally {
       pool.shutdown();
     }
-    assertThat(ids).hasSize(threads * perThread).allMatch(id -> id.matches("[0-9a-f]{32}"));
+    assertThat(ids).hasSize(threads * perThread).allMatch(id -> id.matches(UUID));
     assertThat(Transactions.openTransactionIds()).doesNotContainAnyElementsOf(ids);
     Map<String, JsonNode> traces = DecodedTraces.byTraceId(Exported.flushed(sink));
     assertThat(traces).hasSize(threads);
@@ -275,5 +315,6 @@ class TransactionsTest {
     String again = Transactions.startTransaction("room_again");
     assertThat(again).isNotNull();
     assertThat(Transactions.endTransaction(again)).isTrue();
+    TraceManager.endTrace(); // the next test on this thread starts with no trace
   }
 }

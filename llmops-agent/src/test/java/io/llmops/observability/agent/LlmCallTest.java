@@ -32,7 +32,7 @@ class LlmCallTest extends AgentTest {
     assertThat(span.get("model_id").asText()).isEqualTo("anthropic.claude-3-sonnet-20240229-v1:0");
     assertThat(span.toString()).contains("\"prompt\":\"What is Java?\"");
     assertThat(span.toString()).contains("\"response\":\"echo: What is Java?\"");
-    assertThat(span.at("/metadata/temperature").asText()).isEqualTo("0.7");
+    assertThat(span.at("/metadata/temperature").doubleValue()).isEqualTo(0.7);
     assertThat(span.at("/input_data/kwargs/maxTokens").asInt()).isEqualTo(100);
   }
 

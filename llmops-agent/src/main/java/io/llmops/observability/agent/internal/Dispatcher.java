@@ -30,8 +30,11 @@ public final class Dispatcher {
       }
       stack.endLeftBehind();
       SpanBuilder builder = Llmops.spanBuilder(method.spanName(), method.type());
-      for (Map.Entry<String, String> entry : method.metadata().entrySet()) {
+      for (Map.Entry<String, Object> entry : method.metadata().entrySet()) {
         builder.metadata(entry.getKey(), entry.getValue());
+      }
+      for (String tag : method.tags()) {
+        builder.tag(tag);
       }
       if (method.captureArgs() && arguments != null && arguments.length > 0) {
         String[] names = method.parameterNames();

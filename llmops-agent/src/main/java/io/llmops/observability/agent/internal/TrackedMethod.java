@@ -7,6 +7,8 @@ import java.util.Map;
 /**
  * What one annotated method records, read once from its annotation when it is woven. Internal.
  *
+ * @param metadata the annotation's metadata entries, values typed by {@link MetadataValues}
+ * @param tags the annotation's tags, trimmed, each once
  * @param parameterNames the parameter names, or null when the class file does not have them
  * @param promptIndex for {@code @TrackLlmCall}, the argument recorded as the prompt, or -1
  */
@@ -15,7 +17,8 @@ record TrackedMethod(
     String methodName,
     String spanName,
     SpanType type,
-    Map<String, String> metadata,
+    Map<String, Object> metadata,
+    List<String> tags,
     boolean captureArgs,
     boolean captureOutput,
     boolean captureSelf,

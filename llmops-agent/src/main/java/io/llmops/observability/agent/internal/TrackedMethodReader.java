@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import net.bytebuddy.description.annotation.AnnotationDescription;
 import net.bytebuddy.description.annotation.AnnotationValue;
 import net.bytebuddy.description.method.MethodDescription;
@@ -60,7 +62,8 @@ final class TrackedMethodReader {
         method.getName(),
         name.isEmpty() ? method.getName() : name,
         type,
-        keyValues(strings(annotation, "metadata"), where),
+        typed(keyValues(strings(annotation, "metadata"), where)),
+        has(annotation, "tags") ? tags(strings(annotation, "tags"), where) : List.of(),
         bool(annotation, "captureArgs"),
         bool(annotation, "captureOutput"),
         has(annotation, "captureSelf") && bool(annotation, "captureSelf"),
@@ -140,14 +143,38 @@ final class TrackedMethodReader {
     Map<String, String> map = new LinkedHashMap<>();
     for (String entry : entries) {
       int equals = entry.indexOf('=');
-      if (equals <= 0) {
+      String key = equals < 0 ? "" : entry.substring(0, equals).trim();
+      if (key.isEmpty()) {
         InternalLog.warn("llmops-agent: " + where + ": metadata entry '" + entry
             + "' is not key=value; it is ignored");
         continue;
       }
-      map.put(entry.substring(0, equals).trim(), entry.substring(equals + 1).trim());
+      map.put(key, entry.substring(equals + 1).trim());
     }
     return Collections.unmodifiableMap(map);
+  }
+
+  /** The entries' values as {@link MetadataValues#typed} reads them. */
+  private static Map<String, Object> typed(Map<String, String> entries) {
+    if (entries.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Object> typed = new LinkedHashMap<>();
+    entries.forEach((key, text) -> typed.put(key, MetadataValues.typed(text)));
+    return Collections.unmodifiableMap(typed);
+  }
+
+  /** The tags trimmed, each once, in the order written; blank ones are skipped with a warning. */
+  private static List<String> tags(String[] written, String where) {
+    Set<String> tags = new LinkedHashSet<>();
+    for (String tag : written) {
+      if (tag.isBlank()) {
+        InternalLog.warn("llmops-agent: " + where + " has a blank tag; it is ignored");
+      } else {
+        tags.add(tag.strip());
+      }
+    }
+    return List.copyOf(tags);
   }
 
   /** Whether the annotation type declares {@code property} (@TrackTransaction has fewer). */

@@ -1,0 +1,44 @@
+package io.llmops.observability.agent.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.llmops.observability.agent.fixtures.Labelled;
+import io.llmops.observability.agent.fixtures.Service;
+import io.llmops.observability.agent.testing.CapturedLog;
+import net.bytebuddy.description.method.MethodDescription;
+import org.junit.jupiter.api.Test;
+
+/** What the reader makes of an annotation, and what it warns about, at weaving time. */
+class TrackedMethodReaderTest {
+
+  @Test
+  void aBlankTagIsSkippedWithAWarningNamingTheMethod() throws Exception {
+    try (CapturedLog log = new CapturedLog()) {
+      TrackedMethod method = read(Labelled.BlankTag.class, "blank");
+
+      assertThat(method.tags()).containsExactly("kept");
+      assertThat(log.messages()).anySatisfy(message -> assertThat(message)
+          .contains(Labelled.BlankTag.class.getName() + "#blank", "blank tag"));
+    }
+  }
+
+  @Test
+  void anEntryThatIsNotKeyEqualsValueIsSkippedWithAWarningNamingTheMethod() throws Exception {
+    try (CapturedLog log = new CapturedLog()) {
+      TrackedMethod method = read(Service.class, "named");
+
+      assertThat(method.metadata()).containsOnlyKeys("service", "priority");
+      assertThat(log.messages()).anySatisfy(message -> assertThat(message)
+          .contains(Service.class.getName() + "#named", "'bad entry'", "not key=value"));
+    }
+  }
+
+  private static TrackedMethod read(Class<?> owner, String name) throws NoSuchMethodException {
+    for (java.lang.reflect.Method method : owner.getDeclaredMethods()) {
+      if (method.getName().equals(name)) {
+        return TrackedMethodReader.read(new MethodDescription.ForLoadedMethod(method));
+      }
+    }
+    throw new NoSuchMethodException(name);
+  }
+}
