@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * working directory, and the defaults. {@link Builder#build()} rejects a bad value with an
  * IllegalArgumentException that names the variable. See docs/CONFIGURATION.md.
  *
- * <p>Immutable and thread-safe; no accessor throws. {@link Builder} is not thread-safe.
+ * <p>Immutable and thread-safe. No accessor throws, except {@link #get} for a module's key whose
+ * value is invalid. {@link Builder} is not thread-safe.
  */
 public final class LlmopsConfig {
 
@@ -60,11 +61,12 @@ public final class LlmopsConfig {
    * and those of the sink providers on the class path were validated when this configuration
    * was built; another module's key is read when first asked for.
    *
+   * @return the value; null only when the variable is not set and {@code key} has no default
    * @throws IllegalArgumentException naming the variable when a module's key, read for the first
-   *     time, has a value it rejects
+   *     time, has a value it rejects, or when {@code key} is null
    */
   @SuppressWarnings("unchecked")
-  public <T> T get(SettingKey<T> key) {
+  public <T> @Nullable T get(SettingKey<T> key) {
     if (values.containsKey(key)) {
       return (T) values.get(key);
     }
@@ -72,7 +74,7 @@ public final class LlmopsConfig {
         .orElse(null);
   }
 
-  private static Object resolve(ConfigLayers layers, SettingKey<?> key) {
+  private static @Nullable Object resolve(ConfigLayers layers, SettingKey<?> key) {
     Optional<ConfigLayers.Found> found = layers.find(key);
     return found.isPresent()
         ? key.parse(found.get().source(), found.get().name(), found.get().raw())

@@ -9,10 +9,11 @@
  *
  * <h2>What is API</h2>
  *
- * <p>Every public type and member of this package is API, except the two members documented as
- * "for the SDK's own modules" ({@code LlmopsContext.unwrap()}, {@code LlmopsConfig.get(Setting)}),
- * which expose internal types and are not supported. Packages named {@code internal} are not API
- * and may change in any release.
+ * <p>Every public type and member of this package is API, except the member documented as "for
+ * the SDK's own modules" ({@code LlmopsContext.unwrap()}), which exposes an internal type and is
+ * not supported. {@code LlmopsConfig.get(SettingKey)} is API: it reads the SDK's settings and a
+ * module's own ({@link io.llmops.observability.spi.SettingKey}). Packages named {@code internal}
+ * are not API and may change in any release.
  *
  * <h2>Absent values</h2>
  *

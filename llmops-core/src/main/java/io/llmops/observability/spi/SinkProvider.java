@@ -18,7 +18,8 @@ public interface SinkProvider {
   /**
    * The configuration variables this sink reads. They are validated with the core's own when a
    * configuration is built (a bad value fails {@code LlmopsConfig.Builder.build()} naming the
-   * variable), and read with {@code config.get(key)}.
+   * variable), and read with {@code config.get(key)}. Never null (empty by default); must not
+   * throw.
    */
   default List<SettingKey<?>> settings() {
     return List.of();

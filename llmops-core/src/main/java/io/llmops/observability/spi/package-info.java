@@ -3,8 +3,9 @@
  * io.llmops.observability.spi.SinkProvider}, {@link io.llmops.observability.spi.TraceSink}, with
  * {@link io.llmops.observability.spi.TraceMessage} and {@link
  * io.llmops.observability.spi.ExportResult}), the counters a sink adds to ({@link
- * io.llmops.observability.spi.SinkMetrics}), and readers of typed model responses ({@link
- * io.llmops.observability.spi.LlmResponseReader}). Every public type here is API; implementations
+ * io.llmops.observability.spi.SinkMetrics}), the configuration variables a module declares and
+ * reads ({@link io.llmops.observability.spi.SettingKey}), and readers of typed model responses
+ * ({@link io.llmops.observability.spi.LlmResponseReader}). Every public type here is API; implementations
  * are found with {@link java.util.ServiceLoader} where the type says so.
  *
  * <p><b>Absent values.</b> The package is
@@ -12,8 +13,10 @@
  * {@link org.jspecify.annotations.Nullable @Nullable} says so, for what the SDK passes and for
  * what an implementation returns.
  *
- * <p><b>Exceptions.</b> Value objects ({@code TraceMessage}, {@code ExportResult}) throw {@link
- * IllegalArgumentException} for invalid arguments, as each method says. Implementations must not
+ * <p><b>Exceptions.</b> Value objects ({@code TraceMessage}, {@code ExportResult}, {@code
+ * SettingKey}) throw {@link IllegalArgumentException} for invalid arguments, as each method says;
+ * {@code SettingKey.parse} throws it, naming the variable and never quoting the value, for text
+ * the key rejects. Implementations must not
  * throw: a sink reports a failure with {@link io.llmops.observability.spi.ExportResult#failure},
  * a reader answers null. What an implementation throws anyway is caught, counted and logged by
  * the SDK and never reaches the application; only a provider's {@code create} may throw {@code
