@@ -3,13 +3,14 @@ package io.llmops.observability;
 import io.llmops.observability.spi.SpanHooks;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Records an {@link Evaluation} as an {@code evaluation} span. Not public API. */
 final class EvaluationRecorder {
 
   private EvaluationRecorder() {}
 
-  static String record(Evaluation evaluation) {
+  static @Nullable String record(Evaluation evaluation) {
     LlmopsContext parent =
         evaluation.parent() != null ? evaluation.parent() : LlmopsContext.current();
     // Under a span whose trace was already sent, the evaluation goes out as a late segment.

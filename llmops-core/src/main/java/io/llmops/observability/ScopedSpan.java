@@ -4,6 +4,7 @@ import io.llmops.observability.spi.SdkLog;
 import io.llmops.observability.spi.SdkCounters;
 import io.llmops.observability.spi.SpanHooks;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A span that a start/end API (transactions, crawl sessions) makes current on the starting
@@ -27,7 +28,7 @@ final class ScopedSpan {
    * Starts {@code builder}'s span under the current span and makes it current, or returns null
    * when this context has no active trace (no implicit trace is started) or tracing is off.
    */
-  static ScopedSpan start(SpanBuilder builder, java.util.Map<String, ?> openOfThisKind) {
+  static @Nullable ScopedSpan start(SpanBuilder builder, java.util.Map<String, ?> openOfThisKind) {
     if (!SpanHooks.hasLiveTrace(LlmopsContext.current())) {
       return null;
     }

@@ -45,6 +45,9 @@ import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithRespo
  * override configuration names the API {@value JudgeCalls#API_NAME}): judging is not the
  * application's work. The interceptor never throws: a failure of its own is logged (once a
  * minute at most) and the call goes on unrecorded.
+ *
+ * <p>Thread-safe: one instance may serve every call of a client, on any thread; each call keeps
+ * its own state in its {@code ExecutionAttributes}.
  */
 public final class LlmopsBedrockInterceptor implements ExecutionInterceptor {
 

@@ -3,6 +3,7 @@ package io.llmops.observability.spi;
 import io.llmops.observability.LlmopsContext;
 import io.llmops.observability.Scope;
 import io.llmops.observability.internal.bridge.Bridge;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Carries the calling thread's trace context to the thread that runs a task, for integrations
@@ -25,7 +26,7 @@ public final class ContextHandOff {
   private ContextHandOff() {}
 
   /** The calling thread's context, or null when it has neither trace nor span. */
-  public static Object capture() {
+  public static @Nullable Object capture() {
     try {
       return Bridge.core().captureContext();
     } catch (RuntimeException | LinkageError e) {
@@ -39,7 +40,7 @@ public final class ContextHandOff {
    * scope is closed; closing leaves the thread exactly as it was, whatever the task left open.
    * A null {@code captured} attaches nothing.
    */
-  public static Scope attach(Object captured) {
+  public static Scope attach(@Nullable Object captured) {
     if (captured == null) {
       return NOTHING;
     }

@@ -1,6 +1,7 @@
 package io.llmops.observability.spi;
 
 import io.llmops.observability.internal.bridge.Bridge;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The redaction every exported trace passes, for text a module hands to a third party other
@@ -18,7 +19,7 @@ public final class Redaction {
    * {@code text} with what must not leave the process masked; the same instance when there is
    * nothing to mask; null for null. If redaction itself fails, the whole text is masked.
    */
-  public static String redact(String text) {
+  public static @Nullable String redact(@Nullable String text) {
     if (text == null || text.isEmpty()) {
       return text;
     }

@@ -1,6 +1,7 @@
 package io.llmops.observability.spi;
 
 import io.llmops.observability.internal.bridge.Bridge;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Counters of the running SDK, for modules: what is added here appears in {@code
@@ -16,12 +17,12 @@ public final class SdkCounters {
   private SdkCounters() {}
 
   /** Adds one to {@code name}; does nothing when {@code name} is null. */
-  public static void increment(String name) {
+  public static void increment(@Nullable String name) {
     add(name, 1);
   }
 
   /** Adds {@code delta} to {@code name}; does nothing when {@code name} is null. */
-  public static void add(String name, long delta) {
+  public static void add(@Nullable String name, long delta) {
     if (name == null) {
       return;
     }
@@ -33,7 +34,7 @@ public final class SdkCounters {
   }
 
   /** Counts one loss under {@code dropped.<reason>}. */
-  public static void countDropped(String reason) {
+  public static void countDropped(@Nullable String reason) {
     countDropped(reason, 1);
   }
 
@@ -42,7 +43,7 @@ public final class SdkCounters {
    * invokedynamic, so that woven code may call this where the stack is short: linking a call
    * site the first time takes far more stack than the call.
    */
-  public static void countDropped(String reason, long losses) {
+  public static void countDropped(@Nullable String reason, long losses) {
     if (reason != null) {
       add(DROPPED_PREFIX.concat(reason), losses);
     }

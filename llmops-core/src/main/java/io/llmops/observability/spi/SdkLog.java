@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SDK's own log, for the core and its modules: through {@link System.Logger} (logger name
@@ -37,7 +38,7 @@ public final class SdkLog {
   }
 
   /** Logs {@code message} at ERROR, with {@code error}'s stack trace when it is not null. */
-  public static void error(String message, Throwable error) {
+  public static void error(String message, @Nullable Throwable error) {
     LOGGER.log(Level.ERROR, message, error);
   }
 
@@ -47,11 +48,11 @@ public final class SdkLog {
   }
 
   /** Logs an error for {@code key} at most once per interval. */
-  public static void errorOnce(String key, String message, Throwable error) {
+  public static void errorOnce(String key, String message, @Nullable Throwable error) {
     throttled(key, Level.ERROR, message, error);
   }
 
-  private static void throttled(String key, Level level, String message, Throwable error) {
+  private static void throttled(String key, Level level, String message, @Nullable Throwable error) {
     try {
       Window window = WINDOWS.computeIfAbsent(key, k -> new Window());
       long now = System.nanoTime();

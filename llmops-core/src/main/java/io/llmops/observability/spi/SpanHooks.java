@@ -4,6 +4,7 @@ import io.llmops.observability.LlmopsContext;
 import io.llmops.observability.Span;
 import io.llmops.observability.SpanBuilder;
 import io.llmops.observability.internal.bridge.Bridge;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What integrations may do with a span beyond the {@link Span} interface: spans that outlive the
@@ -20,7 +21,7 @@ public final class SpanHooks {
    * trace that is still open, or a span of a trace not yet sent. False means the span would be
    * dropped as late or would start an implicit trace of its own.
    */
-  public static boolean hasLiveTrace(LlmopsContext context) {
+  public static boolean hasLiveTrace(@Nullable LlmopsContext context) {
     try {
       return context != null && Bridge.core().hasLiveTrace(context);
     } catch (RuntimeException | LinkageError e) {
@@ -29,7 +30,7 @@ public final class SpanHooks {
   }
 
   /** Whether {@code context} names a span (of a live trace or of one already sent). */
-  public static boolean hasSpan(LlmopsContext context) {
+  public static boolean hasSpan(@Nullable LlmopsContext context) {
     try {
       return context != null && Bridge.core().hasSpan(context);
     } catch (RuntimeException | LinkageError e) {
@@ -43,7 +44,7 @@ public final class SpanHooks {
    * metadata["llmops.segment"] = "late"}, which the processor merges) instead of being dropped
    * as late. Returns {@code builder}.
    */
-  public static SpanBuilder allowLateSegment(SpanBuilder builder) {
+  public static @Nullable SpanBuilder allowLateSegment(@Nullable SpanBuilder builder) {
     try {
       return builder == null ? null : Bridge.core().allowLateSegment(builder);
     } catch (RuntimeException | LinkageError e) {
@@ -55,7 +56,7 @@ public final class SpanHooks {
    * Records {@code value} as {@code input_data.<key>}, a section beside {@code args}, {@code
    * kwargs} and {@code locals}; captured, limited and redacted like every input.
    */
-  public static void setInputSection(Span span, String key, Object value) {
+  public static void setInputSection(@Nullable Span span, @Nullable String key, @Nullable Object value) {
     try {
       if (span != null && key != null) {
         Bridge.core().setInputSection(span, key, value);
@@ -69,7 +70,7 @@ public final class SpanHooks {
    * Marks {@code span} failed for a failure known only as text (a stream's error event, an
    * HTTP status): {@code error} becomes {@code "<type>: <message>"}, level ERROR, no stack.
    */
-  public static void recordFailure(Span span, String type, String message) {
+  public static void recordFailure(@Nullable Span span, @Nullable String type, @Nullable String message) {
     try {
       if (span != null) {
         Bridge.core().recordFailure(span, type, message);
@@ -87,7 +88,7 @@ public final class SpanHooks {
    * an implicit trace, whose end would send the trace, has its trace sent once {@code
    * LLMOPS_FINALIZE_GRACE} has passed from now.
    */
-  public static void awaitEnd(Span span) {
+  public static void awaitEnd(@Nullable Span span) {
     try {
       if (span != null) {
         Bridge.core().awaitEnd(span);
@@ -110,7 +111,7 @@ public final class SpanHooks {
     }
   }
 
-  private static <T> T failed(Throwable e, T fallback) {
+  private static <T> @Nullable T failed(Throwable e, @Nullable T fallback) {
     SdkLog.errorOnce("span-hooks", "llmops internal error; the application is unaffected", e);
     return fallback;
   }

@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs judgements in the background and records each verdict as an {@code evaluation} span
@@ -27,6 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A judge that fails, times out or answers something unreadable produces an evaluation labelled
  * {@value #FAILED_LABEL} (no score) and is counted under {@value #FAILED_COUNTER}; nothing
  * reaches the application.
+ *
+ * <p>Thread-safe: any thread may submit, wait or shut down. Only the constructors throw
+ * (IllegalArgumentException for invalid arguments), and the waiting methods for a null or
+ * negative wait, as each says.
  */
 public final class EvaluationRunner implements AutoCloseable {
 
@@ -44,11 +49,21 @@ public final class EvaluationRunner implements AutoCloseable {
   private final AtomicInteger pending = new AtomicInteger();
   private final Object idle = new Object();
 
+  /**
+   * A runner with {@code config}'s threads, queue size, timeout and exit wait.
+   *
+   * @throws IllegalArgumentException when {@code judge} or {@code config} is null
+   */
   public EvaluationRunner(Judge judge, JudgeConfig config) {
     this(judge, config.threads(), config.queueSize(), config.timeout(), config.shutdownTimeout());
   }
 
-  /** With the default {@link #exitWait()}. */
+  /**
+   * A runner with the default {@link #exitWait()}.
+   *
+   * @throws IllegalArgumentException when {@code judge} or {@code timeout} is null, {@code
+   *     threads} or {@code queueSize} is less than 1, or {@code timeout} is not positive
+   */
   public EvaluationRunner(Judge judge, int threads, int queueSize, Duration timeout) {
     this(judge, threads, queueSize, timeout, JudgeConfig.DEFAULT_SHUTDOWN_TIMEOUT);
   }
@@ -76,9 +91,14 @@ public final class EvaluationRunner implements AutoCloseable {
 
   /**
    * Queues a judgement of the span {@code evaluatedSpanId}, to be recorded under {@code parent}
-   * (a context naming that span). Returns false when it was dropped (queue full or closed).
+   * (a context naming that span). Never throws.
+   *
+   * @param evaluatedSpanId the judged span's id, or null when unknown
+   * @return false when it was not queued: a null request or parent, a full queue or a closed
+   *     runner (the last two are counted)
    */
-  public boolean submit(JudgeRequest request, LlmopsContext parent, String evaluatedSpanId) {
+  public boolean submit(JudgeRequest request, LlmopsContext parent,
+      @Nullable String evaluatedSpanId) {
     if (request == null || parent == null) {
       return false;
     }
@@ -97,7 +117,7 @@ public final class EvaluationRunner implements AutoCloseable {
     }
   }
 
-  private void run(JudgeRequest request, LlmopsContext parent, String evaluatedSpanId) {
+  private void run(JudgeRequest request, LlmopsContext parent, @Nullable String evaluatedSpanId) {
     try {
       Verdict verdict = null;
       Throwable failure = null;
@@ -129,8 +149,8 @@ public final class EvaluationRunner implements AutoCloseable {
     }
   }
 
-  private void record(JudgeRequest request, LlmopsContext parent, String evaluatedSpanId,
-      Verdict verdict, Throwable failure) {
+  private void record(JudgeRequest request, LlmopsContext parent,
+      @Nullable String evaluatedSpanId, @Nullable Verdict verdict, @Nullable Throwable failure) {
     Map<String, Object> evaluator = new LinkedHashMap<>();
     evaluator.put("type", "llm_judge");
     evaluator.put("criterion", request.criterion().name());
@@ -182,7 +202,11 @@ public final class EvaluationRunner implements AutoCloseable {
     return pending.get();
   }
 
-  /** Waits until every submitted evaluation has been recorded; false on timeout. */
+  /**
+   * Waits until every submitted evaluation has been recorded; false on timeout or interruption.
+   *
+   * @throws IllegalArgumentException when {@code wait} is null
+   */
   public boolean awaitIdle(Duration wait) {
     long deadline = System.nanoTime() + wait.toNanos();
     synchronized (idle) {
@@ -208,7 +232,11 @@ public final class EvaluationRunner implements AutoCloseable {
     executor.shutdown();
   }
 
-  /** Closes, then waits up to {@code wait} for queued evaluations; false when some were left. */
+  /**
+   * Closes, then waits up to {@code wait} for queued evaluations; false when some were left.
+   *
+   * @throws IllegalArgumentException when {@code wait} is null
+   */
   public boolean shutdown(Duration wait) {
     close();
     return awaitIdle(wait);
