@@ -7,11 +7,13 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The judge and runner settings, read from the same sources as the rest of the SDK (system
  * properties, environment variables, {@code .env}). Invalid values raise
  * IllegalArgumentException naming the variable. {@link #toString()} never shows the API key.
+ * Immutable and thread-safe.
  *
  * <table>
  *   <caption>Variables</caption>
@@ -48,10 +50,10 @@ public final class JudgeConfig {
   public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
 
   private final String backend;
-  private final String model;
-  private final String baseUrl;
+  private final @Nullable String model;
+  private final @Nullable String baseUrl;
   private final String region;
-  private final String apiKey;
+  private final @Nullable String apiKey;
   private final Duration timeout;
   private final int queueSize;
   private final int threads;
@@ -80,17 +82,31 @@ public final class JudgeConfig {
         DEFAULT_SHUTDOWN_TIMEOUT.toSeconds(), 0, 600));
   }
 
-  /** The settings of {@code config}'s sources. */
+  /**
+   * The settings of {@code config}'s sources.
+   *
+   * @throws IllegalArgumentException when a variable is invalid (the message names it)
+   */
   public static JudgeConfig from(LlmopsConfig config) {
     return new JudgeConfig(config::raw);
   }
 
-  /** The settings of any source of raw values (tests, frameworks). */
+  /**
+   * The settings of any source of raw values (tests, frameworks); the source answers an empty
+   * {@code Optional} for a variable that is not set.
+   *
+   * @throws IllegalArgumentException when a variable is invalid (the message names it)
+   */
   public static JudgeConfig from(Function<String, Optional<String>> source) {
     return new JudgeConfig(source);
   }
 
-  /** The judge these settings select, or empty for {@code none}. */
+  /**
+   * The judge these settings select, or empty for {@code none}.
+   *
+   * @throws IllegalArgumentException when {@code bedrock} is selected and the AWS SDK's
+   *     bedrockruntime is not on the class path
+   */
   public Optional<Judge> createJudge() {
     if (backend.equals("openai")) {
       return Optional.of(new ChatJudge(new OpenAiChatModel(baseUrl, model, apiKey, timeout)));
@@ -106,18 +122,22 @@ public final class JudgeConfig {
     return Optional.empty();
   }
 
+  /** {@code openai}, {@code bedrock} or {@code none}. */
   public String backend() {
     return backend;
   }
 
+  /** How long one judgement may take. */
   public Duration timeout() {
     return timeout;
   }
 
+  /** Evaluations waiting at most. */
   public int queueSize() {
     return queueSize;
   }
 
+  /** Evaluations running at once. */
   public int threads() {
     return threads;
   }

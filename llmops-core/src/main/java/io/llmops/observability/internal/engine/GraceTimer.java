@@ -1,8 +1,8 @@
 package io.llmops.observability.internal.engine;
 
 import io.llmops.observability.internal.common.Counters;
-import io.llmops.observability.internal.common.InternalLog;
 import io.llmops.observability.internal.common.LoopThreads;
+import io.llmops.observability.spi.SdkLog;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -144,7 +144,7 @@ final class GraceTimer {
       throw fatal;
     } catch (Throwable t) {
       counters.increment(Counters.INTERNAL_ERRORS);
-      InternalLog.errorOnce("grace-timer", "llmops: sending a trace at the end of its grace failed", t);
+      SdkLog.errorOnce("grace-timer", "llmops: sending a trace at the end of its grace failed", t);
     }
   }
 }

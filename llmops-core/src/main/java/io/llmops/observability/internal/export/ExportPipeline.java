@@ -1,11 +1,11 @@
 package io.llmops.observability.internal.export;
 
 import io.llmops.observability.internal.common.Counters;
-import io.llmops.observability.internal.common.InternalLog;
 import io.llmops.observability.internal.common.LoopThreads;
 import io.llmops.observability.internal.export.SinkCall.Outcome;
 import io.llmops.observability.internal.model.TraceData;
 import io.llmops.observability.spi.ExportResult;
+import io.llmops.observability.spi.SdkLog;
 import io.llmops.observability.spi.TraceMessage;
 import io.llmops.observability.spi.TraceSink;
 import java.time.Duration;
@@ -68,12 +68,12 @@ public final class ExportPipeline {
   public void submit(TraceData trace) {
     if (shutdown) {
       counters.increment(Counters.DROPPED_SHUTDOWN);
-      InternalLog.warnOnce("dropped-shutdown", "A trace finalized after Llmops.shutdown was dropped");
+      SdkLog.warnOnce("dropped-shutdown", "A trace finalized after Llmops.shutdown was dropped");
       return;
     }
     if (!queue.offer(trace)) {
       counters.increment(Counters.DROPPED_QUEUE_FULL);
-      InternalLog.warnOnce("dropped-queue-full", "The export queue is full ("
+      SdkLog.warnOnce("dropped-queue-full", "The export queue is full ("
           + queue.size() + " traces, about " + queue.bytes() + " bytes); a trace was dropped. "
           + "Raise LLMOPS_EXPORT_QUEUE_CAPACITY or LLMOPS_EXPORT_QUEUE_MAX_BYTES, or check the sinks");
     } else if (shutdown && terminated.getCount() == 0 && queue.remove(trace)) {
@@ -125,7 +125,7 @@ public final class ExportPipeline {
         counters.add(Counters.DROPPED_SHUTDOWN, left.size()); // offered while stopping
       } else {
         counters.add(Counters.DROPPED_PREFIX + "shutdown_timeout", left.size());
-        InternalLog.warn("llmops: shutdown timed out with " + left.size() + " traces still queued");
+        SdkLog.warn("llmops: shutdown timed out with " + left.size() + " traces still queued");
       }
       boolean sinksOk = shutDownSinks(deadline);
       // traces the worker lost to its own failures make the shutdown unsuccessful too
@@ -154,7 +154,7 @@ public final class ExportPipeline {
       Outcome outcome = outcomes.get(i);
       ok &= outcome.success();
       if (outcome.timedOut()) {
-        InternalLog.warnOnce("shutdown-timeout-" + lanes.get(i).name(), "Sink '" + lanes.get(i).name()
+        SdkLog.warnOnce("shutdown-timeout-" + lanes.get(i).name(), "Sink '" + lanes.get(i).name()
             + "' did not shut down: " + outcome.reason());
       }
       lanes.get(i).close();
@@ -171,7 +171,7 @@ public final class ExportPipeline {
         throw fatal; // counted where it struck; a new worker takes over (LoopThreads)
       } catch (Throwable t) {
         counters.increment(Counters.INTERNAL_ERRORS);
-        InternalLog.errorOnce("export-worker", "llmops export worker error; the traces in hand were "
+        SdkLog.errorOnce("export-worker", "llmops export worker error; the traces in hand were "
             + "counted as lost (" + Counters.DROPPED_WORKER_ERROR + " or export_failed.<sink>); continuing", t);
       }
     }
@@ -227,7 +227,7 @@ public final class ExportPipeline {
         batch.addMessage(encoder.encode(trace));
       } catch (Throwable t) {
         counters.increment(Counters.DROPPED_ENCODING_FAILED);
-        InternalLog.errorOnce("encode", "A trace could not be encoded and was dropped ("
+        SdkLog.errorOnce("encode", "A trace could not be encoded and was dropped ("
             + Counters.DROPPED_ENCODING_FAILED + ")", t);
         if (t instanceof VirtualMachineError fatal) {
           throw fatal;
@@ -258,7 +258,7 @@ public final class ExportPipeline {
     if (outcome.timedOut()) {
       counters.add(Counters.EXPORT_TIMED_OUT_PREFIX + sink, traces);
     }
-    InternalLog.warnOnce("export-failed-" + sink, "Sink '" + sink + "' failed to export "
+    SdkLog.warnOnce("export-failed-" + sink, "Sink '" + sink + "' failed to export "
         + traces + " traces: " + outcome.reason());
   }
 

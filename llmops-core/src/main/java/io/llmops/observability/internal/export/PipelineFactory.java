@@ -1,13 +1,14 @@
 package io.llmops.observability.internal.export;
 
 import io.llmops.observability.LlmopsConfig;
-import io.llmops.observability.internal.config.Settings;
 import io.llmops.observability.internal.common.Counters;
 import io.llmops.observability.internal.common.LoopThreads;
+import io.llmops.observability.internal.config.Settings;
 import io.llmops.observability.internal.wire.FieldLimits;
 import io.llmops.observability.internal.wire.MessageEncoder;
 import io.llmops.observability.internal.wire.Redactor;
 import io.llmops.observability.internal.wire.TraceJsonWriter;
+import io.llmops.observability.spi.SdkInfo;
 
 /** Builds the export pipeline a configuration describes: its sinks, encoder and bounds. Internal. */
 public final class PipelineFactory {

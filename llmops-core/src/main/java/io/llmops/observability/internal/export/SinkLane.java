@@ -1,10 +1,10 @@
 package io.llmops.observability.internal.export;
 
 import io.llmops.observability.internal.common.Counters;
-import io.llmops.observability.internal.common.InternalLog;
 import io.llmops.observability.internal.common.LoopThreads;
 import io.llmops.observability.internal.export.SinkCall.Outcome;
 import io.llmops.observability.spi.ExportResult;
+import io.llmops.observability.spi.SdkLog;
 import io.llmops.observability.spi.TraceSink;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -157,7 +157,7 @@ final class SinkLane {
       counters.add(Counters.EXPORT_LATE_PREFIX + sink.name(), call.traces);
     }
     if (ranNanos > stuckAfterNanos) {
-      InternalLog.info("llmops: sink '" + sink.name() + "' returned from a " + call.name + " call after "
+      SdkLog.info("llmops: sink '" + sink.name() + "' returned from a " + call.name + " call after "
           + ranNanos / 1_000_000 + " ms, longer than " + timeoutText + "; it takes calls again");
     }
   }
@@ -171,7 +171,7 @@ final class SinkLane {
       throw fatal;
     } catch (Throwable t) {
       counters.increment(Counters.INTERNAL_ERRORS);
-      InternalLog.errorOnce("sink-" + sink.name() + "-" + call.name,
+      SdkLog.errorOnce("sink-" + sink.name() + "-" + call.name,
           "Sink '" + sink.name() + "' threw from " + call.name, t);
       return ExportResult.failure(call.name + " threw " + t.getClass().getName());
     }

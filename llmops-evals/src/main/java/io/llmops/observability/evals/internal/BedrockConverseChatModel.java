@@ -2,8 +2,8 @@ package io.llmops.observability.evals.internal;
 
 import io.llmops.observability.evals.ChatModel;
 import io.llmops.observability.evals.JudgeException;
-import io.llmops.observability.internal.export.SdkInfo;
-import io.llmops.observability.internal.llm.JudgeCalls;
+import io.llmops.observability.spi.SdkInfo;
+import io.llmops.observability.spi.JudgeCalls;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
