@@ -24,6 +24,9 @@ import java.time.Duration;
  */
 public final class JudgeEvaluations {
 
+  /** Counter of evaluations requested while no judge can run. */
+  public static final String SKIPPED_COUNTER = "dropped.evaluation_no_judge";
+
   private static final Object LOCK = new Object();
   private static volatile EvaluationRunner runner;
   private static volatile boolean configured;
