@@ -3,7 +3,7 @@ package io.llmops.benchmarks;
 import io.llmops.observability.SpanLevel;
 import io.llmops.observability.SpanType;
 import io.llmops.observability.internal.capture.Snapshotter;
-import io.llmops.observability.internal.engine.Counters;
+import io.llmops.observability.internal.common.Counters;
 import io.llmops.observability.internal.engine.Ids;
 import io.llmops.observability.internal.export.SdkInfo;
 import io.llmops.observability.internal.model.Cost;

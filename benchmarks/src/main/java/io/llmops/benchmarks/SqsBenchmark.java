@@ -292,7 +292,7 @@ public final class SqsBenchmark {
   }
 
   private static LlmopsConfig sqsConfig(String queueUrl, Path spillDir, int capacity, Map<String, String> settings) {
-    LlmopsConfig.Builder builder = isolated().sqsUrl(queueUrl).sinks("sqs")
+    LlmopsConfig.Builder builder = isolated().set(SqsSettings.QUEUE_URL, queueUrl).sinks("sqs")
         .set("LLMOPS_EXPORT_QUEUE_CAPACITY", Integer.toString(capacity))
         .set(SqsSettings.SPILLOVER_DIR, spillDir.toString());
     settings.forEach(builder::set);
@@ -421,7 +421,7 @@ public final class SqsBenchmark {
    * fills); the time of each finalizeAndSend call, the first 500 not counted.
    */
   static void callerLatency(String label, String queueUrl, Path spillDir, int slowMs) {
-    Llmops.configure(isolated().sqsUrl(queueUrl).sinks("sqs")
+    Llmops.configure(isolated().set(SqsSettings.QUEUE_URL, queueUrl).sinks("sqs")
         .set(SqsSettings.SPILLOVER_DIR, spillDir.toString())
         .set("LLMOPS_SQS_RETRY_ATTEMPTS", "1")
         .set(SqsSettings.REQUEST_TIMEOUT, Double.toString(Math.max(1, 3.0 * slowMs / 1000)))

@@ -2,9 +2,10 @@ package io.llmops.observability;
 
 import io.llmops.observability.internal.config.ConfigLayers;
 import io.llmops.observability.internal.config.DotEnv;
-import io.llmops.observability.internal.config.Setting;
 import io.llmops.observability.internal.config.Settings;
 import io.llmops.observability.internal.export.SinkFactory;
+import io.llmops.observability.spi.SettingKey;
+import io.llmops.observability.spi.SinkProvider;
 import io.llmops.observability.spi.TraceSink;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Immutable, validated configuration. Each variable is looked up, highest first, in the values
@@ -25,11 +27,13 @@ import java.util.Properties;
  */
 public final class LlmopsConfig {
 
-  private final Map<Setting<?>, Object> values;
+  private final Map<SettingKey<?>, Object> values;
+  /** Keys of modules that are not sink providers, resolved when first asked for. */
+  private final Map<SettingKey<?>, Optional<Object>> resolvedLater = new ConcurrentHashMap<>();
   private final ConfigLayers layers;
   private final List<TraceSink> extraSinks;
 
-  private LlmopsConfig(Map<Setting<?>, Object> values, ConfigLayers layers, List<TraceSink> sinks) {
+  private LlmopsConfig(Map<SettingKey<?>, Object> values, ConfigLayers layers, List<TraceSink> sinks) {
     this.values = values;
     this.layers = layers;
     this.extraSinks = List.copyOf(sinks);
@@ -44,10 +48,28 @@ public final class LlmopsConfig {
     return builder().build();
   }
 
-  /** The value of a setting; for the SDK's own modules. */
+  /**
+   * The value of {@code key} from the configured sources, or its default. The core's settings
+   * and those of the sink providers on the class path were validated when this configuration
+   * was built; another module's key is read when first asked for.
+   *
+   * @throws IllegalArgumentException naming the variable when a module's key, read for the first
+   *     time, has a value it rejects
+   */
   @SuppressWarnings("unchecked")
-  public <T> T get(Setting<T> setting) {
-    return (T) values.get(setting);
+  public <T> T get(SettingKey<T> key) {
+    if (values.containsKey(key)) {
+      return (T) values.get(key);
+    }
+    return (T) resolvedLater.computeIfAbsent(key, k -> Optional.ofNullable(resolve(layers, k)))
+        .orElse(null);
+  }
+
+  private static Object resolve(ConfigLayers layers, SettingKey<?> key) {
+    Optional<ConfigLayers.Found> found = layers.find(key);
+    return found.isPresent()
+        ? key.parse(found.get().source(), found.get().name(), found.get().raw())
+        : key.defaultValue();
   }
 
   /** The raw text of any variable from the configured sources, for modules with own settings. */
@@ -69,10 +91,6 @@ public final class LlmopsConfig {
 
   public String defaultModelId() {
     return get(Settings.MODEL_ID);
-  }
-
-  public Optional<String> sqsUrl() {
-    return Optional.ofNullable(get(Settings.AWS_SQS_URL));
   }
 
   /** Sink names from {@code LLMOPS_SINKS}; empty means automatic choice. */
@@ -121,7 +139,7 @@ public final class LlmopsConfig {
   @Override
   public String toString() {
     return "LlmopsConfig{projectId=" + projectId() + ", environment=" + environment()
-        + ", sinks=" + sinkNames() + ", sqs=" + sqsUrl().isPresent() + "}";
+        + ", sinks=" + sinkNames() + "}";
   }
 
   /** Collects explicit values and, for tests and embedding, replacement sources. */
@@ -153,10 +171,6 @@ public final class LlmopsConfig {
 
     public Builder defaultModelId(String modelId) {
       return set(Settings.MODEL_ID.name(), modelId);
-    }
-
-    public Builder sqsUrl(String url) {
-      return set(Settings.AWS_SQS_URL.name(), url);
     }
 
     /** Chooses sinks by name ({@code file}, {@code console}, or a provider's name). */
@@ -211,15 +225,17 @@ public final class LlmopsConfig {
       layers.add(new ConfigLayers.Layer(String.valueOf(dotEnvFile), DotEnv.read(dotEnvFile)));
       ConfigLayers resolved = new ConfigLayers(layers);
 
-      Map<Setting<?>, Object> values = new LinkedHashMap<>();
-      for (Setting<?> setting : Settings.ALL) {
-        Optional<ConfigLayers.Found> found = resolved.find(setting);
-        Object value = found.isPresent()
-            ? setting.parse(found.get().source(), found.get().name(), found.get().raw())
-            : setting.defaultValue();
-        values.put(setting, value);
+      Map<SettingKey<?>, Object> values = new LinkedHashMap<>();
+      for (SettingKey<?> setting : Settings.ALL) {
+        values.put(setting, resolve(resolved, setting));
       }
-      SinkFactory.validateNames((List<String>) values.get(Settings.SINKS));
+      Map<String, SinkProvider> providers = SinkFactory.providers();
+      for (SinkProvider provider : providers.values()) {
+        for (SettingKey<?> setting : provider.settings()) {
+          values.put(setting, resolve(resolved, setting));
+        }
+      }
+      SinkFactory.validateNames((List<String>) values.get(Settings.SINKS), providers);
       return new LlmopsConfig(values, resolved, sinks);
     }
   }

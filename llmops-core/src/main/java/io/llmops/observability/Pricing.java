@@ -1,5 +1,7 @@
 package io.llmops.observability;
 
+import io.llmops.observability.internal.config.Settings;
+import io.llmops.observability.internal.engine.Tracer;
 import io.llmops.observability.internal.pricing.PriceTable;
 import java.util.Optional;
 
@@ -44,7 +46,7 @@ public final class Pricing {
     requireCount("outputTokens", outputTokens);
     requireCount("cacheReadTokens", cacheReadTokens);
     requireCount("cacheWriteTokens", cacheWriteTokens);
-    return PriceTable.current().cost(modelId, inputTokens, outputTokens, cacheReadTokens,
+    return currentTable().cost(modelId, inputTokens, outputTokens, cacheReadTokens,
         cacheWriteTokens, true);
   }
 
@@ -63,7 +65,7 @@ public final class Pricing {
 
   /** The price in force for {@code modelId}, if known. */
   public static Optional<ModelPrice> price(String modelId) {
-    return Optional.ofNullable(PriceTable.current().price(modelId));
+    return Optional.ofNullable(currentTable().price(modelId));
   }
 
   /** The key a model id is looked up by, e.g. {@code anthropic.claude-3-5-sonnet-20241022}. */
@@ -94,5 +96,10 @@ public final class Pricing {
 
   private static long zero(Long value) {
     return value == null ? 0 : value;
+  }
+
+  /** The prices of the running configuration: built in, overlaid by LLMOPS_PRICING_FILE. */
+  private static PriceTable currentTable() {
+    return PriceTable.forFile(Tracer.get().config().get(Settings.PRICING_FILE));
   }
 }

@@ -1,6 +1,6 @@
 package io.llmops.observability;
 
-import io.llmops.observability.internal.engine.InternalLog;
+import io.llmops.observability.internal.common.InternalLog;
 import io.llmops.observability.internal.engine.SpanInternals;
 import java.util.concurrent.atomic.AtomicBoolean;
 

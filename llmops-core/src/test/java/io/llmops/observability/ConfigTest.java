@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.llmops.observability.internal.config.Setting;
 import io.llmops.observability.internal.config.Settings;
 import io.llmops.observability.internal.engine.Tracer;
+import io.llmops.observability.spi.SettingKey;
 import io.llmops.observability.testing.CollectingSink;
 import io.llmops.observability.testing.Exported;
+import io.llmops.observability.testing.ModuleSettingsProvider;
 import io.llmops.observability.testing.TestConfigs;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -83,8 +84,8 @@ class ConfigTest {
     assertThat(all.projectId()).isEqualTo("from_builder");
     assertThat(all.environment()).isEqualTo("property_env");
     assertThat(all.defaultModelId()).isEqualTo("env-model");
-    assertThat(all.get(Settings.AWS_REGION)).isEqualTo("eu-west-1");
-    assertThat(all.get(Settings.AWS_PROFILE)).isEqualTo("default");
+    assertThat(all.get(ModuleSettingsProvider.AWS_REGION)).isEqualTo("eu-west-1");
+    assertThat(all.get(ModuleSettingsProvider.AWS_PROFILE)).isEqualTo("default");
 
     assertThat(sources(env, props, file).build().projectId()).isEqualTo("from_property");
     assertThat(sources(env, null, file).build().projectId()).isEqualTo("from_env");
@@ -109,24 +110,24 @@ class ConfigTest {
   void systemPropertiesAcceptTheExactNameOrTheDottedLowerCaseForm() {
     LlmopsConfig dotted = sources(Map.of(), props("llmops.sqs.batch.size", "5",
         "llmops.project.id", "dotted", "env", "staging"), null).build();
-    assertThat(dotted.get(Settings.SQS_BATCH_SIZE)).isEqualTo(5);
+    assertThat(dotted.get(ModuleSettingsProvider.SQS_BATCH_SIZE)).isEqualTo(5);
     assertThat(dotted.projectId()).isEqualTo("dotted");
     assertThat(dotted.environment()).isEqualTo("staging");
 
     LlmopsConfig both = sources(Map.of(), props("llmops.sqs.batch.size", "5",
         "LLMOPS_SQS_BATCH_SIZE", "7"), null).build();
-    assertThat(both.get(Settings.SQS_BATCH_SIZE)).isEqualTo(7);
+    assertThat(both.get(ModuleSettingsProvider.SQS_BATCH_SIZE)).isEqualTo(7);
 
     // a dotted property still beats the environment
     assertThat(sources(map("LLMOPS_SQS_BATCH_SIZE", "2"), props("llmops.sqs.batch.size", "3"), null)
-        .build().get(Settings.SQS_BATCH_SIZE)).isEqualTo(3);
+        .build().get(ModuleSettingsProvider.SQS_BATCH_SIZE)).isEqualTo(3);
   }
 
   @Test
   void aBlankValueCountsAsNotSet() throws IOException {
     Path file = dotEnv("AWS_SQS_URL=", "PROJECT_ID=from_dotenv");
     LlmopsConfig config = sources(map("LLMOPS_PROJECT_ID", "  "), null, file).build();
-    assertThat(config.sqsUrl()).isEmpty();
+    assertThat(config.get(ModuleSettingsProvider.AWS_SQS_URL)).isNull();
     assertThat(config.projectId()).isEqualTo("from_dotenv");
   }
 
@@ -138,29 +139,29 @@ class ConfigTest {
     assertThat(c.get(Settings.PROJECT_ID)).isEqualTo("unknown_project");
     assertThat(c.get(Settings.ENVIRONMENT)).isEqualTo("development");
     assertThat(c.get(Settings.MODEL_ID)).isEqualTo("anthropic.claude-3-5-sonnet-20241022-v2:0");
-    assertThat(c.get(Settings.AWS_SQS_URL)).isNull();
-    assertThat(c.get(Settings.AWS_PROFILE)).isEqualTo("default");
-    assertThat(c.get(Settings.AWS_REGION)).isEqualTo("us-east-1");
-    assertThat(c.get(Settings.LANGFUSE_PUBLIC_KEY)).isNull();
-    assertThat(c.get(Settings.LANGFUSE_SECRET_KEY)).isNull();
-    assertThat(c.get(Settings.LANGFUSE_BASE_URL)).isNull();
-    assertThat(c.get(Settings.LANGFUSE_VERIFY_SSL)).isFalse();
-    assertThat(c.get(Settings.LANGFUSE_DEBUG)).isFalse();
-    assertThat(c.get(Settings.SQS_WORKER_COUNT)).isEqualTo(4);
-    assertThat(c.get(Settings.SQS_BATCH_SIZE)).isEqualTo(10);
-    assertThat(c.get(Settings.SQS_BATCH_TIMEOUT)).isEqualTo(Duration.ofMillis(200));
-    assertThat(c.get(Settings.SQS_FLUSH_TIME_THRESHOLD)).isEqualTo(Duration.ofMillis(150));
-    assertThat(c.get(Settings.SQS_SHUTDOWN_TIMEOUT)).isEqualTo(Duration.ofSeconds(1));
-    assertThat(c.get(Settings.SQS_RETRY_ATTEMPTS)).isEqualTo(3);
-    assertThat(c.get(Settings.SQS_RETRY_DELAY)).isEqualTo(Duration.ofMillis(100));
-    assertThat(c.get(Settings.SQS_RETRY_BACKOFF_MULTIPLIER)).isEqualTo(2.0);
-    assertThat(c.get(Settings.SQS_RETRY_MAX_DELAY)).isEqualTo(Duration.ofMillis(500));
-    assertThat(c.get(Settings.SQS_IMMEDIATE_MAX_BLOCK)).isEqualTo(Duration.ofMillis(250));
+    assertThat(c.get(ModuleSettingsProvider.AWS_SQS_URL)).isNull();
+    assertThat(c.get(ModuleSettingsProvider.AWS_PROFILE)).isEqualTo("default");
+    assertThat(c.get(ModuleSettingsProvider.AWS_REGION)).isEqualTo("us-east-1");
+    assertThat(c.get(ModuleSettingsProvider.LANGFUSE_PUBLIC_KEY)).isNull();
+    assertThat(c.get(ModuleSettingsProvider.LANGFUSE_BASE_URL)).isNull();
+    assertThat(c.get(ModuleSettingsProvider.LANGFUSE_DEBUG)).isFalse();
+    assertThat(c.get(ModuleSettingsProvider.SQS_WORKER_COUNT)).isEqualTo(4);
+    assertThat(c.get(ModuleSettingsProvider.SQS_BATCH_SIZE)).isEqualTo(10);
+    assertThat(c.get(ModuleSettingsProvider.SQS_BATCH_TIMEOUT)).isEqualTo(Duration.ofMillis(200));
+    assertThat(c.get(ModuleSettingsProvider.SQS_SHUTDOWN_TIMEOUT)).isEqualTo(Duration.ofSeconds(1));
+    assertThat(c.get(ModuleSettingsProvider.SQS_RETRY_ATTEMPTS)).isEqualTo(3);
+    assertThat(c.get(ModuleSettingsProvider.SQS_RETRY_DELAY)).isEqualTo(Duration.ofMillis(100));
+    assertThat(c.get(ModuleSettingsProvider.SQS_RETRY_BACKOFF_MULTIPLIER)).isEqualTo(2.0);
+    assertThat(c.get(ModuleSettingsProvider.SQS_RETRY_MAX_DELAY)).isEqualTo(Duration.ofMillis(500));
+    assertThat(c.get(ModuleSettingsProvider.SQS_IMMEDIATE_MAX_BLOCK)).isEqualTo(Duration.ofMillis(250));
     assertThat(c.enabled()).isTrue();
     assertThat(c.autoTrace()).isTrue();
     assertThat(c.sinkNames()).isEmpty();
     assertThat(c.redactKeys()).isEmpty();
-    for (Setting<?> setting : Settings.ALL) {
+    for (SettingKey<?> setting : Settings.ALL) {
+      assertThat((Object) c.get(setting)).as(setting.name()).isEqualTo(setting.defaultValue());
+    }
+    for (SettingKey<?> setting : ModuleSettingsProvider.ALL) {
       assertThat((Object) c.get(setting)).as(setting.name()).isEqualTo(setting.defaultValue());
     }
   }
@@ -183,24 +184,21 @@ class ConfigTest {
     assertThat(c.projectId()).isEqualTo("p");
     assertThat(c.environment()).isEqualTo("production");
     assertThat(c.defaultModelId()).isEqualTo("m");
-    assertThat(c.sqsUrl()).contains("https://sqs.us-east-1.amazonaws.com/123456789/q");
-    assertThat(c.get(Settings.AWS_PROFILE)).isEqualTo("prod");
-    assertThat(c.get(Settings.AWS_REGION)).isEqualTo("eu-central-1");
-    assertThat(c.get(Settings.LANGFUSE_PUBLIC_KEY)).isEqualTo("pk-lf-1");
-    assertThat(c.get(Settings.LANGFUSE_SECRET_KEY)).isEqualTo("sk-lf-1");
-    assertThat(c.get(Settings.LANGFUSE_BASE_URL)).isEqualTo("https://langfuse.example.com");
-    assertThat(c.get(Settings.LANGFUSE_VERIFY_SSL)).isTrue();
-    assertThat(c.get(Settings.LANGFUSE_DEBUG)).isTrue();
-    assertThat(c.get(Settings.SQS_WORKER_COUNT)).isEqualTo(8);
-    assertThat(c.get(Settings.SQS_BATCH_SIZE)).isEqualTo(5);
-    assertThat(c.get(Settings.SQS_BATCH_TIMEOUT)).isEqualTo(Duration.ofMillis(500));
-    assertThat(c.get(Settings.SQS_FLUSH_TIME_THRESHOLD)).isEqualTo(Duration.ofMillis(250));
-    assertThat(c.get(Settings.SQS_SHUTDOWN_TIMEOUT)).isEqualTo(Duration.ofSeconds(2));
-    assertThat(c.get(Settings.SQS_RETRY_ATTEMPTS)).isZero();
-    assertThat(c.get(Settings.SQS_RETRY_DELAY)).isEqualTo(Duration.ofMillis(50));
-    assertThat(c.get(Settings.SQS_RETRY_BACKOFF_MULTIPLIER)).isEqualTo(1.5);
-    assertThat(c.get(Settings.SQS_RETRY_MAX_DELAY)).isEqualTo(Duration.ofMillis(1250));
-    assertThat(c.get(Settings.SQS_IMMEDIATE_MAX_BLOCK)).isEqualTo(Duration.ofMillis(100));
+    assertThat(c.get(ModuleSettingsProvider.AWS_SQS_URL)).isEqualTo("https://sqs.us-east-1.amazonaws.com/123456789/q");
+    assertThat(c.get(ModuleSettingsProvider.AWS_PROFILE)).isEqualTo("prod");
+    assertThat(c.get(ModuleSettingsProvider.AWS_REGION)).isEqualTo("eu-central-1");
+    assertThat(c.get(ModuleSettingsProvider.LANGFUSE_PUBLIC_KEY)).isEqualTo("pk-lf-1");
+    assertThat(c.get(ModuleSettingsProvider.LANGFUSE_BASE_URL)).isEqualTo("https://langfuse.example.com");
+    assertThat(c.get(ModuleSettingsProvider.LANGFUSE_DEBUG)).isTrue();
+    assertThat(c.get(ModuleSettingsProvider.SQS_WORKER_COUNT)).isEqualTo(8);
+    assertThat(c.get(ModuleSettingsProvider.SQS_BATCH_SIZE)).isEqualTo(5);
+    assertThat(c.get(ModuleSettingsProvider.SQS_BATCH_TIMEOUT)).isEqualTo(Duration.ofMillis(500));
+    assertThat(c.get(ModuleSettingsProvider.SQS_SHUTDOWN_TIMEOUT)).isEqualTo(Duration.ofSeconds(2));
+    assertThat(c.get(ModuleSettingsProvider.SQS_RETRY_ATTEMPTS)).isZero();
+    assertThat(c.get(ModuleSettingsProvider.SQS_RETRY_DELAY)).isEqualTo(Duration.ofMillis(50));
+    assertThat(c.get(ModuleSettingsProvider.SQS_RETRY_BACKOFF_MULTIPLIER)).isEqualTo(1.5);
+    assertThat(c.get(ModuleSettingsProvider.SQS_RETRY_MAX_DELAY)).isEqualTo(Duration.ofMillis(1250));
+    assertThat(c.get(ModuleSettingsProvider.SQS_IMMEDIATE_MAX_BLOCK)).isEqualTo(Duration.ofMillis(100));
     assertThat(c.redactKeys()).containsExactly("customer_pin", "ssn");
     assertThat(c.raw("SOME_MODULE_SETTING")).isEmpty();
     assertThat(env("SOME_MODULE_SETTING", "x").raw("SOME_MODULE_SETTING")).contains("x");
@@ -209,10 +207,10 @@ class ConfigTest {
   @Test
   void booleansAcceptTheUsualSpellings() {
     for (String yes : List.of("true", "TRUE", "1", "yes", "on", " True ")) {
-      assertThat(env("LANGFUSE_DEBUG", yes).get(Settings.LANGFUSE_DEBUG)).as(yes).isTrue();
+      assertThat(env("LANGFUSE_DEBUG", yes).get(ModuleSettingsProvider.LANGFUSE_DEBUG)).as(yes).isTrue();
     }
     for (String no : List.of("false", "0", "no", "OFF")) {
-      assertThat(env("LANGFUSE_DEBUG", no).get(Settings.LANGFUSE_DEBUG)).as(no).isFalse();
+      assertThat(env("LANGFUSE_DEBUG", no).get(ModuleSettingsProvider.LANGFUSE_DEBUG)).as(no).isFalse();
     }
   }
 
@@ -234,7 +232,7 @@ class ConfigTest {
       "LLMOPS_SQS_RETRY_MAX_DELAY|-1",
       "LLMOPS_SQS_IMMEDIATE_MAX_BLOCK_MS|0.5",
       "LLMOPS_SQS_IMMEDIATE_MAX_BLOCK_MS|-250",
-      "LANGFUSE_VERIFY_SSL|maybe",
+      "LANGFUSE_DEBUG|maybe",
       "LANGFUSE_DEBUG|2",
       "LLMOPS_ENABLED|enabled",
       "AWS_SQS_URL|ftp://sqs.example.com/q",
@@ -270,7 +268,7 @@ class ConfigTest {
         .hasMessageStartingWith("LLMOPS_SQS_RETRY_ATTEMPTS (from " + file + ")");
     // an invalid lower source does not matter when a higher one sets the variable
     assertThat(sources(map("LLMOPS_SQS_RETRY_ATTEMPTS", "5"), null, file).build()
-        .get(Settings.SQS_RETRY_ATTEMPTS)).isEqualTo(5);
+        .get(ModuleSettingsProvider.SQS_RETRY_ATTEMPTS)).isEqualTo(5);
   }
 
   @Test
@@ -349,11 +347,11 @@ class ConfigTest {
     assertThat(c.projectId()).isEqualTo("exported");
     assertThat(c.environment()).isEqualTo("quoted env");
     assertThat(c.defaultModelId()).isEqualTo("single-quoted");
-    assertThat(c.get(Settings.AWS_PROFILE)).isEqualTo("profile");
-    assertThat(c.get(Settings.AWS_REGION)).isEqualTo("eu-west-3");
-    assertThat(c.get(Settings.LANGFUSE_PUBLIC_KEY)).isEqualTo("pk#not-a-comment");
-    assertThat(c.get(Settings.LANGFUSE_DEBUG)).isTrue();
-    assertThat(c.get(Settings.SQS_BATCH_TIMEOUT)).isEqualTo(Duration.ofMillis(300));
+    assertThat(c.get(ModuleSettingsProvider.AWS_PROFILE)).isEqualTo("profile");
+    assertThat(c.get(ModuleSettingsProvider.AWS_REGION)).isEqualTo("eu-west-3");
+    assertThat(c.get(ModuleSettingsProvider.LANGFUSE_PUBLIC_KEY)).isEqualTo("pk#not-a-comment");
+    assertThat(c.get(ModuleSettingsProvider.LANGFUSE_DEBUG)).isTrue();
+    assertThat(c.get(ModuleSettingsProvider.SQS_BATCH_TIMEOUT)).isEqualTo(Duration.ofMillis(300));
   }
 
   @Test

@@ -31,7 +31,7 @@ final class DemoSqs implements AutoCloseable {
     if (!fromEnvironment.sinkNames().isEmpty()) {
       return new DemoSqs(null); // the user's choice
     }
-    if (fromEnvironment.sqsUrl().isPresent()) {
+    if (fromEnvironment.raw(SqsSettings.QUEUE_URL).isPresent()) {
       config.sinks("sqs", "console");
       return new DemoSqs(null);
     }
@@ -45,7 +45,7 @@ final class DemoSqs implements AutoCloseable {
       return new DemoSqs(null);
     }
     config.sinks("sqs", "console");
-    config.sqsUrl(local.queueUrl());
+    config.set(SqsSettings.QUEUE_URL, local.queueUrl());
     if (fromEnvironment.raw(SqsSettings.SPILLOVER_DIR).filter(s -> !s.isBlank()).isEmpty()) {
       // Kept apart from the journal of a real queue: what this run leaves is replayed only into
       // the next in-process server, never into a real queue (and the other way round).
@@ -59,7 +59,7 @@ final class DemoSqs implements AutoCloseable {
     if (!Llmops.config().sinkNames().contains("sqs")) {
       return;
     }
-    String queueUrl = Llmops.config().sqsUrl().orElse("(AWS_SQS_URL not set)");
+    String queueUrl = Llmops.config().raw(SqsSettings.QUEUE_URL).orElse("(AWS_SQS_URL not set)");
     Path spillDir = Path.of(Llmops.config().raw(SqsSettings.SPILLOVER_DIR).filter(s -> !s.isBlank())
         .orElse("llmops-spillover")).toAbsolutePath();
     System.out.println((localSqs != null ? "In-process SQS (ElasticMQ) queue: " : "SQS queue: ") + queueUrl);

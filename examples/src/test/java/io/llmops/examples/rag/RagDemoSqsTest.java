@@ -30,7 +30,7 @@ class RagDemoSqsTest {
       System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
       try {
         RagDemo.run(new String[] {"How old is Java?"}, TestConfigs.isolated()
-            .sqsUrl(sqs.queueUrl())
+            .set(SqsSettings.QUEUE_URL, sqs.queueUrl())
             .sinks("sqs")
             .set(SqsSettings.SPILLOVER_DIR, spillDir.toString())
             .build(), new DemoSqs(sqs));

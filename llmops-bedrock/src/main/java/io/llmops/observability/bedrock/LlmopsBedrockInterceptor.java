@@ -6,7 +6,7 @@ import io.llmops.observability.bedrock.internal.BedrockCall;
 import io.llmops.observability.bedrock.internal.Operation;
 import io.llmops.observability.bedrock.internal.Prompts;
 import io.llmops.observability.bedrock.internal.TappedPublisher;
-import io.llmops.observability.internal.engine.InternalLog;
+import io.llmops.observability.internal.common.InternalLog;
 import io.llmops.observability.internal.llm.JudgeCalls;
 import java.nio.ByteBuffer;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package io.llmops.observability.spi;
 
 import io.llmops.observability.LlmopsConfig;
+import java.util.List;
 
 /**
  * Creates a sink by name; found with {@link java.util.ServiceLoader}, so adding a module such as
@@ -10,6 +11,15 @@ public interface SinkProvider {
 
   /** The name used in {@code LLMOPS_SINKS}. */
   String name();
+
+  /**
+   * The configuration variables this sink reads. They are validated with the core's own when a
+   * configuration is built (a bad value fails {@code LlmopsConfig.Builder.build()} naming the
+   * variable), and read with {@code config.get(key)}.
+   */
+  default List<SettingKey<?>> settings() {
+    return List.of();
+  }
 
   /**
    * Whether this sink should be used when {@code LLMOPS_SINKS} is not set (for example, the SQS

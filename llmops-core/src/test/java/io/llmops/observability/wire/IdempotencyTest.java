@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.SpanLevel;
 import io.llmops.observability.SpanType;
-import io.llmops.observability.internal.engine.Counters;
+import io.llmops.observability.internal.common.Counters;
 import io.llmops.observability.internal.model.SpanData;
 import io.llmops.observability.internal.model.TraceData;
 import io.llmops.observability.internal.wire.FieldLimits;

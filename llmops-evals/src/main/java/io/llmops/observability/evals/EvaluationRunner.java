@@ -4,7 +4,7 @@ import io.llmops.observability.Evaluation;
 import io.llmops.observability.Llmops;
 import io.llmops.observability.LlmopsContext;
 import io.llmops.observability.evals.internal.JudgeRedaction;
-import io.llmops.observability.internal.engine.InternalLog;
+import io.llmops.observability.internal.common.InternalLog;
 import io.llmops.observability.internal.engine.SpanInternals;
 import io.llmops.observability.internal.engine.Tracer;
 import java.time.Duration;

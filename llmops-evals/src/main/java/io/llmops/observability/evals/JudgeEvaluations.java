@@ -1,7 +1,7 @@
 package io.llmops.observability.evals;
 
+import io.llmops.observability.internal.common.InternalLog;
 import io.llmops.observability.internal.engine.ExitTasks;
-import io.llmops.observability.internal.engine.InternalLog;
 import io.llmops.observability.internal.engine.Tracer;
 import java.time.Duration;
 

@@ -1,8 +1,9 @@
 package io.llmops.observability.sqs;
 
 /**
- * Names used by the SQS sink: the variables it reads besides the core's {@code LLMOPS_SQS_*}
- * settings, and the counters it adds to {@code Llmops.stats()}. Every variable can be set in the
+ * Names used by the SQS sink: the variables it reads (validated with the core's when a
+ * configuration is built, see {@code SqsSinkProvider.settings()}), and the counters it adds to
+ * {@code Llmops.stats()}. Every variable can be set in the
  * environment, as a system property, in {@code .env}, or in code with
  * {@code LlmopsConfig.builder().set(name, value)}. See docs/SQS.md.
  */
@@ -10,6 +11,32 @@ public final class SqsSettings {
 
   private SqsSettings() {}
 
+  /** The queue that receives traces; setting it enables the sink unless {@code LLMOPS_SINKS} is set. */
+  public static final String QUEUE_URL = "AWS_SQS_URL";
+  /** The AWS profile of the credentials; default {@code default}. */
+  public static final String PROFILE = "AWS_PROFILE";
+  /** The AWS region; default the queue URL's region, else {@code us-east-1}. */
+  public static final String REGION = "AWS_REGION";
+  /** Worker threads sending batches; 1 to 64, default 4. */
+  public static final String WORKER_COUNT = "LLMOPS_SQS_WORKER_COUNT";
+  /** Messages per SendMessageBatch; 1 to 10, default 10. */
+  public static final String BATCH_SIZE = "LLMOPS_SQS_BATCH_SIZE";
+  /** Seconds a batch waits to fill; default 0.2. */
+  public static final String BATCH_TIMEOUT = "LLMOPS_SQS_BATCH_TIMEOUT";
+  /** Seconds of quiet after which a partial batch is sent; default 0.15. */
+  public static final String FLUSH_TIME_THRESHOLD = "LLMOPS_SQS_FLUSH_TIME_THRESHOLD";
+  /** Seconds shutdown spends sending before it spills the rest; default 1. */
+  public static final String SHUTDOWN_TIMEOUT = "LLMOPS_SQS_SHUTDOWN_TIMEOUT";
+  /** Retries of a failed send before spilling; 0 to 20, default 3. */
+  public static final String RETRY_ATTEMPTS = "LLMOPS_SQS_RETRY_ATTEMPTS";
+  /** Seconds before the first retry; default 0.1. */
+  public static final String RETRY_DELAY = "LLMOPS_SQS_RETRY_DELAY";
+  /** Factor between retry delays; at least 1.0, default 2.0. */
+  public static final String RETRY_BACKOFF_MULTIPLIER = "LLMOPS_SQS_RETRY_BACKOFF_MULTIPLIER";
+  /** Upper bound of a retry delay in seconds; default 0.5. */
+  public static final String RETRY_MAX_DELAY = "LLMOPS_SQS_RETRY_MAX_DELAY";
+  /** Milliseconds {@code export} may wait for room in memory before spilling; default 250. */
+  public static final String IMMEDIATE_MAX_BLOCK = "LLMOPS_SQS_IMMEDIATE_MAX_BLOCK_MS";
   /** Directory of the spillover journal; default {@code llmops-spillover} in the working directory. */
   public static final String SPILLOVER_DIR = "LLMOPS_SPILLOVER_DIR";
   /** Size cap of the journal in bytes; the oldest records are evicted (and counted) beyond it. */

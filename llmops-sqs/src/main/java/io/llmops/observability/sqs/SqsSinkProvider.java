@@ -1,11 +1,14 @@
 package io.llmops.observability.sqs;
 
 import io.llmops.observability.LlmopsConfig;
+import io.llmops.observability.spi.SettingKey;
 import io.llmops.observability.spi.SinkMetrics;
 import io.llmops.observability.spi.SinkProvider;
 import io.llmops.observability.spi.TraceSink;
 import io.llmops.observability.sqs.internal.SqsSink;
+import io.llmops.observability.sqs.internal.SqsKeys;
 import io.llmops.observability.sqs.internal.SqsSinkOptions;
+import java.util.List;
 
 /**
  * The sink named {@code sqs}. Used automatically when {@code AWS_SQS_URL} is set and
@@ -21,8 +24,13 @@ public final class SqsSinkProvider implements SinkProvider {
   }
 
   @Override
+  public List<SettingKey<?>> settings() {
+    return SqsKeys.ALL;
+  }
+
+  @Override
   public boolean enabledByDefault(LlmopsConfig config) {
-    return config.sqsUrl().isPresent();
+    return config.get(SqsKeys.QUEUE_URL) != null;
   }
 
   @Override

@@ -48,7 +48,7 @@ final class SqsTesting {
         .dotEnvFile(null)
         .projectId("sqs_test")
         .environment("test")
-        .sqsUrl(queueUrl)
+        .set(SqsSettings.QUEUE_URL, queueUrl)
         .set(SqsSettings.SPILLOVER_DIR, spillDir.toString())
         .set("LLMOPS_SQS_RETRY_DELAY", "0.05")
         .set("LLMOPS_SQS_RETRY_MAX_DELAY", "0.2")

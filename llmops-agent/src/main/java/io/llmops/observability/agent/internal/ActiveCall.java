@@ -3,7 +3,7 @@ package io.llmops.observability.agent.internal;
 import io.llmops.observability.LlmResponse;
 import io.llmops.observability.Scope;
 import io.llmops.observability.Span;
-import io.llmops.observability.internal.engine.InternalLog;
+import io.llmops.observability.internal.common.InternalLog;
 import io.llmops.observability.internal.engine.SpanInternals;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;

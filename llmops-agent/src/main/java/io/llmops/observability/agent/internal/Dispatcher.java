@@ -2,7 +2,7 @@ package io.llmops.observability.agent.internal;
 
 import io.llmops.observability.Llmops;
 import io.llmops.observability.SpanBuilder;
-import io.llmops.observability.internal.engine.InternalLog;
+import io.llmops.observability.internal.common.InternalLog;
 import java.util.Map;
 
 /**

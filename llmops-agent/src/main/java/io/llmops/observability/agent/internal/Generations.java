@@ -6,7 +6,7 @@ import io.llmops.observability.Scope;
 import io.llmops.observability.Span;
 import io.llmops.observability.agent.spi.EvaluationHandler;
 import io.llmops.observability.agent.spi.EvaluationRequest;
-import io.llmops.observability.internal.engine.InternalLog;
+import io.llmops.observability.internal.common.InternalLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;

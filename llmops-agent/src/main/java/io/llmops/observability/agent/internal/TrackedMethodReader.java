@@ -1,7 +1,7 @@
 package io.llmops.observability.agent.internal;
 
 import io.llmops.observability.SpanType;
-import io.llmops.observability.internal.engine.InternalLog;
+import io.llmops.observability.internal.common.InternalLog;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

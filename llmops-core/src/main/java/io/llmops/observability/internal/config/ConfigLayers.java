@@ -1,5 +1,6 @@
 package io.llmops.observability.internal.config;
 
+import io.llmops.observability.spi.SettingKey;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +30,7 @@ public final class ConfigLayers {
    * The first source that has any of the setting's names; within it, the first such name. A
    * blank value ({@code AWS_SQS_URL=} in a {@code .env} template) counts as not set.
    */
-  public Optional<Found> find(Setting<?> setting) {
+  public Optional<Found> find(SettingKey<?> setting) {
     for (Layer layer : layers) {
       for (String name : setting.names()) {
         String raw = layer.values().get(name);

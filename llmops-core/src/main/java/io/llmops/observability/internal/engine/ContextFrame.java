@@ -1,6 +1,7 @@
 package io.llmops.observability.internal.engine;
 
 import io.llmops.observability.Scope;
+import io.llmops.observability.internal.common.InternalLog;
 
 /**
  * One entry of a thread's {@link ContextStack}: a context made current, and how it stops being

@@ -1,5 +1,7 @@
 package io.llmops.observability.internal.engine;
 
+import io.llmops.observability.internal.common.Counters;
+import io.llmops.observability.internal.common.InternalLog;
 import io.llmops.observability.internal.engine.ContextFrame.Kind;
 
 /**

@@ -1,5 +1,6 @@
 package io.llmops.observability.internal.engine;
 
+import io.llmops.observability.internal.common.InternalLog;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

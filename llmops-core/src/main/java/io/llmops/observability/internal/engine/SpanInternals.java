@@ -3,6 +3,7 @@ package io.llmops.observability.internal.engine;
 import io.llmops.observability.LlmopsContext;
 import io.llmops.observability.Span;
 import io.llmops.observability.SpanBuilder;
+import io.llmops.observability.internal.common.Counters;
 import io.llmops.observability.internal.model.ErrorInfo;
 
 /**

@@ -9,13 +9,15 @@ import io.llmops.observability.internal.capture.CaptureBudget;
 import io.llmops.observability.internal.capture.CaptureLimits;
 import io.llmops.observability.internal.capture.Errors;
 import io.llmops.observability.internal.capture.Snapshotter;
+import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.internal.config.Settings;
 import io.llmops.observability.internal.llm.LlmMarks;
 import io.llmops.observability.internal.llm.ResponseReaders;
-import io.llmops.observability.internal.pricing.GenerationCost;
 import io.llmops.observability.internal.model.Cost;
 import io.llmops.observability.internal.model.ErrorInfo;
 import io.llmops.observability.internal.model.SpanData;
 import io.llmops.observability.internal.model.Usage;
+import io.llmops.observability.internal.pricing.GenerationCost;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -299,7 +301,7 @@ final class SpanState implements Span {
     if (metadata != null && metadata.containsKey(LlmMarks.COST_IMPLAUSIBLE)) {
       return;
     }
-    Cost computed = GenerationCost.of(trace.tracerConfig(), modelId, usage);
+    Cost computed = GenerationCost.of(trace.tracerConfig().get(Settings.PRICING_FILE), modelId, usage);
     if (computed != null) {
       keepCost(computed);
     }

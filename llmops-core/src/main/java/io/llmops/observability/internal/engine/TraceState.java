@@ -2,9 +2,11 @@ package io.llmops.observability.internal.engine;
 
 import io.llmops.observability.internal.capture.CaptureBudget;
 import io.llmops.observability.internal.capture.CaptureLimits;
-import io.llmops.observability.internal.wire.WireFields;
+import io.llmops.observability.internal.common.Counters;
+import io.llmops.observability.internal.common.InternalLog;
 import io.llmops.observability.internal.model.SpanData;
 import io.llmops.observability.internal.model.TraceData;
+import io.llmops.observability.internal.wire.WireFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

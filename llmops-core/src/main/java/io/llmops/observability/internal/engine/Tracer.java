@@ -7,6 +7,8 @@ import io.llmops.observability.SpanType;
 import io.llmops.observability.TraceBuilder;
 import io.llmops.observability.internal.capture.CaptureBudget;
 import io.llmops.observability.internal.capture.Snapshotter;
+import io.llmops.observability.internal.common.Counters;
+import io.llmops.observability.internal.common.InternalLog;
 import io.llmops.observability.internal.export.ExportPipeline;
 import io.llmops.observability.internal.model.TraceData;
 import java.time.Duration;

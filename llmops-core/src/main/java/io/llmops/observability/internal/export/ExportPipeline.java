@@ -1,8 +1,8 @@
 package io.llmops.observability.internal.export;
 
 import io.llmops.observability.LlmopsConfig;
-import io.llmops.observability.internal.engine.Counters;
-import io.llmops.observability.internal.engine.InternalLog;
+import io.llmops.observability.internal.common.Counters;
+import io.llmops.observability.internal.common.InternalLog;
 import io.llmops.observability.internal.model.TraceData;
 import io.llmops.observability.internal.wire.FieldLimits;
 import io.llmops.observability.internal.wire.MessageEncoder;

@@ -1,6 +1,6 @@
 package io.llmops.observability.internal.export;
 
-import io.llmops.observability.internal.engine.InternalLog;
+import io.llmops.observability.internal.common.InternalLog;
 import io.llmops.observability.spi.ExportResult;
 import io.llmops.observability.spi.TraceMessage;
 import io.llmops.observability.spi.TraceSink;

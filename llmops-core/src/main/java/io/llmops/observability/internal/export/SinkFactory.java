@@ -1,7 +1,7 @@
 package io.llmops.observability.internal.export;
 
 import io.llmops.observability.LlmopsConfig;
-import io.llmops.observability.internal.engine.InternalLog;
+import io.llmops.observability.internal.common.InternalLog;
 import io.llmops.observability.spi.SinkMetrics;
 import io.llmops.observability.spi.SinkProvider;
 import io.llmops.observability.spi.TraceSink;
@@ -34,12 +34,11 @@ public final class SinkFactory {
     return providers;
   }
 
-  /** Rejects unknown names in {@code LLMOPS_SINKS} at configuration time. */
-  public static void validateNames(List<String> names) {
+  /** Rejects names in {@code LLMOPS_SINKS} that none of {@code providers} has, at configuration time. */
+  public static void validateNames(List<String> names, Map<String, SinkProvider> providers) {
     if (names.isEmpty()) {
       return;
     }
-    Map<String, SinkProvider> providers = providers();
     for (String name : names) {
       if (!providers.containsKey(name)) {
         throw new IllegalArgumentException("LLMOPS_SINKS: unknown sink '" + name
@@ -67,10 +66,7 @@ public final class SinkFactory {
       }
     }
     if (sinks.isEmpty()) {
-      if (config.sqsUrl().isPresent()) {
-        InternalLog.warn("llmops: AWS_SQS_URL is set but no SQS sink is on the class path "
-            + "(add io.llmops:llmops-sqs); writing traces to files instead");
-      }
+      ModuleHints.warnAboutAbsentModules(config);
       sinks.add(providers.get(FileSink.NAME).create(config, metrics));
     }
     return List.copyOf(sinks);

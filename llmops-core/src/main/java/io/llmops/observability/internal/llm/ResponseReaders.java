@@ -3,7 +3,7 @@ package io.llmops.observability.internal.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.LlmResponse;
 import io.llmops.observability.internal.capture.Snapshotter;
-import io.llmops.observability.internal.engine.InternalLog;
+import io.llmops.observability.internal.common.InternalLog;
 import io.llmops.observability.spi.LlmResponseReader;
 import java.util.AbstractList;
 import java.util.ArrayList;

@@ -2,9 +2,7 @@ package io.llmops.observability.internal.pricing;
 
 import io.llmops.observability.CostBreakdown;
 import io.llmops.observability.LlmResponse;
-import io.llmops.observability.LlmopsConfig;
-import io.llmops.observability.internal.config.Settings;
-import io.llmops.observability.internal.engine.InternalLog;
+import io.llmops.observability.internal.common.InternalLog;
 import io.llmops.observability.internal.model.Cost;
 import io.llmops.observability.internal.model.Usage;
 
@@ -13,10 +11,13 @@ public final class GenerationCost {
 
   private GenerationCost() {}
 
-  /** The span cost of {@code usage} for {@code modelId}, or null for an unknown model. */
-  public static Cost of(LlmopsConfig config, String modelId, Usage usage) {
+  /**
+   * The span cost of {@code usage} for {@code modelId} under the built-in prices overlaid by
+   * {@code pricingFile} (null for none), or null for an unknown model.
+   */
+  public static Cost of(String pricingFile, String modelId, Usage usage) {
     try {
-      CostBreakdown cost = PriceTable.forFile(config.get(Settings.PRICING_FILE)).cost(modelId,
+      CostBreakdown cost = PriceTable.forFile(pricingFile).cost(modelId,
           usage.inputTokens(), usage.outputTokens(), usage.cacheReadTokens(),
           usage.cacheWriteTokens(), true);
       return cost == null ? null : Cost.of(cost.promptCost(), cost.outputCost());

@@ -3,11 +3,9 @@ package io.llmops.observability.internal.pricing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.llmops.observability.CostBreakdown;
-import io.llmops.observability.internal.model.Usage;
 import io.llmops.observability.ModelPrice;
-import io.llmops.observability.internal.config.Settings;
-import io.llmops.observability.internal.engine.InternalLog;
-import io.llmops.observability.internal.engine.Tracer;
+import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.internal.model.Usage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,17 +45,6 @@ public final class PriceTable {
     this.file = file;
     this.prices = prices;
     this.aliases = aliases;
-  }
-
-  /** The table of the running configuration's price file. */
-  public static PriceTable current() {
-    String file = null;
-    try {
-      file = Tracer.get().config().get(Settings.PRICING_FILE);
-    } catch (RuntimeException | LinkageError e) {
-      // no configuration: built-in table only
-    }
-    return forFile(file);
   }
 
   /** The built-in table overlaid by {@code file} (null for none); cached for the last file. */

@@ -2,7 +2,7 @@ package io.llmops.observability.internal.wire;
 
 import io.llmops.observability.internal.capture.CaptureLimits;
 import io.llmops.observability.internal.capture.TruncatedText;
-import io.llmops.observability.internal.engine.Counters;
+import io.llmops.observability.internal.common.Counters;
 
 /**
  * Every string and key the JSON writer exports passes through here: redacted first, then cut

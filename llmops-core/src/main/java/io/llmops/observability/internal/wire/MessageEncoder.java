@@ -1,7 +1,7 @@
 package io.llmops.observability.internal.wire;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import io.llmops.observability.internal.engine.Counters;
+import io.llmops.observability.internal.common.Counters;
 import io.llmops.observability.internal.model.TraceData;
 import io.llmops.observability.spi.TraceMessage;
 import java.util.Base64;

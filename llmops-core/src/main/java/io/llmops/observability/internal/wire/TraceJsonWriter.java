@@ -8,7 +8,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.llmops.observability.SpanType;
 import io.llmops.observability.internal.capture.Errors;
 import io.llmops.observability.internal.capture.TruncatedText;
-import io.llmops.observability.internal.engine.Counters;
+import io.llmops.observability.internal.common.Counters;
 import io.llmops.observability.internal.model.SpanData;
 import io.llmops.observability.internal.model.TraceData;
 import java.io.ByteArrayOutputStream;

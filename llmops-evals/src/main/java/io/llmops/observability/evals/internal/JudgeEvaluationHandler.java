@@ -6,7 +6,7 @@ import io.llmops.observability.evals.Criterion;
 import io.llmops.observability.evals.EvaluationRunner;
 import io.llmops.observability.evals.JudgeEvaluations;
 import io.llmops.observability.evals.JudgeRequest;
-import io.llmops.observability.internal.engine.InternalLog;
+import io.llmops.observability.internal.common.InternalLog;
 import java.util.Optional;
 
 /**

@@ -1,7 +1,5 @@
 package io.llmops.observability.sqs.internal;
 
-import java.util.Locale;
-
 /** Whether messages wait for SQS in memory or in the journal ({@code LLMOPS_SQS_DELIVERY}). Internal. */
 public enum DeliveryMode {
   /**
@@ -14,15 +12,4 @@ public enum DeliveryMode {
    * once SQS took it: a crash loses none of them (a few may arrive twice).
    */
   WRITE_AHEAD;
-
-  static DeliveryMode parse(String variable, String text) {
-    String name = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-    for (DeliveryMode mode : values()) {
-      if (mode.name().equals(name)) {
-        return mode;
-      }
-    }
-    throw new IllegalArgumentException(variable + "=" + text
-        + " is invalid: expected in-memory or write-ahead");
-  }
 }

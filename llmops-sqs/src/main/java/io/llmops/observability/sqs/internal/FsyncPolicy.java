@@ -1,7 +1,5 @@
 package io.llmops.observability.sqs.internal;
 
-import java.util.Locale;
-
 /** When the spillover journal forces its writes to disk. Internal. */
 public enum FsyncPolicy {
   /** After every append, before the append returns: acknowledged records survive a crash. */
@@ -10,13 +8,4 @@ public enum FsyncPolicy {
   ROTATE,
   /** Never; the operating system decides. */
   NEVER;
-
-  static FsyncPolicy parse(String variable, String text) {
-    try {
-      return valueOf(text.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(variable + "=" + text
-          + " is invalid: expected always, rotate or never", e);
-    }
-  }
 }

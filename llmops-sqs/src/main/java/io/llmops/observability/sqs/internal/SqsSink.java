@@ -1,6 +1,6 @@
 package io.llmops.observability.sqs.internal;
 
-import io.llmops.observability.internal.engine.InternalLog;
+import io.llmops.observability.internal.common.InternalLog;
 import io.llmops.observability.spi.ExportResult;
 import io.llmops.observability.spi.SinkMetrics;
 import io.llmops.observability.spi.TraceMessage;

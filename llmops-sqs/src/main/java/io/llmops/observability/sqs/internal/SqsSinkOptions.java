@@ -1,7 +1,6 @@
 package io.llmops.observability.sqs.internal;
 
 import io.llmops.observability.LlmopsConfig;
-import io.llmops.observability.internal.config.Settings;
 import io.llmops.observability.sqs.SqsSettings;
 import java.net.URI;
 import java.nio.file.Path;
@@ -41,18 +40,27 @@ public record SqsSinkOptions(
   /** SQS's limit for one message and for one SendMessageBatch request. */
   public static final int MAX_REQUEST_BYTES = 1_048_576;
 
+  /** The region of a queue whose URL does not name one, when {@code AWS_REGION} is not set. */
+  private static final String DEFAULT_REGION = "us-east-1";
+
   private static final Pattern AWS_HOST =
       Pattern.compile("^sqs\\.([a-z0-9-]+)\\.amazonaws\\.com(\\.cn)?$");
 
+  /**
+   * @throws IllegalArgumentException when {@code AWS_SQS_URL} is not set, or (for a configuration
+   *     built without this module on the class path) a variable of this module has a bad value
+   */
   public static SqsSinkOptions from(LlmopsConfig config) {
-    String url = config.sqsUrl().orElseThrow(
-        () -> new IllegalArgumentException("the sqs sink needs AWS_SQS_URL"));
+    String url = config.get(SqsKeys.QUEUE_URL);
+    if (url == null) {
+      throw new IllegalArgumentException("the sqs sink needs " + SqsSettings.QUEUE_URL);
+    }
     URI queue = URI.create(url);
     String host = queue.getHost() == null ? "" : queue.getHost().toLowerCase(Locale.ROOT);
     Matcher aws = AWS_HOST.matcher(host);
 
-    String region = config.raw("AWS_REGION").filter(s -> !s.isBlank())
-        .orElse(aws.matches() ? aws.group(1) : config.get(Settings.AWS_REGION));
+    String region = Optional.ofNullable(config.get(SqsKeys.REGION))
+        .orElse(aws.matches() ? aws.group(1) : DEFAULT_REGION);
     Optional<String> override = config.raw("AWS_ENDPOINT_URL_SQS").filter(s -> !s.isBlank())
         .or(() -> config.raw("AWS_ENDPOINT_URL").filter(s -> !s.isBlank()));
     URI endpoint;
@@ -72,62 +80,25 @@ public record SqsSinkOptions(
         queue.getPath() != null && queue.getPath().endsWith(".fifo"),
         region,
         endpoint,
-        config.raw("AWS_PROFILE").filter(s -> !s.isBlank()).orElse(null),
+        config.get(SqsKeys.PROFILE),
         local,
-        config.get(Settings.SQS_WORKER_COUNT),
-        config.get(Settings.SQS_BATCH_SIZE),
-        config.get(Settings.SQS_BATCH_TIMEOUT),
-        config.get(Settings.SQS_FLUSH_TIME_THRESHOLD),
-        config.get(Settings.SQS_SHUTDOWN_TIMEOUT),
-        config.get(Settings.SQS_RETRY_ATTEMPTS),
-        config.get(Settings.SQS_RETRY_DELAY),
-        config.get(Settings.SQS_RETRY_BACKOFF_MULTIPLIER),
-        config.get(Settings.SQS_RETRY_MAX_DELAY),
-        config.get(Settings.SQS_IMMEDIATE_MAX_BLOCK),
-        seconds(config, SqsSettings.REQUEST_TIMEOUT, 0.05, 300, Duration.ofSeconds(5)),
-        (int) longValue(config, SqsSettings.MAX_PENDING_MESSAGES, 1, 10_000_000, 10_000),
-        longValue(config, SqsSettings.MAX_PENDING_BYTES, 1_048_576, Long.MAX_VALUE, 32L << 20),
-        Path.of(config.raw(SqsSettings.SPILLOVER_DIR).filter(s -> !s.isBlank())
-            .orElse("llmops-spillover")).toAbsolutePath(),
-        longValue(config, SqsSettings.SPILLOVER_MAX_BYTES, 65_536, Long.MAX_VALUE, 256L << 20),
-        FsyncPolicy.parse(SqsSettings.SPILLOVER_FSYNC,
-            config.raw(SqsSettings.SPILLOVER_FSYNC).orElse("always")),
-        seconds(config, SqsSettings.SPILLOVER_REPLAY_INTERVAL, 0.01, 3_600, Duration.ofSeconds(2)),
-        DeliveryMode.parse(SqsSettings.DELIVERY, config.raw(SqsSettings.DELIVERY)
-            .filter(s -> !s.isBlank()).orElse("in-memory")));
-  }
-
-  private static long longValue(LlmopsConfig config, String name, long min, long max, long def) {
-    Optional<String> raw = config.raw(name).map(String::trim).filter(s -> !s.isEmpty());
-    if (raw.isEmpty()) {
-      return def;
-    }
-    try {
-      long value = Long.parseLong(raw.get());
-      if (value >= min && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException ignored) {
-      // reported below
-    }
-    throw new IllegalArgumentException(name + "=" + raw.get() + " is invalid: expected an integer from "
-        + min + " to " + max);
-  }
-
-  private static Duration seconds(LlmopsConfig config, String name, double min, double max, Duration def) {
-    Optional<String> raw = config.raw(name).map(String::trim).filter(s -> !s.isEmpty());
-    if (raw.isEmpty()) {
-      return def;
-    }
-    try {
-      double value = Double.parseDouble(raw.get());
-      if (value >= min && value <= max) {
-        return Duration.ofNanos((long) (value * 1e9));
-      }
-    } catch (NumberFormatException ignored) {
-      // reported below
-    }
-    throw new IllegalArgumentException(name + "=" + raw.get() + " is invalid: expected seconds from "
-        + min + " to " + max);
+        config.get(SqsKeys.WORKER_COUNT),
+        config.get(SqsKeys.BATCH_SIZE),
+        config.get(SqsKeys.BATCH_TIMEOUT),
+        config.get(SqsKeys.FLUSH_TIME_THRESHOLD),
+        config.get(SqsKeys.SHUTDOWN_TIMEOUT),
+        config.get(SqsKeys.RETRY_ATTEMPTS),
+        config.get(SqsKeys.RETRY_DELAY),
+        config.get(SqsKeys.RETRY_BACKOFF_MULTIPLIER),
+        config.get(SqsKeys.RETRY_MAX_DELAY),
+        config.get(SqsKeys.IMMEDIATE_MAX_BLOCK),
+        config.get(SqsKeys.REQUEST_TIMEOUT),
+        config.get(SqsKeys.MAX_PENDING_MESSAGES),
+        config.get(SqsKeys.MAX_PENDING_BYTES),
+        Path.of(config.get(SqsKeys.SPILLOVER_DIR)).toAbsolutePath(),
+        config.get(SqsKeys.SPILLOVER_MAX_BYTES),
+        config.get(SqsKeys.SPILLOVER_FSYNC),
+        config.get(SqsKeys.SPILLOVER_REPLAY_INTERVAL),
+        config.get(SqsKeys.DELIVERY));
   }
 }

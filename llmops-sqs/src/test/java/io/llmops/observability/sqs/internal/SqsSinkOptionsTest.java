@@ -13,7 +13,7 @@ class SqsSinkOptionsTest {
 
   private static LlmopsConfig.Builder config() {
     return LlmopsConfig.builder().environmentVariables(Map.of()).systemProperties(new Properties())
-        .dotEnvFile(null).sqsUrl("http://127.0.0.1:9324/000000000000/traces");
+        .dotEnvFile(null).set(SqsSettings.QUEUE_URL, "http://127.0.0.1:9324/000000000000/traces");
   }
 
   @Test
@@ -30,6 +30,6 @@ class SqsSinkOptionsTest {
     assertThatThrownBy(() -> SqsSinkOptions.from(config().set(SqsSettings.DELIVERY, "journal").build()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("LLMOPS_SQS_DELIVERY")
-        .hasMessageContaining("in-memory or write-ahead");
+        .hasMessageContaining("in-memory, write-ahead");
   }
 }

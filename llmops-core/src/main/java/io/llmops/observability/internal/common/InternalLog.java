@@ -1,7 +1,7 @@
-package io.llmops.observability.internal.engine;
+package io.llmops.observability.internal.common;
 
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 

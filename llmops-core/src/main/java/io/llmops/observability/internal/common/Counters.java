@@ -1,4 +1,4 @@
-package io.llmops.observability.internal.engine;
+package io.llmops.observability.internal.common;
 
 import java.util.Map;
 import java.util.TreeMap;

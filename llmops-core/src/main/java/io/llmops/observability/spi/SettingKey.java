@@ -1,0 +1,222 @@
+package io.llmops.observability.spi;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * One configuration variable: its names (the first is canonical; later ones are accepted
+ * aliases), how its text is parsed and checked, and its default. The SDK's own settings and
+ * those a module declares (see {@link SinkProvider#settings()}) are the same kind of key, read
+ * with {@code LlmopsConfig.get(key)} from the same sources in the same order (explicit value,
+ * system property, environment variable, {@code .env}, default), and rejected with the same
+ * error: an {@code IllegalArgumentException} that names the variable, where it was set and what
+ * it expects, never the value. Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * public static final SettingKey<Integer> BATCH_SIZE =
+ *     SettingKey.integer("LLMOPS_SQS_BATCH_SIZE", 1, 10, 10);
+ * }</pre>
+ *
+ * @param <T> the type of the parsed value
+ */
+public final class SettingKey<T> {
+
+  private final List<String> names;
+  private final Function<String, T> parser;
+  private final String expectation;
+  private final T defaultValue;
+
+  private SettingKey(List<String> names, Function<String, T> parser, String expectation,
+      T defaultValue) {
+    this.names = List.copyOf(names);
+    this.parser = parser;
+    this.expectation = expectation;
+    this.defaultValue = defaultValue;
+  }
+
+  /**
+   * A variable parsed by {@code parser}, which returns null (or throws) for text it rejects.
+   *
+   * @param expectation what a valid value looks like, for error messages ("an integer from 1 to 10")
+   * @param defaultValue the value when the variable is not set; may be null
+   * @throws IllegalArgumentException when {@code name} is blank or {@code parser} is null
+   */
+  public static <T> SettingKey<T> of(String name, Function<String, T> parser, String expectation,
+      T defaultValue) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("name must not be blank");
+    }
+    if (parser == null) {
+      throw new IllegalArgumentException("parser must not be null");
+    }
+    return new SettingKey<>(List.of(name), parser, expectation, defaultValue);
+  }
+
+  /** Non-empty text. */
+  public static SettingKey<String> text(String name, String expectation, String defaultValue) {
+    return of(name, raw -> raw.isEmpty() ? null : raw, expectation, defaultValue);
+  }
+
+  /** {@code true/false}, {@code 1/0}, {@code yes/no}, {@code on/off}. */
+  public static SettingKey<Boolean> bool(String name, boolean defaultValue) {
+    return of(name, SettingKey::parseBoolean, "true or false", defaultValue);
+  }
+
+  /** A whole number from {@code min} to {@code max}. */
+  public static SettingKey<Integer> integer(String name, int min, int max, int defaultValue) {
+    return of(name, raw -> {
+      int value = Integer.parseInt(raw);
+      return value >= min && value <= max ? value : null;
+    }, "an integer from " + min + " to " + max, defaultValue);
+  }
+
+  /** A whole number from {@code min} to {@code max}, as a long. */
+  public static SettingKey<Long> longInteger(String name, long min, long max, long defaultValue) {
+    return of(name, raw -> {
+      long value = Long.parseLong(raw);
+      return value >= min && value <= max ? value : null;
+    }, "an integer from " + min + " to " + max, defaultValue);
+  }
+
+  /** A finite number of at least {@code min}. */
+  public static SettingKey<Double> decimal(String name, double min, double defaultValue) {
+    return of(name, raw -> {
+      double value = Double.parseDouble(raw);
+      return Double.isFinite(value) && value >= min ? value : null;
+    }, "a number >= " + min, defaultValue);
+  }
+
+  /** Seconds as a decimal number, as the specification writes its timeouts. */
+  public static SettingKey<Duration> seconds(String name, double min, double max,
+      Duration defaultValue) {
+    return of(name, raw -> {
+      double value = Double.parseDouble(raw);
+      if (!Double.isFinite(value) || value < min || value > max) {
+        return null;
+      }
+      return Duration.ofNanos(Math.round(value * 1_000_000_000d));
+    }, "seconds from " + plain(min) + " to " + plain(max), defaultValue);
+  }
+
+  /** Whole milliseconds. */
+  public static SettingKey<Duration> millis(String name, long min, long max, Duration defaultValue) {
+    return of(name, raw -> {
+      long value = Long.parseLong(raw);
+      return value >= min && value <= max ? Duration.ofMillis(value) : null;
+    }, "milliseconds from " + min + " to " + max, defaultValue);
+  }
+
+  /** An {@code http} or {@code https} URL with a host. */
+  public static SettingKey<String> httpUrl(String name, String expectation, String defaultValue) {
+    return of(name, raw -> {
+      java.net.URI uri = java.net.URI.create(raw);
+      String scheme = uri.getScheme();
+      boolean http = "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
+      return http && uri.getHost() != null ? raw : null;
+    }, expectation, defaultValue);
+  }
+
+  /** Comma-separated names, trimmed and lower-cased, empty entries dropped; default empty. */
+  public static SettingKey<List<String>> nameList(String name, String expectation) {
+    return of(name, raw -> {
+      List<String> out = new ArrayList<>();
+      for (String part : raw.split(",")) {
+        String trimmed = part.trim();
+        if (!trimmed.isEmpty()) {
+          out.add(trimmed.toLowerCase(Locale.ROOT));
+        }
+      }
+      return List.copyOf(out);
+    }, expectation, List.of());
+  }
+
+  /** One of an enum's constants, written in lower case with {@code -} for {@code _}. */
+  public static <E extends Enum<E>> SettingKey<E> choice(String name, Class<E> type, E defaultValue) {
+    List<String> spelled = new ArrayList<>();
+    for (E constant : type.getEnumConstants()) {
+      spelled.add(spelling(constant));
+    }
+    return of(name, raw -> {
+      for (E constant : type.getEnumConstants()) {
+        if (spelling(constant).equals(raw.toLowerCase(Locale.ROOT))) {
+          return constant;
+        }
+      }
+      return null;
+    }, String.join(", ", spelled), defaultValue);
+  }
+
+  /** How {@link #choice} spells {@code constant}: {@code WRITE_AHEAD} is {@code write-ahead}. */
+  public static String spelling(Enum<?> constant) {
+    return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** This key, also read under {@code aliases} (checked after the names it already has). */
+  public SettingKey<T> withAliases(String... aliases) {
+    List<String> all = new ArrayList<>(names);
+    all.addAll(List.of(aliases));
+    return new SettingKey<>(all, parser, expectation, defaultValue);
+  }
+
+  /** The canonical name. */
+  public String name() {
+    return names.get(0);
+  }
+
+  /** All names, most specific first: within one source the first present name wins. */
+  public List<String> names() {
+    return names;
+  }
+
+  /** What a valid value looks like, as error messages say it. */
+  public String expectation() {
+    return expectation;
+  }
+
+  /** The value when the variable is not set; may be null. */
+  public T defaultValue() {
+    return defaultValue;
+  }
+
+  /**
+   * Parses {@code raw}, found in {@code source} under {@code usedName}.
+   *
+   * @throws IllegalArgumentException naming the variable, the source and what it expects (never
+   *     the value, which may be a secret set in the wrong variable) when the text is rejected
+   */
+  public T parse(String source, String usedName, String raw) {
+    try {
+      T value = parser.apply(raw.trim());
+      if (value != null) {
+        return value;
+      }
+    } catch (RuntimeException ignored) {
+      // the uniform message below
+    }
+    throw new IllegalArgumentException(usedName + " (from " + source + "): expected " + expectation
+        + ", but the value set (" + raw.length() + " characters) is not; values are never shown in errors");
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+
+  private static Boolean parseBoolean(String raw) {
+    switch (raw.toLowerCase(Locale.ROOT)) {
+      case "true": case "1": case "yes": case "on":
+        return Boolean.TRUE;
+      case "false": case "0": case "no": case "off":
+        return Boolean.FALSE;
+      default:
+        return null;
+    }
+  }
+
+  private static String plain(double value) {
+    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+  }
+}
