@@ -1,10 +1,11 @@
 package io.llmops.observability;
 
-import io.llmops.observability.internal.engine.SpanInternals;
+import io.llmops.observability.spi.SpanHooks;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Explicit transaction boundaries: spans of type {@code transaction} with an id the caller
@@ -35,7 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * it without dashes (the 32 hex characters of the specification's {@code uuid4().hex}) and in
  * any case.
  *
- * <p>No method throws except IllegalArgumentException for a blank name or a null metadata key.
+ * <p>No method throws except IllegalArgumentException for a blank name or a null metadata key,
+ * where the method says so. Thread-safe: every method may be called from any thread.
  */
 public final class Transactions {
 
@@ -53,8 +55,12 @@ public final class Transactions {
 
   private Transactions() {}
 
-  /** Starts a transaction without metadata or input; see the three-argument form. */
-  public static String startTransaction(String name) {
+  /**
+   * Starts a transaction without metadata or input; see the three-argument form.
+   *
+   * @throws IllegalArgumentException when {@code name} is null or blank
+   */
+  public static @Nullable String startTransaction(String name) {
     return startTransaction(name, null, null);
   }
 
@@ -65,9 +71,11 @@ public final class Transactions {
    * @param inputData recorded as {@code input_data.kwargs} (may be null)
    * @return the transaction id, which is the transaction span's {@code span_id}; null when this
    *     context has no active trace or tracing is off
+   * @throws IllegalArgumentException when {@code name} is null or blank, or {@code metadata} or
+   *     {@code inputData} has a null key
    */
-  public static String startTransaction(
-      String name, Map<String, ?> metadata, Map<String, ?> inputData) {
+  public static @Nullable String startTransaction(
+      String name, @Nullable Map<String, ?> metadata, @Nullable Map<String, ?> inputData) {
     SpanBuilder builder = Llmops.spanBuilder(name, SpanType.TRANSACTION);
     if (metadata != null) {
       builder.metadata(metadata);
@@ -85,7 +93,7 @@ public final class Transactions {
   }
 
   /** Ends a transaction with status {@code success}; see the four-argument forms. */
-  public static boolean endTransaction(String transactionId) {
+  public static boolean endTransaction(@Nullable String transactionId) {
     return endTransaction(transactionId, STATUS_SUCCESS, null, (String) null);
   }
 
@@ -97,16 +105,18 @@ public final class Transactions {
    * @param transactionId the id {@code startTransaction} returned, with or without its dashes
    * @param status null means {@code error} when {@code error} is given, else {@code success}
    * @param outputData recorded as {@code output_data.output} when not null
-   * @return true if this call ended it; false for null, unknown or already-ended ids
+   * @param error the failure, or null
+   * @return true if this call ended it; false for null, unknown or already-ended ids. Never
+   *     throws.
    */
-  public static boolean endTransaction(
-      String transactionId, String status, Object outputData, String error) {
+  public static boolean endTransaction(@Nullable String transactionId, @Nullable String status,
+      @Nullable Object outputData, @Nullable String error) {
     return end(transactionId, status, outputData, error, null);
   }
 
   /** Like the other four-argument form, recording the exception's type, message and stack. */
-  public static boolean endTransaction(
-      String transactionId, String status, Object outputData, Throwable error) {
+  public static boolean endTransaction(@Nullable String transactionId, @Nullable String status,
+      @Nullable Object outputData, @Nullable Throwable error) {
     return end(transactionId, status, outputData, null, error);
   }
 
@@ -118,22 +128,35 @@ public final class Transactions {
     return Set.copyOf(OPEN.keySet());
   }
 
-  /** Starts a transaction for try-with-resources; see {@link Transaction}. */
+  /**
+   * Starts a transaction for try-with-resources; see {@link Transaction}.
+   *
+   * @return the transaction, never null: inert without an active trace
+   * @throws IllegalArgumentException when {@code name} is null or blank
+   */
   public static Transaction transaction(String name) {
     return transaction(name, null, null);
   }
 
-  /** Starts a transaction for try-with-resources; arguments as for {@link #startTransaction}. */
+  /**
+   * Starts a transaction for try-with-resources; arguments as for {@link #startTransaction}.
+   *
+   * @return the transaction, never null: inert without an active trace
+   * @throws IllegalArgumentException as {@link #startTransaction(String, Map, Map)}
+   */
   public static Transaction transaction(
-      String name, Map<String, ?> metadata, Map<String, ?> inputData) {
+      String name, @Nullable Map<String, ?> metadata, @Nullable Map<String, ?> inputData) {
     return new Transaction(startTransaction(name, metadata, inputData));
   }
 
   /**
    * Runs {@code body} inside a transaction: its result is the output, an exception marks the
    * transaction failed and is rethrown unchanged.
+   *
+   * @throws IllegalArgumentException when {@code name} is null or blank, or {@code body} is null
    */
-  public static <T, E extends Throwable> T call(String name, ThrowingSupplier<T, E> body) throws E {
+  public static <T extends @Nullable Object, E extends Throwable> T call(
+      String name, ThrowingSupplier<T, E> body) throws E {
     if (body == null) {
       throw new IllegalArgumentException("body must not be null");
     }
@@ -150,7 +173,7 @@ public final class Transactions {
     }
   }
 
-  static boolean isOpen(String transactionId) {
+  static boolean isOpen(@Nullable String transactionId) {
     return OPEN.containsKey(transactionId);
   }
 
@@ -167,8 +190,8 @@ public final class Transactions {
         + '-' + lower.substring(16, 20) + '-' + lower.substring(20);
   }
 
-  private static boolean end(
-      String id, String status, Object outputData, String error, Throwable exception) {
+  private static boolean end(@Nullable String id, @Nullable String status,
+      @Nullable Object outputData, @Nullable String error, @Nullable Throwable exception) {
     ScopedSpan open = id == null ? null : OPEN.remove(issuedForm(id));
     if (open == null) {
       return false;
@@ -183,7 +206,7 @@ public final class Transactions {
     if (exception != null) {
       span.recordException(exception);
     } else if (error != null || FAILED_STATUSES.contains(effective.toLowerCase(Locale.ROOT))) {
-      SpanInternals.recordFailure(span, ERROR_TYPE,
+      SpanHooks.recordFailure(span, ERROR_TYPE,
           error != null ? error : "transaction ended with status " + effective);
     }
     return open.end();

@@ -4,17 +4,18 @@ import io.llmops.observability.LlmopsConfig;
 import io.llmops.observability.evals.internal.BedrockConverseChatModel;
 import io.llmops.observability.evals.internal.DefaultBedrockJudge;
 import io.llmops.observability.evals.internal.OpenAiChatModel;
-import io.llmops.observability.internal.config.Settings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The judge and runner settings, read from the same sources as the rest of the SDK (system
  * properties, environment variables, {@code .env}). Invalid values raise
  * IllegalArgumentException naming the variable. {@link #toString()} never shows the API key.
+ * Immutable and thread-safe.
  *
  * <table>
  *   <caption>Variables</caption>
@@ -46,6 +47,8 @@ public final class JudgeConfig {
   public static final String QUEUE_SIZE = "LLMOPS_EVAL_QUEUE_SIZE";
   public static final String THREADS = "LLMOPS_EVAL_THREADS";
   public static final String SHUTDOWN_TIMEOUT = "LLMOPS_EVAL_SHUTDOWN_TIMEOUT";
+  /** The core's default model, that of the default judge. */
+  public static final String MODEL_ID = "MODEL_ID";
 
   /** {@value #JUDGE} unset: the default judge, Bedrock when AWS is resolvable. */
   private static final String DEFAULT = "default";
@@ -59,17 +62,17 @@ public final class JudgeConfig {
   public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
 
   private final String backend;
-  private final String model;
-  private final String defaultModel;
-  private final String baseUrl;
+  private final @Nullable String model;
+  private final @Nullable String defaultModel;
+  private final @Nullable String baseUrl;
   private final Optional<String> region;
-  private final String apiKey;
+  private final @Nullable String apiKey;
   private final Duration timeout;
   private final int queueSize;
   private final int threads;
   private final Duration shutdownTimeout;
 
-  private JudgeConfig(Function<String, Optional<String>> source) {
+  private JudgeConfig(Function<String, Optional<String>> source, @Nullable String defaultModel) {
     backend = text(source, JUDGE).orElse(DEFAULT).toLowerCase(Locale.ROOT);
     if (!List.of(DEFAULT, "none", "openai", "bedrock").contains(backend)) {
       throw new IllegalArgumentException(JUDGE + " must be openai, bedrock or none, got " + backend);
@@ -78,7 +81,7 @@ public final class JudgeConfig {
     if ((backend.equals("openai") || backend.equals("bedrock")) && model == null) {
       throw new IllegalArgumentException(MODEL + " is required when " + JUDGE + "=" + backend);
     }
-    defaultModel = text(source, Settings.MODEL_ID.name()).orElse(Settings.MODEL_ID.defaultValue());
+    this.defaultModel = defaultModel;
     region = text(source, REGION);
     Optional<String> url = text(source, BASE_URL);
     baseUrl = url.orElse(backend.equals("openai") ? DEFAULT_BASE_URL : null);
@@ -93,19 +96,32 @@ public final class JudgeConfig {
         DEFAULT_SHUTDOWN_TIMEOUT.toSeconds(), 0, 600));
   }
 
-  /** The settings of {@code config}'s sources. */
+  /**
+   * The settings of {@code config}'s sources.
+   *
+   * @throws IllegalArgumentException when a variable is invalid (the message names it)
+   */
   public static JudgeConfig from(LlmopsConfig config) {
-    return new JudgeConfig(config::raw);
+    return new JudgeConfig(config::raw, config.defaultModelId());
   }
 
-  /** The settings of any source of raw values (tests, frameworks). */
+  /**
+   * The settings of any source of raw values (tests, frameworks); the source answers an empty
+   * {@code Optional} for a variable that is not set. The default judge's model is its {@value
+   * #MODEL_ID}; without one there is no default judge.
+   *
+   * @throws IllegalArgumentException when a variable is invalid (the message names it)
+   */
   public static JudgeConfig from(Function<String, Optional<String>> source) {
-    return new JudgeConfig(source);
+    return new JudgeConfig(source, text(source, MODEL_ID).orElse(null));
   }
 
   /**
    * The judge these settings select: empty for {@code none}, and with {@value #JUDGE} unset when
    * the AWS SDK is absent ({@link #whyNoJudge()} says what to set).
+   *
+   * @throws IllegalArgumentException when {@code bedrock} is selected and the AWS SDK's
+   *     bedrockruntime is not on the class path
    */
   public Optional<Judge> createJudge() {
     if (backend.equals("openai")) {
@@ -119,7 +135,7 @@ public final class JudgeConfig {
       return Optional.of(new ChatJudge(BedrockConverseChatModel.create(model,
           region.orElse(DEFAULT_REGION), baseUrl, timeout)));
     }
-    if (backend.equals(DEFAULT) && bedrockSdkPresent()) {
+    if (backend.equals(DEFAULT) && defaultModel != null && bedrockSdkPresent()) {
       return Optional.of(new DefaultBedrockJudge(defaultModel, region.orElse(null), baseUrl,
           timeout));
     }
@@ -131,7 +147,7 @@ public final class JudgeConfig {
     if (backend.equals("none")) {
       return JUDGE + "=none";
     }
-    return "no judge is configured and the default judge (Bedrock on MODEL_ID) needs"
+    return "no judge is configured and the default judge (Bedrock on " + MODEL_ID + ") needs"
         + " software.amazon.awssdk:bedrockruntime on the class path with AWS credentials and "
         + REGION + "; or set " + JUDGE + "=openai with " + MODEL + " (and " + BASE_URL + "), or"
         + " call JudgeEvaluations.install";
@@ -142,14 +158,17 @@ public final class JudgeConfig {
     return backend;
   }
 
+  /** How long one judgement may take. */
   public Duration timeout() {
     return timeout;
   }
 
+  /** Evaluations waiting at most. */
   public int queueSize() {
     return queueSize;
   }
 
+  /** Evaluations running at once. */
   public int threads() {
     return threads;
   }

@@ -1,10 +1,11 @@
 package io.llmops.observability.evals;
 
 import io.llmops.observability.evals.internal.NoJudge;
-import io.llmops.observability.internal.common.InternalLog;
-import io.llmops.observability.internal.engine.ExitTasks;
-import io.llmops.observability.internal.engine.Tracer;
+import io.llmops.observability.spi.SdkLog;
+import io.llmops.observability.spi.ExitTasks;
+import io.llmops.observability.Llmops;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The process-wide {@link EvaluationRunner} behind {@code @TrackLlmCall(evals = ...)}. Without
@@ -24,6 +25,8 @@ import java.time.Duration;
  * taking evaluations and those still queued get up to its {@link EvaluationRunner#exitWait()}
  * ({@value JudgeConfig#SHUTDOWN_TIMEOUT}) to be recorded and so exported; the ones left are
  * logged and lost.
+ *
+ * <p>Thread-safe: every method may be called from any thread.
  */
 public final class JudgeEvaluations {
 
@@ -40,12 +43,21 @@ public final class JudgeEvaluations {
 
   private JudgeEvaluations() {}
 
-  /** Uses {@code judge} with the configured queue, threads and timeout; returns the runner. */
+  /**
+   * Uses {@code judge} with the configured queue, threads and timeout; returns the runner.
+   *
+   * @throws IllegalArgumentException when {@code judge} is null or a judge setting is invalid
+   *     (the message names the variable)
+   */
   public static EvaluationRunner install(Judge judge) {
-    return install(new EvaluationRunner(judge, JudgeConfig.from(Tracer.get().config())));
+    return install(new EvaluationRunner(judge, JudgeConfig.from(Llmops.config())));
   }
 
-  /** Uses {@code next}; the previous runner (if any) is closed after its queue drains. */
+  /**
+   * Uses {@code next}; the previous runner (if any) is closed after its queue drains.
+   *
+   * @throws IllegalArgumentException when {@code next} is null
+   */
   public static EvaluationRunner install(EvaluationRunner next) {
     EvaluationRunner previous;
     synchronized (LOCK) {
@@ -59,8 +71,12 @@ public final class JudgeEvaluations {
     return next;
   }
 
-  /** The runner in use, created from configuration on first use; null without a judge. */
-  public static EvaluationRunner runner() {
+  /**
+   * The runner in use, created from configuration on first use; null (not an empty {@code
+   * Optional}) without a judge. Never throws: an invalid configuration is logged and means no
+   * judge.
+   */
+  public static @Nullable EvaluationRunner runner() {
     EvaluationRunner current = runner;
     if (current != null || configured) {
       return current;
@@ -69,13 +85,13 @@ public final class JudgeEvaluations {
       if (!configured) {
         configured = true;
         try {
-          JudgeConfig config = JudgeConfig.from(Tracer.get().config());
+          JudgeConfig config = JudgeConfig.from(Llmops.config());
           runner = config.createJudge().map(judge -> new EvaluationRunner(judge, config)).orElse(null);
           if (runner == null) {
             NoJudge.logOnce(config.whyNoJudge());
           }
         } catch (RuntimeException e) {
-          InternalLog.error("llmops-evals: invalid judge configuration, evaluations are skipped"
+          SdkLog.error("llmops-evals: invalid judge configuration, evaluations are skipped"
               + " and counted under " + SKIPPED_COUNTER + ": " + e.getMessage(), null);
         }
       }
@@ -86,6 +102,8 @@ public final class JudgeEvaluations {
   /**
    * Stops the runner and waits up to {@code wait} for queued evaluations to be recorded; the next
    * evaluation reads the configuration again. Returns false when some were left.
+   *
+   * @throws IllegalArgumentException when {@code wait} is null
    */
   public static boolean shutdown(Duration wait) {
     EvaluationRunner previous;
@@ -101,7 +119,7 @@ public final class JudgeEvaluations {
   private static void finishAtExit() {
     EvaluationRunner current = runner;
     if (current != null && !current.shutdown(current.exitWait())) {
-      InternalLog.warn("llmops-evals: " + current.pending() + " evaluations were still queued or"
+      SdkLog.warn("llmops-evals: " + current.pending() + " evaluations were still queued or"
           + " running at JVM exit after " + current.exitWait().toMillis() + " ms ("
           + JudgeConfig.SHUTDOWN_TIMEOUT + "); they are not recorded");
     }

@@ -1,7 +1,7 @@
 package io.llmops.observability.internal.engine;
 
 import io.llmops.observability.internal.common.Counters;
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 import io.llmops.observability.internal.engine.ContextFrame.Kind;
 
 /**
@@ -133,7 +133,7 @@ final class ContextStack {
     size = kept;
     if (dropped > 0) {
       Tracer.get().counters().add(Counters.CONTEXT_FRAMES_DROPPED, dropped);
-      InternalLog.warnOnce("context-frames", "A thread held more than " + MAX_FRAMES
+      SdkLog.warnOnce("context-frames", "A thread held more than " + MAX_FRAMES
           + " open spans or scopes (started and never closed); " + dropped
           + " of the oldest are no longer current there");
     }

@@ -9,7 +9,7 @@ import io.llmops.observability.internal.capture.CaptureBudget;
 import io.llmops.observability.internal.capture.CaptureLimits;
 import io.llmops.observability.internal.capture.Errors;
 import io.llmops.observability.internal.capture.Snapshotter;
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 import io.llmops.observability.internal.config.Settings;
 import io.llmops.observability.internal.llm.LlmMarks;
 import io.llmops.observability.internal.llm.ResponseReaders;
@@ -314,7 +314,7 @@ final class SpanState implements Span {
       }
       metadata.put(key, true);
       Tracer.get().counters().increment(counter);
-      InternalLog.warnOnce("span-" + key, "llmops: a generation span was given a value no model "
+      SdkLog.warnOnce("span-" + key, "llmops: a generation span was given a value no model "
           + "call can have; it is left out, counted as " + counter + " and the span marked "
           + key + " (docs/LLM.md)");
     } else if (metadata != null) {
@@ -327,7 +327,7 @@ final class SpanState implements Span {
     try {
       recordReadResponse(raw);
     } catch (Throwable e) {
-      InternalLog.errorOnce("span-llm-response", "llmops: could not record a model response", e);
+      SdkLog.errorOnce("span-llm-response", "llmops: could not record a model response", e);
     }
     return this;
   }
@@ -547,7 +547,7 @@ final class SpanState implements Span {
         scope.close();
       }
     } catch (RuntimeException e) {
-      InternalLog.errorOnce("span-close", "Failed to close span", e);
+      SdkLog.errorOnce("span-close", "Failed to close span", e);
     }
   }
 

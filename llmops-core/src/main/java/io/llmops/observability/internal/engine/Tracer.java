@@ -8,7 +8,7 @@ import io.llmops.observability.TraceBuilder;
 import io.llmops.observability.internal.capture.CaptureBudget;
 import io.llmops.observability.internal.capture.Snapshotter;
 import io.llmops.observability.internal.common.Counters;
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 import io.llmops.observability.internal.export.ExportPipeline;
 import io.llmops.observability.internal.model.TraceData;
 import java.time.Duration;
@@ -53,7 +53,7 @@ public final class Tracer {
         // configuration and sink creation (a sink module validates its own settings) both run here
         install(LlmopsConfig.fromEnvironment(), EpochClock.SYSTEM);
       } catch (RuntimeException e) {
-        InternalLog.error("llmops: invalid configuration, tracing is disabled: " + e.getMessage(), null);
+        SdkLog.error("llmops: invalid configuration, tracing is disabled: " + e.getMessage(), null);
         install(disabledConfig(), EpochClock.SYSTEM);
       }
     }
@@ -84,14 +84,14 @@ public final class Tracer {
     shutdownHookInstalled = true;
     try {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        ExitTasks.runAll(); // first: what they record is still exported
+        ExitTaskList.runAll(); // first: what they record is still exported
         Tracer tracer = current;
         if (tracer != null) {
           tracer.shutdown(tracer.config.shutdownTimeout());
         }
       }, "llmops-shutdown"));
     } catch (IllegalStateException | SecurityException e) {
-      InternalLog.warn("llmops: could not install a shutdown hook; call Llmops.shutdown() yourself");
+      SdkLog.warn("llmops: could not install a shutdown hook; call Llmops.shutdown() yourself");
     }
   }
 
@@ -134,7 +134,7 @@ public final class Tracer {
       if (trace == null || trace.isSent() || (trace.isFinalizing() && parentSpan == null)) {
         if (!config.autoTrace()) {
           counters.increment(Counters.SPANS_WITHOUT_TRACE);
-          InternalLog.warnOnce("no-trace", "A span started without an active trace and "
+          SdkLog.warnOnce("no-trace", "A span started without an active trace and "
               + "LLMOPS_AUTO_TRACE=false; call TraceManager.startTrace first. It is not recorded");
           return NoopSpan.INSTANCE;
         }
@@ -174,14 +174,14 @@ public final class Tracer {
 
   private Span lateSpan(TraceState trace) {
     counters.increment(Counters.SPANS_LATE);
-    InternalLog.warnOnce("late-span-start", "A span started after its trace " + trace.traceId
+    SdkLog.warnOnce("late-span-start", "A span started after its trace " + trace.traceId
         + " was sent; it is not recorded");
     return NoopSpan.INSTANCE;
   }
 
   private Span internalError(String key, RuntimeException e) {
     counters.increment(Counters.INTERNAL_ERRORS);
-    InternalLog.errorOnce(key, "llmops internal error; the application is unaffected", e);
+    SdkLog.errorOnce(key, "llmops internal error; the application is unaffected", e);
     return NoopSpan.INSTANCE;
   }
 
@@ -196,7 +196,7 @@ public final class Tracer {
       TraceState abandoned = ContextStorage.startTrace(trace);
       if (abandoned != null) {
         counters.increment(Counters.TRACES_REPLACED);
-        InternalLog.warnOnce("trace-replaced", "startTrace replaced trace " + abandoned.traceId
+        SdkLog.warnOnce("trace-replaced", "startTrace replaced trace " + abandoned.traceId
             + ", which was still active on this thread and had not been finalized");
       }
       return trace.traceId;

@@ -1,8 +1,9 @@
 package io.llmops.observability.internal.export;
 
+import io.llmops.observability.spi.SdkInfo;
 import io.llmops.observability.LlmopsConfig;
 import io.llmops.observability.internal.common.Counters;
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 import io.llmops.observability.internal.model.TraceData;
 import io.llmops.observability.internal.wire.FieldLimits;
 import io.llmops.observability.internal.wire.MessageEncoder;
@@ -88,7 +89,7 @@ public final class ExportPipeline {
   public void submit(TraceData trace) {
     if (shutdown) {
       counters.increment(Counters.DROPPED_SHUTDOWN);
-      InternalLog.warnOnce("dropped-shutdown", "A trace finalized after Llmops.shutdown was dropped");
+      SdkLog.warnOnce("dropped-shutdown", "A trace finalized after Llmops.shutdown was dropped");
       return;
     }
     long size = queuedSize(trace);
@@ -97,7 +98,7 @@ public final class ExportPipeline {
     if (!fits || !queue.offer(trace)) {
       queuedBytes.addAndGet(-size);
       counters.increment(Counters.DROPPED_QUEUE_FULL);
-      InternalLog.warnOnce("dropped-queue-full", "The export queue is full ("
+      SdkLog.warnOnce("dropped-queue-full", "The export queue is full ("
           + queue.size() + " traces, about " + queuedBytes.get() + " bytes); a trace was dropped. "
           + "Raise LLMOPS_EXPORT_QUEUE_CAPACITY or LLMOPS_EXPORT_QUEUE_MAX_BYTES, or check the sinks");
     } else if (shutdown && terminated.getCount() == 0 && queue.remove(trace)) {
@@ -157,7 +158,7 @@ public final class ExportPipeline {
       } else {
         long left = queue.stream().filter(o -> o != WAKE).count();
         counters.add(Counters.DROPPED_PREFIX + "shutdown_timeout", left);
-        InternalLog.warn("llmops: shutdown timed out with " + left + " traces still queued");
+        SdkLog.warn("llmops: shutdown timed out with " + left + " traces still queued");
         worker.interrupt();
       }
       boolean sinksOk = true;
@@ -236,7 +237,7 @@ public final class ExportPipeline {
     try {
       counters.add(Counters.DROPPED_WORKER_ERROR, lost);
       counters.increment(Counters.INTERNAL_ERRORS);
-      InternalLog.errorOnce("export-worker", "llmops export worker error; " + lost
+      SdkLog.errorOnce("export-worker", "llmops export worker error; " + lost
           + " trace(s) in hand were dropped (" + Counters.DROPPED_WORKER_ERROR + "); continuing", t);
     } catch (Throwable ignored) {
       // out of memory again, say: the counter above is what matters, and it is an adder
@@ -251,7 +252,7 @@ public final class ExportPipeline {
       } catch (Throwable t) {
         counters.increment(Counters.DROPPED_ENCODING_FAILED);
         unaccounted--;
-        InternalLog.errorOnce("encode", "A trace could not be encoded and was dropped", t);
+        SdkLog.errorOnce("encode", "A trace could not be encoded and was dropped", t);
       }
     }
     if (messages.isEmpty()) {
@@ -263,7 +264,7 @@ public final class ExportPipeline {
         counters.add(Counters.EXPORTED_PREFIX + sink.name(), messages.size());
       } else {
         counters.add(Counters.EXPORT_FAILED_PREFIX + sink.name(), messages.size());
-        InternalLog.warnOnce("export-failed-" + sink.name(), "Sink '" + sink.name() + "' failed to export "
+        SdkLog.warnOnce("export-failed-" + sink.name(), "Sink '" + sink.name() + "' failed to export "
             + messages.size() + " traces: " + result.reason());
       }
     }
@@ -305,7 +306,7 @@ public final class ExportPipeline {
       return result != null ? result : ExportResult.failure(operation + " returned null");
     } catch (Throwable t) {
       counters.increment(Counters.INTERNAL_ERRORS);
-      InternalLog.errorOnce("sink-" + sink.name() + "-" + operation,
+      SdkLog.errorOnce("sink-" + sink.name() + "-" + operation,
           "Sink '" + sink.name() + "' threw from " + operation, t);
       return ExportResult.failure(operation + " threw " + t.getClass().getName());
     }

@@ -3,7 +3,7 @@ package io.llmops.observability.internal.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.LlmResponse;
 import io.llmops.observability.internal.capture.Snapshotter;
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 import io.llmops.observability.spi.LlmResponseReader;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -215,7 +215,7 @@ public final class ResponseReaders {
   /** Logs once per kind; under memory pressure even that may fail, and reading still returns. */
   private static void logOnce(String kind, String message, Throwable failure) {
     try {
-      InternalLog.errorOnce(kind, message, failure);
+      SdkLog.errorOnce(kind, message, failure);
     } catch (Throwable ignored) {
       // nothing more can be done without risking the caller
     }

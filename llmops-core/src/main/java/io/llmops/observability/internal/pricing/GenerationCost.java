@@ -2,7 +2,7 @@ package io.llmops.observability.internal.pricing;
 
 import io.llmops.observability.CostBreakdown;
 import io.llmops.observability.LlmResponse;
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 import io.llmops.observability.internal.model.Cost;
 import io.llmops.observability.internal.model.Usage;
 
@@ -22,7 +22,7 @@ public final class GenerationCost {
           usage.cacheWriteTokens(), true);
       return cost == null ? null : Cost.of(cost.promptCost(), cost.outputCost());
     } catch (RuntimeException e) {
-      InternalLog.errorOnce("generation-cost", "llmops: could not compute a generation's cost", e);
+      SdkLog.errorOnce("generation-cost", "llmops: could not compute a generation's cost", e);
       return null;
     }
   }

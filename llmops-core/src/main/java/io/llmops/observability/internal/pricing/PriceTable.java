@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.llmops.observability.CostBreakdown;
 import io.llmops.observability.ModelPrice;
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 import io.llmops.observability.internal.model.Usage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -58,7 +58,7 @@ public final class PriceTable {
       try {
         prices.putAll(parse(Files.readString(Path.of(file))));
       } catch (IOException | RuntimeException e) {
-        InternalLog.warnOnce("pricing-file", "llmops: could not read the price file " + file
+        SdkLog.warnOnce("pricing-file", "llmops: could not read the price file " + file
             + " (" + e.getMessage() + "); using the built-in prices");
       }
     }
@@ -134,7 +134,7 @@ public final class PriceTable {
     ModelPrice price = price(modelId);
     if (price == null) {
       if (warn && modelId != null && WARNED.size() < 1_000 && WARNED.add(modelId)) {
-        InternalLog.warn("llmops: no price for model '" + modelId + "' (looked up as '"
+        SdkLog.warn("llmops: no price for model '" + modelId + "' (looked up as '"
             + normalize(modelId) + "'); its generations carry no cost. Add it with "
             + "LLMOPS_PRICING_FILE or Pricing.setPrice (docs/LLM.md)");
       }
@@ -265,7 +265,7 @@ public final class PriceTable {
         }
         return Map.copyOf(parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
       } catch (IOException | RuntimeException e) {
-        InternalLog.error("llmops: the built-in price table could not be read; no costs", e);
+        SdkLog.error("llmops: the built-in price table could not be read; no costs", e);
         return Map.of();
       }
     }

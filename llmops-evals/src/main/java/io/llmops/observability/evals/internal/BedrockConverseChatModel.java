@@ -2,8 +2,8 @@ package io.llmops.observability.evals.internal;
 
 import io.llmops.observability.evals.ChatModel;
 import io.llmops.observability.evals.JudgeException;
-import io.llmops.observability.internal.export.SdkInfo;
-import io.llmops.observability.internal.llm.JudgeCalls;
+import io.llmops.observability.spi.SdkInfo;
+import io.llmops.observability.spi.JudgeCalls;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.ApiName;
@@ -59,13 +60,14 @@ public final class BedrockConverseChatModel implements ChatModel {
   }
 
   /** A model on a client with the default credentials chain; {@code endpoint} may be null. */
-  public static ChatModel create(String modelId, String region, String endpoint, Duration timeout) {
+  public static ChatModel create(String modelId, String region, @Nullable String endpoint,
+      Duration timeout) {
     return create(modelId, region, endpoint, timeout, DefaultCredentialsProvider.builder().build());
   }
 
   /** A model on a client with {@code credentials}; {@code endpoint} may be null. */
-  public static ChatModel create(String modelId, String region, String endpoint, Duration timeout,
-      AwsCredentialsProvider credentials) {
+  public static ChatModel create(String modelId, String region, @Nullable String endpoint,
+      Duration timeout, AwsCredentialsProvider credentials) {
     BedrockRuntimeAsyncClientBuilder builder = BedrockRuntimeAsyncClient.builder()
         .region(Region.of(region))
         .credentialsProvider(credentials)

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
@@ -25,15 +26,16 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 public final class DefaultBedrockJudge implements Judge {
 
   private final String model;
-  private final String region;
-  private final String endpoint;
+  private final @Nullable String region;
+  private final @Nullable String endpoint;
   private final Duration timeout;
   private final Object lock = new Object();
   private boolean resolved;
-  private volatile Judge bedrock;
+  private volatile @Nullable Judge bedrock;
 
   /** {@code region} (from {@code AWS_REGION}) and {@code endpoint} may be null. */
-  public DefaultBedrockJudge(String model, String region, String endpoint, Duration timeout) {
+  public DefaultBedrockJudge(String model, @Nullable String region, @Nullable String endpoint,
+      Duration timeout) {
     this.model = model;
     this.region = region;
     this.endpoint = endpoint;
@@ -47,7 +49,7 @@ public final class DefaultBedrockJudge implements Judge {
         : judge.judge(request);
   }
 
-  private Judge resolve() {
+  private @Nullable Judge resolve() {
     synchronized (lock) {
       if (!resolved) {
         resolved = true;
@@ -57,7 +59,7 @@ public final class DefaultBedrockJudge implements Judge {
     }
   }
 
-  private Judge create() {
+  private @Nullable Judge create() {
     DefaultCredentialsProvider credentials = DefaultCredentialsProvider.builder().build();
     List<String> missing = new ArrayList<>();
     try {
@@ -73,7 +75,8 @@ public final class DefaultBedrockJudge implements Judge {
     }
     if (!missing.isEmpty()) {
       credentials.close();
-      NoJudge.logOnce("no judge is configured and the default judge (Bedrock on MODEL_ID) found no "
+      NoJudge.logOnce("no judge is configured and the default judge (Bedrock on "
+          + JudgeConfig.MODEL_ID + ") found no "
           + String.join(" and no ", missing) + "; or set " + JudgeConfig.JUDGE + "=openai with "
           + JudgeConfig.MODEL + ", or call JudgeEvaluations.install");
       return null;
@@ -82,7 +85,7 @@ public final class DefaultBedrockJudge implements Judge {
         credentials));
   }
 
-  private static String sdkRegion() {
+  private static @Nullable String sdkRegion() {
     try {
       return new DefaultAwsRegionProviderChain().getRegion().id();
     } catch (RuntimeException e) {

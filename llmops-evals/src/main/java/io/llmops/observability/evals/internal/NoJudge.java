@@ -2,8 +2,8 @@ package io.llmops.observability.evals.internal;
 
 import io.llmops.observability.evals.JudgeEvaluations;
 import io.llmops.observability.evals.JudgeException;
-import io.llmops.observability.internal.common.InternalLog;
-import io.llmops.observability.internal.engine.SpanInternals;
+import io.llmops.observability.spi.SdkCounters;
+import io.llmops.observability.spi.SdkLog;
 
 /**
  * Evaluations skipped for want of a judge: counted under {@value
@@ -15,13 +15,13 @@ public final class NoJudge {
 
   /** Counts {@code evaluations} skipped. */
   public static void skip(int evaluations) {
-    SpanInternals.countDropped(
-        JudgeEvaluations.SKIPPED_COUNTER.substring("dropped.".length()), evaluations);
+    SdkCounters.countDropped(
+        JudgeEvaluations.SKIPPED_COUNTER.substring(SdkCounters.DROPPED_PREFIX.length()), evaluations);
   }
 
   /** Logs once why evaluations are skipped; {@code why} names variables, never their values. */
   public static void logOnce(String why) {
-    InternalLog.warnOnce("eval-no-judge", "llmops-evals: @TrackLlmCall evaluations are skipped"
+    SdkLog.warnOnce("eval-no-judge", "llmops-evals: @TrackLlmCall evaluations are skipped"
         + " and counted under " + JudgeEvaluations.SKIPPED_COUNTER + ": " + why);
   }
 
