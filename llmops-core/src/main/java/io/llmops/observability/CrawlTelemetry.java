@@ -1,5 +1,6 @@
 package io.llmops.observability;
 
+import io.llmops.observability.internal.engine.Tracer;
 import io.llmops.observability.spi.SpanHooks;
 import java.util.Locale;
 import java.util.function.BiConsumer;
@@ -75,7 +76,6 @@ public final class CrawlTelemetry {
   public static final String EVENT_ERROR_TYPE = "CrawlEventError";
 
   private static final Set<String> FAILED_STATUSES = Set.of("error", "failed", "failure", "fail");
-  private static final ConcurrentHashMap<String, CrawlSession> OPEN = new ConcurrentHashMap<>();
   private static final AtomicLong SEQUENCE = new AtomicLong();
 
   private CrawlTelemetry() {}
@@ -97,10 +97,10 @@ public final class CrawlTelemetry {
     }
     putIfNotNull(builder, PROVIDER, provider);
     putIfNotNull(builder, QUERY, query);
-    ScopedSpan scoped = ScopedSpan.start(builder, OPEN);
+    ScopedSpan scoped = ScopedSpan.start(builder, open());
     CrawlSession session = new CrawlSession(scoped, SEQUENCE.incrementAndGet());
     if (scoped != null) {
-      OPEN.put(scoped.span.spanId(), session);
+      open().put(scoped.span.spanId(), session);
     }
     return session;
   }
@@ -124,7 +124,7 @@ public final class CrawlTelemetry {
    *     throws.
    */
   public static boolean endCrawlSession(@Nullable String sessionId) {
-    CrawlSession session = sessionId == null ? null : OPEN.get(sessionId);
+    CrawlSession session = sessionId == null ? null : open().get(sessionId);
     return session != null && end(session);
   }
 
@@ -216,7 +216,7 @@ public final class CrawlTelemetry {
     if (scoped.isEnded()) {
       return false;
     }
-    OPEN.remove(scoped.span.spanId(), session);
+    open().remove(scoped.span.spanId(), session);
     scoped.span.setMetadata(PAGES_OK, session.pagesOk())
         .setMetadata(PAGES_FAIL, session.pagesFailed())
         .setMetadata(EVENTS_TOTAL, session.eventsTotal())
@@ -249,13 +249,13 @@ public final class CrawlTelemetry {
   private static @Nullable CrawlSession sessionForCurrentContext() {
     LlmopsContext context = LlmopsContext.current();
     String spanId = context.spanId();
-    CrawlSession direct = spanId == null ? null : OPEN.get(spanId);
+    CrawlSession direct = spanId == null ? null : open().get(spanId);
     if (direct != null) {
       return direct;
     }
     String traceId = context.traceId();
     CrawlSession newest = null;
-    for (CrawlSession candidate : OPEN.values()) {
+    for (CrawlSession candidate : open().values()) {
       if (candidate.traceId().equals(traceId)
           && (newest == null || candidate.sequence() > newest.sequence())) {
         newest = candidate;
@@ -274,5 +274,10 @@ public final class CrawlTelemetry {
     if (value != null && value < 0) {
       throw new IllegalArgumentException(name + " must be >= 0, got " + value);
     }
+  }
+
+  /** The open crawl sessions of the running runtime, by id. */
+  private static ConcurrentHashMap<String, CrawlSession> open() {
+    return Tracer.get().openRegistry("crawl_sessions");
   }
 }

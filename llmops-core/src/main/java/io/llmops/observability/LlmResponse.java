@@ -1,5 +1,6 @@
 package io.llmops.observability;
 
+import io.llmops.observability.internal.engine.Tracer;
 import io.llmops.observability.internal.llm.ResponseReaders;
 import io.llmops.observability.internal.model.Usage;
 import java.util.List;
@@ -96,7 +97,7 @@ public record LlmResponse(
    * whatever it is given.
    */
   public static @Nullable LlmResponse read(@Nullable Object response) {
-    return ResponseReaders.read(response);
+    return ResponseReaders.read(response, Tracer.get().responseReaders());
   }
 
   /** A response carrying text only; null gives a response with every component null. */

@@ -1,6 +1,5 @@
 package io.llmops.observability;
 
-import io.llmops.observability.internal.config.Settings;
 import io.llmops.observability.internal.engine.Tracer;
 import io.llmops.observability.internal.pricing.PriceTable;
 import java.util.Optional;
@@ -20,9 +19,12 @@ import org.jspecify.annotations.Nullable;
  * negative token counts or invalid prices, where the method says so. Costs are always finite:
  * prices are at most {@value ModelPrice#MAX_PER_MILLION} dollars per million tokens.
  *
- * <p>The price file is the one of the running configuration ({@link Llmops#config()}; like every
- * entry point, the first call configures the SDK from the environment if nothing did before).
- * Generation spans are priced the same way when they end; see docs/LLM.md.
+ * <p>The prices are those of the running runtime: the price file of its configuration ({@link
+ * Llmops#config()}; like every entry point, the first call configures the SDK from the
+ * environment if nothing did before) and the prices set with {@link #setPrice} since it started.
+ * {@link Llmops#configure} starts a new runtime with the prices of its own configuration: set
+ * prices in code again after it. Generation spans are priced the same way when they end; see
+ * docs/LLM.md.
  *
  * <p>Thread-safe: every method may be called from any thread; a price set with {@link #setPrice}
  * applies to every thread's later look-ups.
@@ -90,7 +92,8 @@ public final class Pricing {
   }
 
   /**
-   * Sets (or replaces) the price of {@code modelId}; wins over the file and the built-in table.
+   * Sets (or replaces) the price of {@code modelId} in the running runtime; wins over the file
+   * and the built-in table, until {@link Llmops#configure} replaces the runtime.
    *
    * @throws IllegalArgumentException when {@code modelId} is null or blank, or {@code price} is
    *     null
@@ -99,13 +102,13 @@ public final class Pricing {
     if (modelId == null || modelId.isBlank() || price == null) {
       throw new IllegalArgumentException("modelId and price are required");
     }
-    PriceTable.setOverride(modelId, price);
+    Tracer.get().prices().setOverride(modelId, price);
   }
 
   /** Removes a price set with {@link #setPrice}; null or an id without one does nothing. */
   public static void removePrice(@Nullable String modelId) {
     if (modelId != null) {
-      PriceTable.removeOverride(modelId);
+      Tracer.get().prices().removeOverride(modelId);
     }
   }
 
@@ -119,8 +122,8 @@ public final class Pricing {
     return value == null ? 0 : value;
   }
 
-  /** The prices of the running configuration: built in, overlaid by LLMOPS_PRICING_FILE. */
+  /** The prices of the running runtime: built in, overlaid by LLMOPS_PRICING_FILE and setPrice. */
   private static PriceTable currentTable() {
-    return PriceTable.forFile(Tracer.get().config().get(Settings.PRICING_FILE));
+    return Tracer.get().prices();
   }
 }

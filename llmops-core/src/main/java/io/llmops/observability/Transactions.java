@@ -1,5 +1,6 @@
 package io.llmops.observability;
 
+import io.llmops.observability.internal.engine.Tracer;
 import io.llmops.observability.spi.SpanHooks;
 import java.util.Locale;
 import java.util.Map;
@@ -51,7 +52,6 @@ public final class Transactions {
   public static final String ERROR_TYPE = "TransactionError";
 
   private static final Set<String> FAILED_STATUSES = Set.of("error", "failed", "failure", "fail");
-  private static final ConcurrentHashMap<String, ScopedSpan> OPEN = new ConcurrentHashMap<>();
 
   private Transactions() {}
 
@@ -83,12 +83,12 @@ public final class Transactions {
     if (inputData != null) {
       inputData.forEach(builder::input);
     }
-    ScopedSpan started = ScopedSpan.start(builder, OPEN);
+    ScopedSpan started = ScopedSpan.start(builder, open());
     if (started == null) {
       return null;
     }
     String id = started.span.spanId();
-    OPEN.put(id, started);
+    open().put(id, started);
     return id;
   }
 
@@ -121,11 +121,11 @@ public final class Transactions {
   }
 
   /**
-   * The ids of transactions started in this process and not yet ended, on any thread: a
-   * transaction still listed long after its work finished is missing its end.
+   * The ids of transactions started (in this runtime or one it replaced) and not yet ended, on
+   * any thread: a transaction still listed long after its work finished is missing its end.
    */
   public static Set<String> openTransactionIds() {
-    return Set.copyOf(OPEN.keySet());
+    return Set.copyOf(open().keySet());
   }
 
   /**
@@ -174,7 +174,7 @@ public final class Transactions {
   }
 
   static boolean isOpen(@Nullable String transactionId) {
-    return OPEN.containsKey(transactionId);
+    return open().containsKey(transactionId);
   }
 
   /**
@@ -192,7 +192,7 @@ public final class Transactions {
 
   private static boolean end(@Nullable String id, @Nullable String status,
       @Nullable Object outputData, @Nullable String error, @Nullable Throwable exception) {
-    ScopedSpan open = id == null ? null : OPEN.remove(issuedForm(id));
+    ScopedSpan open = id == null ? null : open().remove(issuedForm(id));
     if (open == null) {
       return false;
     }
@@ -210,5 +210,10 @@ public final class Transactions {
           error != null ? error : "transaction ended with status " + effective);
     }
     return open.end();
+  }
+
+  /** The open transactions of the running runtime, by id. */
+  private static ConcurrentHashMap<String, ScopedSpan> open() {
+    return Tracer.get().openRegistry("transactions");
   }
 }

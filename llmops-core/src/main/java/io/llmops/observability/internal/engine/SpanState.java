@@ -10,7 +10,6 @@ import io.llmops.observability.internal.capture.CaptureLimits;
 import io.llmops.observability.internal.capture.Errors;
 import io.llmops.observability.internal.capture.Snapshotter;
 import io.llmops.observability.spi.SdkLog;
-import io.llmops.observability.internal.config.Settings;
 import io.llmops.observability.internal.llm.LlmMarks;
 import io.llmops.observability.internal.llm.ResponseReaders;
 import io.llmops.observability.internal.model.Cost;
@@ -301,7 +300,7 @@ final class SpanState implements Span {
     if (metadata != null && metadata.containsKey(LlmMarks.COST_IMPLAUSIBLE)) {
       return;
     }
-    Cost computed = GenerationCost.of(trace.tracerConfig().get(Settings.PRICING_FILE), modelId, usage);
+    Cost computed = GenerationCost.of(trace.tracer().prices(), modelId, usage);
     if (computed != null) {
       keepCost(computed);
     }
@@ -313,7 +312,7 @@ final class SpanState implements Span {
         metadata = new LinkedHashMap<>();
       }
       metadata.put(key, true);
-      Tracer.get().counters().increment(counter);
+      trace.tracer().counters().increment(counter);
       SdkLog.warnOnce("span-" + key, "llmops: a generation span was given a value no model "
           + "call can have; it is left out, counted as " + counter + " and the span marked "
           + key + " (docs/LLM.md)");
@@ -333,7 +332,7 @@ final class SpanState implements Span {
   }
 
   private void recordReadResponse(Object raw) {
-    LlmResponse read = ResponseReaders.read(raw);
+    LlmResponse read = ResponseReaders.read(raw, trace.tracer().responseReaders());
     Object captured = raw == null || raw instanceof LlmResponse ? null : ResponseReaders.capture(raw);
     Object text = read == null ? null : ResponseReaders.text(read.text());
     Object promptText = read == null ? null : ResponseReaders.text(read.prompt());
@@ -377,7 +376,7 @@ final class SpanState implements Span {
           metadata = new LinkedHashMap<>();
         }
         metadata.put(LlmMarks.RESPONSE_INCOMPLETE, read.incomplete());
-        Tracer.get().counters().increment(LlmMarks.INCOMPLETE_COUNTER_PREFIX + read.incomplete());
+        trace.tracer().counters().increment(LlmMarks.INCOMPLETE_COUNTER_PREFIX + read.incomplete());
       }
     }
   }

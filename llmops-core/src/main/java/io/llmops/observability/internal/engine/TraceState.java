@@ -231,6 +231,11 @@ final class TraceState {
         java.util.Collections.unmodifiableMap(flagged), tags);
   }
 
+  /** The runtime this trace belongs to. */
+  Tracer tracer() {
+    return tracer;
+  }
+
   io.llmops.observability.LlmopsConfig tracerConfig() {
     return tracer.config();
   }

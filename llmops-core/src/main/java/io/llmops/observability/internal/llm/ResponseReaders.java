@@ -25,18 +25,17 @@ import java.util.ServiceLoader;
  */
 public final class ResponseReaders {
 
-  private static volatile List<LlmResponseReader> registered;
-
   private ResponseReaders() {}
 
-  public static LlmResponse read(Object response) {
+  /** Reads {@code response} with {@code registered} (a runtime's readers) first, then the built-in ones. */
+  public static LlmResponse read(Object response, List<LlmResponseReader> registered) {
     if (response == null) {
       return null;
     }
     if (response instanceof LlmResponse r) {
       return r;
     }
-    for (LlmResponseReader reader : registered()) {
+    for (LlmResponseReader reader : registered) {
       try {
         LlmResponse read = reader.read(response);
         if (read != null) {
@@ -178,20 +177,11 @@ public final class ResponseReaders {
     return calls;
   }
 
-  private static List<LlmResponseReader> registered() {
-    List<LlmResponseReader> list = registered;
-    if (list == null) {
-      synchronized (ResponseReaders.class) {
-        list = registered;
-        if (list == null) {
-          registered = list = load();
-        }
-      }
-    }
-    return list;
-  }
-
-  private static List<LlmResponseReader> load() {
+  /**
+   * The {@link LlmResponseReader}s that {@link ServiceLoader} finds through the thread's context
+   * class loader and the core's own, each class once.
+   */
+  public static List<LlmResponseReader> discover() {
     List<LlmResponseReader> found = new ArrayList<>();
     List<String> seen = new ArrayList<>();
     ClassLoader own = ResponseReaders.class.getClassLoader();

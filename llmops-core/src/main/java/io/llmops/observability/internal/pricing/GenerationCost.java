@@ -12,12 +12,12 @@ public final class GenerationCost {
   private GenerationCost() {}
 
   /**
-   * The span cost of {@code usage} for {@code modelId} under the built-in prices overlaid by
-   * {@code pricingFile} (null for none), or null for an unknown model.
+   * The span cost of {@code usage} for {@code modelId} under {@code prices}, or null for an
+   * unknown model.
    */
-  public static Cost of(String pricingFile, String modelId, Usage usage) {
+  public static Cost of(PriceTable prices, String modelId, Usage usage) {
     try {
-      CostBreakdown cost = PriceTable.forFile(pricingFile).cost(modelId,
+      CostBreakdown cost = prices.cost(modelId,
           usage.inputTokens(), usage.outputTokens(), usage.cacheReadTokens(),
           usage.cacheWriteTokens(), true);
       return cost == null ? null : Cost.of(cost.promptCost(), cost.outputCost());
