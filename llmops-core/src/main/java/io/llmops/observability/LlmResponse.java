@@ -66,6 +66,9 @@ public record LlmResponse(
    * @throws IllegalArgumentException when {@code toolCalls} contains null
    */
   public LlmResponse {
+    if (toolCalls != null && toolCalls.stream().anyMatch(call -> call == null)) {
+      throw new IllegalArgumentException("toolCalls must not contain null");
+    }
     toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
   }
 

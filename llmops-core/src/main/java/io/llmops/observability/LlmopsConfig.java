@@ -1,5 +1,6 @@
 package io.llmops.observability;
 
+import io.llmops.observability.internal.common.Arguments;
 import io.llmops.observability.internal.config.ConfigLayers;
 import io.llmops.observability.internal.config.DotEnv;
 import io.llmops.observability.internal.config.Settings;
@@ -14,7 +15,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,6 +67,7 @@ public final class LlmopsConfig {
    */
   @SuppressWarnings("unchecked")
   public <T> @Nullable T get(SettingKey<T> key) {
+    Arguments.requireNonNull(key, "key");
     if (values.containsKey(key)) {
       return (T) values.get(key);
     }
@@ -86,7 +87,7 @@ public final class LlmopsConfig {
    * empty when no source sets it to a non-blank value.
    */
   public Optional<String> raw(String name) {
-    return layers.raw(name);
+    return layers.raw(Arguments.requireNonNull(name, "name"));
   }
 
   public boolean enabled() {
@@ -178,10 +179,8 @@ public final class LlmopsConfig {
      *     null
      */
     public Builder set(String name, String value) {
-      if (name == null || name.isBlank()) {
-        throw new IllegalArgumentException("name must not be blank");
-      }
-      explicit.put(name, Objects.requireNonNull(value, "value"));
+      Arguments.requireNonBlank(name, "name");
+      explicit.put(name, Arguments.requireNonNull(value, name));
       return this;
     }
 
@@ -219,7 +218,7 @@ public final class LlmopsConfig {
      * @throws IllegalArgumentException when {@code names} is null or contains null
      */
     public Builder sinks(String... names) {
-      return set(Settings.SINKS.name(), String.join(",", names));
+      return set(Settings.SINKS.name(), String.join(",", Arguments.requireNoNulls(names, "names")));
     }
 
     /**
@@ -228,7 +227,7 @@ public final class LlmopsConfig {
      * @throws IllegalArgumentException when {@code dir} is null
      */
     public Builder fileSinkDir(Path dir) {
-      return set(Settings.FILE_SINK_DIR.name(), dir.toString());
+      return set(Settings.FILE_SINK_DIR.name(), Arguments.requireNonNull(dir, "dir").toString());
     }
 
     /** Sets {@code LLMOPS_MAX_MESSAGE_BYTES}; {@link #build()} checks the range. */
@@ -247,7 +246,7 @@ public final class LlmopsConfig {
      * @throws IllegalArgumentException when {@code sink} is null
      */
     public Builder addSink(TraceSink sink) {
-      sinks.add(Objects.requireNonNull(sink, "sink"));
+      sinks.add(Arguments.requireNonNull(sink, "sink"));
       return this;
     }
 
@@ -257,6 +256,10 @@ public final class LlmopsConfig {
      * @throws IllegalArgumentException when {@code env} is null or has a null key or value
      */
     public Builder environmentVariables(Map<String, String> env) {
+      Arguments.requireNonNull(env, "env").forEach((name, value) -> {
+        Arguments.requireNonNull(name, "env key");
+        Arguments.requireNonNull(value, "env[" + name + "]");
+      });
       this.environment = Map.copyOf(env);
       return this;
     }

@@ -1,6 +1,5 @@
 package io.llmops.observability.spi;
 
-import java.util.Objects;
 
 /**
  * The outcome of a sink operation. Immutable and thread-safe.
@@ -29,7 +28,10 @@ public final class ExportResult {
    * @throws IllegalArgumentException when {@code reason} is null
    */
   public static ExportResult failure(String reason) {
-    return new ExportResult(false, Objects.requireNonNull(reason, "reason"));
+    if (reason == null) {
+      throw new IllegalArgumentException("reason must not be null");
+    }
+    return new ExportResult(false, reason);
   }
 
   public boolean isSuccess() {

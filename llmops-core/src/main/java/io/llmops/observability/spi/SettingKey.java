@@ -58,11 +58,12 @@ public final class SettingKey<T> {
    */
   public static <T> SettingKey<T> of(String name, Function<String, @Nullable T> parser,
       String expectation, @Nullable T defaultValue) {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("name must not be blank");
-    }
+    requireName(name, "name");
     if (parser == null) {
       throw new IllegalArgumentException("parser must not be null");
+    }
+    if (expectation == null) {
+      throw new IllegalArgumentException("expectation must not be null");
     }
     return new SettingKey<>(List.of(name), parser, expectation, defaultValue);
   }
@@ -199,6 +200,9 @@ public final class SettingKey<T> {
    */
   public static <E extends Enum<E>> SettingKey<E> choice(String name, Class<E> type,
       @Nullable E defaultValue) {
+    if (type == null) {
+      throw new IllegalArgumentException("type must not be null");
+    }
     List<String> spelled = new ArrayList<>();
     for (E constant : type.getEnumConstants()) {
       spelled.add(spelling(constant));
@@ -219,6 +223,9 @@ public final class SettingKey<T> {
    * @throws IllegalArgumentException when {@code constant} is null
    */
   public static String spelling(Enum<?> constant) {
+    if (constant == null) {
+      throw new IllegalArgumentException("constant must not be null");
+    }
     return constant.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
@@ -228,8 +235,14 @@ public final class SettingKey<T> {
    * @throws IllegalArgumentException when {@code aliases} is null or holds a null or blank name
    */
   public SettingKey<T> withAliases(String... aliases) {
+    if (aliases == null) {
+      throw new IllegalArgumentException("aliases must not be null");
+    }
     List<String> all = new ArrayList<>(names);
-    all.addAll(List.of(aliases));
+    for (int i = 0; i < aliases.length; i++) {
+      requireName(aliases[i], "aliases[" + i + "]");
+      all.add(aliases[i]);
+    }
     return new SettingKey<>(all, parser, expectation, defaultValue);
   }
 
@@ -261,6 +274,10 @@ public final class SettingKey<T> {
    *     null
    */
   public T parse(String source, String usedName, String raw) {
+    if (raw == null) {
+      throw new IllegalArgumentException(usedName + " (from " + source + "): expected "
+          + expectation + ", but no value was set");
+    }
     try {
       T value = parser.apply(raw.trim());
       if (value != null) {
@@ -276,6 +293,12 @@ public final class SettingKey<T> {
   @Override
   public String toString() {
     return name();
+  }
+
+  private static void requireName(String name, String field) {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException(field + " must not be null or blank");
+    }
   }
 
   private static @Nullable Boolean parseBoolean(String raw) {

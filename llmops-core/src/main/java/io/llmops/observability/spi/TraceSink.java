@@ -8,12 +8,13 @@ import java.util.List;
  * not throw (an exception is caught, counted and logged by the SDK); {@link #shutdown} must be
  * idempotent.
  *
- * <p>Threads: {@link #export} and {@link #flush} are called from the SDK's export worker, one
- * call at a time, never from an application thread. {@link #shutdown} is called once the SDK
- * shuts down, from the thread that shuts it down ({@code Llmops.shutdown}, {@code
- * Llmops.configure} replacing the configuration, or the JVM's shutdown hook); when the shutdown
- * deadline passed before the worker finished, an {@code export} may still be running, so an
- * implementation must tolerate that overlap.
+ * <p>Threads: every call ({@link #export}, {@link #flush}, {@link #shutdown}) runs on a thread
+ * the SDK starts for this sink, one call at a time, never on an application thread, so calls
+ * never overlap. A call should answer within {@code LLMOPS_EXPORT_TIMEOUT}: the SDK stops
+ * waiting for one that does not, counts its traces as failed ({@code export_failed.<sink>} and
+ * {@code export_timed_out.<sink>}) and gives the sink no new call until it returns; traces such
+ * a call still takes are counted as {@code export_late.<sink>}. A call still running when the
+ * SDK has shut down is interrupted.
  */
 public interface TraceSink {
 

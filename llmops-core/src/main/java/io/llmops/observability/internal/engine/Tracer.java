@@ -8,13 +8,15 @@ import io.llmops.observability.TraceBuilder;
 import io.llmops.observability.internal.capture.CaptureBudget;
 import io.llmops.observability.internal.capture.Snapshotter;
 import io.llmops.observability.internal.common.Counters;
-import io.llmops.observability.spi.SdkLog;
+import io.llmops.observability.internal.common.LoopThreads;
 import io.llmops.observability.internal.config.Settings;
 import io.llmops.observability.internal.export.ExportPipeline;
+import io.llmops.observability.internal.export.PipelineFactory;
 import io.llmops.observability.internal.llm.ResponseReaders;
+import io.llmops.observability.internal.model.TraceData;
 import io.llmops.observability.internal.pricing.PriceTable;
 import io.llmops.observability.spi.LlmResponseReader;
-import io.llmops.observability.internal.model.TraceData;
+import io.llmops.observability.spi.SdkLog;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,7 @@ public final class Tracer {
   final int maxSpansPerTrace;
   private final EpochClock clock;
   private final ExportPipeline pipeline;
+  private final GraceTimer graceTimer;
   private final ConcurrentHashMap<String, ConcurrentHashMap<String, ?>> openRegistries =
       new ConcurrentHashMap<>();
   private volatile PriceTable prices;
@@ -55,7 +58,8 @@ public final class Tracer {
     this.config = config;
     this.clock = clock;
     this.maxSpansPerTrace = config.maxSpansPerTrace();
-    this.pipeline = config.enabled() ? new ExportPipeline(config, counters) : null;
+    this.pipeline = config.enabled() ? PipelineFactory.create(config, counters) : null;
+    this.graceTimer = new GraceTimer(config.finalizeGrace(), counters, LoopThreads.daemons());
   }
 
   /** The installed runtime, created from the environment on first use. */
@@ -324,9 +328,19 @@ public final class Tracer {
     afterGrace(() -> trace.send(true), trace::isSent);
   }
 
-  /** Runs {@code action} once {@code LLMOPS_FINALIZE_GRACE} has passed, unless {@code done} by then. */
+  /**
+   * Runs {@code action} once {@code LLMOPS_FINALIZE_GRACE} has passed, unless {@code done} by then.
+   * After shutdown the runtime that replaced this one waits instead; with none, it runs now.
+   */
   void afterGrace(Runnable action, BooleanSupplier done) {
-    pipeline.awaitOpenSpans(System.nanoTime() + config.finalizeGrace().toNanos(), action, done);
+    for (Tracer target = this; target != null; target = target.successor) {
+      if (target.graceTimer.schedule(action, done)) {
+        return;
+      }
+    }
+    if (!done.getAsBoolean()) {
+      action.run(); // nothing waits any more: it goes out now with what it has
+    }
   }
 
   /** Hands a finished trace to the pipeline; after shutdown, to the runtime that replaced this one. */
@@ -344,6 +358,7 @@ public final class Tracer {
   }
 
   public boolean shutdown(Duration timeout) {
+    graceTimer.runAllNow(); // finalized traces still waiting for spans go out now
     return pipeline == null || pipeline.shutdown(timeout);
   }
 }
