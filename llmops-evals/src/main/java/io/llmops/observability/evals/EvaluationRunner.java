@@ -4,6 +4,7 @@ import io.llmops.observability.Evaluation;
 import io.llmops.observability.Llmops;
 import io.llmops.observability.LlmopsContext;
 import io.llmops.observability.evals.internal.JudgeRedaction;
+import io.llmops.observability.evals.internal.NoJudge;
 import io.llmops.observability.spi.SdkLog;
 import io.llmops.observability.spi.SdkCounters;
 import java.time.Duration;
@@ -139,6 +140,10 @@ public final class EvaluationRunner implements AutoCloseable {
         return;
       } catch (RuntimeException e) {
         failure = e;
+      }
+      if (failure instanceof NoJudge.Unavailable) {
+        NoJudge.skip(1);
+        return;
       }
       record(request, parent, evaluatedSpanId, verdict, failure);
     } catch (RuntimeException | Error e) {

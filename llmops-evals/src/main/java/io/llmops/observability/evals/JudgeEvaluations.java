@@ -1,5 +1,6 @@
 package io.llmops.observability.evals;
 
+import io.llmops.observability.evals.internal.NoJudge;
 import io.llmops.observability.spi.SdkLog;
 import io.llmops.observability.spi.ExitTasks;
 import io.llmops.observability.Llmops;
@@ -9,8 +10,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The process-wide {@link EvaluationRunner} behind {@code @TrackLlmCall(evals = ...)}. Without
  * {@link #install}, the first evaluation creates it from {@link JudgeConfig} ({@code
- * LLMOPS_JUDGE=openai}, ...); with {@code LLMOPS_JUDGE} unset, evaluations are skipped (logged
- * once).
+ * LLMOPS_JUDGE=openai}, ...); with {@code LLMOPS_JUDGE} unset, the default judge is Bedrock on
+ * {@code MODEL_ID} when the AWS SDK is present and finds credentials and a region. Evaluations
+ * no judge can take are skipped, counted under {@value #SKIPPED_COUNTER} and logged once naming
+ * the variables to set.
  *
  * <pre>{@code
  * JudgeEvaluations.install(new ChatJudge(myModel));           // or configure LLMOPS_JUDGE
@@ -26,6 +29,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe: every method may be called from any thread.
  */
 public final class JudgeEvaluations {
+
+  /** Counter of evaluations skipped because no judge is configured or available. */
+  public static final String SKIPPED_COUNTER = "dropped.evaluation_no_judge";
 
   private static final Object LOCK = new Object();
   private static volatile EvaluationRunner runner;
@@ -82,13 +88,11 @@ public final class JudgeEvaluations {
           JudgeConfig config = JudgeConfig.from(Llmops.config());
           runner = config.createJudge().map(judge -> new EvaluationRunner(judge, config)).orElse(null);
           if (runner == null) {
-            SdkLog.warnOnce("eval-no-judge", "llmops-evals: @TrackLlmCall evaluations are"
-                + " requested but no judge is configured (set " + JudgeConfig.JUDGE
-                + "=openai or call JudgeEvaluations.install); they are skipped");
+            NoJudge.logOnce(config.whyNoJudge());
           }
         } catch (RuntimeException e) {
-          SdkLog.error("llmops-evals: invalid judge configuration, evaluations are skipped: "
-              + e.getMessage(), null);
+          SdkLog.error("llmops-evals: invalid judge configuration, evaluations are skipped"
+              + " and counted under " + SKIPPED_COUNTER + ": " + e.getMessage(), null);
         }
       }
       return runner;
