@@ -64,6 +64,9 @@ public record Criterion(String name, String instructions, List<String> labels, b
     if (instructions == null || instructions.isBlank()) {
       throw new IllegalArgumentException("instructions must not be empty");
     }
+    if (labels != null && labels.stream().anyMatch(label -> label == null)) {
+      throw new IllegalArgumentException("labels must not contain null");
+    }
     labels = labels == null ? List.of() : List.copyOf(labels);
   }
 
@@ -73,7 +76,10 @@ public record Criterion(String name, String instructions, List<String> labels, b
    * @throws IllegalArgumentException as the constructor, or when {@code labels} is null
    */
   public static Criterion of(String name, String instructions, String... labels) {
-    return new Criterion(name, instructions, List.of(labels), false);
+    if (labels == null) {
+      throw new IllegalArgumentException("labels must not be null");
+    }
+    return new Criterion(name, instructions, java.util.Arrays.asList(labels), false);
   }
 
   /** The built-in criterion called {@code name} (case-insensitive); empty for null or another. */

@@ -56,7 +56,7 @@ public final class EvaluationRunner implements AutoCloseable {
    * @throws IllegalArgumentException when {@code judge} or {@code config} is null
    */
   public EvaluationRunner(Judge judge, JudgeConfig config) {
-    this(judge, config.threads(), config.queueSize(), config.timeout(), config.shutdownTimeout());
+    this(judge, requireConfig(config).threads(), config.queueSize(), config.timeout(), config.shutdownTimeout());
   }
 
   /**
@@ -213,6 +213,7 @@ public final class EvaluationRunner implements AutoCloseable {
    * @throws IllegalArgumentException when {@code wait} is null
    */
   public boolean awaitIdle(Duration wait) {
+    requireWait(wait);
     long deadline = System.nanoTime() + wait.toNanos();
     synchronized (idle) {
       while (pending.get() > 0) {
@@ -243,7 +244,21 @@ public final class EvaluationRunner implements AutoCloseable {
    * @throws IllegalArgumentException when {@code wait} is null
    */
   public boolean shutdown(Duration wait) {
+    requireWait(wait);
     close();
     return awaitIdle(wait);
+  }
+
+  private static JudgeConfig requireConfig(JudgeConfig config) {
+    if (config == null) {
+      throw new IllegalArgumentException("config must not be null");
+    }
+    return config;
+  }
+
+  static void requireWait(Duration wait) {
+    if (wait == null) {
+      throw new IllegalArgumentException("wait must not be null");
+    }
   }
 }

@@ -75,7 +75,8 @@ public final class JudgeConfig {
   private JudgeConfig(Function<String, Optional<String>> source, @Nullable String defaultModel) {
     backend = text(source, JUDGE).orElse(DEFAULT).toLowerCase(Locale.ROOT);
     if (!List.of(DEFAULT, "none", "openai", "bedrock").contains(backend)) {
-      throw new IllegalArgumentException(JUDGE + " must be openai, bedrock or none, got " + backend);
+      throw new IllegalArgumentException(JUDGE + " must be openai, bedrock or none, but the value set ("
+          + backend.length() + " characters) is not; values are never shown in errors");
     }
     model = text(source, MODEL).orElse(null);
     if ((backend.equals("openai") || backend.equals("bedrock")) && model == null) {
@@ -212,7 +213,8 @@ public final class JudgeConfig {
       // reported below
     }
     throw new IllegalArgumentException(name + " must be a number from " + min + " to " + max
-        + ", got " + raw.get());
+        + ", but the value set (" + raw.get().length() + " characters) is not; values are never"
+        + " shown in errors");
   }
 
   @Override

@@ -59,6 +59,9 @@ public final class JudgeEvaluations {
    * @throws IllegalArgumentException when {@code next} is null
    */
   public static EvaluationRunner install(EvaluationRunner next) {
+    if (next == null) {
+      throw new IllegalArgumentException("next must not be null");
+    }
     EvaluationRunner previous;
     synchronized (LOCK) {
       previous = runner;
@@ -106,6 +109,7 @@ public final class JudgeEvaluations {
    * @throws IllegalArgumentException when {@code wait} is null
    */
   public static boolean shutdown(Duration wait) {
+    EvaluationRunner.requireWait(wait);
     EvaluationRunner previous;
     synchronized (LOCK) {
       previous = runner;

@@ -27,6 +27,13 @@ public record JudgeRequest(Criterion criterion, @Nullable String input, @Nullabl
     if (criterion == null) {
       throw new IllegalArgumentException("criterion must not be null");
     }
+    if (metadata != null) {
+      metadata.forEach((key, value) -> {
+        if (key == null || value == null) {
+          throw new IllegalArgumentException("metadata must not hold a null key or value");
+        }
+      });
+    }
     metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
   }
 }
