@@ -5,7 +5,7 @@ import io.llmops.observability.SpanType;
 import io.llmops.observability.internal.capture.Snapshotter;
 import io.llmops.observability.internal.common.Counters;
 import io.llmops.observability.internal.engine.Ids;
-import io.llmops.observability.internal.export.SdkInfo;
+import io.llmops.observability.spi.SdkInfo;
 import io.llmops.observability.internal.model.Cost;
 import io.llmops.observability.internal.model.SpanData;
 import io.llmops.observability.internal.model.TraceData;

@@ -1,6 +1,6 @@
 package io.llmops.observability;
 
-/** Shared meaning of the {@code captureLocals} annotation attributes. */
+/** Shared meaning of the {@code captureLocals} annotation attributes. Constants only. */
 public final class CaptureLocals {
 
   /** {@code captureLocals = CaptureLocals.ALL} records every local variable. */

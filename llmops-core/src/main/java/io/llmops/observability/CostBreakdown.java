@@ -1,7 +1,8 @@
 package io.llmops.observability;
 
 /**
- * The cost of one generation in US dollars, by kind of token.
+ * The cost of one generation in US dollars, by kind of token. Immutable and thread-safe; the
+ * constructor does not validate (the SDK only makes finite, non-negative costs).
  *
  * @param inputCost uncached input tokens
  * @param cacheReadCost input tokens read from the prompt cache

@@ -1,33 +1,37 @@
 package io.llmops.observability;
 
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An open crawl or search session (a {@code crawl_session} span), ended by {@link #close()}:
  * use it with try-with-resources around the pages and events it covers. Its counters are
  * written to the session span's metadata when it ends. Without an active trace the handle is
- * inert: {@link #id()} is null. Thread-safe; no method throws.
+ * inert: {@link #id()} is null.
+ *
+ * <p>Thread-safe: pages and events recorded on any thread count, and any thread may end the
+ * session. No method throws.
  *
  * @see CrawlTelemetry
  */
 public final class CrawlSession implements AutoCloseable {
 
-  private final ScopedSpan scoped;
-  private final String traceId;
+  private final @Nullable ScopedSpan scoped;
+  private final @Nullable String traceId;
   private final long sequence;
   private final AtomicLong pagesOk = new AtomicLong();
   private final AtomicLong pagesFailed = new AtomicLong();
   private final AtomicLong eventsTotal = new AtomicLong();
   private final AtomicLong eventsFailed = new AtomicLong();
 
-  CrawlSession(ScopedSpan scoped, long sequence) {
+  CrawlSession(@Nullable ScopedSpan scoped, long sequence) {
     this.scoped = scoped;
     this.traceId = scoped == null ? null : scoped.span.traceId();
     this.sequence = sequence;
   }
 
   /** The session span's id, or null for the inert handle. */
-  public String id() {
+  public @Nullable String id() {
     return scoped == null ? null : scoped.span.spanId();
   }
 
@@ -36,18 +40,22 @@ public final class CrawlSession implements AutoCloseable {
     return scoped != null && !scoped.isEnded();
   }
 
+  /** Pages fetched successfully so far. */
   public long pagesOk() {
     return pagesOk.get();
   }
 
+  /** Pages that failed so far. */
   public long pagesFailed() {
     return pagesFailed.get();
   }
 
+  /** Events recorded so far. */
   public long eventsTotal() {
     return eventsTotal.get();
   }
 
+  /** Events that failed so far. */
   public long eventsFailed() {
     return eventsFailed.get();
   }
@@ -71,7 +79,7 @@ public final class CrawlSession implements AutoCloseable {
     }
   }
 
-  String traceId() {
+  @Nullable String traceId() {
     return traceId;
   }
 
@@ -79,7 +87,7 @@ public final class CrawlSession implements AutoCloseable {
     return sequence;
   }
 
-  ScopedSpan scoped() {
+  @Nullable ScopedSpan scoped() {
     return scoped;
   }
 

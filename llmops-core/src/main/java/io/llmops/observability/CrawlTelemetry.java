@@ -1,12 +1,14 @@
 package io.llmops.observability;
 
-import io.llmops.observability.internal.engine.SpanInternals;
+import io.llmops.observability.internal.engine.Tracer;
+import io.llmops.observability.spi.SpanHooks;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Crawl and search telemetry (Scrapy- or Tavily-style workflows): a {@code crawl_session} span
@@ -41,7 +43,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * masked before anything leaves the process.
  *
  * <p>Without an active trace nothing is recorded and the functions return null (no implicit
- * trace is started). Only IllegalArgumentException for invalid arguments is ever thrown.
+ * trace is started). Only IllegalArgumentException for invalid arguments is ever thrown, where
+ * the method says so.
+ *
+ * <p>Thread-safe: every method may be called from any thread.
  */
 public final class CrawlTelemetry {
 
@@ -71,7 +76,6 @@ public final class CrawlTelemetry {
   public static final String EVENT_ERROR_TYPE = "CrawlEventError";
 
   private static final Set<String> FAILED_STATUSES = Set.of("error", "failed", "failure", "fail");
-  private static final ConcurrentHashMap<String, CrawlSession> OPEN = new ConcurrentHashMap<>();
   private static final AtomicLong SEQUENCE = new AtomicLong();
 
   private CrawlTelemetry() {}
@@ -82,43 +86,55 @@ public final class CrawlTelemetry {
    * @param provider the crawler or search service ({@code crawl.provider}); may be null
    * @param query the query, a string or a map ({@code crawl.query}); may be null
    * @param metadata further span metadata; may be null
+   * @return the session, never null: without an active trace, an inert one
+   * @throws IllegalArgumentException when {@code metadata} has a null key
    */
-  public static CrawlSession crawlSession(String provider, Object query, Map<String, ?> metadata) {
+  public static CrawlSession crawlSession(
+      @Nullable String provider, @Nullable Object query, @Nullable Map<String, ?> metadata) {
     SpanBuilder builder = Llmops.spanBuilder(SESSION_SPAN_NAME, SpanType.CRAWL_SESSION);
     if (metadata != null) {
       builder.metadata(metadata);
     }
     putIfNotNull(builder, PROVIDER, provider);
     putIfNotNull(builder, QUERY, query);
-    ScopedSpan scoped = ScopedSpan.start(builder, OPEN);
+    ScopedSpan scoped = ScopedSpan.start(builder, open());
     CrawlSession session = new CrawlSession(scoped, SEQUENCE.incrementAndGet());
     if (scoped != null) {
-      OPEN.put(scoped.span.spanId(), session);
+      open().put(scoped.span.spanId(), session);
     }
     return session;
   }
 
   /**
-   * Starts a session; end it with {@link #endCrawlSession}.
+   * Starts a session; end it with {@link #endCrawlSession}. Arguments as for {@link
+   * #crawlSession}.
    *
    * @return the session span's id, or null without an active trace
+   * @throws IllegalArgumentException when {@code metadata} has a null key
    */
-  public static String startCrawlSession(String provider, Object query, Map<String, ?> metadata) {
+  public static @Nullable String startCrawlSession(
+      @Nullable String provider, @Nullable Object query, @Nullable Map<String, ?> metadata) {
     return crawlSession(provider, query, metadata).id();
   }
 
   /**
    * Ends a session started by {@link #startCrawlSession}, writing its counters.
    *
-   * @return true if this call ended it; false for null, unknown or already-ended ids
+   * @return true if this call ended it; false for null, unknown or already-ended ids. Never
+   *     throws.
    */
-  public static boolean endCrawlSession(String sessionId) {
-    CrawlSession session = sessionId == null ? null : OPEN.get(sessionId);
+  public static boolean endCrawlSession(@Nullable String sessionId) {
+    CrawlSession session = sessionId == null ? null : open().get(sessionId);
     return session != null && end(session);
   }
 
-  /** Records a page fetch without a query or error. */
-  public static String recordCrawlPage(String url, Integer statusCode, Long latencyMs) {
+  /**
+   * Records a page fetch without a query or error; see the five-argument form.
+   *
+   * @throws IllegalArgumentException as the five-argument form
+   */
+  public static @Nullable String recordCrawlPage(
+      String url, @Nullable Integer statusCode, @Nullable Long latencyMs) {
     return recordCrawlPage(url, null, statusCode, latencyMs, null);
   }
 
@@ -131,9 +147,11 @@ public final class CrawlTelemetry {
    * @param latencyMs the fetch time in milliseconds ({@code crawl.latency_ms}), or null
    * @param error what went wrong, or null
    * @return the page span's id, or null without an active trace
+   * @throws IllegalArgumentException when {@code url} is null or blank, {@code statusCode} is
+   *     outside 0 to 999, or {@code latencyMs} is negative
    */
-  public static String recordCrawlPage(
-      String url, Object query, Integer statusCode, Long latencyMs, String error) {
+  public static @Nullable String recordCrawlPage(String url, @Nullable Object query,
+      @Nullable Integer statusCode, @Nullable Long latencyMs, @Nullable String error) {
     if (url == null || url.isBlank()) {
       throw new IllegalArgumentException("url must not be empty");
     }
@@ -152,8 +170,13 @@ public final class CrawlTelemetry {
     return recordChild(builder, failed, PAGE_ERROR_TYPE, failure, CrawlSession::countPage);
   }
 
-  /** Records a workflow step without a query or failure reason. */
-  public static String recordCrawlEvent(String eventType, String status, Long durationMs) {
+  /**
+   * Records a workflow step without a query or failure reason; see the five-argument form.
+   *
+   * @throws IllegalArgumentException as the five-argument form
+   */
+  public static @Nullable String recordCrawlEvent(
+      String eventType, @Nullable String status, @Nullable Long durationMs) {
     return recordCrawlEvent(eventType, null, status, durationMs, null);
   }
 
@@ -167,9 +190,11 @@ public final class CrawlTelemetry {
    * @param durationMs how long it took ({@code crawl.duration_ms}), or null
    * @param failureReason why it failed, or null
    * @return the event span's id, or null without an active trace
+   * @throws IllegalArgumentException when {@code eventType} is null or blank, or {@code
+   *     durationMs} is negative
    */
-  public static String recordCrawlEvent(
-      String eventType, Object query, String status, Long durationMs, String failureReason) {
+  public static @Nullable String recordCrawlEvent(String eventType, @Nullable Object query,
+      @Nullable String status, @Nullable Long durationMs, @Nullable String failureReason) {
     if (eventType == null || eventType.isBlank()) {
       throw new IllegalArgumentException("eventType must not be empty");
     }
@@ -191,7 +216,7 @@ public final class CrawlTelemetry {
     if (scoped.isEnded()) {
       return false;
     }
-    OPEN.remove(scoped.span.spanId(), session);
+    open().remove(scoped.span.spanId(), session);
     scoped.span.setMetadata(PAGES_OK, session.pagesOk())
         .setMetadata(PAGES_FAIL, session.pagesFailed())
         .setMetadata(EVENTS_TOTAL, session.eventsTotal())
@@ -200,9 +225,9 @@ public final class CrawlTelemetry {
   }
 
   /** Records a page or event span and counts it in the session it belongs to, if any. */
-  private static String recordChild(SpanBuilder builder, boolean failed, String errorType,
+  private static @Nullable String recordChild(SpanBuilder builder, boolean failed, String errorType,
       String failure, BiConsumer<CrawlSession, Boolean> count) {
-    if (!SpanInternals.hasLiveTrace(LlmopsContext.current())) {
+    if (!SpanHooks.hasLiveTrace(LlmopsContext.current())) {
       return null;
     }
     Span span = builder.metadata(OK, !failed).startDetached();
@@ -210,7 +235,7 @@ public final class CrawlTelemetry {
       return null;
     }
     if (failed) {
-      SpanInternals.recordFailure(span, errorType, failure);
+      SpanHooks.recordFailure(span, errorType, failure);
     }
     span.end();
     CrawlSession session = sessionForCurrentContext();
@@ -221,16 +246,16 @@ public final class CrawlTelemetry {
   }
 
   /** The session that is the current span, else the newest open session of the current trace. */
-  private static CrawlSession sessionForCurrentContext() {
+  private static @Nullable CrawlSession sessionForCurrentContext() {
     LlmopsContext context = LlmopsContext.current();
     String spanId = context.spanId();
-    CrawlSession direct = spanId == null ? null : OPEN.get(spanId);
+    CrawlSession direct = spanId == null ? null : open().get(spanId);
     if (direct != null) {
       return direct;
     }
     String traceId = context.traceId();
     CrawlSession newest = null;
-    for (CrawlSession candidate : OPEN.values()) {
+    for (CrawlSession candidate : open().values()) {
       if (candidate.traceId().equals(traceId)
           && (newest == null || candidate.sequence() > newest.sequence())) {
         newest = candidate;
@@ -239,15 +264,20 @@ public final class CrawlTelemetry {
     return newest;
   }
 
-  private static void putIfNotNull(SpanBuilder builder, String key, Object value) {
+  private static void putIfNotNull(SpanBuilder builder, String key, @Nullable Object value) {
     if (value != null) {
       builder.metadata(key, value);
     }
   }
 
-  private static void requireNonNegative(String name, Long value) {
+  private static void requireNonNegative(String name, @Nullable Long value) {
     if (value != null && value < 0) {
       throw new IllegalArgumentException(name + " must be >= 0, got " + value);
     }
+  }
+
+  /** The open crawl sessions of the running runtime, by id. */
+  private static ConcurrentHashMap<String, CrawlSession> open() {
+    return Tracer.get().openRegistry("crawl_sessions");
   }
 }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The verdict of an evaluation (a rule engine, an offline scorer, a judge model): a score, a
@@ -21,6 +22,8 @@ import java.util.Map;
  *     .evaluatorMetadata(Map.of("method", "rules_v1"))
  *     .record();
  * }</pre>
+ *
+ * <p>Immutable and thread-safe. {@link Builder} is not thread-safe.
  */
 public final class Evaluation {
 
@@ -32,12 +35,12 @@ public final class Evaluation {
   public static final String METADATA_KEY = "evaluator";
 
   private final String name;
-  private final Double score;
-  private final String label;
-  private final String rationale;
-  private final String evaluatedSpanId;
+  private final @Nullable Double score;
+  private final @Nullable String label;
+  private final @Nullable String rationale;
+  private final @Nullable String evaluatedSpanId;
   private final Map<String, Object> evaluatorMetadata;
-  private final LlmopsContext parent;
+  private final @Nullable LlmopsContext parent;
 
   private Evaluation(Builder b) {
     this.name = b.name;
@@ -53,27 +56,28 @@ public final class Evaluation {
     return new Builder();
   }
 
+  /** The span name, never blank. */
   public String name() {
     return name;
   }
 
-  /** The score, or null. */
-  public Double score() {
+  /** The score, or null when none was given. */
+  public @Nullable Double score() {
     return score;
   }
 
-  /** The label, or null. */
-  public String label() {
+  /** The label, or null when none was given. */
+  public @Nullable String label() {
     return label;
   }
 
-  /** The rationale, or null. */
-  public String rationale() {
+  /** The rationale, or null when none was given. */
+  public @Nullable String rationale() {
     return rationale;
   }
 
-  /** The id of the span being judged, or null. */
-  public String evaluatedSpanId() {
+  /** The id of the span being judged, or null when none was given. */
+  public @Nullable String evaluatedSpanId() {
     return evaluatedSpanId;
   }
 
@@ -83,49 +87,61 @@ public final class Evaluation {
   }
 
   /** The context to record under, or null for the caller's current context. */
-  public LlmopsContext parent() {
+  public @Nullable LlmopsContext parent() {
     return parent;
   }
 
-  /** Collects and validates an {@link Evaluation}. */
+  /**
+   * Collects and validates an {@link Evaluation}: {@link #evaluatorMetadata} checks its argument
+   * at once, {@link #build()} checks the rest; both throw {@link IllegalArgumentException}
+   * naming the field. The other setters never throw.
+   *
+   * <p>Not thread-safe: fill and build it on one thread.
+   */
   public static final class Builder {
 
-    private String name = DEFAULT_NAME;
-    private Double score;
-    private String label;
-    private String rationale;
-    private String evaluatedSpanId;
+    private @Nullable String name = DEFAULT_NAME;
+    private @Nullable Double score;
+    private @Nullable String label;
+    private @Nullable String rationale;
+    private @Nullable String evaluatedSpanId;
     private Map<String, Object> evaluatorMetadata = Map.of();
-    private LlmopsContext parent;
+    private @Nullable LlmopsContext parent;
 
     private Builder() {}
 
-    /** The span name; default {@value Evaluation#DEFAULT_NAME}. */
+    /**
+     * The span name; default {@value Evaluation#DEFAULT_NAME}. {@link #build()} rejects a null
+     * or blank one.
+     */
     public Builder name(String value) {
       name = value;
       return this;
     }
 
     /** A numeric score; must be finite. Null clears it. */
-    public Builder score(Double value) {
+    public Builder score(@Nullable Double value) {
       score = value;
       return this;
     }
 
-    /** A categorical label; must not be empty. Null clears it. */
-    public Builder label(String value) {
+    /** A categorical label; must not be blank. Null clears it. */
+    public Builder label(@Nullable String value) {
       label = value;
       return this;
     }
 
-    /** The reason for the verdict; must not be empty. Null clears it. */
-    public Builder rationale(String value) {
+    /** The reason for the verdict; must not be blank. Null clears it. */
+    public Builder rationale(@Nullable String value) {
       rationale = value;
       return this;
     }
 
-    /** The id of the span being judged (for example a generation's span id). */
-    public Builder evaluatedSpanId(String value) {
+    /**
+     * The id of the span being judged (for example a generation's span id); must not be blank.
+     * Null clears it.
+     */
+    public Builder evaluatedSpanId(@Nullable String value) {
       evaluatedSpanId = value;
       return this;
     }
@@ -133,35 +149,43 @@ public final class Evaluation {
     /**
      * Details of the evaluator (judge model, rule set, version), recorded as {@code
      * metadata.evaluator}. Keys must be strings; values strings, numbers (finite), booleans,
-     * null, or lists, arrays and maps of those.
+     * null, or lists, arrays and maps of those. Copied now; null means none.
+     *
+     * @throws IllegalArgumentException when a key is not a string, a value is of another type or
+     *     a non-finite number, or the nesting is deeper than 16 (the message names the entry)
      */
-    public Builder evaluatorMetadata(Map<?, ?> value) {
+    public Builder evaluatorMetadata(@Nullable Map<?, ?> value) {
       evaluatorMetadata = value == null ? Map.of() : copyMetadata(value);
       return this;
     }
 
     /**
      * Records under {@code context} (for example a generation's context captured before work
-     * moved to another thread) instead of the context current when recording.
+     * moved to another thread) instead of the context current when recording. Null means the
+     * context current when recording.
      */
-    public Builder parent(LlmopsContext context) {
+    public Builder parent(@Nullable LlmopsContext context) {
       parent = context;
       return this;
     }
 
     /**
-     * Validates the evaluation and records it: {@code Llmops.recordEvaluation(build())}.
-     * IllegalArgumentException names an invalid field, and nothing is recorded then.
+     * Validates the evaluation and records it: {@code Llmops.recordEvaluation(build())}; nothing
+     * is recorded when it is invalid.
      *
      * @return the evaluation span's id, or null when there is no active trace or tracing is off
+     * @throws IllegalArgumentException as {@link #build()} says
      */
-    public String record() {
+    public @Nullable String record() {
       return Llmops.recordEvaluation(build());
     }
 
     /**
-     * Validates and returns the evaluation; IllegalArgumentException names the bad field (never
-     * its value).
+     * Validates and returns the evaluation.
+     *
+     * @throws IllegalArgumentException when the name is null or blank, none of score, label and
+     *     rationale is given, the score is not finite, or the label, rationale or evaluated span
+     *     id is blank (the message names the field, never its value)
      */
     public Evaluation build() {
       if (name == null || name.isBlank()) {
@@ -198,7 +222,7 @@ public final class Evaluation {
       return Collections.unmodifiableMap(copy);
     }
 
-    private static void checkValue(String path, Object value, int depth) {
+    private static void checkValue(String path, @Nullable Object value, int depth) {
       if (depth > 16) {
         throw new IllegalArgumentException(path + " is nested too deeply");
       }

@@ -1,22 +1,23 @@
 package io.llmops.observability;
 
-import io.llmops.observability.internal.engine.SpanInternals;
+import io.llmops.observability.spi.SpanHooks;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Records an {@link Evaluation} as an {@code evaluation} span. Not public API. */
 final class EvaluationRecorder {
 
   private EvaluationRecorder() {}
 
-  static String record(Evaluation evaluation) {
+  static @Nullable String record(Evaluation evaluation) {
     LlmopsContext parent =
         evaluation.parent() != null ? evaluation.parent() : LlmopsContext.current();
     // Under a span whose trace was already sent, the evaluation goes out as a late segment.
-    if (!SpanInternals.hasLiveTrace(parent) && !SpanInternals.hasSpan(parent)) {
+    if (!SpanHooks.hasLiveTrace(parent) && !SpanHooks.hasSpan(parent)) {
       return null;
     }
-    SpanBuilder builder = SpanInternals.allowLateSegment(
+    SpanBuilder builder = SpanHooks.allowLateSegment(
         Llmops.spanBuilder(evaluation.name(), SpanType.EVALUATION).parent(parent));
     if (!evaluation.evaluatorMetadata().isEmpty()) {
       builder.metadata(Evaluation.METADATA_KEY, evaluation.evaluatorMetadata());
@@ -33,7 +34,7 @@ final class EvaluationRecorder {
     payload.put("trace_id", span.traceId());
     payload.put("parent_span_id", parent.spanId());
     payload.put("evaluated_span_id", evaluation.evaluatedSpanId());
-    SpanInternals.setInputSection(span, Evaluation.INPUT_KEY, payload);
+    SpanHooks.setInputSection(span, Evaluation.INPUT_KEY, payload);
     span.end();
     return span.spanId();
   }

@@ -1,10 +1,12 @@
 package io.llmops.observability;
 
 import io.llmops.observability.internal.engine.ActiveContext;
+import io.llmops.observability.internal.engine.ContextAccess;
 import io.llmops.observability.internal.engine.ContextStorage;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable capture of the active trace and span. Context does not follow work to other
@@ -14,8 +16,15 @@ import java.util.concurrent.ExecutorService;
  * executor.submit(LlmopsContext.current().wrap(() -> retrieve(query)));
  * ExecutorService traced = LlmopsContext.current().wrap(executor);   // every task
  * }</pre>
+ *
+ * <p>Immutable and thread-safe: a context may be captured on one thread and used on any number
+ * of others. Only {@code wrap} validates its argument; no other method throws.
  */
 public final class LlmopsContext {
+
+  static {
+    ContextAccess.setReader(context -> context.active);
+  }
 
   private final ActiveContext active;
 
@@ -23,7 +32,7 @@ public final class LlmopsContext {
     this.active = active;
   }
 
-  /** The context of the calling thread (possibly empty). */
+  /** The context of the calling thread (possibly empty, never null). */
   public static LlmopsContext current() {
     return new LlmopsContext(ContextStorage.current());
   }
@@ -44,7 +53,10 @@ public final class LlmopsContext {
 
   /**
    * Runs {@code task} with this context current, on whatever thread runs it. When the task
-   * returns, that thread's context is what it was before, whatever the task left open.
+   * returns, that thread's context is what it was before, whatever the task left open. What the
+   * task throws passes through unchanged.
+   *
+   * @throws IllegalArgumentException when {@code task} is null
    */
   public Runnable wrap(Runnable task) {
     requireArgument(task, "task");
@@ -56,8 +68,13 @@ public final class LlmopsContext {
     };
   }
 
-  /** Calls {@code task} with this context current, on whatever thread runs it. */
-  public <T> Callable<T> wrap(Callable<T> task) {
+  /**
+   * Calls {@code task} with this context current, on whatever thread runs it; what it returns or
+   * throws passes through unchanged.
+   *
+   * @throws IllegalArgumentException when {@code task} is null
+   */
+  public <T extends @Nullable Object> Callable<T> wrap(Callable<T> task) {
     requireArgument(task, "task");
     ActiveContext captured = active;
     return () -> {
@@ -67,25 +84,33 @@ public final class LlmopsContext {
     };
   }
 
-  /** An executor that runs every task with this context current. */
+  /**
+   * An executor that runs every task with this context current.
+   *
+   * @throws IllegalArgumentException when {@code executor} is null
+   */
   public Executor wrap(Executor executor) {
     requireArgument(executor, "executor");
     return command -> executor.execute(wrap(command));
   }
 
-  /** An executor service that runs every submitted task with this context current. */
+  /**
+   * An executor service that runs every submitted task with this context current.
+   *
+   * @throws IllegalArgumentException when {@code executor} is null
+   */
   public ExecutorService wrap(ExecutorService executor) {
     requireArgument(executor, "executor");
     return new ContextExecutorService(executor, this);
   }
 
-  /** The trace id of this context, or null. */
-  public String traceId() {
+  /** The trace id of this context, or null (not an empty string) for an empty context. */
+  public @Nullable String traceId() {
     return active.traceId();
   }
 
-  /** The span id of this context, or null. */
-  public String spanId() {
+  /** The span id of this context, or null when it names no span. */
+  public @Nullable String spanId() {
     return active.spanId();
   }
 
@@ -93,10 +118,5 @@ public final class LlmopsContext {
     if (value == null) {
       throw new IllegalArgumentException(name + " must not be null");
     }
-  }
-
-  /** For the SDK's own modules; not part of the supported API. */
-  public ActiveContext unwrap() {
-    return active;
   }
 }

@@ -6,16 +6,23 @@ import java.util.Map;
  * A point-in-time copy of the SDK's counters. Names are stable and documented in
  * docs/OPERATIONS.md; losses are counted under {@code dropped.<reason>}, per-sink outcomes under
  * {@code exported.<sink>} and {@code export_failed.<sink>}.
+ *
+ * <p>Immutable and thread-safe; no method throws.
  */
 public final class LlmopsStats {
 
   private final Map<String, Long> counters;
 
+  /**
+   * A copy of {@code counters}.
+   *
+   * @throws IllegalArgumentException when {@code counters} is null or has a null key or value
+   */
   public LlmopsStats(Map<String, Long> counters) {
     this.counters = Map.copyOf(counters);
   }
 
-  /** Every counter by name. */
+  /** Every counter by name (unmodifiable). */
   public Map<String, Long> counters() {
     return counters;
   }

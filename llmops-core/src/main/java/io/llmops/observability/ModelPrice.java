@@ -1,9 +1,13 @@
 package io.llmops.observability;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a model charges, in US dollars per million tokens. A null cache price means the provider
  * does not price cache reads (or writes) apart: those tokens are charged as input. Each price is
  * at most {@value #MAX_PER_MILLION} (a dollar a token), which keeps every cost finite.
+ *
+ * <p>Immutable and thread-safe.
  *
  * @param inputPerMillion uncached input tokens
  * @param outputPerMillion output tokens
@@ -11,13 +15,18 @@ package io.llmops.observability;
  * @param cacheWritePerMillion input tokens written to the prompt cache, or null
  */
 public record ModelPrice(
-    double inputPerMillion, double outputPerMillion, Double cacheReadPerMillion,
-    Double cacheWritePerMillion) {
+    double inputPerMillion, double outputPerMillion, @Nullable Double cacheReadPerMillion,
+    @Nullable Double cacheWritePerMillion) {
 
   /** The highest price accepted, in dollars per million tokens. */
   public static final double MAX_PER_MILLION = 1_000_000;
 
-  /** Rejects negative, non-finite or higher than {@link #MAX_PER_MILLION} prices with IllegalArgumentException. */
+  /**
+   * Validates the prices.
+   *
+   * @throws IllegalArgumentException when a price is negative, not a number, or higher than
+   *     {@link #MAX_PER_MILLION} (the message names it)
+   */
   public ModelPrice {
     check("inputPerMillion", inputPerMillion);
     check("outputPerMillion", outputPerMillion);
@@ -29,12 +38,20 @@ public record ModelPrice(
     }
   }
 
-  /** Input and output prices per million tokens; cache tokens are charged as input. */
+  /**
+   * Input and output prices per million tokens; cache tokens are charged as input.
+   *
+   * @throws IllegalArgumentException as the constructor
+   */
   public static ModelPrice perMillion(double input, double output) {
     return new ModelPrice(input, output, null, null);
   }
 
-  /** Input, output, cache-read and cache-write prices per million tokens. */
+  /**
+   * Input, output, cache-read and cache-write prices per million tokens.
+   *
+   * @throws IllegalArgumentException as the constructor
+   */
   public static ModelPrice perMillion(double input, double output, double cacheRead, double cacheWrite) {
     return new ModelPrice(input, output, cacheRead, cacheWrite);
   }

@@ -1,8 +1,10 @@
 package io.llmops.observability;
 
-import io.llmops.observability.internal.common.InternalLog;
-import io.llmops.observability.internal.engine.SpanInternals;
+import io.llmops.observability.spi.SdkLog;
+import io.llmops.observability.spi.SdkCounters;
+import io.llmops.observability.spi.SpanHooks;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A span that a start/end API (transactions, crawl sessions) makes current on the starting
@@ -26,14 +28,14 @@ final class ScopedSpan {
    * Starts {@code builder}'s span under the current span and makes it current, or returns null
    * when this context has no active trace (no implicit trace is started) or tracing is off.
    */
-  static ScopedSpan start(SpanBuilder builder, java.util.Map<String, ?> openOfThisKind) {
-    if (!SpanInternals.hasLiveTrace(LlmopsContext.current())) {
+  static @Nullable ScopedSpan start(SpanBuilder builder, java.util.Map<String, ?> openOfThisKind) {
+    if (!SpanHooks.hasLiveTrace(LlmopsContext.current())) {
       return null;
     }
     if (openOfThisKind.size() >= MAX_OPEN) {
       // never ended ones would otherwise accumulate for the life of the process
-      SpanInternals.countDropped("open_limit");
-      InternalLog.warnOnce("open-limit", MAX_OPEN + " transactions or crawl sessions are open "
+      SdkCounters.countDropped("open_limit");
+      SdkLog.warnOnce("open-limit", MAX_OPEN + " transactions or crawl sessions are open "
           + "and were never ended; new ones are not recorded until some end");
       return null;
     }

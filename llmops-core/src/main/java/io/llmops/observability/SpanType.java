@@ -1,6 +1,9 @@
 package io.llmops.observability;
 
-/** The kinds of span of the wire format; {@link #wireName()} is the exact {@code span_type} value. */
+/**
+ * The kinds of span of the wire format; {@link #wireName()} is the exact {@code span_type} value.
+ * Immutable.
+ */
 public enum SpanType {
   SPAN("span"),
   GENERATION("generation"),

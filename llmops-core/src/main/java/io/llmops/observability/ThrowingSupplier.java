@@ -1,7 +1,12 @@
 package io.llmops.observability;
 
-/** A block of user code that returns a value and may throw; used by {@link SpanBuilder#call}. */
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A block of user code that returns a value (null included) and may throw; used by {@link
+ * SpanBuilder#call}.
+ */
 @FunctionalInterface
-public interface ThrowingSupplier<T, E extends Throwable> {
+public interface ThrowingSupplier<T extends @Nullable Object, E extends Throwable> {
   T get() throws E;
 }

@@ -1,6 +1,7 @@
 package io.llmops.observability;
 
 import io.llmops.observability.internal.engine.Tracer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The end of the active trace of the calling context, described field by field and sent with
@@ -21,28 +22,32 @@ import io.llmops.observability.internal.engine.Tracer;
  */
 public final class TraceEnding {
 
-  private String userId;
-  private String sessionId;
-  private String name;
-  private Object input;
-  private Object output;
+  private @Nullable String userId;
+  private @Nullable String sessionId;
+  private @Nullable String name;
+  private @Nullable Object input;
+  private @Nullable Object output;
 
   TraceEnding() {}
 
   /** The user id ({@code user_id}); null keeps the one given at start. */
-  public TraceEnding userId(String value) {
+  public TraceEnding userId(@Nullable String value) {
     userId = value;
     return this;
   }
 
   /** The session id ({@code session_id}); null keeps the one given at start. */
-  public TraceEnding sessionId(String value) {
+  public TraceEnding sessionId(@Nullable String value) {
     sessionId = value;
     return this;
   }
 
-  /** Replaces the trace name given at start; null keeps it, blank is rejected. */
-  public TraceEnding name(String value) {
+  /**
+   * Replaces the trace name given at start; null keeps it.
+   *
+   * @throws IllegalArgumentException when {@code value} is blank
+   */
+  public TraceEnding name(@Nullable String value) {
     if (value != null && value.isBlank()) {
       throw new IllegalArgumentException("name must not be blank");
     }
@@ -51,13 +56,13 @@ public final class TraceEnding {
   }
 
   /** The trace's input ({@code trace_input}); null leaves it unset. */
-  public TraceEnding input(Object value) {
+  public TraceEnding input(@Nullable Object value) {
     input = value;
     return this;
   }
 
   /** The trace's output ({@code trace_output}); null leaves it unset. */
-  public TraceEnding output(Object value) {
+  public TraceEnding output(@Nullable Object value) {
     output = value;
     return this;
   }

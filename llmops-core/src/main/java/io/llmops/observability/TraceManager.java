@@ -1,6 +1,7 @@
 package io.llmops.observability;
 
 import io.llmops.observability.internal.engine.Tracer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The trace lifecycle. A trace belongs to the execution context (thread, or the context carried
@@ -12,21 +13,34 @@ import io.llmops.observability.internal.engine.Tracer;
  * TraceManager.finalizeAndSend(Map.of("user_msg", question), Map.of("bot_response", answer));
  * }</pre>
  *
- * <p>{@link #finalizeAndSend}, {@link #endTrace()} and {@link TraceEnding#send()} never throw
- * and never wait on the network: serialization, compression and delivery happen on a background
- * worker. {@link #startTrace} and {@link #newTrace} reject a null or blank name with an
- * IllegalArgumentException, as builders do.
+ * <p>{@link #finalizeAndSend}, {@link #endTrace()}, {@link TraceEnding#send()} and {@link
+ * #currentTraceId()} never throw, and finalizing never waits on the network: serialization,
+ * compression and delivery happen on a background worker. Only starting a trace validates its
+ * name ({@link #startTrace} and {@link #newTrace} reject a null or blank name with an
+ * IllegalArgumentException, as builders do).
+ *
+ * <p>Thread-safe: every method may be called from any thread, and acts on the calling thread's
+ * context.
  */
 public final class TraceManager {
 
   private TraceManager() {}
 
-  /** Starts a trace named {@code name}; see {@link TraceBuilder#start()}. */
+  /**
+   * Starts a trace named {@code name}; see {@link TraceBuilder#start()}.
+   *
+   * @return the trace id, or an empty string (not null) when tracing is disabled or failed
+   * @throws IllegalArgumentException when {@code name} is null or blank
+   */
   public static String startTrace(String name) {
     return newTrace(name).start();
   }
 
-  /** A builder for a trace with project, environment, metadata, user, session and tags. */
+  /**
+   * A builder for a trace with project, environment, metadata, user, session and tags.
+   *
+   * @throws IllegalArgumentException when {@code name} is null or blank
+   */
   public static TraceBuilder newTrace(String name) {
     return Tracer.get().traceBuilder(name);
   }
@@ -47,7 +61,8 @@ public final class TraceManager {
    *
    * @return true if a trace was finalized by this call
    */
-  public static boolean finalizeAndSend(Object traceInput, Object traceOutput) {
+  public static boolean finalizeAndSend(
+      @Nullable Object traceInput, @Nullable Object traceOutput) {
     return finalizeTrace().input(traceInput).output(traceOutput).send();
   }
 
@@ -61,8 +76,11 @@ public final class TraceManager {
     return finalizeAndSend();
   }
 
-  /** The id of the active trace of this context, or null. */
-  public static String currentTraceId() {
+  /**
+   * The id of the active trace of this context, or null (not an empty string) when there is none
+   * or it is being finalized.
+   */
+  public static @Nullable String currentTraceId() {
     return Tracer.get().currentTraceId();
   }
 }

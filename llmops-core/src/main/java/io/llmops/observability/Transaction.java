@@ -1,5 +1,7 @@
 package io.llmops.observability;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An open transaction, ended by {@link #close()}: use it with try-with-resources.
  *
@@ -13,22 +15,25 @@ package io.llmops.observability;
  * <p>Closing ends the transaction with status {@code success}, or {@code error} after {@link
  * #fail}. Without an active trace the handle is inert: {@link #id()} is null and every method
  * does nothing. No method throws.
+ *
+ * <p>Thread-safe: any thread may set the output, mark it failed or close it; the values set last
+ * before the close are recorded.
  */
 public final class Transaction implements AutoCloseable {
 
-  private final String id;
-  private volatile Object output;
+  private final @Nullable String id;
+  private volatile @Nullable Object output;
   private volatile boolean outputSet;
   private volatile String status = Transactions.STATUS_SUCCESS;
-  private volatile String error;
-  private volatile Throwable exception;
+  private volatile @Nullable String error;
+  private volatile @Nullable Throwable exception;
 
-  Transaction(String id) {
+  Transaction(@Nullable String id) {
     this.id = id;
   }
 
   /** The transaction id, which is its span's {@code span_id}, or null when nothing is recorded. */
-  public String id() {
+  public @Nullable String id() {
     return id;
   }
 
@@ -37,8 +42,8 @@ public final class Transaction implements AutoCloseable {
     return id != null && Transactions.isOpen(id);
   }
 
-  /** The value recorded as {@code output_data.output} when the transaction ends. */
-  public Transaction setOutput(Object outputData) {
+  /** The value recorded as {@code output_data.output} when the transaction ends; null for none. */
+  public Transaction setOutput(@Nullable Object outputData) {
     this.output = outputData;
     this.outputSet = true;
     return this;
@@ -51,8 +56,8 @@ public final class Transaction implements AutoCloseable {
     return this;
   }
 
-  /** Marks the transaction failed with a message. */
-  public Transaction fail(String message) {
+  /** Marks the transaction failed with a message; null fails it without one. */
+  public Transaction fail(@Nullable String message) {
     this.status = Transactions.STATUS_ERROR;
     this.error = message;
     return this;

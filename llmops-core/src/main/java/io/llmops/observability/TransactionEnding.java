@@ -1,5 +1,7 @@
 package io.llmops.observability;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The end of a transaction, described field by field and applied with {@link #end()}: the Java
  * form of the specification's {@code end_transaction} keyword arguments. Obtain one from {@link
@@ -16,14 +18,14 @@ package io.llmops.observability;
  */
 public final class TransactionEnding {
 
-  private final String transactionId;
-  private String status;
-  private Object output;
+  private final @Nullable String transactionId;
+  private @Nullable String status;
+  private @Nullable Object output;
   private boolean outputSet;
-  private String error;
-  private Throwable exception;
+  private @Nullable String error;
+  private @Nullable Throwable exception;
 
-  TransactionEnding(String transactionId) {
+  TransactionEnding(@Nullable String transactionId) {
     this.transactionId = transactionId;
   }
 
@@ -32,20 +34,20 @@ public final class TransactionEnding {
    * {@code failure} or {@code fail} (any case) marks the span failed. Absent: {@code error} when
    * an error or exception is given, else {@code success}.
    */
-  public TransactionEnding status(String value) {
+  public TransactionEnding status(@Nullable String value) {
     status = value;
     return this;
   }
 
   /** Recorded as {@code output_data.output}. */
-  public TransactionEnding output(Object value) {
+  public TransactionEnding output(@Nullable Object value) {
     output = value;
     outputSet = value != null;
     return this;
   }
 
   /** Marks the span failed with {@code error: "TransactionError: <message>"}. */
-  public TransactionEnding error(String message) {
+  public TransactionEnding error(@Nullable String message) {
     error = message;
     return this;
   }
@@ -54,7 +56,7 @@ public final class TransactionEnding {
    * Marks the span failed with the exception's type, message and stack trace; wins over {@link
    * #error(String)}. The exception itself is left untouched.
    */
-  public TransactionEnding exception(Throwable failure) {
+  public TransactionEnding exception(@Nullable Throwable failure) {
     exception = failure;
     return this;
   }

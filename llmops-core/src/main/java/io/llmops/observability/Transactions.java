@@ -1,10 +1,12 @@
 package io.llmops.observability;
 
-import io.llmops.observability.internal.engine.SpanInternals;
+import io.llmops.observability.internal.engine.Tracer;
+import io.llmops.observability.spi.SpanHooks;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Explicit transaction boundaries: spans of type {@code transaction} with an id the caller
@@ -35,7 +37,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * it without dashes (the 32 hex characters of the specification's {@code uuid4().hex}) and in
  * any case.
  *
- * <p>No method throws except IllegalArgumentException for a blank name or a null metadata key.
+ * <p>No method throws except IllegalArgumentException for a blank name or a null metadata key,
+ * where the method says so. Thread-safe: every method may be called from any thread.
  */
 public final class Transactions {
 
@@ -49,12 +52,15 @@ public final class Transactions {
   public static final String ERROR_TYPE = "TransactionError";
 
   private static final Set<String> FAILED_STATUSES = Set.of("error", "failed", "failure", "fail");
-  private static final ConcurrentHashMap<String, ScopedSpan> OPEN = new ConcurrentHashMap<>();
 
   private Transactions() {}
 
-  /** Starts a transaction without metadata or input; see the three-argument form. */
-  public static String startTransaction(String name) {
+  /**
+   * Starts a transaction without metadata or input; see the three-argument form.
+   *
+   * @throws IllegalArgumentException when {@code name} is null or blank
+   */
+  public static @Nullable String startTransaction(String name) {
     return startTransaction(name, null, null);
   }
 
@@ -65,9 +71,11 @@ public final class Transactions {
    * @param inputData recorded as {@code input_data.kwargs} (may be null)
    * @return the transaction id, which is the transaction span's {@code span_id}; null when this
    *     context has no active trace or tracing is off
+   * @throws IllegalArgumentException when {@code name} is null or blank, or {@code metadata} or
+   *     {@code inputData} has a null key
    */
-  public static String startTransaction(
-      String name, Map<String, ?> metadata, Map<String, ?> inputData) {
+  public static @Nullable String startTransaction(
+      String name, @Nullable Map<String, ?> metadata, @Nullable Map<String, ?> inputData) {
     SpanBuilder builder = Llmops.spanBuilder(name, SpanType.TRANSACTION);
     if (metadata != null) {
       builder.metadata(metadata);
@@ -75,12 +83,12 @@ public final class Transactions {
     if (inputData != null) {
       inputData.forEach(builder::input);
     }
-    ScopedSpan started = ScopedSpan.start(builder, OPEN);
+    ScopedSpan started = ScopedSpan.start(builder, open());
     if (started == null) {
       return null;
     }
     String id = started.span.spanId();
-    OPEN.put(id, started);
+    open().put(id, started);
     return id;
   }
 
@@ -91,7 +99,7 @@ public final class Transactions {
    * @param transactionId the id {@code startTransaction} returned, with or without its dashes
    * @return true if this call ended it; false for null, unknown or already-ended ids
    */
-  public static boolean endTransaction(String transactionId) {
+  public static boolean endTransaction(@Nullable String transactionId) {
     return ending(transactionId).end();
   }
 
@@ -104,34 +112,47 @@ public final class Transactions {
    *
    * @param transactionId the id {@code startTransaction} returned, with or without its dashes
    */
-  public static TransactionEnding ending(String transactionId) {
+  public static TransactionEnding ending(@Nullable String transactionId) {
     return new TransactionEnding(transactionId);
   }
 
   /**
-   * The ids of transactions started in this process and not yet ended, on any thread: a
-   * transaction still listed long after its work finished is missing its end.
+   * The ids of transactions started (in this runtime or one it replaced) and not yet ended, on
+   * any thread: a transaction still listed long after its work finished is missing its end.
    */
   public static Set<String> openTransactionIds() {
-    return Set.copyOf(OPEN.keySet());
+    return Set.copyOf(open().keySet());
   }
 
-  /** Starts a transaction for try-with-resources; see {@link Transaction}. */
+  /**
+   * Starts a transaction for try-with-resources; see {@link Transaction}.
+   *
+   * @return the transaction, never null: inert without an active trace
+   * @throws IllegalArgumentException when {@code name} is null or blank
+   */
   public static Transaction transaction(String name) {
     return transaction(name, null, null);
   }
 
-  /** Starts a transaction for try-with-resources; arguments as for {@link #startTransaction}. */
+  /**
+   * Starts a transaction for try-with-resources; arguments as for {@link #startTransaction}.
+   *
+   * @return the transaction, never null: inert without an active trace
+   * @throws IllegalArgumentException as {@link #startTransaction(String, Map, Map)}
+   */
   public static Transaction transaction(
-      String name, Map<String, ?> metadata, Map<String, ?> inputData) {
+      String name, @Nullable Map<String, ?> metadata, @Nullable Map<String, ?> inputData) {
     return new Transaction(startTransaction(name, metadata, inputData));
   }
 
   /**
    * Runs {@code body} inside a transaction: its result is the output, an exception marks the
    * transaction failed and is rethrown unchanged.
+   *
+   * @throws IllegalArgumentException when {@code name} is null or blank, or {@code body} is null
    */
-  public static <T, E extends Throwable> T call(String name, ThrowingSupplier<T, E> body) throws E {
+  public static <T extends @Nullable Object, E extends Throwable> T call(
+      String name, ThrowingSupplier<T, E> body) throws E {
     if (body == null) {
       throw new IllegalArgumentException("body must not be null");
     }
@@ -148,8 +169,8 @@ public final class Transactions {
     }
   }
 
-  static boolean isOpen(String transactionId) {
-    return OPEN.containsKey(transactionId);
+  static boolean isOpen(@Nullable String transactionId) {
+    return open().containsKey(transactionId);
   }
 
   /**
@@ -165,9 +186,9 @@ public final class Transactions {
         + '-' + lower.substring(16, 20) + '-' + lower.substring(20);
   }
 
-  static boolean end(
-      String id, String status, Object outputData, String error, Throwable exception) {
-    ScopedSpan open = id == null ? null : OPEN.remove(issuedForm(id));
+  static boolean end(@Nullable String id, @Nullable String status,
+      @Nullable Object outputData, @Nullable String error, @Nullable Throwable exception) {
+    ScopedSpan open = id == null ? null : open().remove(issuedForm(id));
     if (open == null) {
       return false;
     }
@@ -181,9 +202,14 @@ public final class Transactions {
     if (exception != null) {
       span.recordException(exception);
     } else if (error != null || FAILED_STATUSES.contains(effective.toLowerCase(Locale.ROOT))) {
-      SpanInternals.recordFailure(span, ERROR_TYPE,
+      SpanHooks.recordFailure(span, ERROR_TYPE,
           error != null ? error : "transaction ended with status " + effective);
     }
     return open.end();
+  }
+
+  /** The open transactions of the running runtime, by id. */
+  private static ConcurrentHashMap<String, ScopedSpan> open() {
+    return Tracer.get().openRegistry("transactions");
   }
 }

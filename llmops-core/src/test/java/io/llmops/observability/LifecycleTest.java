@@ -343,6 +343,22 @@ class LifecycleTest {
       assertThat(trace.get("trace_id").asText()).isEqualTo(spanning);
       assertThat(spansByName(trace)).containsOnlyKeys("after-switch");
     }
+
+    @Test
+    void aTraceFinalizedAfterTheSwitchWithASpanStillOpenIsSentByTheNewRuntimeWhenItsGraceEnds() {
+      configure(TestConfigs.isolated().addSink(new CollectingSink()));
+      String spanning = TraceManager.startTrace("spans-the-switch-with-an-open-span");
+      Span open = Llmops.span("open").startDetached();
+
+      configure(TestConfigs.isolated().set("LLMOPS_FINALIZE_GRACE", "0.2").addSink(sink));
+      TraceManager.endTrace();
+
+      await().atMost(20, TimeUnit.SECONDS).until(() -> sink.messages().size() == 1);
+      JsonNode trace = onlyTrace();
+      assertThat(trace.get("trace_id").asText()).isEqualTo(spanning);
+      assertThat(trace.at("/metadata/llmops.open_spans").asInt()).isEqualTo(1);
+      open.end();
+    }
   }
 
   @Nested

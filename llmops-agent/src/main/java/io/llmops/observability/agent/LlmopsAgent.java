@@ -3,6 +3,7 @@ package io.llmops.observability.agent;
 import io.llmops.observability.agent.internal.AgentInstaller;
 import java.lang.instrument.Instrumentation;
 import net.bytebuddy.agent.ByteBuddyAgent;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes {@code @TrackFunction}, {@code @TrackLlmCall}, {@code @TrackLlmAgent} and
@@ -19,18 +20,30 @@ import net.bytebuddy.agent.ByteBuddyAgent;
  *
  * <p>Classes loaded before {@link #install()} are retransformed. Starting twice (for example
  * {@code -javaagent} and {@code install()}) is harmless: the second start does nothing.
+ *
+ * <p>No method throws: an agent that cannot start logs why, and the annotations have no effect.
+ * Thread-safe: concurrent starts start the agent once.
  */
 public final class LlmopsAgent {
 
   private LlmopsAgent() {}
 
-  /** Entry point of {@code -javaagent:llmops-agent.jar}. */
-  public static void premain(String arguments, Instrumentation instrumentation) {
+  /**
+   * Entry point of {@code -javaagent:llmops-agent.jar}.
+   *
+   * @param arguments the text after {@code =} in {@code -javaagent}, null when there is none
+   *     (not used)
+   */
+  public static void premain(@Nullable String arguments, Instrumentation instrumentation) {
     AgentInstaller.install(instrumentation);
   }
 
-  /** Entry point when the agent is attached to a running JVM. */
-  public static void agentmain(String arguments, Instrumentation instrumentation) {
+  /**
+   * Entry point when the agent is attached to a running JVM.
+   *
+   * @param arguments the agent's options, null when there are none (not used)
+   */
+  public static void agentmain(@Nullable String arguments, Instrumentation instrumentation) {
     AgentInstaller.install(instrumentation);
   }
 

@@ -16,6 +16,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * Bedrock Runtime SDK is on the class path; then it records Bedrock Runtime calls exactly as a
  * {@link LlmopsBedrockInterceptor} registered on the builder would. Registering both records each
  * call once. Other services' clients (SQS, S3...) pass through untouched either way.
+ *
+ * <p>No method throws. Thread-safe: the SDK calls one instance from every thread its client
+ * serves.
  */
 public final class GlobalBedrockInterceptor implements ExecutionInterceptor {
 

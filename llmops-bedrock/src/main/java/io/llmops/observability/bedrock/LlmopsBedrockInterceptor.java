@@ -6,8 +6,8 @@ import io.llmops.observability.bedrock.internal.BedrockCall;
 import io.llmops.observability.bedrock.internal.Operation;
 import io.llmops.observability.bedrock.internal.Prompts;
 import io.llmops.observability.bedrock.internal.TappedPublisher;
-import io.llmops.observability.internal.common.InternalLog;
-import io.llmops.observability.internal.llm.JudgeCalls;
+import io.llmops.observability.spi.SdkLog;
+import io.llmops.observability.spi.JudgeCalls;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import org.reactivestreams.Publisher;
@@ -45,6 +45,9 @@ import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithRespo
  * override configuration names the API {@value JudgeCalls#API_NAME}): judging is not the
  * application's work. The interceptor never throws: a failure of its own is logged (once a
  * minute at most) and the call goes on unrecorded.
+ *
+ * <p>Thread-safe: one instance may serve every call of a client, on any thread; each call keeps
+ * its own state in its {@code ExecutionAttributes}.
  */
 public final class LlmopsBedrockInterceptor implements ExecutionInterceptor {
 
@@ -180,6 +183,6 @@ public final class LlmopsBedrockInterceptor implements ExecutionInterceptor {
   }
 
   private static void logged(Throwable e) {
-    InternalLog.errorOnce("bedrock.interceptor", "llmops: the Bedrock interceptor failed; the call is not recorded", e);
+    SdkLog.errorOnce("bedrock.interceptor", "llmops: the Bedrock interceptor failed; the call is not recorded", e);
   }
 }

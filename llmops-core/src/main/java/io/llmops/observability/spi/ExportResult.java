@@ -1,8 +1,9 @@
 package io.llmops.observability.spi;
 
-import java.util.Objects;
 
-/** The outcome of a sink operation. */
+/**
+ * The outcome of a sink operation. Immutable and thread-safe.
+ */
 public final class ExportResult {
 
   private static final ExportResult SUCCESS = new ExportResult(true, "");
@@ -15,19 +16,29 @@ public final class ExportResult {
     this.reason = reason;
   }
 
+  /** Success (a shared instance). */
   public static ExportResult success() {
     return SUCCESS;
   }
 
+  /**
+   * A failure for {@code reason}, which is logged and must not contain a secret or a message
+   * body.
+   *
+   * @throws IllegalArgumentException when {@code reason} is null
+   */
   public static ExportResult failure(String reason) {
-    return new ExportResult(false, Objects.requireNonNull(reason, "reason"));
+    if (reason == null) {
+      throw new IllegalArgumentException("reason must not be null");
+    }
+    return new ExportResult(false, reason);
   }
 
   public boolean isSuccess() {
     return success;
   }
 
-  /** Why it failed; empty on success. */
+  /** Why it failed; an empty string (not null) on success. */
   public String reason() {
     return reason;
   }

@@ -1,6 +1,7 @@
 package io.llmops.observability.spi;
 
 import io.llmops.observability.LlmResponse;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a model response of a type the SDK does not know (a typed SDK object, your own wrapper).
@@ -11,9 +12,14 @@ import io.llmops.observability.LlmResponse;
  *
  * <p>Called on the thread that records the response: must be fast, must not block and should not
  * throw (an exception is logged once and the reader is skipped for that call).
+ *
+ * <p>Implementations must be thread-safe: one instance serves every application thread at once.
  */
 public interface LlmResponseReader {
 
-  /** What this reader understood of {@code response}, or null when it does not know the type. */
-  LlmResponse read(Object response);
+  /**
+   * What this reader understood of {@code response} (never null itself), or null when it does not
+   * know the type.
+   */
+  @Nullable LlmResponse read(Object response);
 }

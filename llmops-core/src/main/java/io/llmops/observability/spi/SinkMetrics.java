@@ -2,16 +2,19 @@ package io.llmops.observability.spi;
 
 /**
  * The SDK's counters as a sink sees them: what a sink adds here appears in
- * {@code Llmops.stats()}. Implementations are thread-safe and never throw.
+ * {@code Llmops.stats()}.
+ *
+ * <p>Implementations are thread-safe (a sink's own threads call them at once) and never throw.
  */
 public interface SinkMetrics {
 
-  /** Adds {@code delta} to the counter {@code name}. */
+  /** Adds {@code delta} to the counter {@code name}, creating it at zero first. */
   void add(String name, long delta);
 
   /** The current value of {@code name}, zero when it never moved. */
   long get(String name);
 
+  /** Adds one to the counter {@code name}. */
   default void increment(String name) {
     add(name, 1);
   }

@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * One finished trace in wire format: {@link #body()} is the exact SQS message body (the wrapper
  * with base64 of gzip of the trace JSON), already redacted and within the size limit.
+ *
+ * <p>Immutable and thread-safe: {@link #traceJson()} returns a copy. No accessor throws.
  */
 public final class TraceMessage {
 
@@ -15,6 +17,12 @@ public final class TraceMessage {
   private final byte[] traceJson;
   private final int spanCount;
 
+  /**
+   * A message; the SDK makes them, sinks' tests may too. {@code traceJson} is kept as given: do
+   * not change it afterwards.
+   *
+   * @throws IllegalArgumentException when an argument is null or {@code spanCount} is negative
+   */
   public TraceMessage(
       String traceId, String type, String body, String idempotencyKey, byte[] traceJson, int spanCount) {
     this.traceId = traceId;
@@ -25,6 +33,7 @@ public final class TraceMessage {
     this.spanCount = spanCount;
   }
 
+  /** The id of the trace this message carries (all or a segment of it). */
   public String traceId() {
     return traceId;
   }
@@ -54,6 +63,7 @@ public final class TraceMessage {
     return traceJson.clone();
   }
 
+  /** {@link #traceJson()} as text. */
   public String traceJsonText() {
     return new String(traceJson, StandardCharsets.UTF_8);
   }

@@ -13,11 +13,18 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>The chat model is a third party: everything put in the prompts is redacted as exports are,
  * and the judged texts are sent as one JSON-encoded data section that nothing in them can end.
+ *
+ * <p>Thread-safe when its chat model is.
  */
 public final class ChatJudge implements Judge {
 
   private final ChatModel model;
 
+  /**
+   * A judge that asks {@code model}.
+   *
+   * @throws IllegalArgumentException when {@code model} is null
+   */
   public ChatJudge(ChatModel model) {
     if (model == null) {
       throw new IllegalArgumentException("model must not be null");

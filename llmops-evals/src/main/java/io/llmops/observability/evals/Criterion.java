@@ -4,15 +4,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a judge is asked to assess, as instructions for a judge model and the labels it may
  * answer with. Four are built in ({@link #CORRECTNESS}, {@link #RELEVANCE}, {@link
  * #FAITHFULNESS}, {@link #HARMFULNESS}); {@link #of} makes others.
  *
+ * <p>Immutable and thread-safe ({@code labels} is copied).
+ *
  * @param name the criterion's name, used as the evaluation span's name
  * @param instructions what the judge should check, in plain language
- * @param labels the labels the judge may use, best first
+ * @param labels the labels the judge may use, best first; never null (a null given to the
+ *     constructor becomes empty)
  * @param requiresContext whether the criterion needs supplied context (faithfulness does)
  */
 public record Criterion(String name, String instructions, List<String> labels, boolean requiresContext) {
@@ -47,6 +51,12 @@ public record Criterion(String name, String instructions, List<String> labels, b
       CORRECTNESS.name, CORRECTNESS, RELEVANCE.name, RELEVANCE,
       FAITHFULNESS.name, FAITHFULNESS, HARMFULNESS.name, HARMFULNESS);
 
+  /**
+   * Validates the criterion.
+   *
+   * @throws IllegalArgumentException when {@code name} or {@code instructions} is null or blank,
+   *     or {@code labels} contains null
+   */
   public Criterion {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("name must not be empty");
@@ -54,16 +64,26 @@ public record Criterion(String name, String instructions, List<String> labels, b
     if (instructions == null || instructions.isBlank()) {
       throw new IllegalArgumentException("instructions must not be empty");
     }
+    if (labels != null && labels.stream().anyMatch(label -> label == null)) {
+      throw new IllegalArgumentException("labels must not contain null");
+    }
     labels = labels == null ? List.of() : List.copyOf(labels);
   }
 
-  /** A custom criterion without context. */
+  /**
+   * A custom criterion without context.
+   *
+   * @throws IllegalArgumentException as the constructor, or when {@code labels} is null
+   */
   public static Criterion of(String name, String instructions, String... labels) {
-    return new Criterion(name, instructions, List.of(labels), false);
+    if (labels == null) {
+      throw new IllegalArgumentException("labels must not be null");
+    }
+    return new Criterion(name, instructions, java.util.Arrays.asList(labels), false);
   }
 
-  /** The built-in criterion called {@code name} (case-insensitive), if there is one. */
-  public static Optional<Criterion> builtIn(String name) {
+  /** The built-in criterion called {@code name} (case-insensitive); empty for null or another. */
+  public static Optional<Criterion> builtIn(@Nullable String name) {
     return name == null ? Optional.empty()
         : Optional.ofNullable(BUILT_IN.get(name.strip().toLowerCase(Locale.ROOT)));
   }

@@ -4,9 +4,9 @@ import io.llmops.observability.Evaluation;
 import io.llmops.observability.Llmops;
 import io.llmops.observability.LlmopsContext;
 import io.llmops.observability.evals.internal.JudgeRedaction;
-import io.llmops.observability.internal.common.InternalLog;
-import io.llmops.observability.internal.engine.SpanInternals;
-import io.llmops.observability.internal.engine.Tracer;
+import io.llmops.observability.evals.internal.NoJudge;
+import io.llmops.observability.spi.SdkLog;
+import io.llmops.observability.spi.SdkCounters;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs judgements in the background and records each verdict as an {@code evaluation} span
@@ -28,6 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A judge that fails, times out or answers something unreadable produces an evaluation labelled
  * {@value #FAILED_LABEL} (no score) and is counted under {@value #FAILED_COUNTER}; nothing
  * reaches the application.
+ *
+ * <p>Thread-safe: any thread may submit, wait or shut down. Only the constructors throw
+ * (IllegalArgumentException for invalid arguments), and the waiting methods for a null or
+ * negative wait, as each says.
  */
 public final class EvaluationRunner implements AutoCloseable {
 
@@ -45,11 +50,21 @@ public final class EvaluationRunner implements AutoCloseable {
   private final AtomicInteger pending = new AtomicInteger();
   private final Object idle = new Object();
 
+  /**
+   * A runner with {@code config}'s threads, queue size, timeout and exit wait.
+   *
+   * @throws IllegalArgumentException when {@code judge} or {@code config} is null
+   */
   public EvaluationRunner(Judge judge, JudgeConfig config) {
-    this(judge, config.threads(), config.queueSize(), config.timeout(), config.shutdownTimeout());
+    this(judge, requireConfig(config).threads(), config.queueSize(), config.timeout(), config.shutdownTimeout());
   }
 
-  /** With the default {@link #exitWait()}. */
+  /**
+   * A runner with the default {@link #exitWait()}.
+   *
+   * @throws IllegalArgumentException when {@code judge} or {@code timeout} is null, {@code
+   *     threads} or {@code queueSize} is less than 1, or {@code timeout} is not positive
+   */
   public EvaluationRunner(Judge judge, int threads, int queueSize, Duration timeout) {
     this(judge, threads, queueSize, timeout, JudgeConfig.DEFAULT_SHUTDOWN_TIMEOUT);
   }
@@ -77,9 +92,14 @@ public final class EvaluationRunner implements AutoCloseable {
 
   /**
    * Queues a judgement of the span {@code evaluatedSpanId}, to be recorded under {@code parent}
-   * (a context naming that span). Returns false when it was dropped (queue full or closed).
+   * (a context naming that span). Never throws.
+   *
+   * @param evaluatedSpanId the judged span's id, or null when unknown
+   * @return false when it was not queued: a null request or parent, a full queue or a closed
+   *     runner (the last two are counted)
    */
-  public boolean submit(JudgeRequest request, LlmopsContext parent, String evaluatedSpanId) {
+  public boolean submit(JudgeRequest request, LlmopsContext parent,
+      @Nullable String evaluatedSpanId) {
     if (request == null || parent == null) {
       return false;
     }
@@ -89,8 +109,8 @@ public final class EvaluationRunner implements AutoCloseable {
       return true;
     } catch (RejectedExecutionException e) {
       done();
-      SpanInternals.countDropped(DROPPED_COUNTER.substring("dropped.".length()));
-      InternalLog.warnOnce("eval-queue-full", "llmops-evals: the evaluation queue is full ("
+      SdkCounters.countDropped(DROPPED_COUNTER.substring("dropped.".length()));
+      SdkLog.warnOnce("eval-queue-full", "llmops-evals: the evaluation queue is full ("
           + executor.getQueue().remainingCapacity() + " free) or closed; evaluations are dropped"
           + " and counted under " + DROPPED_COUNTER + " (raise " + JudgeConfig.QUEUE_SIZE
           + " or " + JudgeConfig.THREADS + ")");
@@ -98,7 +118,7 @@ public final class EvaluationRunner implements AutoCloseable {
     }
   }
 
-  private void run(JudgeRequest request, LlmopsContext parent, String evaluatedSpanId) {
+  private void run(JudgeRequest request, LlmopsContext parent, @Nullable String evaluatedSpanId) {
     try {
       Verdict verdict = null;
       Throwable failure = null;
@@ -121,17 +141,21 @@ public final class EvaluationRunner implements AutoCloseable {
       } catch (RuntimeException e) {
         failure = e;
       }
+      if (failure instanceof NoJudge.Unavailable) {
+        NoJudge.skip(1);
+        return;
+      }
       record(request, parent, evaluatedSpanId, verdict, failure);
     } catch (RuntimeException | Error e) {
-      Tracer.get().counters().increment(FAILED_COUNTER);
-      InternalLog.errorOnce("eval-record", "llmops-evals: an evaluation could not be recorded", e);
+      SdkCounters.increment(FAILED_COUNTER);
+      SdkLog.errorOnce("eval-record", "llmops-evals: an evaluation could not be recorded", e);
     } finally {
       done();
     }
   }
 
-  private void record(JudgeRequest request, LlmopsContext parent, String evaluatedSpanId,
-      Verdict verdict, Throwable failure) {
+  private void record(JudgeRequest request, LlmopsContext parent,
+      @Nullable String evaluatedSpanId, @Nullable Verdict verdict, @Nullable Throwable failure) {
     Map<String, Object> evaluator = new LinkedHashMap<>();
     evaluator.put("type", "llm_judge");
     evaluator.put("criterion", request.criterion().name());
@@ -145,7 +169,7 @@ public final class EvaluationRunner implements AutoCloseable {
         .evaluatedSpanId(evaluatedSpanId).parent(parent);
     if (failure == null) {
       builder.score(verdict.score()).label(verdict.label()).rationale(verdict.rationale());
-      Tracer.get().counters().increment(COMPLETED_COUNTER);
+      SdkCounters.increment(COMPLETED_COUNTER);
     } else {
       String reason = failure instanceof JudgeException judged ? judged.reason() : "judge_failed";
       String message = failure.getMessage() == null ? failure.getClass().getSimpleName()
@@ -153,8 +177,8 @@ public final class EvaluationRunner implements AutoCloseable {
       evaluator.put("status", "failed");
       evaluator.put("error", reason);
       builder.label(FAILED_LABEL).rationale("The judge could not decide: " + message);
-      Tracer.get().counters().increment(FAILED_COUNTER);
-      InternalLog.warnOnce("eval-failed-" + reason, "llmops-evals: a judgement failed (" + reason
+      SdkCounters.increment(FAILED_COUNTER);
+      SdkLog.warnOnce("eval-failed-" + reason, "llmops-evals: a judgement failed (" + reason
           + "): " + message + "; recorded as label " + FAILED_LABEL + " and counted under "
           + FAILED_COUNTER + ". The application is unaffected; further failures of this kind are"
           + " only counted");
@@ -183,8 +207,13 @@ public final class EvaluationRunner implements AutoCloseable {
     return pending.get();
   }
 
-  /** Waits until every submitted evaluation has been recorded; false on timeout. */
+  /**
+   * Waits until every submitted evaluation has been recorded; false on timeout or interruption.
+   *
+   * @throws IllegalArgumentException when {@code wait} is null
+   */
   public boolean awaitIdle(Duration wait) {
+    requireWait(wait);
     long deadline = System.nanoTime() + wait.toNanos();
     synchronized (idle) {
       while (pending.get() > 0) {
@@ -209,9 +238,27 @@ public final class EvaluationRunner implements AutoCloseable {
     executor.shutdown();
   }
 
-  /** Closes, then waits up to {@code wait} for queued evaluations; false when some were left. */
+  /**
+   * Closes, then waits up to {@code wait} for queued evaluations; false when some were left.
+   *
+   * @throws IllegalArgumentException when {@code wait} is null
+   */
   public boolean shutdown(Duration wait) {
+    requireWait(wait);
     close();
     return awaitIdle(wait);
+  }
+
+  private static JudgeConfig requireConfig(JudgeConfig config) {
+    if (config == null) {
+      throw new IllegalArgumentException("config must not be null");
+    }
+    return config;
+  }
+
+  static void requireWait(Duration wait) {
+    if (wait == null) {
+      throw new IllegalArgumentException("wait must not be null");
+    }
   }
 }

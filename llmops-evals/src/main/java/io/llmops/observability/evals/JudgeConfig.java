@@ -2,26 +2,33 @@ package io.llmops.observability.evals;
 
 import io.llmops.observability.LlmopsConfig;
 import io.llmops.observability.evals.internal.BedrockConverseChatModel;
+import io.llmops.observability.evals.internal.DefaultBedrockJudge;
 import io.llmops.observability.evals.internal.OpenAiChatModel;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The judge and runner settings, read from the same sources as the rest of the SDK (system
  * properties, environment variables, {@code .env}). Invalid values raise
  * IllegalArgumentException naming the variable. {@link #toString()} never shows the API key.
+ * Immutable and thread-safe.
  *
  * <table>
  *   <caption>Variables</caption>
  *   <tr><td>{@value #JUDGE}</td><td>{@code openai} (any OpenAI-compatible endpoint), {@code
- *       bedrock} (Converse; needs the AWS SDK's bedrockruntime) or {@code none} (default): which
- *       judge the background runner uses</td></tr>
- *   <tr><td>{@value #MODEL}</td><td>the judge model (required for {@code openai})</td></tr>
+ *       bedrock} (Converse; needs the AWS SDK's bedrockruntime) or {@code none}: which judge the
+ *       background runner uses. Unset: the default judge, Bedrock on {@code MODEL_ID} when the
+ *       AWS SDK is present and its default chains find credentials and a region</td></tr>
+ *   <tr><td>{@value #MODEL}</td><td>the judge model (required for {@code openai} and {@code
+ *       bedrock})</td></tr>
  *   <tr><td>{@value #BASE_URL}</td><td>default {@code https://api.openai.com/v1}; for Bedrock an
  *       endpoint override (default: the region's)</td></tr>
- *   <tr><td>{@value #REGION}</td><td>the Bedrock region, default {@code us-east-1}</td></tr>
+ *   <tr><td>{@value #REGION}</td><td>the Bedrock region; with {@code LLMOPS_JUDGE=bedrock}
+ *       default {@code us-east-1}, for the default judge the SDK's region chain when unset</td></tr>
  *   <tr><td>{@value #API_KEY}</td><td>bearer token; optional (Ollama, vLLM)</td></tr>
  *   <tr><td>{@value #TIMEOUT}</td><td>seconds per judgement, default 30</td></tr>
  *   <tr><td>{@value #QUEUE_SIZE}</td><td>evaluations waiting at most, default 1000</td></tr>
@@ -40,35 +47,45 @@ public final class JudgeConfig {
   public static final String QUEUE_SIZE = "LLMOPS_EVAL_QUEUE_SIZE";
   public static final String THREADS = "LLMOPS_EVAL_THREADS";
   public static final String SHUTDOWN_TIMEOUT = "LLMOPS_EVAL_SHUTDOWN_TIMEOUT";
+  /** The core's default model, that of the default judge. */
+  public static final String MODEL_ID = "MODEL_ID";
+
+  /** {@value #JUDGE} unset: the default judge, Bedrock when AWS is resolvable. */
+  private static final String DEFAULT = "default";
 
   /** The AWS region of the Bedrock judge (the SDK's own variable). */
   public static final String REGION = "AWS_REGION";
 
   public static final String DEFAULT_BASE_URL = "https://api.openai.com/v1";
+  /** The region of {@code LLMOPS_JUDGE=bedrock} when {@value #REGION} is unset. */
+  public static final String DEFAULT_REGION = "us-east-1";
   public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
 
   private final String backend;
-  private final String model;
-  private final String baseUrl;
-  private final String region;
-  private final String apiKey;
+  private final @Nullable String model;
+  private final @Nullable String defaultModel;
+  private final @Nullable String baseUrl;
+  private final Optional<String> region;
+  private final @Nullable String apiKey;
   private final Duration timeout;
   private final int queueSize;
   private final int threads;
   private final Duration shutdownTimeout;
 
-  private JudgeConfig(Function<String, Optional<String>> source) {
-    backend = text(source, JUDGE).orElse("none").toLowerCase(Locale.ROOT);
-    if (!backend.equals("none") && !backend.equals("openai") && !backend.equals("bedrock")) {
-      throw new IllegalArgumentException(JUDGE + " must be openai, bedrock or none, got " + backend);
+  private JudgeConfig(Function<String, Optional<String>> source, @Nullable String defaultModel) {
+    backend = text(source, JUDGE).orElse(DEFAULT).toLowerCase(Locale.ROOT);
+    if (!List.of(DEFAULT, "none", "openai", "bedrock").contains(backend)) {
+      throw new IllegalArgumentException(JUDGE + " must be openai, bedrock or none, but the value set ("
+          + backend.length() + " characters) is not; values are never shown in errors");
     }
     model = text(source, MODEL).orElse(null);
-    if (!backend.equals("none") && model == null) {
+    if ((backend.equals("openai") || backend.equals("bedrock")) && model == null) {
       throw new IllegalArgumentException(MODEL + " is required when " + JUDGE + "=" + backend);
     }
-    region = text(source, REGION).orElse("us-east-1");
+    this.defaultModel = defaultModel;
+    region = text(source, REGION);
     Optional<String> url = text(source, BASE_URL);
-    baseUrl = url.orElse(backend.equals("bedrock") ? null : DEFAULT_BASE_URL);
+    baseUrl = url.orElse(backend.equals("openai") ? DEFAULT_BASE_URL : null);
     if (baseUrl != null && !baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
       throw new IllegalArgumentException(BASE_URL + " must be an http(s) URL");
     }
@@ -80,17 +97,33 @@ public final class JudgeConfig {
         DEFAULT_SHUTDOWN_TIMEOUT.toSeconds(), 0, 600));
   }
 
-  /** The settings of {@code config}'s sources. */
+  /**
+   * The settings of {@code config}'s sources.
+   *
+   * @throws IllegalArgumentException when a variable is invalid (the message names it)
+   */
   public static JudgeConfig from(LlmopsConfig config) {
-    return new JudgeConfig(config::raw);
+    return new JudgeConfig(config::raw, config.defaultModelId());
   }
 
-  /** The settings of any source of raw values (tests, frameworks). */
+  /**
+   * The settings of any source of raw values (tests, frameworks); the source answers an empty
+   * {@code Optional} for a variable that is not set. The default judge's model is its {@value
+   * #MODEL_ID}; without one there is no default judge.
+   *
+   * @throws IllegalArgumentException when a variable is invalid (the message names it)
+   */
   public static JudgeConfig from(Function<String, Optional<String>> source) {
-    return new JudgeConfig(source);
+    return new JudgeConfig(source, text(source, MODEL_ID).orElse(null));
   }
 
-  /** The judge these settings select, or empty for {@code none}. */
+  /**
+   * The judge these settings select: empty for {@code none}, and with {@value #JUDGE} unset when
+   * the AWS SDK is absent ({@link #whyNoJudge()} says what to set).
+   *
+   * @throws IllegalArgumentException when {@code bedrock} is selected and the AWS SDK's
+   *     bedrockruntime is not on the class path
+   */
   public Optional<Judge> createJudge() {
     if (backend.equals("openai")) {
       return Optional.of(new ChatJudge(new OpenAiChatModel(baseUrl, model, apiKey, timeout)));
@@ -100,24 +133,43 @@ public final class JudgeConfig {
         throw new IllegalArgumentException(JUDGE + "=bedrock needs software.amazon.awssdk:"
             + "bedrockruntime (and an SDK HTTP client) on the class path");
       }
-      return Optional.of(new ChatJudge(
-          BedrockConverseChatModel.create(model, region, baseUrl, timeout)));
+      return Optional.of(new ChatJudge(BedrockConverseChatModel.create(model,
+          region.orElse(DEFAULT_REGION), baseUrl, timeout)));
+    }
+    if (backend.equals(DEFAULT) && defaultModel != null && bedrockSdkPresent()) {
+      return Optional.of(new DefaultBedrockJudge(defaultModel, region.orElse(null), baseUrl,
+          timeout));
     }
     return Optional.empty();
   }
 
+  /** Why {@link #createJudge()} is empty, naming what to set; one line, no values. */
+  public String whyNoJudge() {
+    if (backend.equals("none")) {
+      return JUDGE + "=none";
+    }
+    return "no judge is configured and the default judge (Bedrock on " + MODEL_ID + ") needs"
+        + " software.amazon.awssdk:bedrockruntime on the class path with AWS credentials and "
+        + REGION + "; or set " + JUDGE + "=openai with " + MODEL + " (and " + BASE_URL + "), or"
+        + " call JudgeEvaluations.install";
+  }
+
+  /** {@code openai}, {@code bedrock}, {@code none}, or {@code default} when unset. */
   public String backend() {
     return backend;
   }
 
+  /** How long one judgement may take. */
   public Duration timeout() {
     return timeout;
   }
 
+  /** Evaluations waiting at most. */
   public int queueSize() {
     return queueSize;
   }
 
+  /** Evaluations running at once. */
   public int threads() {
     return threads;
   }
@@ -161,13 +213,15 @@ public final class JudgeConfig {
       // reported below
     }
     throw new IllegalArgumentException(name + " must be a number from " + min + " to " + max
-        + ", got " + raw.get());
+        + ", but the value set (" + raw.get().length() + " characters) is not; values are never"
+        + " shown in errors");
   }
 
   @Override
   public String toString() {
-    return "JudgeConfig{judge=" + backend + ", model=" + model + ", baseUrl=" + baseUrl
-        + (backend.equals("bedrock") ? ", region=" + region : "")
+    return "JudgeConfig{judge=" + backend + ", model=" + (backend.equals(DEFAULT) ? defaultModel
+        : model) + ", baseUrl=" + baseUrl
+        + (backend.equals("openai") ? "" : ", region=" + region.orElse("unset"))
         + ", apiKey=" + (apiKey == null ? "unset" : "[REDACTED]") + ", timeout=" + timeout
         + ", queueSize=" + queueSize + ", threads=" + threads
         + ", shutdownTimeout=" + shutdownTimeout + "}";

@@ -1,15 +1,19 @@
 package io.llmops.observability.evals;
 
-import io.llmops.observability.internal.common.InternalLog;
-import io.llmops.observability.internal.engine.ExitTasks;
-import io.llmops.observability.internal.engine.Tracer;
+import io.llmops.observability.evals.internal.NoJudge;
+import io.llmops.observability.spi.SdkLog;
+import io.llmops.observability.spi.ExitTasks;
+import io.llmops.observability.Llmops;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The process-wide {@link EvaluationRunner} behind {@code @TrackLlmCall(evals = ...)}. Without
  * {@link #install}, the first evaluation creates it from {@link JudgeConfig} ({@code
- * LLMOPS_JUDGE=openai}, ...); with {@code LLMOPS_JUDGE} unset, evaluations are skipped (logged
- * once).
+ * LLMOPS_JUDGE=openai}, ...); with {@code LLMOPS_JUDGE} unset, the default judge is Bedrock on
+ * {@code MODEL_ID} when the AWS SDK is present and finds credentials and a region. Evaluations
+ * no judge can take are skipped, counted under {@value #SKIPPED_COUNTER} and logged once naming
+ * the variables to set.
  *
  * <pre>{@code
  * JudgeEvaluations.install(new ChatJudge(myModel));           // or configure LLMOPS_JUDGE
@@ -21,8 +25,13 @@ import java.time.Duration;
  * taking evaluations and those still queued get up to its {@link EvaluationRunner#exitWait()}
  * ({@value JudgeConfig#SHUTDOWN_TIMEOUT}) to be recorded and so exported; the ones left are
  * logged and lost.
+ *
+ * <p>Thread-safe: every method may be called from any thread.
  */
 public final class JudgeEvaluations {
+
+  /** Counter of evaluations skipped because no judge is configured or available. */
+  public static final String SKIPPED_COUNTER = "dropped.evaluation_no_judge";
 
   private static final Object LOCK = new Object();
   private static volatile EvaluationRunner runner;
@@ -34,13 +43,25 @@ public final class JudgeEvaluations {
 
   private JudgeEvaluations() {}
 
-  /** Uses {@code judge} with the configured queue, threads and timeout; returns the runner. */
+  /**
+   * Uses {@code judge} with the configured queue, threads and timeout; returns the runner.
+   *
+   * @throws IllegalArgumentException when {@code judge} is null or a judge setting is invalid
+   *     (the message names the variable)
+   */
   public static EvaluationRunner install(Judge judge) {
-    return install(new EvaluationRunner(judge, JudgeConfig.from(Tracer.get().config())));
+    return install(new EvaluationRunner(judge, JudgeConfig.from(Llmops.config())));
   }
 
-  /** Uses {@code next}; the previous runner (if any) is closed after its queue drains. */
+  /**
+   * Uses {@code next}; the previous runner (if any) is closed after its queue drains.
+   *
+   * @throws IllegalArgumentException when {@code next} is null
+   */
   public static EvaluationRunner install(EvaluationRunner next) {
+    if (next == null) {
+      throw new IllegalArgumentException("next must not be null");
+    }
     EvaluationRunner previous;
     synchronized (LOCK) {
       previous = runner;
@@ -53,8 +74,12 @@ public final class JudgeEvaluations {
     return next;
   }
 
-  /** The runner in use, created from configuration on first use; null without a judge. */
-  public static EvaluationRunner runner() {
+  /**
+   * The runner in use, created from configuration on first use; null (not an empty {@code
+   * Optional}) without a judge. Never throws: an invalid configuration is logged and means no
+   * judge.
+   */
+  public static @Nullable EvaluationRunner runner() {
     EvaluationRunner current = runner;
     if (current != null || configured) {
       return current;
@@ -63,16 +88,14 @@ public final class JudgeEvaluations {
       if (!configured) {
         configured = true;
         try {
-          JudgeConfig config = JudgeConfig.from(Tracer.get().config());
+          JudgeConfig config = JudgeConfig.from(Llmops.config());
           runner = config.createJudge().map(judge -> new EvaluationRunner(judge, config)).orElse(null);
           if (runner == null) {
-            InternalLog.warnOnce("eval-no-judge", "llmops-evals: @TrackLlmCall evaluations are"
-                + " requested but no judge is configured (set " + JudgeConfig.JUDGE
-                + "=openai or call JudgeEvaluations.install); they are skipped");
+            NoJudge.logOnce(config.whyNoJudge());
           }
         } catch (RuntimeException e) {
-          InternalLog.error("llmops-evals: invalid judge configuration, evaluations are skipped: "
-              + e.getMessage(), null);
+          SdkLog.error("llmops-evals: invalid judge configuration, evaluations are skipped"
+              + " and counted under " + SKIPPED_COUNTER + ": " + e.getMessage(), null);
         }
       }
       return runner;
@@ -82,8 +105,11 @@ public final class JudgeEvaluations {
   /**
    * Stops the runner and waits up to {@code wait} for queued evaluations to be recorded; the next
    * evaluation reads the configuration again. Returns false when some were left.
+   *
+   * @throws IllegalArgumentException when {@code wait} is null
    */
   public static boolean shutdown(Duration wait) {
+    EvaluationRunner.requireWait(wait);
     EvaluationRunner previous;
     synchronized (LOCK) {
       previous = runner;
@@ -97,7 +123,7 @@ public final class JudgeEvaluations {
   private static void finishAtExit() {
     EvaluationRunner current = runner;
     if (current != null && !current.shutdown(current.exitWait())) {
-      InternalLog.warn("llmops-evals: " + current.pending() + " evaluations were still queued or"
+      SdkLog.warn("llmops-evals: " + current.pending() + " evaluations were still queued or"
           + " running at JVM exit after " + current.exitWait().toMillis() + " ms ("
           + JudgeConfig.SHUTDOWN_TIMEOUT + "); they are not recorded");
     }

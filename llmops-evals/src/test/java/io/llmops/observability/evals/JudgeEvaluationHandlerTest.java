@@ -59,6 +59,23 @@ class JudgeEvaluationHandlerTest {
   }
 
   @Test
+  void withTheJudgeSwitchedOffEveryRequestedCriterionIsCountedAsSkipped() {
+    JudgeEvaluations.shutdown(Duration.ofSeconds(5));
+    Llmops.configure(TestConfigs.isolated().addSink(sink).set(JudgeConfig.JUDGE, "none").build());
+    TraceManager.startTrace("t");
+    try (Span span = Llmops.generation("g").start()) {
+      LlmopsContext context = LlmopsContext.current();
+      new JudgeEvaluationHandler().evaluate(new EvaluationRequest(context.traceId(), span.spanId(),
+          "g", "m", "q", "a", List.of("correctness", "relevance"), Map.of(), context));
+    }
+    TraceManager.endTrace();
+
+    assertThat(JudgeEvaluations.runner()).isNull();
+    assertThat(Llmops.stats().get(JudgeEvaluations.SKIPPED_COUNTER)).isEqualTo(2);
+    assertThat(judged).isEmpty();
+  }
+
+  @Test
   void aGenerationThatWasNotRecordedIsNotJudged() {
     new JudgeEvaluationHandler().evaluate(new EvaluationRequest("", "", "g", "m", "q", "a",
         List.of("correctness"), Map.of()));

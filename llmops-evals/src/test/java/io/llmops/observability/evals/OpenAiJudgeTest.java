@@ -144,7 +144,8 @@ class OpenAiJudgeTest {
     assertThatThrownBy(() -> JudgeConfig.from(name -> Optional.ofNullable(
         Map.of(JudgeConfig.SHUTDOWN_TIMEOUT, "601").get(name))))
         .hasMessageContaining(JudgeConfig.SHUTDOWN_TIMEOUT);
-    assertThat(JudgeConfig.from(name -> Optional.empty()).createJudge()).isEmpty();
+    assertThat(JudgeConfig.from(name -> Optional.ofNullable(
+        Map.of(JudgeConfig.JUDGE, "none").get(name))).createJudge()).isEmpty();
     assertThat(JudgeConfig.from(name -> Optional.empty()).shutdownTimeout())
         .isEqualTo(Duration.ofSeconds(5));
   }

@@ -5,7 +5,7 @@ package io.llmops.observability.sqs;
  * configuration is built, see {@code SqsSinkProvider.settings()}), and the counters it adds to
  * {@code Llmops.stats()}. Every variable can be set in the
  * environment, as a system property, in {@code .env}, or in code with
- * {@code LlmopsConfig.builder().set(name, value)}. See docs/SQS.md.
+ * {@code LlmopsConfig.builder().set(name, value)}. See docs/SQS.md. Constants only.
  */
 public final class SqsSettings {
 

@@ -13,6 +13,9 @@ import java.util.List;
 /**
  * The sink named {@code sqs}. Used automatically when {@code AWS_SQS_URL} is set and
  * {@code LLMOPS_SINKS} is not; registered with {@link java.util.ServiceLoader}.
+ *
+ * <p>Stateless and thread-safe. Only {@code create} throws, as it says; the sink it creates never
+ * throws.
  */
 public final class SqsSinkProvider implements SinkProvider {
 
@@ -33,6 +36,11 @@ public final class SqsSinkProvider implements SinkProvider {
     return config.get(SqsKeys.QUEUE_URL) != null;
   }
 
+  /**
+   * Creates the sink with counters of its own, which do not reach {@code Llmops.stats()}.
+   *
+   * @throws IllegalArgumentException as {@link #create(LlmopsConfig, SinkMetrics)}
+   */
   @Override
   public TraceSink create(LlmopsConfig config) {
     return create(config, SinkMetrics.detached());

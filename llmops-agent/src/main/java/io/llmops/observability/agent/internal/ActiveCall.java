@@ -3,8 +3,8 @@ package io.llmops.observability.agent.internal;
 import io.llmops.observability.LlmResponse;
 import io.llmops.observability.Scope;
 import io.llmops.observability.Span;
-import io.llmops.observability.internal.common.InternalLog;
-import io.llmops.observability.internal.engine.SpanInternals;
+import io.llmops.observability.spi.SdkLog;
+import io.llmops.observability.spi.SpanHooks;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -79,7 +79,7 @@ final class ActiveCall {
   /** The span ends after the method returned: its trace waits for it no longer than the grace. */
   private void awaitEnd() {
     if (span.isRecording()) {
-      SpanInternals.awaitEnd(span);
+      SpanHooks.awaitEnd(span);
     }
   }
 
@@ -106,7 +106,7 @@ final class ActiveCall {
         span.end();
       }
     } catch (RuntimeException | LinkageError e) {
-      InternalLog.errorOnce("agent-abandon", "llmops-agent: could not end the span of "
+      SdkLog.errorOnce("agent-abandon", "llmops-agent: could not end the span of "
           + method.where(), e);
       if (span != null) {
         span.end();
@@ -159,7 +159,7 @@ final class ActiveCall {
         response = Generations.read(span, value);
       }
     } catch (RuntimeException | LinkageError e) {
-      InternalLog.errorOnce("agent-output", "llmops-agent: could not record the result of "
+      SdkLog.errorOnce("agent-output", "llmops-agent: could not record the result of "
           + method.where(), e);
     } finally {
       span.end();

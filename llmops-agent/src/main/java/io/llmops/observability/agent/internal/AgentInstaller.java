@@ -10,7 +10,7 @@ import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 import java.lang.instrument.Instrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
@@ -82,7 +82,7 @@ public final class AgentInstaller {
     try {
       AdviceWarmUp.run();
     } catch (RuntimeException | LinkageError e) {
-      InternalLog.errorOnce("agent-warm-up", "llmops-agent: could not load the classes the woven"
+      SdkLog.errorOnce("agent-warm-up", "llmops-agent: could not load the classes the woven"
           + " code needs in advance; the annotations work, but a first use deep in a recursion may"
           + " not be recorded", e);
     }
@@ -102,11 +102,11 @@ public final class AgentInstaller {
         ContextPropagation.install(instrumentation);
         StartupStats.contextPropagation(true);
       } else {
-        InternalLog.errorOnce("agent-bootstrap", "llmops-agent: could not add its bridge to the "
+        SdkLog.errorOnce("agent-bootstrap", "llmops-agent: could not add its bridge to the "
             + "bootstrap class path; the trace context does not follow work to other threads", null);
       }
     } catch (Exception | LinkageError e) {
-      InternalLog.errorOnce("agent-bootstrap", "llmops-agent: could not weave the JDK's executors;"
+      SdkLog.errorOnce("agent-bootstrap", "llmops-agent: could not weave the JDK's executors;"
           + " the trace context does not follow work to other threads", e);
     }
   }
@@ -123,7 +123,7 @@ public final class AgentInstaller {
       BedrockInstrumentation.install(instrumentation);
       StartupStats.bedrock(true);
     } catch (RuntimeException | LinkageError e) {
-      InternalLog.errorOnce("agent-bedrock-install", "llmops-agent: could not weave the AWS"
+      SdkLog.errorOnce("agent-bedrock-install", "llmops-agent: could not weave the AWS"
           + " SDK's Bedrock Runtime client builders; their calls are recorded only by an"
           + " interceptor on the builder or LLMOPS_BEDROCK_AUTO", e);
     }

@@ -1,6 +1,6 @@
 package io.llmops.observability.agent.internal;
 
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 import java.lang.reflect.Method;
 
 /**
@@ -52,7 +52,7 @@ public final class BedrockClients {
       Class<?> registration = Class.forName(REGISTRATION, false, loader);
       return registration.getMethod("withInterceptor", Class.forName(CONFIGURATION, false, loader));
     } catch (ClassNotFoundException e) {
-      InternalLog.warn("llmops-agent: Bedrock Runtime calls are not recorded: io.llmops:llmops-bedrock"
+      SdkLog.warn("llmops-agent: Bedrock Runtime calls are not recorded: io.llmops:llmops-bedrock"
           + " is not on the class path of the AWS SDK (" + loader + "). Add it, or set "
           + BedrockInstrumentation.SWITCH + "=false to turn this off");
       return null;
@@ -64,7 +64,7 @@ public final class BedrockClients {
 
   private static void failed(Throwable e) {
     StartupStats.bedrockFailure();
-    InternalLog.errorOnce("agent-bedrock", "llmops-agent: could not add the Bedrock interceptor to"
+    SdkLog.errorOnce("agent-bedrock", "llmops-agent: could not add the Bedrock interceptor to"
         + " a Bedrock Runtime client; its calls are not recorded", e);
   }
 }

@@ -1,6 +1,6 @@
 package io.llmops.observability.agent.internal;
 
-import io.llmops.observability.internal.engine.SpanInternals;
+import io.llmops.observability.spi.SdkCounters;
 
 /**
  * The woven calls in progress on one thread, innermost first (each links to the one it runs
@@ -57,7 +57,7 @@ final class CallStack {
     }
     overflowed = false;
     if (untraced > 0) {
-      SpanInternals.countDropped("stack_exhausted", untraced);
+      SdkCounters.countDropped("stack_exhausted", untraced);
       untraced = 0;
     }
     return true;

@@ -13,8 +13,7 @@ import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 
 import io.llmops.observability.Scope;
 import io.llmops.observability.agent.bootstrap.ContextBridge;
-import io.llmops.observability.internal.engine.ActiveContext;
-import io.llmops.observability.internal.engine.ContextStorage;
+import io.llmops.observability.spi.ContextHandOff;
 import java.lang.instrument.Instrumentation;
 import java.util.concurrent.ForkJoinTask;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -89,13 +88,12 @@ final class ContextPropagation {
   static final class CoreContextHook implements ContextBridge.Hook {
     @Override
     public Object capture() {
-      ActiveContext context = ContextStorage.current();
-      return context.traceId() == null && context.spanId() == null ? null : context;
+      return ContextHandOff.capture();
     }
 
     @Override
     public Object attach(Object context) {
-      return ContextStorage.attach((ActiveContext) context);
+      return ContextHandOff.attach(context);
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.llmops.observability.agent.internal;
 
 import io.llmops.observability.Llmops;
 import io.llmops.observability.SpanBuilder;
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 import java.util.Map;
 
 /**
@@ -72,7 +72,7 @@ public final class Dispatcher {
       call.makeCurrent();
       return call;
     } catch (RuntimeException | LinkageError e) {
-      InternalLog.errorOnce("agent-enter", "llmops-agent: could not start the span of "
+      SdkLog.errorOnce("agent-enter", "llmops-agent: could not start the span of "
           + method.where() + "; the method runs untraced", e);
       if (call != null) {
         stack.pop(call);
@@ -113,7 +113,7 @@ public final class Dispatcher {
         call.exit();
       }
     } catch (RuntimeException | LinkageError e) {
-      InternalLog.errorOnce("agent-exit", "llmops-agent: could not end the span of "
+      SdkLog.errorOnce("agent-exit", "llmops-agent: could not end the span of "
           + call.method.where(), e);
       call.stack.pop(call);
       call.abandon();
@@ -138,7 +138,7 @@ public final class Dispatcher {
     try {
       return stored(call, result, null) ? call.exitReactive(result) : result;
     } catch (RuntimeException | LinkageError e) {
-      InternalLog.errorOnce("agent-reactive", "llmops-agent: could not follow the publisher of "
+      SdkLog.errorOnce("agent-reactive", "llmops-agent: could not follow the publisher of "
           + call.method.where() + "; its span ends now", e);
       call.stack.pop(call);
       call.abandon();
@@ -173,7 +173,7 @@ public final class Dispatcher {
     try {
       Llmops.currentSpan().setLocal(name, value);
     } catch (RuntimeException | LinkageError e) {
-      InternalLog.errorOnce("agent-local", "llmops-agent: could not record a local variable", e);
+      SdkLog.errorOnce("agent-local", "llmops-agent: could not record a local variable", e);
     } catch (StackOverflowError e) {
       // the local is not recorded; the method returns or throws as it would have
     }

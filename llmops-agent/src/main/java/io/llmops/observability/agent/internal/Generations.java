@@ -6,7 +6,7 @@ import io.llmops.observability.Scope;
 import io.llmops.observability.Span;
 import io.llmops.observability.agent.spi.EvaluationHandler;
 import io.llmops.observability.agent.spi.EvaluationRequest;
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -48,7 +48,7 @@ final class Generations {
       try {
         handler.evaluate(request);
       } catch (RuntimeException e) {
-        InternalLog.errorOnce("agent-eval-" + handler.getClass().getName(),
+        SdkLog.errorOnce("agent-eval-" + handler.getClass().getName(),
             "llmops-agent: evaluation handler " + handler.getClass().getName() + " failed", e);
       }
     }
@@ -83,7 +83,7 @@ final class Generations {
         found.add(service);
       }
     } catch (java.util.ServiceConfigurationError | RuntimeException e) {
-      InternalLog.errorOnce("agent-services-" + type.getName(),
+      SdkLog.errorOnce("agent-services-" + type.getName(),
           "llmops-agent: could not load " + type.getSimpleName() + " implementations", e);
     }
     return List.copyOf(found);

@@ -1,6 +1,6 @@
 package io.llmops.observability.agent.internal;
 
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 import java.lang.instrument.ClassFileTransformer;
 import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
@@ -49,7 +49,7 @@ final class LocalsTransformer implements ClassFileTransformer {
     try {
       return rewrite(classFile);
     } catch (RuntimeException | LinkageError e) {
-      InternalLog.errorOnce("agent-locals-" + className, "llmops-agent: captureLocals could not "
+      SdkLog.errorOnce("agent-locals-" + className, "llmops-agent: captureLocals could not "
           + "be applied to " + className.replace('/', '.') + "; its locals are not recorded", e);
       return null;
     }
@@ -76,7 +76,7 @@ final class LocalsTransformer implements ClassFileTransformer {
       seesAgent.put(loader, known);
     }
     if (!known) {
-      InternalLog.warnOnce("agent-locals-invisible", "llmops-agent: the class loader of "
+      SdkLog.warnOnce("agent-locals-invisible", "llmops-agent: the class loader of "
           + className.replace('/', '.') + " cannot see the agent's classes; captureLocals records "
           + "nothing for its classes");
     }
@@ -93,7 +93,7 @@ final class LocalsTransformer implements ClassFileTransformer {
         continue;
       }
       if (method.localVariables == null || method.localVariables.isEmpty()) {
-        InternalLog.warnOnce("agent-no-lvt-" + type.name, "llmops-agent: "
+        SdkLog.warnOnce("agent-no-lvt-" + type.name, "llmops-agent: "
             + type.name.replace('/', '.') + " was compiled without a local variable table "
             + "(javac -g:none); captureLocals records nothing for its methods, arguments are still "
             + "recorded");
@@ -136,7 +136,7 @@ final class LocalsTransformer implements ClassFileTransformer {
       plan = CapturePlan.of(owner, method, wanted);
     } catch (AnalyzerException | RuntimeException e) {
       String where = owner.replace('/', '.') + "." + method.name;
-      InternalLog.warnOnce("agent-locals-" + owner + "." + method.name + method.desc,
+      SdkLog.warnOnce("agent-locals-" + owner + "." + method.name + method.desc,
           "llmops-agent: captureLocals cannot tell which locals of " + where + " are safe to read ("
               + e.getClass().getSimpleName() + ": " + e.getMessage() + "); its locals are not recorded");
       return false;

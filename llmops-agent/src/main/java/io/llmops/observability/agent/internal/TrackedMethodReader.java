@@ -1,7 +1,7 @@
 package io.llmops.observability.agent.internal;
 
 import io.llmops.observability.SpanType;
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -39,7 +39,7 @@ final class TrackedMethodReader {
     }
     String owner = method.getDeclaringType().asErasure().getName();
     if (found > 1) {
-      InternalLog.warn("llmops-agent: " + owner + "#" + method.getName()
+      SdkLog.warn("llmops-agent: " + owner + "#" + method.getName()
           + " carries several tracking annotations; only @" + annotation.getAnnotationType().getSimpleName()
           + " is applied");
     }
@@ -53,7 +53,7 @@ final class TrackedMethodReader {
     }
     double sampleRate = llmCall ? number(annotation, "sampleRate") : 1.0;
     if (!(sampleRate >= 0.0 && sampleRate <= 1.0)) {
-      InternalLog.warn("llmops-agent: " + where + " has sampleRate " + sampleRate
+      SdkLog.warn("llmops-agent: " + where + " has sampleRate " + sampleRate
           + ", outside 0.0..1.0; using " + (sampleRate > 1.0 ? "1.0" : "0.0"));
       sampleRate = sampleRate > 1.0 ? 1.0 : 0.0;
     }
@@ -145,7 +145,7 @@ final class TrackedMethodReader {
       int equals = entry.indexOf('=');
       String key = equals < 0 ? "" : entry.substring(0, equals).trim();
       if (key.isEmpty()) {
-        InternalLog.warn("llmops-agent: " + where + ": metadata entry '" + entry
+        SdkLog.warn("llmops-agent: " + where + ": metadata entry '" + entry
             + "' is not key=value; it is ignored");
         continue;
       }
@@ -169,7 +169,7 @@ final class TrackedMethodReader {
     Set<String> tags = new LinkedHashSet<>();
     for (String tag : written) {
       if (tag.isBlank()) {
-        InternalLog.warn("llmops-agent: " + where + " has a blank tag; it is ignored");
+        SdkLog.warn("llmops-agent: " + where + " has a blank tag; it is ignored");
       } else {
         tags.add(tag.strip());
       }

@@ -1,6 +1,6 @@
 package io.llmops.observability.agent.internal;
 
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
@@ -37,7 +37,7 @@ final class WeavingListener extends AgentBuilder.Listener.Adapter {
   @Override
   public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded,
       Throwable throwable) {
-    InternalLog.errorOnce(key + typeName,
+    SdkLog.errorOnce(key + typeName,
         "llmops-agent: could not weave " + typeName + "; " + consequence, throwable);
   }
 

@@ -3,9 +3,13 @@ package io.llmops.observability.agent.spi;
 import io.llmops.observability.LlmopsContext;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One generation to evaluate.
+ *
+ * <p>Immutable as long as the list and map given to it are not changed: the record keeps them
+ * as given (the agent hands it unmodifiable ones). Safe to hand to other threads.
  *
  * @param traceId the trace of the generation span
  * @param spanId the generation span
@@ -16,26 +20,29 @@ import java.util.Map;
  * @param criteria the evaluation criteria, for example {@code correctness}
  * @param metadata the annotation's {@code evaluationMetadata}
  * @param context a context naming the generation span, to record the evaluation under with
- *     {@code Evaluation.Builder.parent}; {@link LlmopsContext#empty()} when unknown
+ *     {@code Evaluation.Builder.parent}; {@link LlmopsContext#empty()} when unknown (a null given
+ *     to the constructor becomes that)
  */
 public record EvaluationRequest(
     String traceId,
     String spanId,
     String spanName,
-    String model,
-    String prompt,
-    String response,
+    @Nullable String model,
+    @Nullable String prompt,
+    @Nullable String response,
     List<String> criteria,
     Map<String, String> metadata,
     LlmopsContext context) {
 
+  /** The canonical constructor; never throws. */
   public EvaluationRequest {
     context = context == null ? LlmopsContext.empty() : context;
   }
 
   /** A request without a context (the evaluation cannot be attached to the generation). */
-  public EvaluationRequest(String traceId, String spanId, String spanName, String model,
-      String prompt, String response, List<String> criteria, Map<String, String> metadata) {
+  public EvaluationRequest(String traceId, String spanId, String spanName, @Nullable String model,
+      @Nullable String prompt, @Nullable String response, List<String> criteria,
+      Map<String, String> metadata) {
     this(traceId, spanId, spanName, model, prompt, response, criteria, metadata, null);
   }
 }

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.llmops.observability.LlmResponse;
 import io.llmops.observability.Span;
 import io.llmops.observability.SpanLevel;
-import io.llmops.observability.internal.common.InternalLog;
-import io.llmops.observability.internal.engine.SpanInternals;
+import io.llmops.observability.spi.SdkLog;
+import io.llmops.observability.spi.SpanHooks;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -196,7 +196,7 @@ public final class BedrockCall {
       if (error != null) {
         span.recordException(error);
       } else if (streamErrorType != null) {
-        SpanInternals.recordFailure(span, streamErrorType, streamError);
+        SpanHooks.recordFailure(span, streamErrorType, streamError);
       }
     } finally {
       span.end();
@@ -222,7 +222,7 @@ public final class BedrockCall {
         span.recordLlmResponse(read);
       }
     } catch (RuntimeException e) {
-      InternalLog.errorOnce("bedrock.stream", "llmops: could not read a Bedrock response stream", e);
+      SdkLog.errorOnce("bedrock.stream", "llmops: could not read a Bedrock response stream", e);
     }
   }
 }

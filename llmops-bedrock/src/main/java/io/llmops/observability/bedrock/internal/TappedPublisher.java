@@ -1,6 +1,6 @@
 package io.llmops.observability.bedrock.internal;
 
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 import java.nio.ByteBuffer;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
@@ -76,7 +76,7 @@ public final class TappedPublisher implements Publisher<ByteBuffer> {
     try {
       action.run();
     } catch (RuntimeException | LinkageError e) {
-      InternalLog.errorOnce("bedrock.tap", "llmops: could not observe a Bedrock response stream", e);
+      SdkLog.errorOnce("bedrock.tap", "llmops: could not observe a Bedrock response stream", e);
     }
   }
 }

@@ -31,6 +31,10 @@ public final class Counters implements io.llmops.observability.spi.SinkMetrics {
   /** Prefixes: {@code exported.<sink>}, {@code export_failed.<sink>}, {@code dropped.<reason>}. */
   public static final String EXPORTED_PREFIX = "exported.";
   public static final String EXPORT_FAILED_PREFIX = "export_failed.";
+  /** Part of {@code export_failed.<sink>}: traces of calls that overran LLMOPS_EXPORT_TIMEOUT. */
+  public static final String EXPORT_TIMED_OUT_PREFIX = "export_timed_out.";
+  /** Part of {@code export_timed_out.<sink>}: traces the sink took after all, once it returned. */
+  public static final String EXPORT_LATE_PREFIX = "export_late.";
   public static final String DROPPED_PREFIX = "dropped.";
   public static final String DROPPED_QUEUE_FULL = "dropped.queue_full";
   public static final String DROPPED_SHUTDOWN = "dropped.shutdown";

@@ -39,6 +39,8 @@ public final class Settings {
       SettingKey.integer("LLMOPS_EXPORT_QUEUE_CAPACITY", 1, 1_000_000, 2_048);
   public static final SettingKey<Integer> EXPORT_QUEUE_MAX_BYTES =
       SettingKey.integer("LLMOPS_EXPORT_QUEUE_MAX_BYTES", 1_048_576, Integer.MAX_VALUE, 256 << 20);
+  public static final SettingKey<Duration> EXPORT_TIMEOUT =
+      SettingKey.seconds("LLMOPS_EXPORT_TIMEOUT", 0.001, 600, Duration.ofSeconds(10));
   public static final SettingKey<Integer> MAX_SPANS_PER_TRACE =
       SettingKey.integer("LLMOPS_MAX_SPANS_PER_TRACE", 1, 1_000_000, 10_000);
   public static final SettingKey<List<String>> REDACT_KEYS =
@@ -57,6 +59,6 @@ public final class Settings {
       List.of(
           ENABLED, PROJECT_ID, ENVIRONMENT, MODEL_ID, SINKS, FILE_SINK_DIR, MAX_MESSAGE_BYTES,
           MAX_TRACE_IO_BYTES, MAX_SPAN_IO_BYTES, MAX_PROMPT_RESPONSE_BYTES, EXPORT_QUEUE_CAPACITY,
-          EXPORT_QUEUE_MAX_BYTES, MAX_SPANS_PER_TRACE, REDACT_KEYS, PRICING_FILE, AUTO_TRACE,
-          FINALIZE_GRACE, SHUTDOWN_TIMEOUT);
+          EXPORT_QUEUE_MAX_BYTES, EXPORT_TIMEOUT, MAX_SPANS_PER_TRACE, REDACT_KEYS, PRICING_FILE,
+          AUTO_TRACE, FINALIZE_GRACE, SHUTDOWN_TIMEOUT);
 }

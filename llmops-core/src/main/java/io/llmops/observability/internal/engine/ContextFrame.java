@@ -1,7 +1,7 @@
 package io.llmops.observability.internal.engine;
 
 import io.llmops.observability.Scope;
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 
 /**
  * One entry of a thread's {@link ContextStack}: a context made current, and how it stops being
@@ -50,7 +50,7 @@ final class ContextFrame implements Scope {
     try {
       stack.close(this);
     } catch (RuntimeException e) {
-      InternalLog.errorOnce("scope-close", "Failed to close a scope", e);
+      SdkLog.errorOnce("scope-close", "Failed to close a scope", e);
     }
   }
 }

@@ -1,7 +1,7 @@
 package io.llmops.observability.internal.engine;
 
 import io.llmops.observability.internal.common.Counters;
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 import io.llmops.observability.internal.engine.ContextFrame.Kind;
 
 /**
@@ -132,8 +132,14 @@ final class ContextStack {
     top = newest;
     size = kept;
     if (dropped > 0) {
-      Tracer.get().counters().add(Counters.CONTEXT_FRAMES_DROPPED, dropped);
-      InternalLog.warnOnce("context-frames", "A thread held more than " + MAX_FRAMES
+      // the stack is the thread's, not a runtime's: counted by the runtime of its newest trace
+      for (ContextFrame frame = newest; frame != null; frame = frame.below) {
+        if (frame.context.trace != null) {
+          frame.context.trace.tracer().counters().add(Counters.CONTEXT_FRAMES_DROPPED, dropped);
+          break;
+        }
+      }
+      SdkLog.warnOnce("context-frames", "A thread held more than " + MAX_FRAMES
           + " open spans or scopes (started and never closed); " + dropped
           + " of the oldest are no longer current there");
     }

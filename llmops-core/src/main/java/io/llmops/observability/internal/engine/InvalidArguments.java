@@ -1,6 +1,8 @@
 package io.llmops.observability.internal.engine;
 
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.internal.common.Counters;
+import io.llmops.observability.spi.SdkCounters;
+import io.llmops.observability.spi.SdkLog;
 
 /**
  * The runtime half of the API's argument rule: a runtime object (a span, a scope, the trace,
@@ -16,12 +18,26 @@ public final class InvalidArguments {
 
   private InvalidArguments() {}
 
-  /** Counts and logs that {@code method} ignored a call because {@code argument} was invalid. */
+  /** Counts in {@code counters} and logs that {@code method} ignored an invalid {@code argument}. */
+  public static void ignored(Counters counters, String method, String argument) {
+    String counter = COUNTER_PREFIX.concat(method);
+    counters.increment(counter);
+    warn(counter, method, argument);
+  }
+
+  /**
+   * Like {@link #ignored(Counters, String, String)}, counting in the installed runtime: for calls
+   * that belong to no trace (the no-op span, the facades).
+   */
   public static void ignored(String method, String argument) {
     String counter = COUNTER_PREFIX.concat(method);
-    Tracer.get().counters().increment(counter);
-    InternalLog.warnOnce(counter + '.' + argument, "llmops: " + method + " was called with an "
-        + "invalid " + argument + "; the call was ignored and counted as " + counter
+    SdkCounters.increment(counter);
+    warn(counter, method, argument);
+  }
+
+  private static void warn(String counter, String method, String argument) {
+    SdkLog.warnOnce(counter + '.' + argument, "llmops: " + method + " was called with an invalid "
+        + argument + "; the call was ignored and counted as " + counter
         + " (docs/TELEMETRY.md, \"Arguments\")");
   }
 }

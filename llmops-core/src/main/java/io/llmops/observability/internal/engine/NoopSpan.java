@@ -21,43 +21,43 @@ final class NoopSpan implements Span {
   @Override public SpanType type() { return SpanType.SPAN; }
   @Override public boolean isRecording() { return false; }
   @Override public Span setInput(String name, Object value) {
-    SpanArguments.present("setInput", "name", name);
+    SpanArguments.present(null, "setInput", "name", name);
     return this;
   }
   @Override public Span setArgs(Object... args) { return this; }
   @Override public Span setLocal(String name, Object value) {
-    SpanArguments.present("setLocal", "name", name);
+    SpanArguments.present(null, "setLocal", "name", name);
     return this;
   }
   @Override public Span setSelf(Object self) { return this; }
   @Override public Span setOutput(Object output) { return this; }
   @Override public Span setMetadata(String key, Object value) {
-    SpanArguments.present("setMetadata", "key", key);
+    SpanArguments.present(null, "setMetadata", "key", key);
     return this;
   }
   @Override public Span addTag(String tag) {
-    SpanArguments.present("addTag", "tag", tag);
+    SpanArguments.present(null, "addTag", "tag", tag);
     return this;
   }
   @Override public Span setModel(String modelId) { return this; }
   @Override public Span setPrompt(String prompt) { return this; }
   @Override public Span setResponse(String response) { return this; }
   @Override public Span setUsage(long inputTokens, long outputTokens) {
-    SpanArguments.validUsage(inputTokens, outputTokens);
+    SpanArguments.validUsage(null, inputTokens, outputTokens);
     return this;
   }
   @Override public Span setCost(double inputCost, double outputCost) {
-    SpanArguments.validCost(inputCost, outputCost);
+    SpanArguments.validCost(null, inputCost, outputCost);
     return this;
   }
   @Override public Span recordLlmResponse(Object response) { return this; }
   @Override public Span setLevel(SpanLevel level) {
-    SpanArguments.present("setLevel", "level", level);
+    SpanArguments.present(null, "setLevel", "level", level);
     return this;
   }
   @Override public Span setStatusMessage(String message) { return this; }
   @Override public Span recordException(Throwable error) {
-    SpanArguments.present("recordException", "error", error);
+    SpanArguments.present(null, "recordException", "error", error);
     return this;
   }
   @Override public Scope makeCurrent() { return () -> {}; }

@@ -120,7 +120,7 @@ final class SpanBuilderImpl implements SpanBuilder {
     if (value == null) {
       throw new IllegalArgumentException("parent must not be null");
     }
-    parent = value.unwrap();
+    parent = ContextAccess.unwrap(value);
     return this;
   }
 

@@ -9,8 +9,8 @@ import io.llmops.observability.internal.capture.CaptureBudget;
 import io.llmops.observability.internal.capture.CaptureLimits;
 import io.llmops.observability.internal.capture.Errors;
 import io.llmops.observability.internal.capture.Snapshotter;
-import io.llmops.observability.internal.common.InternalLog;
-import io.llmops.observability.internal.config.Settings;
+import io.llmops.observability.internal.common.Counters;
+import io.llmops.observability.spi.SdkLog;
 import io.llmops.observability.internal.llm.LlmMarks;
 import io.llmops.observability.internal.llm.ResponseReaders;
 import io.llmops.observability.internal.model.Cost;
@@ -94,6 +94,11 @@ final class SpanState implements Span {
 
   TraceState trace() {
     return trace;
+  }
+
+  /** The counters of the runtime this span belongs to. */
+  private Counters counters() {
+    return trace.tracer().counters();
   }
 
   @Override
@@ -218,7 +223,7 @@ final class SpanState implements Span {
    * budget cannot pay for another entry.
    */
   private String capturedKey(String method, String argument, String key) {
-    if (!SpanArguments.present(method, argument, key) || ended) {
+    if (!SpanArguments.present(counters(), method, argument, key) || ended) {
       return null;
     }
     String k = Snapshotter.key(key);
@@ -228,7 +233,7 @@ final class SpanState implements Span {
 
   @Override
   public Span addTag(String tag) {
-    if (SpanArguments.present("addTag", "tag", tag)) {
+    if (SpanArguments.present(counters(), "addTag", "tag", tag)) {
       synchronized (lock) {
         if (!ended) {
           if (tags == null) {
@@ -279,7 +284,7 @@ final class SpanState implements Span {
 
   @Override
   public Span setUsage(long inputTokens, long outputTokens) {
-    if (!SpanArguments.validUsage(inputTokens, outputTokens)) {
+    if (!SpanArguments.validUsage(counters(), inputTokens, outputTokens)) {
       return this;
     }
     Usage value = Usage.of(inputTokens, outputTokens, 0, 0, 0);
@@ -293,7 +298,7 @@ final class SpanState implements Span {
 
   @Override
   public Span setCost(double inputCost, double outputCost) {
-    if (!SpanArguments.validCost(inputCost, outputCost)) {
+    if (!SpanArguments.validCost(counters(), inputCost, outputCost)) {
       return this;
     }
     Cost value = Cost.of(inputCost, outputCost);
@@ -322,7 +327,7 @@ final class SpanState implements Span {
     if (metadata != null && metadata.containsKey(LlmMarks.COST_IMPLAUSIBLE)) {
       return;
     }
-    Cost computed = GenerationCost.of(trace.tracerConfig().get(Settings.PRICING_FILE), modelId, usage);
+    Cost computed = GenerationCost.of(trace.tracer().prices(), modelId, usage);
     if (computed != null) {
       keepCost(computed);
     }
@@ -334,8 +339,8 @@ final class SpanState implements Span {
         metadata = new LinkedHashMap<>();
       }
       metadata.put(key, true);
-      Tracer.get().counters().increment(counter);
-      InternalLog.warnOnce("span-" + key, "llmops: a generation span was given a value no model "
+      trace.tracer().counters().increment(counter);
+      SdkLog.warnOnce("span-" + key, "llmops: a generation span was given a value no model "
           + "call can have; it is left out, counted as " + counter + " and the span marked "
           + key + " (docs/LLM.md)");
     } else if (metadata != null) {
@@ -348,13 +353,13 @@ final class SpanState implements Span {
     try {
       recordReadResponse(raw);
     } catch (Throwable e) {
-      InternalLog.errorOnce("span-llm-response", "llmops: could not record a model response", e);
+      SdkLog.errorOnce("span-llm-response", "llmops: could not record a model response", e);
     }
     return this;
   }
 
   private void recordReadResponse(Object raw) {
-    LlmResponse read = ResponseReaders.read(raw);
+    LlmResponse read = ResponseReaders.read(raw, trace.tracer().responseReaders());
     Object captured = raw == null || raw instanceof LlmResponse ? null : ResponseReaders.capture(raw);
     Object text = read == null ? null : ResponseReaders.text(read.text());
     Object promptText = read == null ? null : ResponseReaders.text(read.prompt());
@@ -398,14 +403,14 @@ final class SpanState implements Span {
           metadata = new LinkedHashMap<>();
         }
         metadata.put(LlmMarks.RESPONSE_INCOMPLETE, read.incomplete());
-        Tracer.get().counters().increment(LlmMarks.INCOMPLETE_COUNTER_PREFIX + read.incomplete());
+        trace.tracer().counters().increment(LlmMarks.INCOMPLETE_COUNTER_PREFIX + read.incomplete());
       }
     }
   }
 
   @Override
   public Span setLevel(SpanLevel value) {
-    if (SpanArguments.present("setLevel", "level", value)) {
+    if (SpanArguments.present(counters(), "setLevel", "level", value)) {
       synchronized (lock) {
         if (!ended) {
           level = value;
@@ -428,7 +433,7 @@ final class SpanState implements Span {
 
   @Override
   public Span recordException(Throwable failure) {
-    if (!SpanArguments.present("recordException", "error", failure)) {
+    if (!SpanArguments.present(counters(), "recordException", "error", failure)) {
       return this;
     }
     ErrorInfo info = Errors.capture(failure);
@@ -586,7 +591,7 @@ final class SpanState implements Span {
         scope.close();
       }
     } catch (RuntimeException e) {
-      InternalLog.errorOnce("span-close", "Failed to close span", e);
+      SdkLog.errorOnce("span-close", "Failed to close span", e);
     }
   }
 

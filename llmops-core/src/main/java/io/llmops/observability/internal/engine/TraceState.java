@@ -3,7 +3,7 @@ package io.llmops.observability.internal.engine;
 import io.llmops.observability.internal.capture.CaptureBudget;
 import io.llmops.observability.internal.capture.CaptureLimits;
 import io.llmops.observability.internal.common.Counters;
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 import io.llmops.observability.internal.model.SpanData;
 import io.llmops.observability.internal.model.TraceData;
 import io.llmops.observability.internal.wire.WireFields;
@@ -91,7 +91,7 @@ final class TraceState {
   void spanEnded(SpanData data) {
     if (sent.get()) {
       tracer.counters().increment(Counters.SPANS_LATE);
-      InternalLog.warnOnce("late-span", "A span ended after its trace " + traceId
+      SdkLog.warnOnce("late-span", "A span ended after its trace " + traceId
           + " was sent (raise LLMOPS_FINALIZE_GRACE or end spans before finalizing); it is not exported");
       return;
     }
@@ -100,7 +100,7 @@ final class TraceState {
       tracer.spansRecorded.increment();
     } else {
       tracer.counters().increment(Counters.DROPPED_SPAN_LIMIT);
-      InternalLog.warnOnce("span-limit", "Trace " + traceId + " reached LLMOPS_MAX_SPANS_PER_TRACE ("
+      SdkLog.warnOnce("span-limit", "Trace " + traceId + " reached LLMOPS_MAX_SPANS_PER_TRACE ("
           + tracer.maxSpansPerTrace + "); further spans are dropped");
     }
     if (openSpans.decrementAndGet() == 0 && finalizing.get()) {
@@ -160,7 +160,7 @@ final class TraceState {
     Map<String, Object> exportedMetadata = metadata;
     if (captureBudget.isExhausted()) {
       tracer.counters().increment(Counters.CAPTURE_BUDGET_EXHAUSTED);
-      InternalLog.warnOnce("capture-budget", "Trace " + traceId + " captured more than its budget "
+      SdkLog.warnOnce("capture-budget", "Trace " + traceId + " captured more than its budget "
           + "allows (" + CaptureLimits.MAX_SPAN_CHARS + " characters per span, "
           + CaptureLimits.MAX_TRACE_CHARS + " per trace); further values were left out");
       exportedMetadata = new java.util.LinkedHashMap<>(metadata);
@@ -229,6 +229,11 @@ final class TraceState {
     }
     return new TraceState(tracer, traceId, name, projectId, environment, user, session,
         java.util.Collections.unmodifiableMap(flagged), tags);
+  }
+
+  /** The runtime this trace belongs to. */
+  Tracer tracer() {
+    return tracer;
   }
 
   io.llmops.observability.LlmopsConfig tracerConfig() {

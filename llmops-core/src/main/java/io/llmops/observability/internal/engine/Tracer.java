@@ -8,19 +8,32 @@ import io.llmops.observability.TraceBuilder;
 import io.llmops.observability.internal.capture.CaptureBudget;
 import io.llmops.observability.internal.capture.Snapshotter;
 import io.llmops.observability.internal.common.Counters;
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.internal.common.LoopThreads;
+import io.llmops.observability.internal.config.Settings;
 import io.llmops.observability.internal.export.ExportPipeline;
+import io.llmops.observability.internal.export.PipelineFactory;
+import io.llmops.observability.internal.llm.ResponseReaders;
 import io.llmops.observability.internal.model.TraceData;
+import io.llmops.observability.internal.pricing.PriceTable;
+import io.llmops.observability.spi.LlmResponseReader;
+import io.llmops.observability.spi.SdkLog;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 
 /**
- * The runtime behind the public API: configuration, counters and the export pipeline. One is
- * installed per process; {@code Llmops.configure} replaces it. Every entry point catches its own
- * failures: the application only ever sees IllegalArgumentException for bad arguments. Internal.
+ * The runtime behind the public API, built from one configuration in one place: its clock,
+ * counters, price table, response readers, export pipeline and the registries of what is open
+ * (transactions, crawl sessions). Spans and traces reach it through the trace they belong to,
+ * never through the global holder, so runtimes built with {@link #create} (a test's own sink and
+ * clock) work side by side. One is installed per process as the runtime of the static facades;
+ * {@code Llmops.configure} installs a new one built from its configuration alone (prices set in
+ * code start afresh), which adopts the old one's work in flight: traces finalized after the old
+ * one's shutdown and open transactions and crawl sessions. Every entry point catches its own failures: the application
+ * only ever sees IllegalArgumentException for bad arguments. Internal.
  */
 public final class Tracer {
 
@@ -33,12 +46,20 @@ public final class Tracer {
   final int maxSpansPerTrace;
   private final EpochClock clock;
   private final ExportPipeline pipeline;
+  private final GraceTimer graceTimer;
+  private final ConcurrentHashMap<String, ConcurrentHashMap<String, ?>> openRegistries =
+      new ConcurrentHashMap<>();
+  private volatile PriceTable prices;
+  private volatile List<LlmResponseReader> responseReaders;
+  /** The runtime installed after this one; traces finalized after this one's shutdown go there. */
+  private volatile Tracer successor;
 
   private Tracer(LlmopsConfig config, EpochClock clock) {
     this.config = config;
     this.clock = clock;
     this.maxSpansPerTrace = config.maxSpansPerTrace();
-    this.pipeline = config.enabled() ? new ExportPipeline(config, counters) : null;
+    this.pipeline = config.enabled() ? PipelineFactory.create(config, counters) : null;
+    this.graceTimer = new GraceTimer(config.finalizeGrace(), counters, LoopThreads.daemons());
   }
 
   /** The installed runtime, created from the environment on first use. */
@@ -53,7 +74,7 @@ public final class Tracer {
         // configuration and sink creation (a sink module validates its own settings) both run here
         install(LlmopsConfig.fromEnvironment(), EpochClock.SYSTEM);
       } catch (RuntimeException e) {
-        InternalLog.error("llmops: invalid configuration, tracing is disabled: " + e.getMessage(), null);
+        SdkLog.error("llmops: invalid configuration, tracing is disabled: " + e.getMessage(), null);
         install(disabledConfig(), EpochClock.SYSTEM);
       }
     }
@@ -65,6 +86,14 @@ public final class Tracer {
         .systemProperties(new java.util.Properties()).dotEnvFile(null).build();
   }
 
+  /**
+   * A runtime for {@code config} that is not installed: the static facades do not see it, and
+   * spans started with its builders belong to it alone. For tests and embedding; shut it down.
+   */
+  public static Tracer create(LlmopsConfig config, EpochClock clock) {
+    return new Tracer(config, clock);
+  }
+
   /** Installs a runtime for {@code config}, then shuts the previous one down (delivering its queue). */
   public static synchronized Tracer install(LlmopsConfig config, EpochClock clock) {
     Tracer previous = current;
@@ -72,6 +101,8 @@ public final class Tracer {
     current = next;
     installShutdownHook();
     if (previous != null) {
+      previous.successor = next;
+      next.adoptOpenWork(previous);
       previous.shutdown(previous.config.shutdownTimeout());
     }
     return next;
@@ -84,14 +115,14 @@ public final class Tracer {
     shutdownHookInstalled = true;
     try {
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        ExitTasks.runAll(); // first: what they record is still exported
+        ExitTaskList.runAll(); // first: what they record is still exported
         Tracer tracer = current;
         if (tracer != null) {
           tracer.shutdown(tracer.config.shutdownTimeout());
         }
       }, "llmops-shutdown"));
     } catch (IllegalStateException | SecurityException e) {
-      InternalLog.warn("llmops: could not install a shutdown hook; call Llmops.shutdown() yourself");
+      SdkLog.warn("llmops: could not install a shutdown hook; call Llmops.shutdown() yourself");
     }
   }
 
@@ -105,6 +136,55 @@ public final class Tracer {
 
   EpochClock clock() {
     return clock;
+  }
+
+  /** The prices of this runtime: built in, overlaid by its price file and by prices set in code. */
+  public PriceTable prices() {
+    PriceTable table = prices;
+    if (table == null) {
+      synchronized (this) {
+        table = prices;
+        if (table == null) {
+          prices = table = PriceTable.forFile(config.get(Settings.PRICING_FILE));
+        }
+      }
+    }
+    return table;
+  }
+
+  /** The {@link LlmResponseReader}s on the class path, found when first needed. */
+  public List<LlmResponseReader> responseReaders() {
+    List<LlmResponseReader> readers = responseReaders;
+    if (readers == null) {
+      synchronized (this) {
+        readers = responseReaders;
+        if (readers == null) {
+          responseReaders = readers = ResponseReaders.discover();
+        }
+      }
+    }
+    return readers;
+  }
+
+  /**
+   * This runtime's registry of open items of one {@code kind} (open transactions, open crawl
+   * sessions) by id. Open items are work in flight, like open traces: a runtime that replaces
+   * this one adopts them, and this one's registries are then its successor's.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> ConcurrentHashMap<String, T> openRegistry(String kind) {
+    Tracer next = successor;
+    if (next != null) {
+      return next.openRegistry(kind);
+    }
+    return (ConcurrentHashMap<String, T>) openRegistries.computeIfAbsent(kind,
+        k -> new ConcurrentHashMap<String, T>());
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void adoptOpenWork(Tracer previous) {
+    previous.openRegistries.forEach((kind, open) ->
+        ((ConcurrentHashMap) openRegistry(kind)).putAll(open));
   }
 
   public SpanBuilder spanBuilder(String name, SpanType type) {
@@ -134,7 +214,7 @@ public final class Tracer {
       if (trace == null || trace.isSent() || (trace.isFinalizing() && parentSpan == null)) {
         if (!config.autoTrace()) {
           counters.increment(Counters.SPANS_WITHOUT_TRACE);
-          InternalLog.warnOnce("no-trace", "A span started without an active trace and "
+          SdkLog.warnOnce("no-trace", "A span started without an active trace and "
               + "LLMOPS_AUTO_TRACE=false; call TraceManager.startTrace first. It is not recorded");
           return NoopSpan.INSTANCE;
         }
@@ -174,14 +254,14 @@ public final class Tracer {
 
   private Span lateSpan(TraceState trace) {
     counters.increment(Counters.SPANS_LATE);
-    InternalLog.warnOnce("late-span-start", "A span started after its trace " + trace.traceId
+    SdkLog.warnOnce("late-span-start", "A span started after its trace " + trace.traceId
         + " was sent; it is not recorded");
     return NoopSpan.INSTANCE;
   }
 
   private Span internalError(String key, RuntimeException e) {
     counters.increment(Counters.INTERNAL_ERRORS);
-    InternalLog.errorOnce(key, "llmops internal error; the application is unaffected", e);
+    SdkLog.errorOnce(key, "llmops internal error; the application is unaffected", e);
     return NoopSpan.INSTANCE;
   }
 
@@ -196,7 +276,7 @@ public final class Tracer {
       TraceState abandoned = ContextStorage.startTrace(trace);
       if (abandoned != null) {
         counters.increment(Counters.TRACES_REPLACED);
-        InternalLog.warnOnce("trace-replaced", "startTrace replaced trace " + abandoned.traceId
+        SdkLog.warnOnce("trace-replaced", "startTrace replaced trace " + abandoned.traceId
             + ", which was still active on this thread and had not been finalized");
       }
       return trace.traceId;
@@ -248,16 +328,27 @@ public final class Tracer {
     afterGrace(() -> trace.send(true), trace::isSent);
   }
 
-  /** Runs {@code action} once {@code LLMOPS_FINALIZE_GRACE} has passed, unless {@code done} by then. */
+  /**
+   * Runs {@code action} once {@code LLMOPS_FINALIZE_GRACE} has passed, unless {@code done} by then.
+   * After shutdown the runtime that replaced this one waits instead; with none, it runs now.
+   */
   void afterGrace(Runnable action, BooleanSupplier done) {
-    pipeline.awaitOpenSpans(System.nanoTime() + config.finalizeGrace().toNanos(), action, done);
+    for (Tracer target = this; target != null; target = target.successor) {
+      if (target.graceTimer.schedule(action, done)) {
+        return;
+      }
+    }
+    if (!done.getAsBoolean()) {
+      action.run(); // nothing waits any more: it goes out now with what it has
+    }
   }
 
   /** Hands a finished trace to the pipeline; after shutdown, to the runtime that replaced this one. */
   void submit(TraceData data) {
     Tracer target = this;
-    if (pipeline.isShutdown() && current != this && current != null && current.pipeline != null) {
-      target = current;
+    while (target.pipeline.isShutdown() && target.successor != null
+        && target.successor.pipeline != null) {
+      target = target.successor;
     }
     target.pipeline.submit(data);
   }
@@ -267,6 +358,7 @@ public final class Tracer {
   }
 
   public boolean shutdown(Duration timeout) {
+    graceTimer.runAllNow(); // finalized traces still waiting for spans go out now
     return pipeline == null || pipeline.shutdown(timeout);
   }
 }

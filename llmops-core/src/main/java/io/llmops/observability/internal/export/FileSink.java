@@ -1,6 +1,6 @@
 package io.llmops.observability.internal.export;
 
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 import io.llmops.observability.spi.ExportResult;
 import io.llmops.observability.spi.TraceMessage;
 import io.llmops.observability.spi.TraceSink;
@@ -51,13 +51,13 @@ public final class FileSink implements TraceSink {
       messages.forEach(message -> lines.add(message.body()));
       long removed = SharedLineFile.append(file, lines);
       if (removed > 0) {
-        InternalLog.warnOnce("file-sink-cut-line", "llmops: removed " + removed + " bytes of a "
+        SdkLog.warnOnce("file-sink-cut-line", "llmops: removed " + removed + " bytes of a "
             + "line cut off by a writer that stopped in the middle of it, at the end of "
             + file.toAbsolutePath());
       }
       if (!announced) {
         announced = true;
-        InternalLog.info("llmops: writing traces to " + file.toAbsolutePath());
+        SdkLog.info("llmops: writing traces to " + file.toAbsolutePath());
       }
       return ExportResult.success();
     } catch (IOException | RuntimeException e) {

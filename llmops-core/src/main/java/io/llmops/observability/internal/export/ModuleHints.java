@@ -1,7 +1,7 @@
 package io.llmops.observability.internal.export;
 
 import io.llmops.observability.LlmopsConfig;
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 import java.util.Map;
 
 /**
@@ -19,7 +19,7 @@ final class ModuleHints {
   static void warnAboutAbsentModules(LlmopsConfig config) {
     OWNERS.forEach((variable, artifact) -> {
       if (config.raw(variable).isPresent()) {
-        InternalLog.warn("llmops: " + variable + " is set but the module that reads it is not on "
+        SdkLog.warn("llmops: " + variable + " is set but the module that reads it is not on "
             + "the class path (add " + artifact + "); writing traces to files instead");
       }
     });

@@ -1,7 +1,7 @@
 package io.llmops.observability.internal.export;
 
 import io.llmops.observability.LlmopsConfig;
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 import io.llmops.observability.spi.SinkMetrics;
 import io.llmops.observability.spi.SinkProvider;
 import io.llmops.observability.spi.TraceSink;
@@ -29,7 +29,7 @@ public final class SinkFactory {
         providers.putIfAbsent(provider.name(), provider);
       }
     } catch (ServiceConfigurationError e) {
-      InternalLog.error("llmops: a sink provider could not be loaded", e);
+      SdkLog.error("llmops: a sink provider could not be loaded", e);
     }
     return providers;
   }

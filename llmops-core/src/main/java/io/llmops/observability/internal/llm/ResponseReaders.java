@@ -3,7 +3,7 @@ package io.llmops.observability.internal.llm;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.LlmResponse;
 import io.llmops.observability.internal.capture.Snapshotter;
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 import io.llmops.observability.spi.LlmResponseReader;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -25,18 +25,17 @@ import java.util.ServiceLoader;
  */
 public final class ResponseReaders {
 
-  private static volatile List<LlmResponseReader> registered;
-
   private ResponseReaders() {}
 
-  public static LlmResponse read(Object response) {
+  /** Reads {@code response} with {@code registered} (a runtime's readers) first, then the built-in ones. */
+  public static LlmResponse read(Object response, List<LlmResponseReader> registered) {
     if (response == null) {
       return null;
     }
     if (response instanceof LlmResponse r) {
       return r;
     }
-    for (LlmResponseReader reader : registered()) {
+    for (LlmResponseReader reader : registered) {
       try {
         LlmResponse read = reader.read(response);
         if (read != null) {
@@ -178,20 +177,11 @@ public final class ResponseReaders {
     return calls;
   }
 
-  private static List<LlmResponseReader> registered() {
-    List<LlmResponseReader> list = registered;
-    if (list == null) {
-      synchronized (ResponseReaders.class) {
-        list = registered;
-        if (list == null) {
-          registered = list = load();
-        }
-      }
-    }
-    return list;
-  }
-
-  private static List<LlmResponseReader> load() {
+  /**
+   * The {@link LlmResponseReader}s that {@link ServiceLoader} finds through the thread's context
+   * class loader and the core's own, each class once.
+   */
+  public static List<LlmResponseReader> discover() {
     List<LlmResponseReader> found = new ArrayList<>();
     List<String> seen = new ArrayList<>();
     ClassLoader own = ResponseReaders.class.getClassLoader();
@@ -215,7 +205,7 @@ public final class ResponseReaders {
   /** Logs once per kind; under memory pressure even that may fail, and reading still returns. */
   private static void logOnce(String kind, String message, Throwable failure) {
     try {
-      InternalLog.errorOnce(kind, message, failure);
+      SdkLog.errorOnce(kind, message, failure);
     } catch (Throwable ignored) {
       // nothing more can be done without risking the caller
     }

@@ -2,7 +2,7 @@ package io.llmops.observability.internal.pricing;
 
 import io.llmops.observability.CostBreakdown;
 import io.llmops.observability.LlmResponse;
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 import io.llmops.observability.internal.model.Cost;
 import io.llmops.observability.internal.model.Usage;
 
@@ -12,17 +12,17 @@ public final class GenerationCost {
   private GenerationCost() {}
 
   /**
-   * The span cost of {@code usage} for {@code modelId} under the built-in prices overlaid by
-   * {@code pricingFile} (null for none), or null for an unknown model.
+   * The span cost of {@code usage} for {@code modelId} under {@code prices}, or null for an
+   * unknown model.
    */
-  public static Cost of(String pricingFile, String modelId, Usage usage) {
+  public static Cost of(PriceTable prices, String modelId, Usage usage) {
     try {
-      CostBreakdown cost = PriceTable.forFile(pricingFile).cost(modelId,
+      CostBreakdown cost = prices.cost(modelId,
           usage.inputTokens(), usage.outputTokens(), usage.cacheReadTokens(),
           usage.cacheWriteTokens(), true);
       return cost == null ? null : Cost.of(cost.promptCost(), cost.outputCost());
     } catch (RuntimeException e) {
-      InternalLog.errorOnce("generation-cost", "llmops: could not compute a generation's cost", e);
+      SdkLog.errorOnce("generation-cost", "llmops: could not compute a generation's cost", e);
       return null;
     }
   }

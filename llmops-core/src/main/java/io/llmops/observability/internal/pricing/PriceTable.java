@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.llmops.observability.CostBreakdown;
 import io.llmops.observability.ModelPrice;
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 import io.llmops.observability.internal.model.Usage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,14 +14,14 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The price table in force: the built-in Bedrock table, overlaid by the entries of a price file
- * ({@code LLMOPS_PRICING_FILE}) and by prices set in code. Look-ups are cached by raw model id.
- * Internal.
+ * The price table of one runtime: the built-in Bedrock table, overlaid by the entries of a price
+ * file ({@code LLMOPS_PRICING_FILE}) and by prices set in code ({@code Pricing.setPrice}), which
+ * belong to this table and so end with the runtime that owns it. Look-ups are cached by raw model
+ * id. Thread-safe. Internal.
  */
 public final class PriceTable {
 
@@ -31,40 +31,34 @@ public final class PriceTable {
       Set.of("us", "eu", "apac", "global", "us-gov", "ca", "jp", "au", "apne", "sa");
   private static final Object MISSING = new Object();
   private static final int MAX_CACHED = 4_096;
+  private static final int MAX_WARNED = 1_000;
 
-  private static final Map<String, ModelPrice> OVERRIDES = new ConcurrentHashMap<>();
-  private static final Set<String> WARNED = ConcurrentHashMap.newKeySet();
-  private static volatile PriceTable cached;
-
-  private final String file;
   private final Map<String, ModelPrice> prices;
   private final Map<String, ModelPrice> aliases;
+  private final Map<String, ModelPrice> overrides = new ConcurrentHashMap<>();
+  private final Set<String> warned = ConcurrentHashMap.newKeySet();
   private final ConcurrentHashMap<String, Object> lookups = new ConcurrentHashMap<>();
 
-  private PriceTable(String file, Map<String, ModelPrice> prices, Map<String, ModelPrice> aliases) {
-    this.file = file;
+  private PriceTable(Map<String, ModelPrice> prices) {
     this.prices = prices;
-    this.aliases = aliases;
+    this.aliases = aliases(prices);
   }
 
-  /** The built-in table overlaid by {@code file} (null for none); cached for the last file. */
+  /**
+   * The built-in table overlaid by {@code file} (null for none). A file that cannot be read is
+   * logged and the built-in prices are used (the configuration validated it when it was built).
+   */
   public static PriceTable forFile(String file) {
-    PriceTable table = cached;
-    if (table != null && Objects.equals(table.file, file)) {
-      return table;
-    }
     Map<String, ModelPrice> prices = new HashMap<>(Builtin.PRICES);
     if (file != null) {
       try {
         prices.putAll(parse(Files.readString(Path.of(file))));
       } catch (IOException | RuntimeException e) {
-        InternalLog.warnOnce("pricing-file", "llmops: could not read the price file " + file
+        SdkLog.warnOnce("pricing-file", "llmops: could not read the price file " + file
             + " (" + e.getMessage() + "); using the built-in prices");
       }
     }
-    table = new PriceTable(file, prices, aliases(prices));
-    cached = table;
-    return table;
+    return new PriceTable(prices);
   }
 
   /** Validates a price file for the configuration: its path when readable and well-formed. */
@@ -77,21 +71,14 @@ public final class PriceTable {
     }
   }
 
-  public static void setOverride(String modelId, ModelPrice price) {
-    OVERRIDES.put(normalize(modelId), price);
-    invalidate();
+  public void setOverride(String modelId, ModelPrice price) {
+    overrides.put(normalize(modelId), price);
+    lookups.clear();
   }
 
-  public static void removeOverride(String modelId) {
-    OVERRIDES.remove(normalize(modelId));
-    invalidate();
-  }
-
-  private static void invalidate() {
-    PriceTable table = cached;
-    if (table != null) {
-      table.lookups.clear();
-    }
+  public void removeOverride(String modelId) {
+    overrides.remove(normalize(modelId));
+    lookups.clear();
   }
 
   /** The price of {@code modelId}, or null. */
@@ -114,7 +101,7 @@ public final class PriceTable {
   private ModelPrice find(String key) {
     String dateless = stripDate(key);
     for (String candidate : dateless.equals(key) ? new String[] {key} : new String[] {key, dateless}) {
-      ModelPrice price = OVERRIDES.get(candidate);
+      ModelPrice price = overrides.get(candidate);
       if (price == null) {
         price = prices.get(candidate);
       }
@@ -133,8 +120,8 @@ public final class PriceTable {
       boolean warn) {
     ModelPrice price = price(modelId);
     if (price == null) {
-      if (warn && modelId != null && WARNED.size() < 1_000 && WARNED.add(modelId)) {
-        InternalLog.warn("llmops: no price for model '" + modelId + "' (looked up as '"
+      if (warn && modelId != null && warned.size() < MAX_WARNED && warned.add(modelId)) {
+        SdkLog.warn("llmops: no price for model '" + modelId + "' (looked up as '"
             + normalize(modelId) + "'); its generations carry no cost. Add it with "
             + "LLMOPS_PRICING_FILE or Pricing.setPrice (docs/LLM.md)");
       }
@@ -265,7 +252,7 @@ public final class PriceTable {
         }
         return Map.copyOf(parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
       } catch (IOException | RuntimeException e) {
-        InternalLog.error("llmops: the built-in price table could not be read; no costs", e);
+        SdkLog.error("llmops: the built-in price table could not be read; no costs", e);
         return Map.of();
       }
     }

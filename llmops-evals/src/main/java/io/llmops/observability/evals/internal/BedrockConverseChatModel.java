@@ -2,17 +2,26 @@ package io.llmops.observability.evals.internal;
 
 import io.llmops.observability.evals.ChatModel;
 import io.llmops.observability.evals.JudgeException;
-import io.llmops.observability.internal.export.SdkInfo;
-import io.llmops.observability.internal.llm.JudgeCalls;
+import io.llmops.observability.spi.SdkInfo;
+import io.llmops.observability.spi.JudgeCalls;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.ApiName;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
+import software.amazon.awssdk.http.Protocol;
+import software.amazon.awssdk.http.ProtocolNegotiation;
+import software.amazon.awssdk.http.SdkHttpConfigurationOption;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.http.async.SdkAsyncHttpService;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClientBuilder;
@@ -22,14 +31,16 @@ import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.Message;
 import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
+import software.amazon.awssdk.utils.AttributeMap;
 
 /**
  * A Bedrock model through the Converse API of the AWS SDK v2 ({@code
  * software.amazon.awssdk:bedrockruntime}, which the application provides). Temperature 0; the
- * text blocks of the output message. Loaded only when {@code LLMOPS_JUDGE=bedrock}. Its requests
- * are named {@value JudgeCalls#API_NAME}, so that {@code llmops-bedrock}'s interceptor, which the
- * agent adds to every Bedrock Runtime client, does not record the judge's calls as the
- * application's generations. Internal.
+ * text blocks of the output message. Loaded only for a Bedrock judge ({@code
+ * LLMOPS_JUDGE=bedrock} or the default judge). Its requests are named {@value
+ * JudgeCalls#API_NAME}, so that {@code llmops-bedrock}'s interceptor, which the agent adds to
+ * every Bedrock Runtime client, does not record the judge's calls as the application's
+ * generations. Internal.
  */
 public final class BedrockConverseChatModel implements ChatModel {
 
@@ -49,15 +60,55 @@ public final class BedrockConverseChatModel implements ChatModel {
   }
 
   /** A model on a client with the default credentials chain; {@code endpoint} may be null. */
-  public static ChatModel create(String modelId, String region, String endpoint, Duration timeout) {
+  public static ChatModel create(String modelId, String region, @Nullable String endpoint,
+      Duration timeout) {
+    return create(modelId, region, endpoint, timeout, DefaultCredentialsProvider.builder().build());
+  }
+
+  /** A model on a client with {@code credentials}; {@code endpoint} may be null. */
+  public static ChatModel create(String modelId, String region, @Nullable String endpoint,
+      Duration timeout, AwsCredentialsProvider credentials) {
     BedrockRuntimeAsyncClientBuilder builder = BedrockRuntimeAsyncClient.builder()
         .region(Region.of(region))
-        .credentialsProvider(DefaultCredentialsProvider.builder().build())
+        .credentialsProvider(credentials)
         .overrideConfiguration(o -> o.apiCallTimeout(timeout));
     if (endpoint != null) {
       builder.endpointOverride(URI.create(endpoint));
+      if (endpoint.startsWith("http://")) {
+        http1().ifPresent(builder::httpClientBuilder);
+      }
     }
     return new BedrockConverseChatModel(builder.build(), modelId);
+  }
+
+  /**
+   * The application's async HTTP client speaking HTTP/1.1. Bedrock Runtime clients default to
+   * HTTP/2 chosen by ALPN, which needs TLS: on a cleartext endpoint (a local proxy or fake) the
+   * client would speak HTTP/2 to a server that never agreed to it.
+   */
+  private static Optional<Http1ClientBuilder> http1() {
+    return ServiceLoader.load(SdkAsyncHttpService.class, SdkAsyncHttpService.class.getClassLoader())
+        .findFirst().map(Http1ClientBuilder::new);
+  }
+
+  private static final class Http1ClientBuilder
+      implements SdkAsyncHttpClient.Builder<Http1ClientBuilder> {
+
+    private static final AttributeMap HTTP1 = AttributeMap.builder()
+        .put(SdkHttpConfigurationOption.PROTOCOL, Protocol.HTTP1_1)
+        .put(SdkHttpConfigurationOption.PROTOCOL_NEGOTIATION, ProtocolNegotiation.ASSUME_PROTOCOL)
+        .build();
+
+    private final SdkAsyncHttpService service;
+
+    Http1ClientBuilder(SdkAsyncHttpService service) {
+      this.service = service;
+    }
+
+    @Override
+    public SdkAsyncHttpClient buildWithDefaults(AttributeMap serviceDefaults) {
+      return service.createAsyncHttpClientFactory().buildWithDefaults(HTTP1.merge(serviceDefaults));
+    }
   }
 
   @Override

@@ -6,7 +6,7 @@ import io.llmops.observability.evals.Criterion;
 import io.llmops.observability.evals.EvaluationRunner;
 import io.llmops.observability.evals.JudgeEvaluations;
 import io.llmops.observability.evals.JudgeRequest;
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 import java.util.Optional;
 
 /**
@@ -25,12 +25,13 @@ public final class JudgeEvaluationHandler implements EvaluationHandler {
     }
     EvaluationRunner runner = JudgeEvaluations.runner();
     if (runner == null) {
+      NoJudge.skip(request.criteria().size());
       return;
     }
     for (String name : request.criteria()) {
       Optional<Criterion> criterion = Criterion.builtIn(name);
       if (criterion.isEmpty()) {
-        InternalLog.warnOnce("eval-unknown-" + name, "llmops-evals: unknown evaluation criterion '"
+        SdkLog.warnOnce("eval-unknown-" + name, "llmops-evals: unknown evaluation criterion '"
             + name + "' (built in: correctness, relevance, faithfulness, harmfulness); skipped");
         continue;
       }

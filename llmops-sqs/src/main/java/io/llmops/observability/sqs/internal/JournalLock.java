@@ -1,6 +1,6 @@
 package io.llmops.observability.sqs.internal;
 
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -42,7 +42,7 @@ final class JournalLock {
       return new JournalLock(dir, main, null);
     }
     LockFile own = LockFile.lockSubdirectory(dir.resolve("process-" + ProcessHandle.current().pid()));
-    InternalLog.warn("llmops: another process uses the spillover directory " + dir
+    SdkLog.warn("llmops: another process uses the spillover directory " + dir
         + "; this one spills to " + own.directory() + " until that process is gone (then the "
         + "directory's owner adopts what is left there, or this process takes the directory over)");
     return new JournalLock(dir, null, own);

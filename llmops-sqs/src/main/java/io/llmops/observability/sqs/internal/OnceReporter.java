@@ -1,6 +1,6 @@
 package io.llmops.observability.sqs.internal;
 
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,7 +11,7 @@ final class OnceReporter {
 
   void report(String key, String message) {
     if (reported.add(key)) {
-      InternalLog.error("llmops: " + message, null);
+      SdkLog.error("llmops: " + message, null);
     }
   }
 

@@ -1,6 +1,6 @@
 package io.llmops.observability.sqs.internal;
 
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,7 +102,7 @@ final class SegmentIndex {
     try {
       Files.deleteIfExists(segment.path);
     } catch (IOException e) {
-      InternalLog.warnOnce("spill-delete", "llmops: cannot delete spillover segment " + segment.path + ": " + e);
+      SdkLog.warnOnce("spill-delete", "llmops: cannot delete spillover segment " + segment.path + ": " + e);
     }
     if (bySeq.remove(segment.seq, segment)) {
       totalBytes -= segment.bytes;

@@ -1,6 +1,6 @@
 package io.llmops.observability.sqs.internal;
 
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 import io.llmops.observability.spi.SinkMetrics;
 import io.llmops.observability.sqs.SqsSettings;
 import io.llmops.observability.sqs.internal.JournalFormat.Mark;
@@ -151,7 +151,7 @@ public final class SpilloverJournal {
     encoded = encoded.subList(skip, encoded.size());
     if (skip > 0 && !ahead) {
       metrics.add(SqsSettings.COUNTER_EVICTED, skip);
-      InternalLog.warnOnce("spill-evicted-batch", "llmops: " + skip + " message(s) to spill did not fit in"
+      SdkLog.warnOnce("spill-evicted-batch", "llmops: " + skip + " message(s) to spill did not fit in"
           + " the spillover journal's cap of " + maxBytes + " bytes (" + SqsSettings.SPILLOVER_MAX_BYTES
           + ") and were evicted, oldest first");
     }
@@ -301,7 +301,7 @@ public final class SpilloverJournal {
       segments.grew(segment, bytes.length);
     } catch (IOException | RuntimeException e) {
       // A lost mark costs a duplicate (done) or a miscount (sending), never a message.
-      InternalLog.warnOnce("spill-mark", "llmops: cannot record delivery progress in spillover segment "
+      SdkLog.warnOnce("spill-mark", "llmops: cannot record delivery progress in spillover segment "
           + segment.path + ": " + e);
     }
   }
@@ -367,18 +367,18 @@ public final class SpilloverJournal {
     try {
       data = Files.readAllBytes(segment.path);
     } catch (IOException e) {
-      InternalLog.errorOnce("spill-read", "llmops: cannot read spillover segment " + segment.path
+      SdkLog.errorOnce("spill-read", "llmops: cannot read spillover segment " + segment.path
           + "; it is kept and tried again later", e);
       return null;
     }
     Parsed parsed = JournalFormat.parse(data);
     if (parsed.corrupt() > 0) {
       metrics.add(SqsSettings.COUNTER_CORRUPT, parsed.corrupt());
-      InternalLog.warnOnce("spill-corrupt", "llmops: skipped " + parsed.corrupt()
+      SdkLog.warnOnce("spill-corrupt", "llmops: skipped " + parsed.corrupt()
           + " corrupt record(s) in spillover segment " + segment.path);
     }
     if (parsed.tornTail()) {
-      InternalLog.info("llmops: ignored a record cut short at the end of " + segment.path
+      SdkLog.info("llmops: ignored a record cut short at the end of " + segment.path
           + " (the process stopped while writing it)");
     }
     synchronized (this) {
@@ -387,7 +387,7 @@ public final class SpilloverJournal {
           file.setLength(parsed.validEnd());
           segments.resized(segment, parsed.validEnd());
         } catch (IOException e) {
-          InternalLog.warnOnce("spill-truncate", "llmops: cannot cut the damaged tail off " + segment.path + ": " + e);
+          SdkLog.warnOnce("spill-truncate", "llmops: cannot cut the damaged tail off " + segment.path + ": " + e);
         }
       }
       segment.records = parsed.stored().size();
@@ -466,7 +466,7 @@ public final class SpilloverJournal {
         }
       }
     } catch (IOException | RuntimeException e) {
-      InternalLog.errorOnce("spill-adopt", "llmops: cannot take over what other processes left in the "
+      SdkLog.errorOnce("spill-adopt", "llmops: cannot take over what other processes left in the "
           + "spillover directory " + dir + "; will try again", e);
     }
     synchronized (this) {
@@ -477,7 +477,7 @@ public final class SpilloverJournal {
       try {
         makeRoom(0, metrics);
       } catch (IOException e) {
-        InternalLog.warnOnce("spill-evict", "llmops: cannot evict spillover segments: " + e);
+        SdkLog.warnOnce("spill-evict", "llmops: cannot evict spillover segments: " + e);
       }
     }
   }
@@ -520,12 +520,12 @@ public final class SpilloverJournal {
         } catch (IOException e) {
           allMoved = false; // stays where it is, still read and written by its path
           segments.addInPlace(segment);
-          InternalLog.errorOnce("spill-takeover", "llmops: cannot move spillover segment " + segment.path
+          SdkLog.errorOnce("spill-takeover", "llmops: cannot move spillover segment " + segment.path
               + " into " + dir + "; it stays where it is", e);
         }
       }
       lock.becomeOwner(directoryLock, allMoved);
-      InternalLog.info("llmops: the process that owned the spillover directory " + dir + " is gone; "
+      SdkLog.info("llmops: the process that owned the spillover directory " + dir + " is gone; "
           + "this process took it over with " + segments.size() + " segment(s)");
       return true;
     }
@@ -552,7 +552,7 @@ public final class SpilloverJournal {
       }
       emptied = true;
       if (adopted > 0) {
-        InternalLog.info("llmops: adopted " + adopted + " spilled message(s) left in " + subdirectory
+        SdkLog.info("llmops: adopted " + adopted + " spilled message(s) left in " + subdirectory
             + " by a process that is gone; they will be replayed to SQS");
       }
     } finally {
@@ -590,7 +590,7 @@ public final class SpilloverJournal {
     }
     if (evictedSegments > 0) {
       metrics.add(SqsSettings.COUNTER_EVICTED, evictedRecords);
-      InternalLog.warnOnce("spill-evicted", "llmops: the spillover journal reached its cap of "
+      SdkLog.warnOnce("spill-evicted", "llmops: the spillover journal reached its cap of "
           + maxBytes + " bytes (" + SqsSettings.SPILLOVER_MAX_BYTES + "); evicted the oldest "
           + evictedRecords + " record(s) in " + evictedSegments + " segment(s)");
     }
@@ -621,7 +621,7 @@ public final class SpilloverJournal {
       }
       activeFile.close();
     } catch (IOException e) {
-      InternalLog.warnOnce("spill-seal", "llmops: closing spillover segment " + active.path + ": " + e);
+      SdkLog.warnOnce("spill-seal", "llmops: closing spillover segment " + active.path + ": " + e);
     }
     active = null;
     activeFile = null;
@@ -651,13 +651,13 @@ public final class SpilloverJournal {
       if (!segments.isEmpty()) {
         long found = segments.waiting();
         inheritedUncounted += found;
-        InternalLog.info("llmops: found " + found + " spilled message(s) in " + lock.base()
+        SdkLog.info("llmops: found " + found + " spilled message(s) in " + lock.base()
             + "; they will be replayed to SQS");
       }
       return true;
     } catch (IOException | RuntimeException e) {
       openFailure = e.toString();
-      InternalLog.errorOnce("spill-open", "llmops: cannot use the spillover directory " + dir
+      SdkLog.errorOnce("spill-open", "llmops: cannot use the spillover directory " + dir
           + " (" + SqsSettings.SPILLOVER_DIR + "); messages SQS cannot take will be lost and "
           + "counted as " + SqsSettings.DROPPED_SPILL_FAILED, e);
       return false;

@@ -1,6 +1,6 @@
 package io.llmops.observability.sqs.internal;
 
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 import io.llmops.observability.spi.SinkMetrics;
 import io.llmops.observability.sqs.SqsSettings;
 import io.llmops.observability.sqs.internal.JournalFormat.Mark;
@@ -103,7 +103,7 @@ final class SpilloverReplayer {
       } catch (VirtualMachineError fatal) {
         throw fatal;
       } catch (Throwable t) {
-        InternalLog.errorOnce("sqs-replay", "llmops: spillover replay error; will try again", t);
+        SdkLog.errorOnce("sqs-replay", "llmops: spillover replay error; will try again", t);
         backingOff = true;
         nextRound = System.nanoTime() + backoff;
       }

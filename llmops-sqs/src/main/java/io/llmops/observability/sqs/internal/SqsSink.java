@@ -1,6 +1,6 @@
 package io.llmops.observability.sqs.internal;
 
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 import io.llmops.observability.spi.ExportResult;
 import io.llmops.observability.spi.SinkMetrics;
 import io.llmops.observability.spi.TraceMessage;
@@ -130,12 +130,12 @@ public final class SqsSink implements TraceSink {
     try {
       List<Entry> unprotected = journal.writeAhead(entries, metrics);
       if (!unprotected.isEmpty()) {
-        InternalLog.warnOnce("sqs-write-ahead-cap", "llmops: " + unprotected.size() + " message(s) "
+        SdkLog.warnOnce("sqs-write-ahead-cap", "llmops: " + unprotected.size() + " message(s) "
             + "did not fit in the spillover journal's cap (" + SqsSettings.SPILLOVER_MAX_BYTES
             + ") and are sent without its protection against a crash");
       }
     } catch (IOException | RuntimeException e) {
-      InternalLog.errorOnce("sqs-write-ahead", "llmops: cannot write messages ahead to the spillover "
+      SdkLog.errorOnce("sqs-write-ahead", "llmops: cannot write messages ahead to the spillover "
           + "journal (" + e + "); they are sent without its protection against a crash", null);
     }
   }
@@ -200,7 +200,7 @@ public final class SqsSink implements TraceSink {
     }, "llmops-sqs-close");
     closer.setDaemon(true);
     closer.start();
-    InternalLog.info("llmops sqs: " + summary());
+    SdkLog.info("llmops sqs: " + summary());
     shutdownResult = flushed.isSuccess() && spilled == 0
         ? ExportResult.success()
         : ExportResult.failure("sqs: " + spilled + " message(s) not delivered before shutdown were "
@@ -241,7 +241,7 @@ public final class SqsSink implements TraceSink {
           return;
         }
       } catch (Throwable t) {
-        InternalLog.errorOnce("sqs-worker", "llmops: SQS worker error; continuing", t);
+        SdkLog.errorOnce("sqs-worker", "llmops: SQS worker error; continuing", t);
       }
     }
   }
@@ -290,7 +290,7 @@ public final class SqsSink implements TraceSink {
         return;
       }
       if (attempt >= options.retryAttempts() || stopping) {
-        InternalLog.warnOnce("sqs-retries-exhausted", "llmops: SQS did not take "
+        SdkLog.warnOnce("sqs-retries-exhausted", "llmops: SQS did not take "
             + outcome.retryable().size() + " message(s) after " + (attempt + 1) + " attempt(s) ("
             + outcome.error() + "); they go to the spillover journal " + options.spillDir()
             + " and are replayed when SQS answers again");
@@ -391,7 +391,7 @@ public final class SqsSink implements TraceSink {
       }
     } catch (IOException | RuntimeException e) {
       metrics.add(SqsSettings.DROPPED_SPILL_FAILED, toWrite.size());
-      InternalLog.errorOnce("sqs-spill-failed", "llmops: " + toWrite.size() + " message(s) SQS could "
+      SdkLog.errorOnce("sqs-spill-failed", "llmops: " + toWrite.size() + " message(s) SQS could "
           + "not take were lost: the spillover journal cannot be written (" + e
           + "); counted as " + SqsSettings.DROPPED_SPILL_FAILED, null);
     } finally {

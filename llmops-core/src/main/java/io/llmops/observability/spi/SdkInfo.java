@@ -1,9 +1,12 @@
-package io.llmops.observability.internal.export;
+package io.llmops.observability.spi;
 
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The SDK's name and version as written in {@code sdk_name} and {@code sdk_version}. Internal. */
+/**
+ * The SDK's name and version, as written in each message's {@code sdk_name} and {@code
+ * sdk_version}; modules use them in user agents and client names.
+ */
 public final class SdkInfo {
 
   public static final String NAME = "llmops-observability-java";

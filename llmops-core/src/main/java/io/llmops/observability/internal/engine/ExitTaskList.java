@@ -1,6 +1,6 @@
 package io.llmops.observability.internal.engine;
 
-import io.llmops.observability.internal.common.InternalLog;
+import io.llmops.observability.spi.SdkLog;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -10,14 +10,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * order they were added, before it shuts the pipeline down. Each task bounds its own duration;
  * what one throws is logged and the next one runs. Internal.
  */
-public final class ExitTasks {
+final class ExitTaskList {
 
   private static final List<Runnable> TASKS = new CopyOnWriteArrayList<>();
 
-  private ExitTasks() {}
+  private ExitTaskList() {}
 
   /** Adds a task to run at JVM exit; add it once (say, from a static initializer). */
-  public static void add(Runnable task) {
+  static void add(Runnable task) {
     TASKS.add(task);
   }
 
@@ -26,7 +26,7 @@ public final class ExitTasks {
       try {
         task.run();
       } catch (RuntimeException e) {
-        InternalLog.error("llmops: a task run at JVM exit failed", e);
+        SdkLog.error("llmops: a task run at JVM exit failed", e);
       }
     }
   }

@@ -1,38 +1,44 @@
-package io.llmops.observability.internal.common;
+package io.llmops.observability.spi;
 
 import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The SDK's logging, through {@link System.Logger} so that it reaches whatever logging the
- * application uses. Repeated problems are logged at most once per minute per key, with the
- * number suppressed in between, so that a failing sink cannot flood the application's log.
- * Internal.
+ * The SDK's own log, for the core and its modules: through {@link System.Logger} (logger name
+ * {@code io.llmops.observability}) so that it reaches whatever logging the application uses.
+ * Repeated problems are logged at most once per minute per key, with the number suppressed in
+ * between, so that a failing sink cannot flood the application's log. Never throws. Messages
+ * must never contain a captured or configured value (they may contain names, counts and
+ * sizes): what is logged is not redacted.
  */
-public final class InternalLog {
+public final class SdkLog {
 
   private static final Logger LOGGER = System.getLogger("io.llmops.observability");
   private static final long INTERVAL_NANOS = 60_000_000_000L;
   private static final ConcurrentHashMap<String, Window> WINDOWS = new ConcurrentHashMap<>();
 
-  private InternalLog() {}
+  private SdkLog() {}
 
   private static final class Window {
     final AtomicLong nextAllowedNanos = new AtomicLong(Long.MIN_VALUE);
     final AtomicLong suppressed = new AtomicLong();
   }
 
+  /** Logs {@code message} at INFO. */
   public static void info(String message) {
     LOGGER.log(Level.INFO, message);
   }
 
+  /** Logs {@code message} at WARNING. */
   public static void warn(String message) {
     LOGGER.log(Level.WARNING, message);
   }
 
-  public static void error(String message, Throwable error) {
+  /** Logs {@code message} at ERROR, with {@code error}'s stack trace when it is not null. */
+  public static void error(String message, @Nullable Throwable error) {
     LOGGER.log(Level.ERROR, message, error);
   }
 
@@ -42,11 +48,11 @@ public final class InternalLog {
   }
 
   /** Logs an error for {@code key} at most once per interval. */
-  public static void errorOnce(String key, String message, Throwable error) {
+  public static void errorOnce(String key, String message, @Nullable Throwable error) {
     throttled(key, Level.ERROR, message, error);
   }
 
-  private static void throttled(String key, Level level, String message, Throwable error) {
+  private static void throttled(String key, Level level, String message, @Nullable Throwable error) {
     try {
       Window window = WINDOWS.computeIfAbsent(key, k -> new Window());
       long now = System.nanoTime();

@@ -1,0 +1,2 @@
+/** JMH benchmarks of the SDK against the OpenTelemetry SDK (docs/PERFORMANCE.md); not API. */
+package io.llmops.benchmarks;

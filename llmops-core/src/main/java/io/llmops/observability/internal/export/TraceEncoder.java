@@ -1,0 +1,11 @@
+package io.llmops.observability.internal.export;
+
+import io.llmops.observability.internal.model.TraceData;
+import io.llmops.observability.spi.TraceMessage;
+
+/** Turns a finished trace into its wire message (the wire package's MessageEncoder). Internal. */
+@FunctionalInterface
+public interface TraceEncoder {
+
+  TraceMessage encode(TraceData trace);
+}

@@ -1,0 +1,57 @@
+/**
+ * The public API of the SDK: configuration ({@link io.llmops.observability.Llmops}, {@link
+ * io.llmops.observability.LlmopsConfig}), traces ({@link io.llmops.observability.TraceManager}),
+ * spans ({@link io.llmops.observability.SpanBuilder}, {@link io.llmops.observability.Span}), the
+ * context that carries them across threads ({@link io.llmops.observability.LlmopsContext}), model
+ * responses and prices ({@link io.llmops.observability.LlmResponse}, {@link
+ * io.llmops.observability.Pricing}), evaluations, transactions, crawl telemetry and the
+ * {@code @Track*} annotations that {@code llmops-agent} weaves.
+ *
+ * <h2>What is API</h2>
+ *
+ * <p>Every public type and member of this package is API, except the member documented as "for
+ * the SDK's own modules" ({@code LlmopsContext.unwrap()}), which exposes an internal type and is
+ * not supported. {@code LlmopsConfig.get(SettingKey)} is API: it reads the SDK's settings and a
+ * module's own ({@link io.llmops.observability.spi.SettingKey}). Packages named {@code internal}
+ * are not API and may change in any release.
+ *
+ * <h2>Absent values</h2>
+ *
+ * <p>The package is {@link org.jspecify.annotations.NullMarked @NullMarked}: a parameter, return
+ * value or record component may be null only where it is annotated {@link
+ * org.jspecify.annotations.Nullable @Nullable}, and the Javadoc says what null means there
+ * (usually "absent", "unknown" or "leave as it is"). An absent value is null. The few methods that
+ * still answer an empty string or an {@link java.util.Optional} for an absent value say so on the
+ * method.
+ *
+ * <h2>Exceptions</h2>
+ *
+ * <ul>
+ *   <li>Builders, value objects and the static entry points that take arguments validate them:
+ *       an invalid argument (a null where the type does not allow one, a blank name, a negative
+ *       count, a bad configuration value) raises {@link IllegalArgumentException} whose message
+ *       names the parameter or the configuration variable. Each method that can throw says when,
+ *       with {@code @throws IllegalArgumentException}. No other exception leaves the SDK.
+ *   <li>Runtime objects never throw: a started {@link io.llmops.observability.Span}, a {@link
+ *       io.llmops.observability.Scope}, a {@link io.llmops.observability.Transaction}, a {@link
+ *       io.llmops.observability.CrawlSession}, and the facade calls without an {@code @throws}
+ *       clause (finalizing, the current span or trace, statistics). An argument they cannot use
+ *       (say a null name) is ignored; a failure of the SDK's own is counted ({@code
+ *       internal.errors}), logged and swallowed, and tracing goes on as a no-op where it must.
+ *   <li>Exceptions of the application's own code run inside the SDK ({@link
+ *       io.llmops.observability.SpanBuilder#call}, {@link io.llmops.observability.SpanBuilder#run},
+ *       {@link io.llmops.observability.Transactions#call}, woven methods) are rethrown unchanged.
+ * </ul>
+ *
+ * <h2>Threads</h2>
+ *
+ * <p>Each type states its thread safety. In short: the static facades ({@code Llmops}, {@code
+ * TraceManager}, {@code Transactions}, {@code CrawlTelemetry}, {@code Pricing}) and the runtime
+ * objects are thread-safe; value objects ({@code LlmopsContext}, {@code LlmopsConfig}, {@code
+ * Evaluation}, {@code LlmResponse}, ...) are immutable; builders are not thread-safe and belong to
+ * the thread that fills them.
+ */
+@NullMarked
+package io.llmops.observability;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,44 @@
+/**
+ * The service-provider interfaces that modules and integrations implement or call: sinks ({@link
+ * io.llmops.observability.spi.SinkProvider}, {@link io.llmops.observability.spi.TraceSink}, with
+ * {@link io.llmops.observability.spi.TraceMessage} and {@link
+ * io.llmops.observability.spi.ExportResult}), the counters a sink adds to ({@link
+ * io.llmops.observability.spi.SinkMetrics}), the configuration variables a module declares and
+ * reads ({@link io.llmops.observability.spi.SettingKey}), and readers of typed model responses
+ * ({@link io.llmops.observability.spi.LlmResponseReader}); and what integration modules call on
+ * the running SDK instead of its internals: its log ({@link io.llmops.observability.spi.SdkLog}),
+ * counters ({@link io.llmops.observability.spi.SdkCounters}), span hooks ({@link
+ * io.llmops.observability.spi.SpanHooks}), context hand-off ({@link
+ * io.llmops.observability.spi.ContextHandOff}), redaction ({@link
+ * io.llmops.observability.spi.Redaction}), tasks at JVM exit ({@link
+ * io.llmops.observability.spi.ExitTasks}) and its identity ({@link
+ * io.llmops.observability.spi.SdkInfo}, {@link io.llmops.observability.spi.JudgeCalls}).
+ * Every public type here is API; implementations are found with {@link java.util.ServiceLoader}
+ * where the type says so. No module other than llmops-core may use an {@code internal} package
+ * (ModulesUseOnlyTheSpiTest).
+ *
+ * <p><b>Absent values.</b> The package is
+ * {@link org.jspecify.annotations.NullMarked @NullMarked}: null is allowed only where
+ * {@link org.jspecify.annotations.Nullable @Nullable} says so, for what the SDK passes and for
+ * what an implementation returns.
+ *
+ * <p><b>Exceptions.</b> Value objects ({@code TraceMessage}, {@code ExportResult}, {@code
+ * SettingKey}) throw {@link IllegalArgumentException} for invalid arguments, as each method says;
+ * {@code SettingKey.parse} throws it, naming the variable and never quoting the value, for text
+ * the key rejects. Implementations must not
+ * throw: a sink reports a failure with {@link io.llmops.observability.spi.ExportResult#failure},
+ * a reader answers null. What an implementation throws anyway is caught, counted and logged by
+ * the SDK and never reaches the application; only a provider's {@code create} may throw {@code
+ * IllegalArgumentException} for invalid settings, which fails {@code Llmops.configure}.
+ *
+ * <p>The static classes a module calls ({@code SdkLog}, {@code SdkCounters}, {@code SpanHooks}, {@code
+ * ContextHandOff}, {@code Redaction}) never throw; {@code ExitTasks.add} throws {@link IllegalArgumentException} for a null
+ * task.
+ *
+ * <p><b>Threads.</b> Each interface says from which threads the SDK calls it; the static classes
+ * are thread-safe.
+ */
+@NullMarked
+package io.llmops.observability.spi;
+
+import org.jspecify.annotations.NullMarked;
