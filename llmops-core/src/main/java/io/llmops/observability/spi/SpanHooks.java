@@ -99,13 +99,14 @@ public final class SpanHooks {
   }
 
   /**
-   * Loads and initialises what recording a span and capturing values need, for an integration
-   * whose first recording may happen deep in a recursion (loading a class with no stack left
-   * breaks it for the life of the JVM). Captures sample values only: no span, no trace.
+   * Loads and initialises {@code integrationClasses} (an integration's own classes on its way to
+   * the SDK) and what recording a span and capturing values need, for an integration whose first
+   * recording may happen deep in a recursion: loading a class with no stack left breaks it for
+   * the life of the JVM. Captures sample values only: no span, no trace.
    */
-  public static void warmUp() {
+  public static void warmUp(Class<?>... integrationClasses) {
     try {
-      Bridge.core().warmUp();
+      Bridge.core().warmUp(integrationClasses);
     } catch (RuntimeException | LinkageError e) {
       failed(e, null);
     }

@@ -16,19 +16,10 @@ final class AdviceWarmUp {
   private AdviceWarmUp() {}
 
   static void run() {
-    initialize(Dispatcher.class, ActiveCall.class, ActiveCall.Completion.class, CallStack.class,
-        Generations.class, TrackedMethod.class, MethodRegistry.class, SpanHooks.class, SdkCounters.class);
     CallStack.current(); // links its per-thread initialiser
-    SpanHooks.warmUp(); // the core's own: spans, context, captured values and exceptions
-  }
-
-  private static void initialize(Class<?>... types) {
-    for (Class<?> type : types) {
-      try {
-        Class.forName(type.getName(), true, type.getClassLoader());
-      } catch (ClassNotFoundException e) {
-        throw new IllegalStateException("cannot initialise " + type.getName(), e);
-      }
-    }
+    // the woven code's own classes, then the core's: spans, context, captured values, exceptions
+    SpanHooks.warmUp(Dispatcher.class, ActiveCall.class, ActiveCall.Completion.class,
+        CallStack.class, Generations.class, TrackedMethod.class, MethodRegistry.class,
+        SpanHooks.class, SdkCounters.class);
   }
 }

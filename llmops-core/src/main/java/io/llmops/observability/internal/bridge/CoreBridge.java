@@ -37,5 +37,5 @@ public interface CoreBridge {
 
   String redact(String text);
 
-  void warmUp();
+  void warmUp(Class<?>... integrationClasses);
 }

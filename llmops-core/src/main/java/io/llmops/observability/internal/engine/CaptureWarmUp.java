@@ -20,7 +20,9 @@ final class CaptureWarmUp {
 
   private CaptureWarmUp() {}
 
-  static void run() {
+  /** Initialises {@code integrationClasses} (an integration's own), then the core's. */
+  static void run(Class<?>... integrationClasses) {
+    initialize(integrationClasses);
     initialize(SpanState.class, NoopSpan.class, SpanData.class, TraceData.class, ErrorInfo.class);
     LlmopsContext.current(); // links the per-thread context stack
     // recording an exception, the first one may well be a StackOverflowError

@@ -98,7 +98,7 @@ public final class EngineBridge implements CoreBridge {
   }
 
   @Override
-  public void warmUp() {
-    CaptureWarmUp.run();
+  public void warmUp(Class<?>... integrationClasses) {
+    CaptureWarmUp.run(integrationClasses);
   }
 }
