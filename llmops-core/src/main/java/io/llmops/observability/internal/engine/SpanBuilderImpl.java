@@ -20,7 +20,10 @@ final class SpanBuilderImpl implements SpanBuilder {
   final String name;
   SpanType type;
   List<Object> args = List.of();
+  /** Handed to each span started without a copy; copied here before the builder changes it. */
   Map<String, Object> kwargs;
+  /** Whether a started span holds {@link #kwargs} (so the builder copies before writing). */
+  private boolean kwargsHandedOut;
   Map<String, Object> metadata;
   List<String> tags;
   String modelId;
@@ -28,8 +31,14 @@ final class SpanBuilderImpl implements SpanBuilder {
   ActiveContext parent;
   /** Under a span of a trace already sent: record as a late segment of that trace (evaluations). */
   boolean lateSegment;
-  /** What the values set here may capture; charged to the span's budget when it starts. */
-  final CaptureBudget budget = CaptureBudget.standalone();
+  /**
+   * What the values set here may capture, charged to the span's budget when it starts; made on
+   * the first capture, so a builder that captures nothing allocates none.
+   */
+  private CaptureBudget budget;
+
+  /** Room for a few inputs without resizing, and a smaller table than the default 16. */
+  private static final int SMALL_MAP_CAPACITY = 8;
 
   SpanBuilderImpl(Tracer tracer, String name, SpanType type) {
     this.tracer = tracer;
@@ -51,10 +60,14 @@ final class SpanBuilderImpl implements SpanBuilder {
     if (key == null) {
       throw new IllegalArgumentException("input name must not be null");
     }
+    Object captured = Snapshotter.capture(value, budget());
     if (kwargs == null) {
-      kwargs = new LinkedHashMap<>();
+      kwargs = new LinkedHashMap<>(SMALL_MAP_CAPACITY);
+    } else if (kwargsHandedOut) {
+      kwargs = new LinkedHashMap<>(kwargs);
     }
-    kwargs.put(Snapshotter.key(key), Snapshotter.capture(value, budget));
+    kwargsHandedOut = false;
+    kwargs.put(Snapshotter.key(key), captured);
     return this;
   }
 
@@ -63,7 +76,7 @@ final class SpanBuilderImpl implements SpanBuilder {
     List<Object> captured = new ArrayList<>(values == null ? 0 : values.length);
     if (values != null) {
       for (Object value : values) {
-        captured.add(Snapshotter.capture(value, budget));
+        captured.add(Snapshotter.capture(value, budget()));
       }
     }
     args = captured;
@@ -78,7 +91,7 @@ final class SpanBuilderImpl implements SpanBuilder {
     if (metadata == null) {
       metadata = new LinkedHashMap<>();
     }
-    metadata.put(Snapshotter.key(key), Snapshotter.capture(value, budget));
+    metadata.put(Snapshotter.key(key), Snapshotter.capture(value, budget()));
     return this;
   }
 
@@ -111,8 +124,29 @@ final class SpanBuilderImpl implements SpanBuilder {
 
   @Override
   public SpanBuilder prompt(String value) {
-    prompt = Snapshotter.text(value, budget);
+    prompt = Snapshotter.text(value, budget());
     return this;
+  }
+
+  private CaptureBudget budget() {
+    if (budget == null) {
+      budget = CaptureBudget.standalone();
+    }
+    return budget;
+  }
+
+  /** What the values set here captured so far, or null when nothing was captured. */
+  CaptureBudget spentBudget() {
+    return budget;
+  }
+
+  /**
+   * The inputs for a span that starts now, shared with it: the builder copies them before it
+   * changes them again, and the span copies them before it adds to them.
+   */
+  Map<String, Object> handOutKwargs() {
+    kwargsHandedOut = kwargs != null;
+    return kwargs;
   }
 
   @Override

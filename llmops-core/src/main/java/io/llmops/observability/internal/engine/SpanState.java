@@ -18,6 +18,8 @@ import io.llmops.observability.internal.model.ErrorInfo;
 import io.llmops.observability.internal.model.SpanData;
 import io.llmops.observability.internal.model.Usage;
 import io.llmops.observability.internal.pricing.GenerationCost;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,16 @@ import java.util.Map;
  * {@link SpanData}. Every value is captured (copied) when it is set. Internal.
  */
 final class SpanState implements Span {
+
+  private static final VarHandle BUDGET;
+
+  static {
+    try {
+      BUDGET = MethodHandles.lookup().findVarHandle(SpanState.class, "budget", CaptureBudget.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private final TraceState trace;
   private final String spanId;
@@ -40,6 +52,8 @@ final class SpanState implements Span {
   private final String name;
   private List<Object> args = List.of();
   private Map<String, Object> kwargs;
+  /** Whether {@link #kwargs} is the builder's map, shared: copied before this span adds to it. */
+  private boolean kwargsShared;
   private Map<String, Object> locals;
   private Object self = SpanData.ABSENT;
   private Object output;
@@ -56,8 +70,11 @@ final class SpanState implements Span {
   /** Named parts of {@code input_data} beside args/kwargs/locals/self (e.g. {@code evaluation}). */
   private Map<String, Object> inputSections;
   private volatile boolean ended;
-  /** What this span may still capture; values are captured before the lock is taken. */
-  private final CaptureBudget budget;
+  /**
+   * What this span may still capture; values are captured before the lock is taken. Made on
+   * the first capture (see {@link #budget()}), so a span that captures nothing allocates none.
+   */
+  private volatile CaptureBudget budget;
 
   /**
    * Guards every mutable field. Private, so that application code that synchronizes on a span
@@ -76,15 +93,21 @@ final class SpanState implements Span {
     this.type = type;
     this.implicitRoot = implicitRoot;
     this.startMicros = trace.tracerClock().nowMicros();
-    this.budget = trace.captureBudget().forSpan();
   }
 
-  /** Takes the values captured by the builder (copied: a builder may start several spans). */
+  /**
+   * Takes the values captured by the builder (a builder may start several spans: its inputs are
+   * shared until either side writes to them, the other values are copied).
+   */
   void initFrom(SpanBuilderImpl builder) {
-    budget.charge(builder.budget);
+    CaptureBudget spent = builder.spentBudget();
+    if (spent != null) {
+      budget().charge(spent);
+    }
     synchronized (lock) {
       args = builder.args;
-      kwargs = builder.kwargs == null ? null : new LinkedHashMap<>(builder.kwargs);
+      kwargs = builder.handOutKwargs();
+      kwargsShared = kwargs != null;
       metadata = builder.metadata == null ? null : new LinkedHashMap<>(builder.metadata);
       tags = builder.tags == null ? null : new ArrayList<>(builder.tags);
       modelId = builder.modelId;
@@ -94,6 +117,16 @@ final class SpanState implements Span {
 
   TraceState trace() {
     return trace;
+  }
+
+  /** This span's budget, made (once, whichever thread is first) when first needed. */
+  private CaptureBudget budget() {
+    CaptureBudget current = budget;
+    if (current == null) {
+      CaptureBudget made = trace.captureBudget().forSpan();
+      current = BUDGET.compareAndExchange(this, null, made) instanceof CaptureBudget won ? won : made;
+    }
+    return current;
   }
 
   /** The counters of the runtime this span belongs to. */
@@ -128,10 +161,11 @@ final class SpanState implements Span {
   public Span setInput(String key, Object value) {
     String k = capturedKey("setInput", "name", key);
     if (k != null) {
-      Object captured = Snapshotter.capture(value, budget);
+      Object captured = Snapshotter.capture(value, budget());
       synchronized (lock) {
         if (!ended) {
-          kwargs = with(kwargs, k, captured);
+          kwargs = with(kwargsShared ? new LinkedHashMap<>(kwargs) : kwargs, k, captured);
+          kwargsShared = false;
         }
       }
     }
@@ -144,7 +178,7 @@ final class SpanState implements Span {
       List<Object> captured = new ArrayList<>(values == null ? 0 : values.length);
       if (values != null) { // a null array means no positional arguments, as on the builder
         for (Object value : values) {
-          captured.add(Snapshotter.capture(value, budget));
+          captured.add(Snapshotter.capture(value, budget()));
         }
       }
       synchronized (lock) {
@@ -160,7 +194,7 @@ final class SpanState implements Span {
   public Span setLocal(String key, Object value) {
     String k = capturedKey("setLocal", "name", key);
     if (k != null) {
-      Object captured = Snapshotter.capture(value, budget);
+      Object captured = Snapshotter.capture(value, budget());
       synchronized (lock) {
         if (!ended) {
           locals = with(locals, k, captured);
@@ -173,7 +207,7 @@ final class SpanState implements Span {
   @Override
   public Span setSelf(Object receiver) {
     if (!ended) {
-      Object captured = Snapshotter.capture(receiver, budget);
+      Object captured = Snapshotter.capture(receiver, budget());
       synchronized (lock) {
         if (!ended) {
           self = captured;
@@ -186,7 +220,7 @@ final class SpanState implements Span {
   @Override
   public Span setOutput(Object value) {
     if (!ended) {
-      Object captured = Snapshotter.capture(value, budget);
+      Object captured = Snapshotter.capture(value, budget());
       synchronized (lock) {
         if (!ended) {
           output = captured;
@@ -200,7 +234,7 @@ final class SpanState implements Span {
   public Span setMetadata(String key, Object value) {
     String k = capturedKey("setMetadata", "key", key);
     if (k != null) {
-      Object captured = Snapshotter.capture(value, budget);
+      Object captured = Snapshotter.capture(value, budget());
       synchronized (lock) {
         if (!ended) {
           metadata = with(metadata, k, captured);
@@ -228,7 +262,7 @@ final class SpanState implements Span {
     }
     String k = Snapshotter.key(key);
     long cost = k.length() + CaptureLimits.NODE_COST_CHARS;
-    return budget.take(cost) == cost ? k : null;
+    return budget().take(cost) == cost ? k : null;
   }
 
   @Override
@@ -259,7 +293,7 @@ final class SpanState implements Span {
   @Override
   public Span setPrompt(String text) {
     if (!ended) {
-      Object captured = Snapshotter.text(text, budget);
+      Object captured = Snapshotter.text(text, budget());
       synchronized (lock) {
         if (!ended) {
           prompt = captured;
@@ -272,7 +306,7 @@ final class SpanState implements Span {
   @Override
   public Span setResponse(String text) {
     if (!ended) {
-      Object captured = Snapshotter.text(text, budget);
+      Object captured = Snapshotter.text(text, budget());
       synchronized (lock) {
         if (!ended) {
           response = captured;
@@ -453,7 +487,7 @@ final class SpanState implements Span {
   void setInputSection(String key, Object value) {
     String k = capturedKey("setInputSection", "key", key);
     if (k != null) {
-      Object captured = Snapshotter.capture(value, budget);
+      Object captured = Snapshotter.capture(value, budget());
       synchronized (lock) {
         if (!ended) {
           inputSections = with(inputSections, k, captured);
@@ -490,10 +524,23 @@ final class SpanState implements Span {
 
   @Override
   public void end() {
+    finish(false);
+  }
+
+  /**
+   * Ends the span (once); with {@code takeOwnScope}, also takes the scope {@code start()} opened,
+   * in the same hold of the lock, for the caller to close. Returns that scope, or null.
+   */
+  private Scope finish(boolean takeOwnScope) {
     SpanData data;
+    Scope scope = null;
     synchronized (lock) {
+      if (takeOwnScope) {
+        scope = ownScope;
+        ownScope = null;
+      }
       if (ended) {
-        return;
+        return scope;
       }
       ended = true;
       if (type == SpanType.GENERATION) {
@@ -510,6 +557,7 @@ final class SpanState implements Span {
     if (implicitRoot) {
       trace.finalizeTrace(null, null, null, traceInput(data), data.output());
     }
+    return scope;
   }
 
   /** The span as it is now, ending at {@code endMicros} (not before it started). */
@@ -581,12 +629,7 @@ final class SpanState implements Span {
   @Override
   public void close() {
     try {
-      end();
-      Scope scope;
-      synchronized (lock) {
-        scope = ownScope;
-        ownScope = null;
-      }
+      Scope scope = finish(true);
       if (scope != null) {
         scope.close();
       }
