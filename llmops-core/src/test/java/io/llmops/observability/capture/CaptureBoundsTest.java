@@ -57,6 +57,22 @@ class CaptureBoundsTest {
   }
 
   @Test
+  void whatABuilderCapturedIsChargedToItsSpanAndItsTrace() {
+    String chunk = "b".repeat(CaptureLimits.MAX_STRING_CHARS);
+    io.llmops.observability.SpanBuilder builder = Llmops.span("spent by the builder");
+    for (int i = 0; i * (long) CaptureLimits.MAX_STRING_CHARS <= CaptureLimits.MAX_SPAN_CHARS; i++) {
+      builder.input("part" + i, chunk);
+    }
+    try (Span span = builder.start()) {
+      span.setOutput("left out: the builder spent the span's budget");
+    }
+    JsonNode trace = Exported.onlyTrace(tracing.sink());
+    assertThat(trace.path("metadata").path("llmops.capture_budget_exhausted").asBoolean()).isTrue();
+    assertThat(trace.path("spans").get(0).path("output_data").toString())
+        .contains(CaptureBudget.EXHAUSTED_MARKER);
+  }
+
+  @Test
   void theTraceBudgetBoundsManySpansTogether() {
     long spans = CaptureLimits.MAX_TRACE_CHARS / CaptureLimits.MAX_STRING_CHARS + 20;
     io.llmops.observability.TraceManager.startTrace("many");

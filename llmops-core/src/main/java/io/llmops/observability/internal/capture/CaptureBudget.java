@@ -8,7 +8,9 @@ import java.lang.invoke.VarHandle;
  * is charged each time it is referenced, so one large value repeated many times cannot make a
  * capture, the export queue or the encoder grow without bound. Once spent, further strings are
  * replaced by a short marker and the budget remembers it was exhausted. Thread-safe (spans may be
- * written from several threads): a charge is one atomic add per level. Internal.
+ * written from several threads): a charge is one atomic add per level; except a {@link
+ * #confined()} budget, for one thread's values (a builder's), charged with plain arithmetic.
+ * Internal.
  */
 public final class CaptureBudget {
 
@@ -27,29 +29,57 @@ public final class CaptureBudget {
 
   private final CaptureBudget parent;
   private final long limit;
+  /** Used by one thread only: charges need no atomic add. */
+  private final boolean confined;
   @SuppressWarnings("unused") // through REMAINING
   private volatile long remaining;
   private volatile boolean exhausted;
 
-  private CaptureBudget(CaptureBudget parent, long limit) {
+  private CaptureBudget(CaptureBudget parent, long limit, long used, boolean confined) {
     this.parent = parent;
     this.limit = limit;
-    this.remaining = limit;
+    this.confined = confined;
+    this.remaining = limit - used;
   }
 
   /** A trace's budget: {@link CaptureLimits#MAX_TRACE_CHARS}. */
   public static CaptureBudget forTrace() {
-    return new CaptureBudget(null, CaptureLimits.MAX_TRACE_CHARS);
+    return new CaptureBudget(null, CaptureLimits.MAX_TRACE_CHARS, 0, false);
   }
 
   /** A budget of {@link CaptureLimits#MAX_SPAN_CHARS} for one span of this trace. */
   public CaptureBudget forSpan() {
-    return new CaptureBudget(this, CaptureLimits.MAX_SPAN_CHARS);
+    return new CaptureBudget(this, CaptureLimits.MAX_SPAN_CHARS, 0, false);
+  }
+
+  /**
+   * As {@link #forSpan()}, for a span that starts with the values captured under {@code spent}
+   * (its builder's): they are charged to the new budget and to this one, even beyond the limit,
+   * as {@link #charge} does.
+   */
+  public CaptureBudget forSpan(CaptureBudget spent) {
+    long used = spent.used();
+    CaptureBudget span = new CaptureBudget(this, CaptureLimits.MAX_SPAN_CHARS, used, false);
+    if (used > 0) {
+      REMAINING.getAndAdd(this, -used);
+    }
+    if (spent.exhausted) {
+      span.markExhausted();
+    }
+    return span;
   }
 
   /** A span budget that belongs to no trace (yet): builders, and values captured on their own. */
   public static CaptureBudget standalone() {
-    return new CaptureBudget(null, CaptureLimits.MAX_SPAN_CHARS);
+    return new CaptureBudget(null, CaptureLimits.MAX_SPAN_CHARS, 0, false);
+  }
+
+  /**
+   * As {@link #standalone()}, for values captured by one thread only (a builder, which is not
+   * thread-safe); hand it to another thread only through a safe publication.
+   */
+  public static CaptureBudget confined() {
+    return new CaptureBudget(null, CaptureLimits.MAX_SPAN_CHARS, 0, true);
   }
 
   /**
@@ -71,8 +101,17 @@ public final class CaptureBudget {
     return granted;
   }
 
-  /** One atomic add; what was taken beyond what was left is given back. */
+  /**
+   * One atomic add (plain arithmetic when confined); what was taken beyond what was left is
+   * given back.
+   */
   private long takeOwn(long wanted) {
+    if (confined) {
+      long left = (long) REMAINING.get(this);
+      long granted = Math.max(0, Math.min(wanted, left));
+      REMAINING.set(this, left - granted);
+      return granted;
+    }
     long before = (long) REMAINING.getAndAdd(this, -wanted);
     if (before >= wanted) {
       return wanted;

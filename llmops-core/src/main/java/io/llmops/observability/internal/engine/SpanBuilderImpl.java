@@ -21,7 +21,7 @@ final class SpanBuilderImpl implements SpanBuilder {
   SpanType type;
   List<Object> args = List.of();
   /** Handed to each span started without a copy; copied here before the builder changes it. */
-  Map<String, Object> kwargs;
+  private InputMap kwargs;
   /** Whether a started span holds {@link #kwargs} (so the builder copies before writing). */
   private boolean kwargsHandedOut;
   Map<String, Object> metadata;
@@ -36,9 +36,6 @@ final class SpanBuilderImpl implements SpanBuilder {
    * the first capture, so a builder that captures nothing allocates none.
    */
   private CaptureBudget budget;
-
-  /** Room for a few inputs without resizing, and a smaller table than the default 16. */
-  private static final int SMALL_MAP_CAPACITY = 8;
 
   SpanBuilderImpl(Tracer tracer, String name, SpanType type) {
     this.tracer = tracer;
@@ -62,9 +59,9 @@ final class SpanBuilderImpl implements SpanBuilder {
     }
     Object captured = Snapshotter.capture(value, budget());
     if (kwargs == null) {
-      kwargs = new LinkedHashMap<>(SMALL_MAP_CAPACITY);
+      kwargs = new InputMap();
     } else if (kwargsHandedOut) {
-      kwargs = new LinkedHashMap<>(kwargs);
+      kwargs = new InputMap(kwargs);
     }
     kwargsHandedOut = false;
     kwargs.put(Snapshotter.key(key), captured);
@@ -130,7 +127,7 @@ final class SpanBuilderImpl implements SpanBuilder {
 
   private CaptureBudget budget() {
     if (budget == null) {
-      budget = CaptureBudget.standalone();
+      budget = CaptureBudget.confined();
     }
     return budget;
   }
@@ -169,7 +166,11 @@ final class SpanBuilderImpl implements SpanBuilder {
 
   @Override
   public Span startDetached() {
-    return tracer.startSpan(this);
+    Span span = tracer.startSpan(this);
+    if (span instanceof SpanState state) {
+      state.publish();
+    }
+    return span;
   }
 
   @Override

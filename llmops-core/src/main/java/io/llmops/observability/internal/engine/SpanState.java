@@ -97,21 +97,29 @@ final class SpanState implements Span {
 
   /**
    * Takes the values captured by the builder (a builder may start several spans: its inputs are
-   * shared until either side writes to them, the other values are copied).
+   * shared until either side writes to them, the other values are copied). Called before any
+   * other thread can have the span, so without the lock: the builder's {@code start()} or
+   * {@code startDetached()} then takes it once ({@link #makeOwnCurrent}, {@link #publish}),
+   * which makes these writes visible to every thread that takes it later.
    */
   void initFrom(SpanBuilderImpl builder) {
     CaptureBudget spent = builder.spentBudget();
     if (spent != null) {
-      budget().charge(spent);
+      budget = trace.captureBudget().forSpan(spent);
     }
+    args = builder.args;
+    kwargs = builder.handOutKwargs();
+    kwargsShared = kwargs != null;
+    metadata = builder.metadata == null ? null : new LinkedHashMap<>(builder.metadata);
+    tags = builder.tags == null ? null : new ArrayList<>(builder.tags);
+    modelId = builder.modelId;
+    prompt = builder.prompt;
+  }
+
+  /** Used by {@code SpanBuilder.startDetached()}: releases what {@link #initFrom} wrote. */
+  void publish() {
     synchronized (lock) {
-      args = builder.args;
-      kwargs = builder.handOutKwargs();
-      kwargsShared = kwargs != null;
-      metadata = builder.metadata == null ? null : new LinkedHashMap<>(builder.metadata);
-      tags = builder.tags == null ? null : new ArrayList<>(builder.tags);
-      modelId = builder.modelId;
-      prompt = builder.prompt;
+      // nothing to change: taking and releasing the lock is the point
     }
   }
 
@@ -124,7 +132,8 @@ final class SpanState implements Span {
     CaptureBudget current = budget;
     if (current == null) {
       CaptureBudget made = trace.captureBudget().forSpan();
-      current = BUDGET.compareAndExchange(this, null, made) instanceof CaptureBudget won ? won : made;
+      Object witness = BUDGET.compareAndExchange(this, null, made);
+      current = witness == null ? made : (CaptureBudget) witness;
     }
     return current;
   }
@@ -514,7 +523,10 @@ final class SpanState implements Span {
     return ContextStorage.makeCurrent(new ActiveContext(trace, this));
   }
 
-  /** Used by {@code SpanBuilder.start()}: the span ends this scope when it is closed. */
+  /**
+   * Used by {@code SpanBuilder.start()}: the span ends this scope when it is closed. Releases
+   * what {@link #initFrom} wrote, with the scope.
+   */
   void makeOwnCurrent() {
     Scope scope = makeCurrent();
     synchronized (lock) {
