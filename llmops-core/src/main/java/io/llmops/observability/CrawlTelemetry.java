@@ -1,5 +1,6 @@
 package io.llmops.observability;
 
+import io.llmops.observability.internal.engine.InvalidArguments;
 import io.llmops.observability.internal.engine.Tracer;
 import io.llmops.observability.spi.SpanHooks;
 import java.util.Locale;
@@ -146,19 +147,20 @@ public final class CrawlTelemetry {
    * @param statusCode the HTTP status, or null when there was no response
    * @param latencyMs the fetch time in milliseconds ({@code crawl.latency_ms}), or null
    * @param error what went wrong, or null
-   * @return the page span's id, or null without an active trace
-   * @throws IllegalArgumentException when {@code url} is null or blank, {@code statusCode} is
-   *     outside 0 to 999, or {@code latencyMs} is negative
+   * @return the page span's id; null without an active trace, or when an argument is invalid
+   *     ({@code url} null or blank, {@code statusCode} outside 0 to 999, {@code latencyMs}
+   *     negative): the call is then ignored and counted as {@code
+   *     invalid_argument.recordCrawlPage}. Never throws.
    */
   public static @Nullable String recordCrawlPage(String url, @Nullable Object query,
       @Nullable Integer statusCode, @Nullable Long latencyMs, @Nullable String error) {
-    if (url == null || url.isBlank()) {
-      throw new IllegalArgumentException("url must not be empty");
+    String invalid = url == null || url.isBlank() ? "url"
+        : statusCode != null && (statusCode < 0 || statusCode > 999) ? "statusCode"
+        : latencyMs != null && latencyMs < 0 ? "latencyMs" : null;
+    if (invalid != null) {
+      InvalidArguments.ignored("recordCrawlPage", invalid);
+      return null;
     }
-    if (statusCode != null && (statusCode < 0 || statusCode > 999)) {
-      throw new IllegalArgumentException("statusCode must be between 0 and 999, got " + statusCode);
-    }
-    requireNonNegative("latencyMs", latencyMs);
     boolean failed = error != null || (statusCode != null && statusCode >= 400);
     SpanBuilder builder = Llmops.spanBuilder(PAGE_SPAN_NAME, SpanType.CRAWL_PAGE)
         .metadata(URL, url);
@@ -172,8 +174,6 @@ public final class CrawlTelemetry {
 
   /**
    * Records a workflow step without a query or failure reason; see the five-argument form.
-   *
-   * @throws IllegalArgumentException as the five-argument form
    */
   public static @Nullable String recordCrawlEvent(
       String eventType, @Nullable String status, @Nullable Long durationMs) {
@@ -189,16 +189,18 @@ public final class CrawlTelemetry {
    *     may be null
    * @param durationMs how long it took ({@code crawl.duration_ms}), or null
    * @param failureReason why it failed, or null
-   * @return the event span's id, or null without an active trace
-   * @throws IllegalArgumentException when {@code eventType} is null or blank, or {@code
-   *     durationMs} is negative
+   * @return the event span's id; null without an active trace, or when an argument is invalid
+   *     ({@code eventType} null or blank, {@code durationMs} negative): the call is then ignored
+   *     and counted as {@code invalid_argument.recordCrawlEvent}. Never throws.
    */
   public static @Nullable String recordCrawlEvent(String eventType, @Nullable Object query,
       @Nullable String status, @Nullable Long durationMs, @Nullable String failureReason) {
-    if (eventType == null || eventType.isBlank()) {
-      throw new IllegalArgumentException("eventType must not be empty");
+    String invalid = eventType == null || eventType.isBlank() ? "eventType"
+        : durationMs != null && durationMs < 0 ? "durationMs" : null;
+    if (invalid != null) {
+      InvalidArguments.ignored("recordCrawlEvent", invalid);
+      return null;
     }
-    requireNonNegative("durationMs", durationMs);
     boolean failed = failureReason != null
         || (status != null && FAILED_STATUSES.contains(status.toLowerCase(Locale.ROOT)));
     SpanBuilder builder = Llmops.spanBuilder(eventType, SpanType.CRAWL_EVENT)
@@ -267,12 +269,6 @@ public final class CrawlTelemetry {
   private static void putIfNotNull(SpanBuilder builder, String key, @Nullable Object value) {
     if (value != null) {
       builder.metadata(key, value);
-    }
-  }
-
-  private static void requireNonNegative(String name, @Nullable Long value) {
-    if (value != null && value < 0) {
-      throw new IllegalArgumentException(name + " must be >= 0, got " + value);
     }
   }
 

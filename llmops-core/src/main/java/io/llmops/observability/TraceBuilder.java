@@ -60,7 +60,7 @@ public interface TraceBuilder {
    * this thread that was never finalized and has nothing open; inside an open span or scope it
    * nests, and the outer trace is active again once this one is finalized. Never throws.
    *
-   * @return the trace id, or an empty string (not null) when tracing is disabled or failed
+   * @return the trace id, or null when no trace was started (tracing is disabled or failed)
    */
-  String start();
+  @Nullable String start();
 }

@@ -29,10 +29,10 @@ public final class TraceManager {
   /**
    * Starts a trace named {@code name}; see {@link TraceBuilder#start()}.
    *
-   * @return the trace id, or an empty string (not null) when tracing is disabled or failed
+   * @return the trace id, or null when no trace was started (tracing is disabled or failed)
    * @throws IllegalArgumentException when {@code name} is null or blank
    */
-  public static String startTrace(String name) {
+  public static @Nullable String startTrace(String name) {
     return newTrace(name).start();
   }
 

@@ -10,8 +10,7 @@
  * <h2>What is API</h2>
  *
  * <p>Every public type and member of this package is API, except the member documented as "for
- * the SDK's own modules" ({@code LlmopsContext.unwrap()}), which exposes an internal type and is
- * not supported. {@code LlmopsConfig.get(SettingKey)} is API: it reads the SDK's settings and a
+ * the SDK's own modules". {@code LlmopsConfig.get(SettingKey)} is API: it reads the SDK's settings and a
  * module's own ({@link io.llmops.observability.spi.SettingKey}). Packages named {@code internal}
  * are not API and may change in any release.
  *
@@ -20,9 +19,22 @@
  * <p>The package is {@link org.jspecify.annotations.NullMarked @NullMarked}: a parameter, return
  * value or record component may be null only where it is annotated {@link
  * org.jspecify.annotations.Nullable @Nullable}, and the Javadoc says what null means there
- * (usually "absent", "unknown" or "leave as it is"). An absent value is null. The few methods that
- * still answer an empty string or an {@link java.util.Optional} for an absent value say so on the
- * method.
+ * (usually "absent", "unknown" or "leave as it is"). One policy:
+ *
+ * <ul>
+ *   <li>An absent value is null, never an empty string: a call that starts or records something
+ *       returns its id, or null when nothing was started or recorded ({@code
+ *       TraceManager.startTrace}, {@code Transactions.startTransaction}, {@code
+ *       Llmops.recordEvaluation}, {@code CrawlTelemetry.startCrawlSession}, ...), and {@code
+ *       TraceManager.currentTraceId()} is null without a trace.
+ *   <li>{@link java.util.Optional} only as the answer of a look-up whose whole job is to find
+ *       something ({@code Pricing.price}, {@code LlmopsConfig.raw}); never as a parameter or a
+ *       field.
+ *   <li>Collections are never null: absent means empty.
+ *   <li>The one exception is a property of a {@link io.llmops.observability.Span}: a span always
+ *       has ids, and the no-op span (tracing disabled) answers empty strings, so that code
+ *       holding a span never meets null (as OpenTelemetry's invalid span ids are not null).
+ * </ul>
  *
  * <h2>Exceptions</h2>
  *

@@ -4,13 +4,13 @@ import static io.llmops.observability.CrawlTelemetry.crawlSession;
 import static io.llmops.observability.CrawlTelemetry.recordCrawlEvent;
 import static io.llmops.observability.CrawlTelemetry.recordCrawlPage;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.testing.CollectingSink;
 import io.llmops.observability.testing.TracingHarness;
 import io.llmops.observability.testing.DecodedTraces;
 import io.llmops.observability.testing.Exported;
+import io.llmops.observability.testing.WireDecoder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -229,16 +229,18 @@ class CrawlTelemetryTest {
   }
 
   @Test
-  void invalidArgumentsAreRejectedWithTheFieldName() {
-    assertThatThrownBy(() -> recordCrawlPage(" ", 200, 1L))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("url");
-    assertThatThrownBy(() -> recordCrawlPage("https://example.com", 1000, 1L))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("statusCode");
-    assertThatThrownBy(() -> recordCrawlPage("https://example.com", 200, -1L))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("latencyMs");
-    assertThatThrownBy(() -> recordCrawlEvent("", "ok", 1L))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("eventType");
-    assertThatThrownBy(() -> recordCrawlEvent("parse", "ok", -5L))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("durationMs");
+  void invalidArgumentsAreIgnoredAndCountedAsTheyAreRecordingCalls() {
+    TraceManager.startTrace("crawl");
+    assertThat(recordCrawlPage(" ", 200, 1L)).isNull();
+    assertThat(recordCrawlPage("https://example.com", 1000, 1L)).isNull();
+    assertThat(recordCrawlPage("https://example.com", 200, -1L)).isNull();
+    assertThat(recordCrawlEvent("", "ok", 1L)).isNull();
+    assertThat(recordCrawlEvent("parse", "ok", -5L)).isNull();
+    TraceManager.endTrace();
+
+    assertThat(Llmops.stats().get("invalid_argument.recordCrawlPage")).isEqualTo(3);
+    assertThat(Llmops.stats().get("invalid_argument.recordCrawlEvent")).isEqualTo(2);
+    assertThat(Exported.flushed(sink)).allSatisfy(message ->
+        assertThat(WireDecoder.trace(message.body()).path("spans")).isEmpty());
   }
 }

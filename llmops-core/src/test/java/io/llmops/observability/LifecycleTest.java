@@ -368,8 +368,8 @@ class LifecycleTest {
     void withTracingDisabledEveryCallIsANoOp() throws Exception {
       configure(TestConfigs.isolated().enabled(false).addSink(sink));
 
-      assertThat(TraceManager.startTrace("ignored")).isEmpty();
-      assertThat(TraceManager.newTrace("ignored").userId("u").start()).isEmpty();
+      assertThat(TraceManager.startTrace("ignored")).isNull();
+      assertThat(TraceManager.newTrace("ignored").userId("u").start()).isNull();
       assertThat(TraceManager.currentTraceId()).isNull();
       try (Span span = Llmops.generation("ignored").model("m").prompt("p").start()) {
         assertThat(span.isRecording()).isFalse();

@@ -44,6 +44,39 @@ class PackageCyclesTest {
     assertThat(found).as("package cycles").isEmpty();
   }
 
+  /**
+   * The one cycle left runs through the public API package, which calls into the engine and is
+   * implemented by it. Until it is undone (ARCHITECTURE.md), it may not grow: the API package
+   * reaches the internal packages only through these classes.
+   */
+  private static final Set<String> API_DOORS_INTO_INTERNALS = Set.of(
+      "internal.common.Arguments", "internal.common.Counters",
+      "internal.config.ConfigLayers", "internal.config.DotEnv", "internal.config.Settings",
+      "internal.engine.ActiveContext", "internal.engine.ContextAccess",
+      "internal.engine.ContextStorage", "internal.engine.EpochClock",
+      "internal.engine.InvalidArguments", "internal.engine.Tracer",
+      "internal.export.SinkFactory", "internal.llm.ResponseReaders",
+      "internal.model.Usage", "internal.pricing.PriceTable");
+
+  @Test
+  void theApiReachesTheInternalsOnlyThroughItsKnownDoors() throws Exception {
+    Path classes = classesDirectory();
+    Set<String> used = new TreeSet<>();
+    try (Stream<Path> walk = Files.list(classes.resolve(ROOT.replace('.', '/')))) {
+      for (Path file : walk.filter(p -> p.toString().endsWith(".class")).toList()) {
+        for (String referenced : ClassReferences.of(file)) {
+          String relative = referenced.startsWith(ROOT + ".") ? referenced.substring(ROOT.length() + 1) : "";
+          if (relative.startsWith("internal.")) {
+            int nested = relative.indexOf('$');
+            used.add(nested < 0 ? relative : relative.substring(0, nested));
+          }
+        }
+      }
+    }
+    assertThat(used).as("internal classes the API package uses").isNotEmpty()
+        .isSubsetOf(API_DOORS_INTO_INTERNALS);
+  }
+
   @Test
   void aCycleIsFound() {
     Map<String, Set<String>> graph = new TreeMap<>(Map.of("a", Set.of("b"), "b", Set.of("c"),

@@ -1,6 +1,7 @@
 package io.llmops.observability.evals;
 
 import io.llmops.observability.LlmopsConfig;
+import io.llmops.observability.spi.SettingKey;
 import io.llmops.observability.evals.internal.BedrockConverseChatModel;
 import io.llmops.observability.evals.internal.DefaultBedrockJudge;
 import io.llmops.observability.evals.internal.OpenAiChatModel;
@@ -84,17 +85,26 @@ public final class JudgeConfig {
     }
     this.defaultModel = defaultModel;
     region = text(source, REGION);
-    Optional<String> url = text(source, BASE_URL);
-    baseUrl = url.orElse(backend.equals("openai") ? DEFAULT_BASE_URL : null);
-    if (baseUrl != null && !baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
-      throw new IllegalArgumentException(BASE_URL + " must be an http(s) URL");
-    }
+    String url = read(source, Keys.BASE_URL);
+    baseUrl = url != null ? url : backend.equals("openai") ? DEFAULT_BASE_URL : null;
     apiKey = text(source, API_KEY).orElse(null);
-    timeout = seconds(number(source, TIMEOUT, 30, 0.001, 3600));
-    queueSize = (int) number(source, QUEUE_SIZE, 1000, 1, 1_000_000);
-    threads = (int) number(source, THREADS, 2, 1, 64);
-    shutdownTimeout = seconds(number(source, SHUTDOWN_TIMEOUT,
-        DEFAULT_SHUTDOWN_TIMEOUT.toSeconds(), 0, 600));
+    timeout = read(source, Keys.TIMEOUT);
+    queueSize = read(source, Keys.QUEUE_SIZE);
+    threads = read(source, Keys.THREADS);
+    shutdownTimeout = read(source, Keys.SHUTDOWN_TIMEOUT);
+  }
+
+  /** The typed settings, parsed and reported as the core parses and reports its own. */
+  private static final class Keys {
+    static final SettingKey<String> BASE_URL =
+        SettingKey.httpUrl(JudgeConfig.BASE_URL, "an http or https URL", null);
+    static final SettingKey<Duration> TIMEOUT =
+        SettingKey.seconds(JudgeConfig.TIMEOUT, 0.001, 3600, Duration.ofSeconds(30));
+    static final SettingKey<Integer> QUEUE_SIZE =
+        SettingKey.integer(JudgeConfig.QUEUE_SIZE, 1, 1_000_000, 1000);
+    static final SettingKey<Integer> THREADS = SettingKey.integer(JudgeConfig.THREADS, 1, 64, 2);
+    static final SettingKey<Duration> SHUTDOWN_TIMEOUT =
+        SettingKey.seconds(JudgeConfig.SHUTDOWN_TIMEOUT, 0, 600, DEFAULT_SHUTDOWN_TIMEOUT);
   }
 
   /**
@@ -190,31 +200,13 @@ public final class JudgeConfig {
     }
   }
 
-  private static Duration seconds(double seconds) {
-    return Duration.ofNanos(Math.round(seconds * 1_000_000_000d));
-  }
-
   private static Optional<String> text(Function<String, Optional<String>> source, String name) {
     return source.apply(name).map(String::strip).filter(v -> !v.isEmpty());
   }
 
-  private static double number(Function<String, Optional<String>> source, String name,
-      double fallback, double min, double max) {
-    Optional<String> raw = text(source, name);
-    if (raw.isEmpty()) {
-      return fallback;
-    }
-    try {
-      double value = Double.parseDouble(raw.get());
-      if (value >= min && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(name + " must be a number from " + min + " to " + max
-        + ", but the value set (" + raw.get().length() + " characters) is not; values are never"
-        + " shown in errors");
+  private static <T> T read(Function<String, Optional<String>> source, SettingKey<T> key) {
+    Optional<String> raw = text(source, key.name());
+    return raw.isPresent() ? key.parse("configuration", key.name(), raw.get()) : key.defaultValue();
   }
 
   @Override

@@ -265,9 +265,10 @@ public final class Tracer {
     return NoopSpan.INSTANCE;
   }
 
+  /** The new trace's id, or null when none was started. */
   String startTrace(TraceBuilderImpl b) {
     if (pipeline == null) {
-      return "";
+      return null;
     }
     try {
       TraceState trace = newTrace(b.name, b.projectId, b.environment, b.userId, b.sessionId,
@@ -282,7 +283,7 @@ public final class Tracer {
       return trace.traceId;
     } catch (RuntimeException e) {
       internalError("start-trace", e);
-      return "";
+      return null;
     }
   }
 
