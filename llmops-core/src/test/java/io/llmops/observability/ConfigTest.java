@@ -309,7 +309,7 @@ class ConfigTest {
       try (Span span = Llmops.span("lazy").input("q", "x").start()) {
         assertThat(span.isRecording()).isFalse();
       }
-      assertThat(traceId).isEmpty();
+      assertThat(traceId).isNull();
       assertThat(TraceManager.finalizeAndSend()).isFalse();
       assertThat(Llmops.config().enabled()).isFalse();
       assertThat(Llmops.flush(Duration.ofSeconds(1))).isTrue();
