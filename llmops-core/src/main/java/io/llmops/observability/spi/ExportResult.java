@@ -1,17 +1,18 @@
 package io.llmops.observability.spi;
 
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of a sink operation. Immutable and thread-safe.
  */
 public final class ExportResult {
 
-  private static final ExportResult SUCCESS = new ExportResult(true, "");
+  private static final ExportResult SUCCESS = new ExportResult(true, null);
 
   private final boolean success;
-  private final String reason;
+  private final @Nullable String reason;
 
-  private ExportResult(boolean success, String reason) {
+  private ExportResult(boolean success, @Nullable String reason) {
     this.success = success;
     this.reason = reason;
   }
@@ -38,8 +39,8 @@ public final class ExportResult {
     return success;
   }
 
-  /** Why it failed; an empty string (not null) on success. */
-  public String reason() {
+  /** Why it failed; null on success (an absent value is null, as everywhere in the API). */
+  public @Nullable String reason() {
     return reason;
   }
 

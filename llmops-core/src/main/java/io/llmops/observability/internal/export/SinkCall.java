@@ -13,7 +13,8 @@ final class SinkCall {
   record Outcome(boolean success, boolean timedOut, String reason) {
 
     static Outcome of(ExportResult result) {
-      return new Outcome(result.isSuccess(), false, result.reason());
+      String reason = result.reason();
+      return new Outcome(result.isSuccess(), false, reason == null ? "" : reason);
     }
 
     static Outcome timedOut(String reason) {
