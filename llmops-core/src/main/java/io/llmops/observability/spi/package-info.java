@@ -7,7 +7,8 @@
  * reads ({@link io.llmops.observability.spi.SettingKey}), and readers of typed model responses
  * ({@link io.llmops.observability.spi.LlmResponseReader}); and what integration modules call on
  * the running SDK instead of its internals: its log ({@link io.llmops.observability.spi.SdkLog}),
- * counters ({@link io.llmops.observability.spi.SdkCounters}), span hooks ({@link
+ * counters ({@link io.llmops.observability.spi.SdkCounters}), clock ({@link
+ * io.llmops.observability.spi.SdkClock}), span hooks ({@link
  * io.llmops.observability.spi.SpanHooks}), context hand-off ({@link
  * io.llmops.observability.spi.ContextHandOff}), redaction ({@link
  * io.llmops.observability.spi.Redaction}), tasks at JVM exit ({@link
@@ -31,7 +32,7 @@
  * the SDK and never reaches the application; only a provider's {@code create} may throw {@code
  * IllegalArgumentException} for invalid settings, which fails {@code Llmops.configure}.
  *
- * <p>The static classes a module calls ({@code SdkLog}, {@code SdkCounters}, {@code SpanHooks}, {@code
+ * <p>The static classes a module calls ({@code SdkLog}, {@code SdkCounters}, {@code SdkClock}, {@code SpanHooks}, {@code
  * ContextHandOff}, {@code Redaction}) never throw; {@code ExitTasks.add} throws {@link IllegalArgumentException} for a null
  * task.
  *

@@ -15,6 +15,9 @@ public interface CoreBridge {
 
   void addToCounter(String name, long delta);
 
+  /** The running runtime's clock: microseconds since the epoch. */
+  long nowMicros();
+
   boolean hasLiveTrace(LlmopsContext context);
 
   boolean hasSpan(LlmopsContext context);

@@ -26,6 +26,11 @@ public final class EngineBridge implements CoreBridge {
   }
 
   @Override
+  public long nowMicros() {
+    return Tracer.get().clock().nowMicros();
+  }
+
+  @Override
   public boolean hasLiveTrace(LlmopsContext context) {
     ActiveContext active = ContextAccess.unwrap(context);
     TraceState trace = active.trace;
