@@ -1,5 +1,6 @@
 package io.llmops.observability;
 
+import io.llmops.observability.internal.common.Arguments;
 import io.llmops.observability.internal.engine.ActiveContext;
 import io.llmops.observability.internal.engine.ContextAccess;
 import io.llmops.observability.internal.engine.ContextStorage;
@@ -59,7 +60,7 @@ public final class LlmopsContext {
    * @throws IllegalArgumentException when {@code task} is null
    */
   public Runnable wrap(Runnable task) {
-    requireArgument(task, "task");
+    Arguments.requireNonNull(task, "task");
     ActiveContext captured = active;
     return () -> {
       try (Scope ignored = ContextStorage.attach(captured)) {
@@ -75,7 +76,7 @@ public final class LlmopsContext {
    * @throws IllegalArgumentException when {@code task} is null
    */
   public <T extends @Nullable Object> Callable<T> wrap(Callable<T> task) {
-    requireArgument(task, "task");
+    Arguments.requireNonNull(task, "task");
     ActiveContext captured = active;
     return () -> {
       try (Scope ignored = ContextStorage.attach(captured)) {
@@ -90,7 +91,7 @@ public final class LlmopsContext {
    * @throws IllegalArgumentException when {@code executor} is null
    */
   public Executor wrap(Executor executor) {
-    requireArgument(executor, "executor");
+    Arguments.requireNonNull(executor, "executor");
     return command -> executor.execute(wrap(command));
   }
 
@@ -100,7 +101,7 @@ public final class LlmopsContext {
    * @throws IllegalArgumentException when {@code executor} is null
    */
   public ExecutorService wrap(ExecutorService executor) {
-    requireArgument(executor, "executor");
+    Arguments.requireNonNull(executor, "executor");
     return new ContextExecutorService(executor, this);
   }
 
@@ -112,11 +113,5 @@ public final class LlmopsContext {
   /** The span id of this context, or null when it names no span. */
   public @Nullable String spanId() {
     return active.spanId();
-  }
-
-  private static void requireArgument(Object value, String name) {
-    if (value == null) {
-      throw new IllegalArgumentException(name + " must not be null");
-    }
   }
 }

@@ -73,7 +73,7 @@ public final class JudgeConfig {
   private final int threads;
   private final Duration shutdownTimeout;
 
-  private JudgeConfig(Function<String, Optional<String>> source, @Nullable String defaultModel) {
+  private JudgeConfig(Source source, @Nullable String defaultModel) {
     backend = text(source, JUDGE).orElse(DEFAULT).toLowerCase(Locale.ROOT);
     if (!List.of(DEFAULT, "none", "openai", "bedrock").contains(backend)) {
       throw new IllegalArgumentException(JUDGE + " must be openai, bedrock or none, but the value set ("
@@ -85,13 +85,51 @@ public final class JudgeConfig {
     }
     this.defaultModel = defaultModel;
     region = text(source, REGION);
-    String url = read(source, Keys.BASE_URL);
+    String url = source.get(Keys.BASE_URL);
     baseUrl = url != null ? url : backend.equals("openai") ? DEFAULT_BASE_URL : null;
     apiKey = text(source, API_KEY).orElse(null);
-    timeout = read(source, Keys.TIMEOUT);
-    queueSize = read(source, Keys.QUEUE_SIZE);
-    threads = read(source, Keys.THREADS);
-    shutdownTimeout = read(source, Keys.SHUTDOWN_TIMEOUT);
+    timeout = source.get(Keys.TIMEOUT);
+    queueSize = source.get(Keys.QUEUE_SIZE);
+    threads = source.get(Keys.THREADS);
+    shutdownTimeout = source.get(Keys.SHUTDOWN_TIMEOUT);
+  }
+
+  /**
+   * Where the settings come from: a configuration, which parses typed keys itself (naming the
+   * source of a bad value), or raw text (tests, frameworks), parsed here with the same keys.
+   */
+  private interface Source extends Function<String, Optional<String>> {
+    <T> @Nullable T get(SettingKey<T> key);
+
+    static Source of(LlmopsConfig config) {
+      return new Source() {
+        @Override
+        public Optional<String> apply(String name) {
+          return config.raw(name);
+        }
+
+        @Override
+        public <T> @Nullable T get(SettingKey<T> key) {
+          return config.get(key);
+        }
+      };
+    }
+
+    static Source of(Function<String, Optional<String>> raw) {
+      return new Source() {
+        @Override
+        public Optional<String> apply(String name) {
+          return raw.apply(name);
+        }
+
+        @Override
+        public <T> @Nullable T get(SettingKey<T> key) {
+          Optional<String> text = text(raw, key.name());
+          return text.isPresent() ? key.parse("configuration", key.name(), text.get())
+              : key.defaultValue();
+        }
+      };
+    }
   }
 
   /** The typed settings, parsed and reported as the core parses and reports its own. */
@@ -113,7 +151,7 @@ public final class JudgeConfig {
    * @throws IllegalArgumentException when a variable is invalid (the message names it)
    */
   public static JudgeConfig from(LlmopsConfig config) {
-    return new JudgeConfig(config::raw, config.defaultModelId());
+    return new JudgeConfig(Source.of(config), config.defaultModelId());
   }
 
   /**
@@ -124,7 +162,7 @@ public final class JudgeConfig {
    * @throws IllegalArgumentException when a variable is invalid (the message names it)
    */
   public static JudgeConfig from(Function<String, Optional<String>> source) {
-    return new JudgeConfig(source, text(source, MODEL_ID).orElse(null));
+    return new JudgeConfig(Source.of(source), text(source, MODEL_ID).orElse(null));
   }
 
   /**
@@ -202,11 +240,6 @@ public final class JudgeConfig {
 
   private static Optional<String> text(Function<String, Optional<String>> source, String name) {
     return source.apply(name).map(String::strip).filter(v -> !v.isEmpty());
-  }
-
-  private static <T> T read(Function<String, Optional<String>> source, SettingKey<T> key) {
-    Optional<String> raw = text(source, key.name());
-    return raw.isPresent() ? key.parse("configuration", key.name(), raw.get()) : key.defaultValue();
   }
 
   @Override

@@ -6,19 +6,12 @@ import io.llmops.observability.Span;
 import io.llmops.observability.SpanBuilder;
 import io.llmops.observability.internal.bridge.CoreBridge;
 import io.llmops.observability.internal.model.ErrorInfo;
-import io.llmops.observability.internal.wire.Redactor;
-import java.util.List;
 
 /**
  * The engine's side of the public SPI: what {@code io.llmops.observability.spi} offers modules,
  * done against the running runtime. Created by name by {@code Bridge}. Internal.
  */
 public final class EngineBridge implements CoreBridge {
-
-  /** The redactor of the last configuration seen, rebuilt when its keys change. */
-  private volatile KeyedRedactor redactor;
-
-  private record KeyedRedactor(List<String> keys, Redactor redactor) {}
 
   @Override
   public void addToCounter(String name, long delta) {
@@ -93,13 +86,7 @@ public final class EngineBridge implements CoreBridge {
 
   @Override
   public String redact(String text) {
-    List<String> keys = Tracer.get().config().redactKeys();
-    KeyedRedactor keyed = redactor;
-    if (keyed == null || !keyed.keys().equals(keys)) {
-      keyed = new KeyedRedactor(keys, new Redactor(keys));
-      redactor = keyed;
-    }
-    return keyed.redactor().redactText(text);
+    return Tracer.get().redactor().redactText(text);
   }
 
   @Override

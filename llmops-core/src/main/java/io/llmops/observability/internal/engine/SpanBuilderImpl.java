@@ -6,6 +6,7 @@ import io.llmops.observability.SpanBuilder;
 import io.llmops.observability.SpanType;
 import io.llmops.observability.ThrowingRunnable;
 import io.llmops.observability.ThrowingSupplier;
+import io.llmops.observability.internal.common.Arguments;
 import io.llmops.observability.internal.capture.CaptureBudget;
 import io.llmops.observability.internal.capture.Snapshotter;
 import java.util.ArrayList;
@@ -175,7 +176,7 @@ final class SpanBuilderImpl implements SpanBuilder {
 
   @Override
   public <T, E extends Throwable> T call(ThrowingSupplier<T, E> body) throws E {
-    requireBody(body);
+    Arguments.requireNonNull(body, "body"); // before the span starts: no span records it
     Span span = start();
     try {
       T result = body.get();
@@ -191,7 +192,7 @@ final class SpanBuilderImpl implements SpanBuilder {
 
   @Override
   public <E extends Throwable> void run(ThrowingRunnable<E> body) throws E {
-    requireBody(body);
+    Arguments.requireNonNull(body, "body"); // before the span starts: no span records it
     Span span = start();
     try {
       body.run();
@@ -200,13 +201,6 @@ final class SpanBuilderImpl implements SpanBuilder {
       throw failure;
     } finally {
       span.close();
-    }
-  }
-
-  /** Rejected before the span starts, so that no span records the SDK's own argument error. */
-  private static void requireBody(Object body) {
-    if (body == null) {
-      throw new IllegalArgumentException("body must not be null");
     }
   }
 }

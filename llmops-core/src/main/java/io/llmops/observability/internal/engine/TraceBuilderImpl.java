@@ -1,6 +1,7 @@
 package io.llmops.observability.internal.engine;
 
 import io.llmops.observability.TraceBuilder;
+import io.llmops.observability.internal.common.Arguments;
 import io.llmops.observability.internal.capture.CaptureBudget;
 import io.llmops.observability.internal.capture.Snapshotter;
 import java.util.LinkedHashMap;
@@ -28,13 +29,13 @@ final class TraceBuilderImpl implements TraceBuilder {
 
   @Override
   public TraceBuilder projectId(String value) {
-    projectId = requireNonBlank("projectId", value);
+    projectId = Arguments.requireNonBlank(value, "projectId");
     return this;
   }
 
   @Override
   public TraceBuilder environment(String value) {
-    environment = requireNonBlank("environment", value);
+    environment = Arguments.requireNonBlank(value, "environment");
     return this;
   }
 
@@ -85,12 +86,5 @@ final class TraceBuilderImpl implements TraceBuilder {
   @Override
   public String start() {
     return tracer.startTrace(this);
-  }
-
-  static String requireNonBlank(String field, String value) {
-    if (value == null || value.isBlank()) {
-      throw new IllegalArgumentException(field + " must not be null or blank");
-    }
-    return value;
   }
 }

@@ -7,13 +7,16 @@ import io.llmops.observability.SpanType;
 import io.llmops.observability.TraceBuilder;
 import io.llmops.observability.internal.capture.CaptureBudget;
 import io.llmops.observability.internal.capture.Snapshotter;
+import io.llmops.observability.internal.common.Arguments;
 import io.llmops.observability.internal.common.Counters;
+import io.llmops.observability.internal.common.Lazy;
 import io.llmops.observability.internal.common.LoopThreads;
 import io.llmops.observability.internal.config.Settings;
 import io.llmops.observability.internal.export.ExportPipeline;
 import io.llmops.observability.internal.export.PipelineFactory;
 import io.llmops.observability.internal.llm.ResponseReaders;
 import io.llmops.observability.internal.model.TraceData;
+import io.llmops.observability.internal.wire.Redactor;
 import io.llmops.observability.internal.pricing.PriceTable;
 import io.llmops.observability.spi.LlmResponseReader;
 import io.llmops.observability.spi.SdkLog;
@@ -45,12 +48,14 @@ public final class Tracer {
   final LongAdder spansRecorded = counters.adder(Counters.SPANS_RECORDED);
   final int maxSpansPerTrace;
   private final EpochClock clock;
+  private final Redactor redactor;
   private final ExportPipeline pipeline;
   private final GraceTimer graceTimer;
   private final ConcurrentHashMap<String, ConcurrentHashMap<String, ?>> openRegistries =
       new ConcurrentHashMap<>();
-  private volatile PriceTable prices;
-  private volatile List<LlmResponseReader> responseReaders;
+  private final Lazy<PriceTable> prices;
+  private final Lazy<List<LlmResponseReader>> responseReaders =
+      new Lazy<>(ResponseReaders::discover);
   /** The runtime installed after this one; traces finalized after this one's shutdown go there. */
   private volatile Tracer successor;
 
@@ -58,8 +63,10 @@ public final class Tracer {
     this.config = config;
     this.clock = clock;
     this.maxSpansPerTrace = config.maxSpansPerTrace();
-    this.pipeline = config.enabled() ? PipelineFactory.create(config, counters) : null;
+    this.redactor = new Redactor(config.redactKeys());
+    this.pipeline = config.enabled() ? PipelineFactory.create(config, counters, redactor) : null;
     this.graceTimer = new GraceTimer(config.finalizeGrace(), counters, LoopThreads.daemons());
+    this.prices = new Lazy<>(() -> PriceTable.forFile(config.get(Settings.PRICING_FILE)));
   }
 
   /** The installed runtime, created from the environment on first use. */
@@ -138,32 +145,19 @@ public final class Tracer {
     return clock;
   }
 
+  /** The one redactor of this runtime: what its pipeline exports and what the SPI hands out. */
+  public Redactor redactor() {
+    return redactor;
+  }
+
   /** The prices of this runtime: built in, overlaid by its price file and by prices set in code. */
   public PriceTable prices() {
-    PriceTable table = prices;
-    if (table == null) {
-      synchronized (this) {
-        table = prices;
-        if (table == null) {
-          prices = table = PriceTable.forFile(config.get(Settings.PRICING_FILE));
-        }
-      }
-    }
-    return table;
+    return prices.get();
   }
 
   /** The {@link LlmResponseReader}s on the class path, found when first needed. */
   public List<LlmResponseReader> responseReaders() {
-    List<LlmResponseReader> readers = responseReaders;
-    if (readers == null) {
-      synchronized (this) {
-        readers = responseReaders;
-        if (readers == null) {
-          responseReaders = readers = ResponseReaders.discover();
-        }
-      }
-    }
-    return readers;
+    return responseReaders.get();
   }
 
   /**
@@ -188,7 +182,7 @@ public final class Tracer {
   }
 
   public SpanBuilder spanBuilder(String name, SpanType type) {
-    TraceBuilderImpl.requireNonBlank("name", name);
+    Arguments.requireNonBlank(name, "name");
     if (type == null) {
       throw new IllegalArgumentException("type must not be null");
     }
@@ -196,7 +190,7 @@ public final class Tracer {
   }
 
   public TraceBuilder traceBuilder(String name) {
-    return new TraceBuilderImpl(this, TraceBuilderImpl.requireNonBlank("name", name));
+    return new TraceBuilderImpl(this, Arguments.requireNonBlank(name, "name"));
   }
 
   Span startSpan(SpanBuilderImpl builder) {

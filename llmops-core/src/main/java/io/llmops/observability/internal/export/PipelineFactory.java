@@ -15,14 +15,14 @@ public final class PipelineFactory {
 
   private PipelineFactory() {}
 
-  public static ExportPipeline create(LlmopsConfig config, Counters counters) {
-    return new ExportPipeline(SinkFactory.create(config, counters), encoder(config, counters),
-        counters, options(config), LoopThreads.daemons());
+  /** The pipeline of {@code config}, writing through {@code redactor} (the runtime's one). */
+  public static ExportPipeline create(LlmopsConfig config, Counters counters, Redactor redactor) {
+    return new ExportPipeline(SinkFactory.create(config, counters),
+        encoder(config, counters, redactor), counters, options(config), LoopThreads.daemons());
   }
 
-  static TraceEncoder encoder(LlmopsConfig config, Counters counters) {
-    TraceJsonWriter writer = new TraceJsonWriter(
-        new Redactor(config.redactKeys()), counters, SdkInfo.NAME, SdkInfo.VERSION);
+  static TraceEncoder encoder(LlmopsConfig config, Counters counters, Redactor redactor) {
+    TraceJsonWriter writer = new TraceJsonWriter(redactor, counters, SdkInfo.NAME, SdkInfo.VERSION);
     FieldLimits limits = new FieldLimits(config.get(Settings.MAX_TRACE_IO_BYTES),
         config.get(Settings.MAX_SPAN_IO_BYTES), config.get(Settings.MAX_PROMPT_RESPONSE_BYTES),
         Integer.MAX_VALUE, 0);
