@@ -92,7 +92,7 @@ final class SpanState implements Span {
     this.name = name;
     this.type = type;
     this.implicitRoot = implicitRoot;
-    this.startMicros = trace.tracerClock().nowMicros();
+    this.startMicros = trace.tracer().clock().nowMicros();
   }
 
   /**
@@ -557,13 +557,13 @@ final class SpanState implements Span {
       ended = true;
       if (type == SpanType.GENERATION) {
         if (modelId == null) {
-          modelId = trace.tracerConfig().defaultModelId();
+          modelId = trace.tracer().config().defaultModelId();
         }
         if (usage != null && cost == null) {
           priceUsage();
         }
       }
-      data = data(trace.tracerClock().nowMicros(), metadata == null ? Map.of() : metadata);
+      data = data(trace.tracer().clock().nowMicros(), metadata == null ? Map.of() : metadata);
     }
     trace.spanEnded(data);
     if (implicitRoot) {
@@ -604,7 +604,7 @@ final class SpanState implements Span {
 
   /** The grace ran out with this implicit root still open: its trace is sent with it open. */
   private void sendTraceOpen() {
-    SpanData sofar = openSnapshot(trace.tracerClock().nowMicros());
+    SpanData sofar = openSnapshot(trace.tracer().clock().nowMicros());
     if (sofar != null) {
       trace.finalizeTrace(null, null, null, traceInput(sofar), null);
       trace.send(true);

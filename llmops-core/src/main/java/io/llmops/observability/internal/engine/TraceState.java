@@ -235,12 +235,4 @@ final class TraceState {
   Tracer tracer() {
     return tracer;
   }
-
-  io.llmops.observability.LlmopsConfig tracerConfig() {
-    return tracer.config();
-  }
-
-  EpochClock tracerClock() {
-    return tracer.clock();
-  }
 }
