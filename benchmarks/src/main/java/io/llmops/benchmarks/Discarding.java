@@ -2,9 +2,9 @@ package io.llmops.benchmarks;
 
 import io.llmops.observability.Llmops;
 import io.llmops.observability.LlmopsConfig;
-import io.llmops.observability.spi.ExportResult;
-import io.llmops.observability.spi.TraceMessage;
-import io.llmops.observability.spi.TraceSink;
+import io.llmops.observability.export.ExportResult;
+import io.llmops.observability.export.TraceMessage;
+import io.llmops.observability.export.TraceSink;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;

@@ -1,7 +1,7 @@
 package io.llmops.benchmarks;
 
-import io.llmops.observability.spi.SinkMetrics;
-import io.llmops.observability.spi.TraceMessage;
+import io.llmops.observability.export.SinkMetrics;
+import io.llmops.observability.export.TraceMessage;
 import io.llmops.observability.sqs.SqsSettings;
 import io.llmops.observability.sqs.internal.Entry;
 import io.llmops.observability.sqs.internal.FsyncPolicy;

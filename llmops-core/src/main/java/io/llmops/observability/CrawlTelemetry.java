@@ -1,14 +1,11 @@
 package io.llmops.observability;
 
-import io.llmops.observability.internal.engine.InvalidArguments;
-import io.llmops.observability.internal.engine.Tracer;
-import io.llmops.observability.spi.SpanHooks;
 import java.util.Locale;
-import java.util.function.BiConsumer;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -158,7 +155,7 @@ public final class CrawlTelemetry {
         : statusCode != null && (statusCode < 0 || statusCode > 999) ? "statusCode"
         : latencyMs != null && latencyMs < 0 ? "latencyMs" : null;
     if (invalid != null) {
-      InvalidArguments.ignored("recordCrawlPage", invalid);
+      Engine.get().ignoredInvalidArgument("recordCrawlPage", invalid);
       return null;
     }
     boolean failed = error != null || (statusCode != null && statusCode >= 400);
@@ -198,7 +195,7 @@ public final class CrawlTelemetry {
     String invalid = eventType == null || eventType.isBlank() ? "eventType"
         : durationMs != null && durationMs < 0 ? "durationMs" : null;
     if (invalid != null) {
-      InvalidArguments.ignored("recordCrawlEvent", invalid);
+      Engine.get().ignoredInvalidArgument("recordCrawlEvent", invalid);
       return null;
     }
     boolean failed = failureReason != null
@@ -229,7 +226,7 @@ public final class CrawlTelemetry {
   /** Records a page or event span and counts it in the session it belongs to, if any. */
   private static @Nullable String recordChild(SpanBuilder builder, boolean failed, String errorType,
       String failure, BiConsumer<CrawlSession, Boolean> count) {
-    if (!SpanHooks.hasLiveTrace(LlmopsContext.current())) {
+    if (!Engine.get().hasLiveTrace(LlmopsContext.current())) {
       return null;
     }
     Span span = builder.metadata(OK, !failed).startDetached();
@@ -237,7 +234,7 @@ public final class CrawlTelemetry {
       return null;
     }
     if (failed) {
-      SpanHooks.recordFailure(span, errorType, failure);
+      Engine.get().recordFailure(span, errorType, failure);
     }
     span.end();
     CrawlSession session = sessionForCurrentContext();
@@ -274,6 +271,6 @@ public final class CrawlTelemetry {
 
   /** The open crawl sessions of the running runtime, by id. */
   private static ConcurrentHashMap<String, CrawlSession> open() {
-    return Tracer.get().openRegistry("crawl_sessions");
+    return Engine.get().openRegistry("crawl_sessions");
   }
 }

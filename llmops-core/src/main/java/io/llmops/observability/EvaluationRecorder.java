@@ -1,6 +1,5 @@
 package io.llmops.observability;
 
-import io.llmops.observability.spi.SpanHooks;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -14,10 +13,11 @@ final class EvaluationRecorder {
     LlmopsContext parent =
         evaluation.parent() != null ? evaluation.parent() : LlmopsContext.current();
     // Under a span whose trace was already sent, the evaluation goes out as a late segment.
-    if (!SpanHooks.hasLiveTrace(parent) && !SpanHooks.hasSpan(parent)) {
+    LlmopsEngine engine = Engine.get();
+    if (!engine.hasLiveTrace(parent) && !engine.hasSpan(parent)) {
       return null;
     }
-    SpanBuilder builder = SpanHooks.allowLateSegment(
+    SpanBuilder builder = engine.allowLateSegment(
         Llmops.spanBuilder(evaluation.name(), SpanType.EVALUATION).parent(parent));
     if (!evaluation.evaluatorMetadata().isEmpty()) {
       builder.metadata(Evaluation.METADATA_KEY, evaluation.evaluatorMetadata());
@@ -34,7 +34,7 @@ final class EvaluationRecorder {
     payload.put("trace_id", span.traceId());
     payload.put("parent_span_id", parent.spanId());
     payload.put("evaluated_span_id", evaluation.evaluatedSpanId());
-    SpanHooks.setInputSection(span, Evaluation.INPUT_KEY, payload);
+    engine.setInputSection(span, Evaluation.INPUT_KEY, payload);
     span.end();
     return span.spanId();
   }

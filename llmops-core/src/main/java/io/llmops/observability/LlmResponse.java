@@ -1,8 +1,5 @@
 package io.llmops.observability;
 
-import io.llmops.observability.internal.engine.Tracer;
-import io.llmops.observability.internal.llm.ResponseReaders;
-import io.llmops.observability.internal.model.Usage;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -100,7 +97,7 @@ public record LlmResponse(
    * whatever it is given.
    */
   public static @Nullable LlmResponse read(@Nullable Object response) {
-    return ResponseReaders.read(response, Tracer.get().responseReaders());
+    return Engine.get().readResponse(response);
   }
 
   /** A response carrying text only; null gives a response with every component null. */
@@ -163,10 +160,18 @@ public record LlmResponse(
     public LlmResponse build() {
       Long total = totalTokens;
       if (total == null && inputTokens != null && outputTokens != null) {
-        total = Usage.add(inputTokens, outputTokens);
+        total = saturatedSum(inputTokens, outputTokens);
       }
       return new LlmResponse(format, modelId, inputTokens, outputTokens, total, cacheReadTokens,
           cacheWriteTokens, reasoningTokens, prompt, text, stopReason, toolCalls, incomplete);
+    }
+
+    private static long saturatedSum(long a, long b) {
+      try {
+        return Math.addExact(a, b);
+      } catch (ArithmeticException overflow) {
+        return a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+      }
     }
   }
 }

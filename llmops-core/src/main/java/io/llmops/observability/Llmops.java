@@ -1,8 +1,5 @@
 package io.llmops.observability;
 
-import io.llmops.observability.internal.engine.EpochClock;
-import io.llmops.observability.internal.engine.InvalidArguments;
-import io.llmops.observability.internal.engine.Tracer;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -40,7 +37,7 @@ public final class Llmops {
     if (config == null) {
       throw new IllegalArgumentException("config must not be null");
     }
-    Tracer.install(config, EpochClock.SYSTEM);
+    Engine.get().configure(config);
   }
 
   /**
@@ -56,7 +53,7 @@ public final class Llmops {
 
   /** The configuration in force; never null. */
   public static LlmopsConfig config() {
-    return Tracer.get().config();
+    return Engine.get().config();
   }
 
   /**
@@ -101,12 +98,12 @@ public final class Llmops {
    * @throws IllegalArgumentException when {@code name} is null or blank, or {@code type} is null
    */
   public static SpanBuilder spanBuilder(String name, SpanType type) {
-    return Tracer.get().spanBuilder(name, type);
+    return Engine.get().spanBuilder(name, type);
   }
 
   /** The span current on this thread, or the no-op span (never null). Never throws. */
   public static Span currentSpan() {
-    return Tracer.get().currentSpan();
+    return Engine.get().currentSpan();
   }
 
   /**
@@ -122,7 +119,7 @@ public final class Llmops {
    */
   public static @Nullable String recordEvaluation(@Nullable Evaluation evaluation) {
     if (evaluation == null) {
-      InvalidArguments.ignored("recordEvaluation", "evaluation");
+      Engine.get().ignoredInvalidArgument("recordEvaluation", "evaluation");
       return null;
     }
     return EvaluationRecorder.record(evaluation);
@@ -136,7 +133,7 @@ public final class Llmops {
    * @throws IllegalArgumentException when {@code timeout} is null or negative
    */
   public static boolean flush(Duration timeout) {
-    return Tracer.get().flush(requireTimeout(timeout));
+    return Engine.get().flush(requireTimeout(timeout));
   }
 
   /**
@@ -147,12 +144,12 @@ public final class Llmops {
    * @throws IllegalArgumentException when {@code timeout} is null or negative
    */
   public static boolean shutdown(Duration timeout) {
-    return Tracer.get().shutdown(requireTimeout(timeout));
+    return Engine.get().shutdown(requireTimeout(timeout));
   }
 
   /** The SDK's counters: what was recorded, exported and dropped, by reason. Never throws. */
   public static LlmopsStats stats() {
-    return new LlmopsStats(Tracer.get().counters().snapshot());
+    return new LlmopsStats(Engine.get().counters());
   }
 
   private static Duration requireTimeout(Duration timeout) {

@@ -1,23 +1,15 @@
 package io.llmops.observability;
 
+import io.llmops.observability.export.TraceSink;
 import io.llmops.observability.internal.common.Arguments;
-import io.llmops.observability.internal.config.ConfigLayers;
-import io.llmops.observability.internal.config.DotEnv;
-import io.llmops.observability.internal.config.Settings;
-import io.llmops.observability.internal.export.SinkFactory;
-import io.llmops.observability.spi.SettingKey;
-import io.llmops.observability.spi.SinkProvider;
-import io.llmops.observability.spi.TraceSink;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,15 +23,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LlmopsConfig {
 
-  private final Map<SettingKey<?>, Object> values;
-  /** Keys of modules that are not sink providers, resolved when first asked for. */
-  private final Map<SettingKey<?>, Optional<Object>> resolvedLater = new ConcurrentHashMap<>();
-  private final ConfigLayers layers;
+  private final LlmopsEngine.ResolvedSettings settings;
   private final List<TraceSink> extraSinks;
 
-  private LlmopsConfig(Map<SettingKey<?>, Object> values, ConfigLayers layers, List<TraceSink> sinks) {
-    this.values = values;
-    this.layers = layers;
+  private LlmopsConfig(LlmopsEngine.ResolvedSettings settings, List<TraceSink> sinks) {
+    this.settings = settings;
     this.extraSinks = List.copyOf(sinks);
   }
 
@@ -65,21 +53,8 @@ public final class LlmopsConfig {
    * @throws IllegalArgumentException naming the variable when a module's key, read for the first
    *     time, has a value it rejects, or when {@code key} is null
    */
-  @SuppressWarnings("unchecked")
   public <T> @Nullable T get(SettingKey<T> key) {
-    Arguments.requireNonNull(key, "key");
-    if (values.containsKey(key)) {
-      return (T) values.get(key);
-    }
-    return (T) resolvedLater.computeIfAbsent(key, k -> Optional.ofNullable(resolve(layers, k)))
-        .orElse(null);
-  }
-
-  private static @Nullable Object resolve(ConfigLayers layers, SettingKey<?> key) {
-    Optional<ConfigLayers.Found> found = layers.find(key);
-    return found.isPresent()
-        ? key.parse(found.get().source(), found.get().name(), found.get().raw())
-        : key.defaultValue();
+    return settings.get(Arguments.requireNonNull(key, "key"));
   }
 
   /**
@@ -87,28 +62,28 @@ public final class LlmopsConfig {
    * empty when no source sets it to a non-blank value.
    */
   public Optional<String> raw(String name) {
-    return layers.raw(Arguments.requireNonNull(name, "name"));
+    return settings.raw(Arguments.requireNonNull(name, "name"));
   }
 
   public boolean enabled() {
-    return get(Settings.ENABLED);
+    return get(LlmopsSettings.ENABLED);
   }
 
   public String projectId() {
-    return get(Settings.PROJECT_ID);
+    return get(LlmopsSettings.PROJECT_ID);
   }
 
   public String environment() {
-    return get(Settings.ENVIRONMENT);
+    return get(LlmopsSettings.ENVIRONMENT);
   }
 
   public String defaultModelId() {
-    return get(Settings.MODEL_ID);
+    return get(LlmopsSettings.MODEL_ID);
   }
 
   /** Sink names from {@code LLMOPS_SINKS}; empty means automatic choice. */
   public List<String> sinkNames() {
-    return get(Settings.SINKS);
+    return get(LlmopsSettings.SINKS);
   }
 
   /** Sink instances added in code with {@link Builder#addSink}. */
@@ -117,36 +92,36 @@ public final class LlmopsConfig {
   }
 
   public Path fileSinkDir() {
-    return Path.of(get(Settings.FILE_SINK_DIR));
+    return Path.of(get(LlmopsSettings.FILE_SINK_DIR));
   }
 
   public int maxMessageBytes() {
-    return get(Settings.MAX_MESSAGE_BYTES);
+    return get(LlmopsSettings.MAX_MESSAGE_BYTES);
   }
 
   public int exportQueueCapacity() {
-    return get(Settings.EXPORT_QUEUE_CAPACITY);
+    return get(LlmopsSettings.EXPORT_QUEUE_CAPACITY);
   }
 
   /** Spans kept per trace; later ones are dropped and counted ({@code dropped.span_limit}). */
   public int maxSpansPerTrace() {
-    return get(Settings.MAX_SPANS_PER_TRACE);
+    return get(LlmopsSettings.MAX_SPANS_PER_TRACE);
   }
 
   public List<String> redactKeys() {
-    return get(Settings.REDACT_KEYS);
+    return get(LlmopsSettings.REDACT_KEYS);
   }
 
   public boolean autoTrace() {
-    return get(Settings.AUTO_TRACE);
+    return get(LlmopsSettings.AUTO_TRACE);
   }
 
   public Duration finalizeGrace() {
-    return get(Settings.FINALIZE_GRACE);
+    return get(LlmopsSettings.FINALIZE_GRACE);
   }
 
   public Duration shutdownTimeout() {
-    return get(Settings.SHUTDOWN_TIMEOUT);
+    return get(LlmopsSettings.SHUTDOWN_TIMEOUT);
   }
 
   @Override
@@ -190,7 +165,7 @@ public final class LlmopsConfig {
      * @throws IllegalArgumentException when {@code projectId} is null
      */
     public Builder projectId(String projectId) {
-      return set(Settings.PROJECT_ID.name(), projectId);
+      return set(LlmopsSettings.PROJECT_ID.name(), projectId);
     }
 
     /**
@@ -199,7 +174,7 @@ public final class LlmopsConfig {
      * @throws IllegalArgumentException when {@code environment} is null
      */
     public Builder environment(String environment) {
-      return set(Settings.ENVIRONMENT.name(), environment);
+      return set(LlmopsSettings.ENVIRONMENT.name(), environment);
     }
 
     /**
@@ -208,7 +183,7 @@ public final class LlmopsConfig {
      * @throws IllegalArgumentException when {@code modelId} is null
      */
     public Builder defaultModelId(String modelId) {
-      return set(Settings.MODEL_ID.name(), modelId);
+      return set(LlmopsSettings.MODEL_ID.name(), modelId);
     }
 
     /**
@@ -218,7 +193,7 @@ public final class LlmopsConfig {
      * @throws IllegalArgumentException when {@code names} is null or contains null
      */
     public Builder sinks(String... names) {
-      return set(Settings.SINKS.name(), String.join(",", Arguments.requireNoNulls(names, "names")));
+      return set(LlmopsSettings.SINKS.name(), String.join(",", Arguments.requireNoNulls(names, "names")));
     }
 
     /**
@@ -227,17 +202,17 @@ public final class LlmopsConfig {
      * @throws IllegalArgumentException when {@code dir} is null
      */
     public Builder fileSinkDir(Path dir) {
-      return set(Settings.FILE_SINK_DIR.name(), Arguments.requireNonNull(dir, "dir").toString());
+      return set(LlmopsSettings.FILE_SINK_DIR.name(), Arguments.requireNonNull(dir, "dir").toString());
     }
 
     /** Sets {@code LLMOPS_MAX_MESSAGE_BYTES}; {@link #build()} checks the range. */
     public Builder maxMessageBytes(int bytes) {
-      return set(Settings.MAX_MESSAGE_BYTES.name(), Integer.toString(bytes));
+      return set(LlmopsSettings.MAX_MESSAGE_BYTES.name(), Integer.toString(bytes));
     }
 
     /** Sets {@code LLMOPS_ENABLED}. */
     public Builder enabled(boolean enabled) {
-      return set(Settings.ENABLED.name(), Boolean.toString(enabled));
+      return set(LlmopsSettings.ENABLED.name(), Boolean.toString(enabled));
     }
 
     /**
@@ -286,28 +261,11 @@ public final class LlmopsConfig {
      *     LLMOPS_SINKS} names an unknown sink (the message names the variable and where its value
      *     came from; it quotes no value but an unknown sink name)
      */
-    @SuppressWarnings("unchecked")
     public LlmopsConfig build() {
-      List<ConfigLayers.Layer> layers = new ArrayList<>();
-      layers.add(new ConfigLayers.Layer("LlmopsConfig.Builder", Map.copyOf(explicit)));
       Properties props = systemProperties != null ? systemProperties : System.getProperties();
-      layers.add(new ConfigLayers.Layer("system property", ConfigLayers.fromSystemProperties(props)));
-      layers.add(new ConfigLayers.Layer("environment", environment != null ? environment : System.getenv()));
-      layers.add(new ConfigLayers.Layer(String.valueOf(dotEnvFile), DotEnv.read(dotEnvFile)));
-      ConfigLayers resolved = new ConfigLayers(layers);
-
-      Map<SettingKey<?>, Object> values = new LinkedHashMap<>();
-      for (SettingKey<?> setting : Settings.ALL) {
-        values.put(setting, resolve(resolved, setting));
-      }
-      Map<String, SinkProvider> providers = SinkFactory.providers();
-      for (SinkProvider provider : providers.values()) {
-        for (SettingKey<?> setting : provider.settings()) {
-          values.put(setting, resolve(resolved, setting));
-        }
-      }
-      SinkFactory.validateNames((List<String>) values.get(Settings.SINKS), providers);
-      return new LlmopsConfig(values, resolved, sinks);
+      Map<String, String> env = environment != null ? environment : System.getenv();
+      return new LlmopsConfig(
+          Engine.get().resolveSettings(explicit, props, env, dotEnvFile), sinks);
     }
   }
 }

@@ -1,9 +1,6 @@
 package io.llmops.observability;
 
 import io.llmops.observability.internal.common.Arguments;
-import io.llmops.observability.internal.engine.ActiveContext;
-import io.llmops.observability.internal.engine.ContextAccess;
-import io.llmops.observability.internal.engine.ContextStorage;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -24,23 +21,23 @@ import org.jspecify.annotations.Nullable;
 public final class LlmopsContext {
 
   static {
-    ContextAccess.setReader(context -> context.active);
+    Engine.get().readContextsWith(context -> context.state);
   }
 
-  private final ActiveContext active;
+  private final Object state;
 
-  private LlmopsContext(ActiveContext active) {
-    this.active = active;
+  private LlmopsContext(Object state) {
+    this.state = state;
   }
 
   /** The context of the calling thread (possibly empty, never null). */
   public static LlmopsContext current() {
-    return new LlmopsContext(ContextStorage.current());
+    return new LlmopsContext(Engine.get().currentContext());
   }
 
   /** A context with no trace and no span. */
   public static LlmopsContext empty() {
-    return new LlmopsContext(ActiveContext.EMPTY);
+    return new LlmopsContext(Engine.get().emptyContext());
   }
 
   /**
@@ -49,7 +46,7 @@ public final class LlmopsContext {
    * another thread.
    */
   public Scope makeCurrent() {
-    return ContextStorage.makeCurrent(active);
+    return Engine.get().makeCurrent(state);
   }
 
   /**
@@ -61,9 +58,9 @@ public final class LlmopsContext {
    */
   public Runnable wrap(Runnable task) {
     Arguments.requireNonNull(task, "task");
-    ActiveContext captured = active;
+    Object captured = state;
     return () -> {
-      try (Scope ignored = ContextStorage.attach(captured)) {
+      try (Scope ignored = Engine.get().attach(captured)) {
         task.run();
       }
     };
@@ -77,9 +74,9 @@ public final class LlmopsContext {
    */
   public <T extends @Nullable Object> Callable<T> wrap(Callable<T> task) {
     Arguments.requireNonNull(task, "task");
-    ActiveContext captured = active;
+    Object captured = state;
     return () -> {
-      try (Scope ignored = ContextStorage.attach(captured)) {
+      try (Scope ignored = Engine.get().attach(captured)) {
         return task.call();
       }
     };
@@ -107,11 +104,11 @@ public final class LlmopsContext {
 
   /** The trace id of this context, or null (not an empty string) for an empty context. */
   public @Nullable String traceId() {
-    return active.traceId();
+    return Engine.get().traceId(state);
   }
 
   /** The span id of this context, or null when it names no span. */
   public @Nullable String spanId() {
-    return active.spanId();
+    return Engine.get().spanId(state);
   }
 }

@@ -1,7 +1,5 @@
 package io.llmops.observability;
 
-import io.llmops.observability.internal.engine.Tracer;
-import io.llmops.observability.internal.pricing.PriceTable;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -58,8 +56,8 @@ public final class Pricing {
     requireCount("outputTokens", outputTokens);
     requireCount("cacheReadTokens", cacheReadTokens);
     requireCount("cacheWriteTokens", cacheWriteTokens);
-    return currentTable().cost(modelId, inputTokens, outputTokens, cacheReadTokens,
-        cacheWriteTokens, true);
+    return Engine.get().cost(modelId, inputTokens, outputTokens, cacheReadTokens,
+        cacheWriteTokens);
   }
 
   /**
@@ -80,7 +78,7 @@ public final class Pricing {
 
   /** The price in force for {@code modelId}; empty when the model is null or unknown. */
   public static Optional<ModelPrice> price(@Nullable String modelId) {
-    return Optional.ofNullable(currentTable().price(modelId));
+    return Optional.ofNullable(Engine.get().price(modelId));
   }
 
   /**
@@ -88,7 +86,7 @@ public final class Pricing {
    * for null.
    */
   public static @Nullable String normalizeModelId(@Nullable String modelId) {
-    return PriceTable.normalize(modelId);
+    return Engine.get().normalizeModelId(modelId);
   }
 
   /**
@@ -102,13 +100,13 @@ public final class Pricing {
     if (modelId == null || modelId.isBlank() || price == null) {
       throw new IllegalArgumentException("modelId and price are required");
     }
-    Tracer.get().prices().setOverride(modelId, price);
+    Engine.get().setPrice(modelId, price);
   }
 
   /** Removes a price set with {@link #setPrice}; null or an id without one does nothing. */
   public static void removePrice(@Nullable String modelId) {
     if (modelId != null) {
-      Tracer.get().prices().removeOverride(modelId);
+      Engine.get().removePrice(modelId);
     }
   }
 
@@ -122,8 +120,4 @@ public final class Pricing {
     return value == null ? 0 : value;
   }
 
-  /** The prices of the running runtime: built in, overlaid by LLMOPS_PRICING_FILE and setPrice. */
-  private static PriceTable currentTable() {
-    return Tracer.get().prices();
-  }
-}
+  /** The prices of the running runtime: built in, overlaid by LLMOPS_PRICING_FILE and setPrice. */}

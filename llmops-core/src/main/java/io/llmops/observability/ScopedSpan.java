@@ -1,8 +1,5 @@
 package io.llmops.observability;
 
-import io.llmops.observability.spi.SdkLog;
-import io.llmops.observability.spi.SdkCounters;
-import io.llmops.observability.spi.SpanHooks;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
@@ -29,13 +26,12 @@ final class ScopedSpan {
    * when this context has no active trace (no implicit trace is started) or tracing is off.
    */
   static @Nullable ScopedSpan start(SpanBuilder builder, java.util.Map<String, ?> openOfThisKind) {
-    if (!SpanHooks.hasLiveTrace(LlmopsContext.current())) {
+    if (!Engine.get().hasLiveTrace(LlmopsContext.current())) {
       return null;
     }
     if (openOfThisKind.size() >= MAX_OPEN) {
       // never ended ones would otherwise accumulate for the life of the process
-      SdkCounters.countDropped("open_limit");
-      SdkLog.warnOnce("open-limit", MAX_OPEN + " transactions or crawl sessions are open "
+      Engine.get().dropped("open_limit", MAX_OPEN + " transactions or crawl sessions are open "
           + "and were never ended; new ones are not recorded until some end");
       return null;
     }

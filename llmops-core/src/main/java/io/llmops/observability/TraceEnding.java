@@ -1,6 +1,5 @@
 package io.llmops.observability;
 
-import io.llmops.observability.internal.engine.Tracer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,6 +73,6 @@ public final class TraceEnding {
    * @return true if this call finalized a trace; false without an active trace
    */
   public boolean send() {
-    return Tracer.get().finalizeTrace(userId, sessionId, name, input, output);
+    return Engine.get().finalizeTrace(userId, sessionId, name, input, output);
   }
 }

@@ -1,6 +1,5 @@
 package io.llmops.observability;
 
-import io.llmops.observability.internal.engine.Tracer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,7 +41,7 @@ public final class TraceManager {
    * @throws IllegalArgumentException when {@code name} is null or blank
    */
   public static TraceBuilder newTrace(String name) {
-    return Tracer.get().traceBuilder(name);
+    return Engine.get().traceBuilder(name);
   }
 
   /**
@@ -81,6 +80,6 @@ public final class TraceManager {
    * or it is being finalized.
    */
   public static @Nullable String currentTraceId() {
-    return Tracer.get().currentTraceId();
+    return Engine.get().currentTraceId();
   }
 }

@@ -1,7 +1,5 @@
 package io.llmops.observability;
 
-import io.llmops.observability.internal.engine.Tracer;
-import io.llmops.observability.spi.SpanHooks;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -202,7 +200,7 @@ public final class Transactions {
     if (exception != null) {
       span.recordException(exception);
     } else if (error != null || FAILED_STATUSES.contains(effective.toLowerCase(Locale.ROOT))) {
-      SpanHooks.recordFailure(span, ERROR_TYPE,
+      Engine.get().recordFailure(span, ERROR_TYPE,
           error != null ? error : "transaction ended with status " + effective);
     }
     return open.end();
@@ -210,6 +208,6 @@ public final class Transactions {
 
   /** The open transactions of the running runtime, by id. */
   private static ConcurrentHashMap<String, ScopedSpan> open() {
-    return Tracer.get().openRegistry("transactions");
+    return Engine.get().openRegistry("transactions");
   }
 }

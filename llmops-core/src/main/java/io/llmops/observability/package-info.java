@@ -10,9 +10,13 @@
  * <h2>What is API</h2>
  *
  * <p>Every public type and member of this package is API, except the member documented as "for
- * the SDK's own modules". {@code LlmopsConfig.get(SettingKey)} is API: it reads the SDK's settings and a
- * module's own ({@link io.llmops.observability.spi.SettingKey}). Packages named {@code internal}
- * are not API and may change in any release.
+ * the SDK's own modules" and {@link io.llmops.observability.LlmopsEngine}, the engine's side of
+ * the facades. {@code LlmopsConfig.get(SettingKey)} is API: it reads the SDK's settings ({@link
+ * io.llmops.observability.LlmopsSettings}) and a module's own ({@link
+ * io.llmops.observability.SettingKey}). Sinks are in {@code io.llmops.observability.export}, what
+ * modules build on in {@code io.llmops.observability.spi}. Packages named {@code internal} are
+ * not API and may change in any release; this package refers to none of them but the bottom
+ * one's argument checks, so it never depends on the engine (PackageCyclesTest).
  *
  * <h2>Absent values</h2>
  *

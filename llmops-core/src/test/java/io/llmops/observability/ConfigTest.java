@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.llmops.observability.internal.config.Settings;
 import io.llmops.observability.internal.engine.Tracer;
-import io.llmops.observability.spi.SettingKey;
 import io.llmops.observability.testing.CollectingSink;
 import io.llmops.observability.testing.Exported;
 import io.llmops.observability.testing.ModuleSettingsProvider;
@@ -136,9 +134,9 @@ class ConfigTest {
   @Test
   void everyVariableOfTheSpecificationHasItsDefault() {
     LlmopsConfig c = env();
-    assertThat(c.get(Settings.PROJECT_ID)).isEqualTo("unknown_project");
-    assertThat(c.get(Settings.ENVIRONMENT)).isEqualTo("development");
-    assertThat(c.get(Settings.MODEL_ID)).isEqualTo("anthropic.claude-3-5-sonnet-20241022-v2:0");
+    assertThat(c.get(LlmopsSettings.PROJECT_ID)).isEqualTo("unknown_project");
+    assertThat(c.get(LlmopsSettings.ENVIRONMENT)).isEqualTo("development");
+    assertThat(c.get(LlmopsSettings.MODEL_ID)).isEqualTo("anthropic.claude-3-5-sonnet-20241022-v2:0");
     assertThat(c.get(ModuleSettingsProvider.AWS_SQS_URL)).isNull();
     assertThat(c.get(ModuleSettingsProvider.AWS_PROFILE)).isEqualTo("default");
     assertThat(c.get(ModuleSettingsProvider.AWS_REGION)).isEqualTo("us-east-1");
@@ -158,7 +156,7 @@ class ConfigTest {
     assertThat(c.autoTrace()).isTrue();
     assertThat(c.sinkNames()).isEmpty();
     assertThat(c.redactKeys()).isEmpty();
-    for (SettingKey<?> setting : Settings.ALL) {
+    for (SettingKey<?> setting : LlmopsSettings.ALL) {
       assertThat((Object) c.get(setting)).as(setting.name()).isEqualTo(setting.defaultValue());
     }
     for (SettingKey<?> setting : ModuleSettingsProvider.ALL) {
@@ -395,7 +393,7 @@ class ConfigTest {
     TraceManager.endTrace();
     Llmops.generation("implicit").run(() -> { });
 
-    List<io.llmops.observability.spi.TraceMessage> messages = Exported.flushed(sink);
+    List<io.llmops.observability.export.TraceMessage> messages = Exported.flushed(sink);
     assertThat(messages).hasSize(2);
     for (var message : messages) {
       JsonNode trace = io.llmops.observability.testing.WireDecoder.trace(message.body());

@@ -2,8 +2,7 @@ package io.llmops.observability;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.llmops.observability.spi.ExportResult;
-import io.llmops.observability.spi.SettingKey;
+import io.llmops.observability.export.ExportResult;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -3,8 +3,8 @@ package io.llmops.observability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.llmops.observability.export.TraceMessage;
 import io.llmops.observability.internal.wire.Redactor;
-import io.llmops.observability.spi.TraceMessage;
 import io.llmops.observability.testing.CollectingSink;
 import io.llmops.observability.testing.Exported;
 import io.llmops.observability.testing.TestConfigs;

@@ -300,7 +300,7 @@ class SerializationTest {
     TraceManager.finalizeAndSend(huge, huge);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
 
-    List<io.llmops.observability.spi.TraceMessage> messages = Exported.flushed(sink);
+    List<io.llmops.observability.export.TraceMessage> messages = Exported.flushed(sink);
     assertThat(messages).hasSize(1);
     assertThat(messages.get(0).bodySize()).isLessThanOrEqualTo(200_000);
     JsonNode trace = WireDecoder.trace(messages.get(0).body());
@@ -380,9 +380,9 @@ class SerializationTest {
       }
       TraceManager.endTrace();
     }
-    List<io.llmops.observability.spi.TraceMessage> messages = Exported.flushed(sink);
+    List<io.llmops.observability.export.TraceMessage> messages = Exported.flushed(sink);
     assertThat(messages).hasSize(20);
-    for (io.llmops.observability.spi.TraceMessage message : messages) {
+    for (io.llmops.observability.export.TraceMessage message : messages) {
       assertThat(WireDecoder.trace(message.body()).get("spans").size()).isEqualTo(1);
     }
     assertThat(Llmops.stats().toString()).isNotEmpty();

@@ -1,6 +1,7 @@
 package io.llmops.observability.spi;
 
 import io.llmops.observability.internal.bridge.Bridge;
+import io.llmops.observability.internal.common.Counters;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 public final class SdkCounters {
 
   /** The prefix of the counters of lost items; {@code docs/OPERATIONS.md} adds them up. */
-  public static final String DROPPED_PREFIX = "dropped.";
+  public static final String DROPPED_PREFIX = Counters.DROPPED_PREFIX;
 
   private SdkCounters() {}
 

@@ -1,6 +1,9 @@
 package io.llmops.observability.spi;
 
 import io.llmops.observability.LlmopsConfig;
+import io.llmops.observability.SettingKey;
+import io.llmops.observability.export.SinkMetrics;
+import io.llmops.observability.export.TraceSink;
 import java.util.List;
 
 /**

@@ -1,10 +1,8 @@
 /**
- * The service-provider interfaces that modules and integrations implement or call: sinks ({@link
- * io.llmops.observability.spi.SinkProvider}, {@link io.llmops.observability.spi.TraceSink}, with
- * {@link io.llmops.observability.spi.TraceMessage} and {@link
- * io.llmops.observability.spi.ExportResult}), the counters a sink adds to ({@link
- * io.llmops.observability.spi.SinkMetrics}), the configuration variables a module declares and
- * reads ({@link io.llmops.observability.spi.SettingKey}), and readers of typed model responses
+ * The service-provider interfaces that modules and integrations implement or call: sink
+ * providers ({@link io.llmops.observability.spi.SinkProvider}, which create the sinks of {@code
+ * io.llmops.observability.export} and declare their settings as {@link
+ * io.llmops.observability.SettingKey}s), and readers of typed model responses
  * ({@link io.llmops.observability.spi.LlmResponseReader}); and what integration modules call on
  * the running SDK instead of its internals: its log ({@link io.llmops.observability.spi.SdkLog}),
  * counters ({@link io.llmops.observability.spi.SdkCounters}), clock ({@link
@@ -23,12 +21,8 @@
  * {@link org.jspecify.annotations.Nullable @Nullable} says so, for what the SDK passes and for
  * what an implementation returns.
  *
- * <p><b>Exceptions.</b> Value objects ({@code TraceMessage}, {@code ExportResult}, {@code
- * SettingKey}) throw {@link IllegalArgumentException} for invalid arguments, as each method says;
- * {@code SettingKey.parse} throws it, naming the variable and never quoting the value, for text
- * the key rejects. Implementations must not
- * throw: a sink reports a failure with {@link io.llmops.observability.spi.ExportResult#failure},
- * a reader answers null. What an implementation throws anyway is caught, counted and logged by
+ * <p><b>Exceptions.</b> Implementations must not throw: a reader answers null, a sink reports
+ * a failure with {@link io.llmops.observability.export.ExportResult#failure}. What an implementation throws anyway is caught, counted and logged by
  * the SDK and never reaches the application; only a provider's {@code create} may throw {@code
  * IllegalArgumentException} for invalid settings, which fails {@code Llmops.configure}.
  *

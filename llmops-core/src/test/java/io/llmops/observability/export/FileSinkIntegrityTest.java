@@ -10,7 +10,6 @@ import io.llmops.observability.Llmops;
 import io.llmops.observability.LlmopsConfig;
 import io.llmops.observability.TraceManager;
 import io.llmops.observability.internal.export.FileSink;
-import io.llmops.observability.spi.TraceMessage;
 import io.llmops.observability.testing.CollectingSink;
 import io.llmops.observability.testing.Exported;
 import io.llmops.observability.testing.TestConfigs;

@@ -1,8 +1,8 @@
 package io.llmops.observability.testing;
 
-import io.llmops.observability.spi.ExportResult;
-import io.llmops.observability.spi.TraceMessage;
-import io.llmops.observability.spi.TraceSink;
+import io.llmops.observability.export.ExportResult;
+import io.llmops.observability.export.TraceMessage;
+import io.llmops.observability.export.TraceSink;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 

@@ -1,7 +1,7 @@
 package io.llmops.observability.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.llmops.observability.spi.TraceMessage;
+import io.llmops.observability.export.TraceMessage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.Llmops;
-import io.llmops.observability.spi.TraceMessage;
+import io.llmops.observability.export.TraceMessage;
 import java.time.Duration;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package io.llmops.observability.testing;
 
 import io.llmops.observability.LlmopsConfig;
-import io.llmops.observability.spi.SettingKey;
+import io.llmops.observability.SettingKey;
+import io.llmops.observability.export.TraceSink;
 import io.llmops.observability.spi.SinkProvider;
-import io.llmops.observability.spi.TraceSink;
 import java.time.Duration;
 import java.util.List;
 

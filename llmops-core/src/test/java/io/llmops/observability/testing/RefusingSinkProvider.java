@@ -1,8 +1,8 @@
 package io.llmops.observability.testing;
 
 import io.llmops.observability.LlmopsConfig;
+import io.llmops.observability.export.TraceSink;
 import io.llmops.observability.spi.SinkProvider;
-import io.llmops.observability.spi.TraceSink;
 
 /** A sink module whose own settings are invalid: creating its sink fails, as a real one would. */
 public final class RefusingSinkProvider implements SinkProvider {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.Llmops;
 import io.llmops.observability.Span;
 import io.llmops.observability.TraceManager;
-import io.llmops.observability.spi.TraceMessage;
+import io.llmops.observability.export.TraceMessage;
 import io.llmops.observability.testing.CollectingSink;
 import io.llmops.observability.testing.TestConfigs;
 import io.llmops.observability.testing.WireDecoder;

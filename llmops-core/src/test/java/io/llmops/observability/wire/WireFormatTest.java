@@ -9,7 +9,7 @@ import io.llmops.observability.Span;
 import io.llmops.observability.SpanLevel;
 import io.llmops.observability.SpanType;
 import io.llmops.observability.TraceManager;
-import io.llmops.observability.spi.TraceMessage;
+import io.llmops.observability.export.TraceMessage;
 import io.llmops.observability.testing.CollectingSink;
 import io.llmops.observability.testing.TestConfigs;
 import io.llmops.observability.testing.WireDecoder;

@@ -1,7 +1,7 @@
 package io.llmops.observability.evals;
 
 import io.llmops.observability.LlmopsConfig;
-import io.llmops.observability.spi.SettingKey;
+import io.llmops.observability.SettingKey;
 import io.llmops.observability.evals.internal.BedrockConverseChatModel;
 import io.llmops.observability.evals.internal.DefaultBedrockJudge;
 import io.llmops.observability.evals.internal.OpenAiChatModel;

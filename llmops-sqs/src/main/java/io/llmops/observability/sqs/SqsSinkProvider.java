@@ -1,12 +1,12 @@
 package io.llmops.observability.sqs;
 
 import io.llmops.observability.LlmopsConfig;
-import io.llmops.observability.spi.SettingKey;
-import io.llmops.observability.spi.SinkMetrics;
+import io.llmops.observability.SettingKey;
+import io.llmops.observability.export.SinkMetrics;
+import io.llmops.observability.export.TraceSink;
 import io.llmops.observability.spi.SinkProvider;
-import io.llmops.observability.spi.TraceSink;
-import io.llmops.observability.sqs.internal.SqsSink;
 import io.llmops.observability.sqs.internal.SqsKeys;
+import io.llmops.observability.sqs.internal.SqsSink;
 import io.llmops.observability.sqs.internal.SqsSinkOptions;
 import java.util.List;
 

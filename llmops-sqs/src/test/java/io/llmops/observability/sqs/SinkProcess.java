@@ -1,8 +1,8 @@
 package io.llmops.observability.sqs;
 
 import io.llmops.observability.LlmopsConfig;
-import io.llmops.observability.spi.SinkMetrics;
-import io.llmops.observability.spi.TraceMessage;
+import io.llmops.observability.export.SinkMetrics;
+import io.llmops.observability.export.TraceMessage;
 import io.llmops.observability.sqs.internal.SpilloverJournal;
 import io.llmops.observability.sqs.internal.SqsSink;
 import io.llmops.observability.sqs.internal.SqsSinkOptions;

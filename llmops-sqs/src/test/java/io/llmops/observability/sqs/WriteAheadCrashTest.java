@@ -5,7 +5,7 @@ import static io.llmops.observability.sqs.SqsTesting.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.llmops.observability.spi.SinkMetrics;
+import io.llmops.observability.export.SinkMetrics;
 import io.llmops.observability.sqs.internal.SpilloverJournal;
 import io.llmops.observability.sqs.internal.SqsSink;
 import io.llmops.observability.sqs.internal.SqsSinkOptions;

@@ -1,6 +1,6 @@
 package io.llmops.observability.internal.common;
 
-import io.llmops.observability.spi.SdkCounters;
+import io.llmops.observability.export.SinkMetrics;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
  * The SDK's counters by name; names are documented in docs/OPERATIONS.md and exposed through
  * {@code Llmops.stats()}. Internal.
  */
-public final class Counters implements io.llmops.observability.spi.SinkMetrics {
+public final class Counters implements SinkMetrics {
 
   public static final String TRACES_STARTED = "traces.started";
   public static final String TRACES_FINALIZED = "traces.finalized";
@@ -36,7 +36,7 @@ public final class Counters implements io.llmops.observability.spi.SinkMetrics {
   public static final String EXPORT_TIMED_OUT_PREFIX = "export_timed_out.";
   /** Part of {@code export_timed_out.<sink>}: traces the sink took after all, once it returned. */
   public static final String EXPORT_LATE_PREFIX = "export_late.";
-  public static final String DROPPED_PREFIX = SdkCounters.DROPPED_PREFIX;
+  public static final String DROPPED_PREFIX = "dropped.";
   public static final String DROPPED_QUEUE_FULL = "dropped.queue_full";
   public static final String DROPPED_SHUTDOWN = "dropped.shutdown";
   public static final String DROPPED_ENCODING_FAILED = "dropped.encoding_failed";

@@ -10,18 +10,18 @@ import java.util.function.Function;
  */
 public final class ContextAccess {
 
-  private static volatile Function<LlmopsContext, ActiveContext> reader;
+  private static volatile Function<LlmopsContext, Object> reader;
 
   private ContextAccess() {}
 
   /** Called once, by {@code LlmopsContext}'s initialiser; later calls are ignored. */
-  public static synchronized void setReader(Function<LlmopsContext, ActiveContext> contextReader) {
+  static synchronized void setReader(Function<LlmopsContext, Object> contextReader) {
     if (reader == null) {
       reader = contextReader;
     }
   }
 
   static ActiveContext unwrap(LlmopsContext context) {
-    return reader.apply(context);
+    return (ActiveContext) reader.apply(context);
   }
 }

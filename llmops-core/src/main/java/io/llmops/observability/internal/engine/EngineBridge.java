@@ -1,17 +1,191 @@
 package io.llmops.observability.internal.engine;
 
+import io.llmops.observability.CostBreakdown;
+import io.llmops.observability.LlmResponse;
+import io.llmops.observability.LlmopsConfig;
 import io.llmops.observability.LlmopsContext;
+import io.llmops.observability.LlmopsEngine;
+import io.llmops.observability.LlmopsSettings;
+import io.llmops.observability.ModelPrice;
 import io.llmops.observability.Scope;
 import io.llmops.observability.Span;
 import io.llmops.observability.SpanBuilder;
+import io.llmops.observability.SpanType;
+import io.llmops.observability.TraceBuilder;
 import io.llmops.observability.internal.bridge.CoreBridge;
+import io.llmops.observability.internal.common.Counters;
+import io.llmops.observability.internal.config.LayeredSettings;
+import io.llmops.observability.internal.export.SinkFactory;
+import io.llmops.observability.internal.llm.ResponseReaders;
 import io.llmops.observability.internal.model.ErrorInfo;
+import io.llmops.observability.internal.pricing.PriceTable;
+import io.llmops.observability.spi.SdkLog;
+import io.llmops.observability.spi.SinkProvider;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
- * The engine's side of the public SPI: what {@code io.llmops.observability.spi} offers modules,
- * done against the running runtime. Created by name by {@code Bridge}. Internal.
+ * The engine's side of both doors into it: the public API's facades ({@link LlmopsEngine}) and
+ * the SPI that modules use ({@link CoreBridge}), each done against the running runtime. Created
+ * by name, so that neither the API package nor the SPI refers to the engine. Internal.
  */
-public final class EngineBridge implements CoreBridge {
+public final class EngineBridge implements CoreBridge, LlmopsEngine {
+
+  @Override
+  public void configure(LlmopsConfig config) {
+    Tracer.install(config, EpochClock.SYSTEM);
+  }
+
+  @Override
+  public LlmopsConfig config() {
+    return Tracer.get().config();
+  }
+
+  @Override
+  public Map<String, Long> counters() {
+    return Tracer.get().counters().snapshot();
+  }
+
+  @Override
+  public boolean flush(Duration timeout) {
+    return Tracer.get().flush(timeout);
+  }
+
+  @Override
+  public boolean shutdown(Duration timeout) {
+    return Tracer.get().shutdown(timeout);
+  }
+
+  @Override
+  public TraceBuilder traceBuilder(String name) {
+    return Tracer.get().traceBuilder(name);
+  }
+
+  @Override
+  public String currentTraceId() {
+    return Tracer.get().currentTraceId();
+  }
+
+  @Override
+  public boolean finalizeTrace(
+      String userId, String sessionId, String name, Object input, Object output) {
+    return Tracer.get().finalizeTrace(userId, sessionId, name, input, output);
+  }
+
+  @Override
+  public SpanBuilder spanBuilder(String name, SpanType type) {
+    return Tracer.get().spanBuilder(name, type);
+  }
+
+  @Override
+  public Span currentSpan() {
+    return Tracer.get().currentSpan();
+  }
+
+  @Override
+  public <V> ConcurrentHashMap<String, V> openRegistry(String kind) {
+    return Tracer.get().openRegistry(kind);
+  }
+
+  @Override
+  public void ignoredInvalidArgument(String method, String argument) {
+    InvalidArguments.ignored(method, argument);
+  }
+
+  @Override
+  public void dropped(String reason, String warning) {
+    Tracer.get().counters().add(Counters.DROPPED_PREFIX + reason, 1);
+    SdkLog.warnOnce("dropped." + reason, warning);
+  }
+
+  @Override
+  public void readContextsWith(Function<LlmopsContext, Object> reader) {
+    ContextAccess.setReader(reader);
+  }
+
+  @Override
+  public Object currentContext() {
+    return ContextStorage.current();
+  }
+
+  @Override
+  public Object emptyContext() {
+    return ActiveContext.EMPTY;
+  }
+
+  @Override
+  public Scope makeCurrent(Object context) {
+    return ContextStorage.makeCurrent((ActiveContext) context);
+  }
+
+  @Override
+  public Scope attach(Object context) {
+    return ContextStorage.attach((ActiveContext) context);
+  }
+
+  @Override
+  public String traceId(Object context) {
+    return ((ActiveContext) context).traceId();
+  }
+
+  @Override
+  public String spanId(Object context) {
+    return ((ActiveContext) context).spanId();
+  }
+
+  @Override
+  public LlmResponse readResponse(Object response) {
+    return ResponseReaders.read(response, Tracer.get().responseReaders());
+  }
+
+  @Override
+  public CostBreakdown cost(String modelId, long inputTokens, long outputTokens,
+      long cacheReadTokens, long cacheWriteTokens) {
+    return Tracer.get().prices().cost(modelId, inputTokens, outputTokens, cacheReadTokens,
+        cacheWriteTokens, true);
+  }
+
+  @Override
+  public ModelPrice price(String modelId) {
+    return Tracer.get().prices().price(modelId);
+  }
+
+  @Override
+  public String normalizeModelId(String modelId) {
+    return PriceTable.normalize(modelId);
+  }
+
+  @Override
+  public void setPrice(String modelId, ModelPrice price) {
+    Tracer.get().prices().setOverride(modelId, price);
+  }
+
+  @Override
+  public void removePrice(String modelId) {
+    Tracer.get().prices().removeOverride(modelId);
+  }
+
+  @Override
+  public String validatePriceFile(String path) {
+    return PriceTable.validateFile(path);
+  }
+
+  @Override
+  public ResolvedSettings resolveSettings(Map<String, String> explicit,
+      Properties systemProperties, Map<String, String> environment, Path dotEnvFile) {
+    LayeredSettings settings =
+        LayeredSettings.of(explicit, systemProperties, environment, dotEnvFile);
+    Map<String, SinkProvider> providers = SinkFactory.providers();
+    for (SinkProvider provider : providers.values()) {
+      settings.validate(provider.settings());
+    }
+    SinkFactory.validateNames(settings.get(LlmopsSettings.SINKS), providers);
+    return settings;
+  }
 
   @Override
   public void addToCounter(String name, long delta) {

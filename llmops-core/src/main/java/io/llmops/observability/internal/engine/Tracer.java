@@ -1,6 +1,7 @@
 package io.llmops.observability.internal.engine;
 
 import io.llmops.observability.LlmopsConfig;
+import io.llmops.observability.LlmopsSettings;
 import io.llmops.observability.Span;
 import io.llmops.observability.SpanBuilder;
 import io.llmops.observability.SpanType;
@@ -11,13 +12,12 @@ import io.llmops.observability.internal.common.Arguments;
 import io.llmops.observability.internal.common.Counters;
 import io.llmops.observability.internal.common.Lazy;
 import io.llmops.observability.internal.common.LoopThreads;
-import io.llmops.observability.internal.config.Settings;
 import io.llmops.observability.internal.export.ExportPipeline;
 import io.llmops.observability.internal.export.PipelineFactory;
 import io.llmops.observability.internal.llm.ResponseReaders;
 import io.llmops.observability.internal.model.TraceData;
-import io.llmops.observability.internal.wire.Redactor;
 import io.llmops.observability.internal.pricing.PriceTable;
+import io.llmops.observability.internal.wire.Redactor;
 import io.llmops.observability.spi.LlmResponseReader;
 import io.llmops.observability.spi.SdkLog;
 import java.time.Duration;
@@ -66,7 +66,7 @@ public final class Tracer {
     this.redactor = new Redactor(config.redactKeys());
     this.pipeline = config.enabled() ? PipelineFactory.create(config, counters, redactor) : null;
     this.graceTimer = new GraceTimer(config.finalizeGrace(), counters, LoopThreads.daemons());
-    this.prices = new Lazy<>(() -> PriceTable.forFile(config.get(Settings.PRICING_FILE)));
+    this.prices = new Lazy<>(() -> PriceTable.forFile(config.get(LlmopsSettings.PRICING_FILE)));
   }
 
   /** The installed runtime, created from the environment on first use. */

@@ -1,7 +1,7 @@
 package io.llmops.observability.internal.export;
 
+import io.llmops.observability.export.TraceMessage;
 import io.llmops.observability.internal.model.TraceData;
-import io.llmops.observability.spi.TraceMessage;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package io.llmops.observability.internal.export;
 
 import io.llmops.observability.LlmopsConfig;
+import io.llmops.observability.export.TraceSink;
 import io.llmops.observability.spi.SinkProvider;
-import io.llmops.observability.spi.TraceSink;
 import java.util.function.Function;
 
 /** A {@link SinkProvider} for a sink built into the core: a name and a factory. Internal. */

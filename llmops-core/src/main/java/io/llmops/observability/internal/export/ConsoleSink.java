@@ -1,9 +1,9 @@
 package io.llmops.observability.internal.export;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.llmops.observability.spi.ExportResult;
-import io.llmops.observability.spi.TraceMessage;
-import io.llmops.observability.spi.TraceSink;
+import io.llmops.observability.export.ExportResult;
+import io.llmops.observability.export.TraceMessage;
+import io.llmops.observability.export.TraceSink;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;

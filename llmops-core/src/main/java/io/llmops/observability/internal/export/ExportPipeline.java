@@ -1,13 +1,13 @@
 package io.llmops.observability.internal.export;
 
+import io.llmops.observability.export.ExportResult;
+import io.llmops.observability.export.TraceMessage;
+import io.llmops.observability.export.TraceSink;
 import io.llmops.observability.internal.common.Counters;
 import io.llmops.observability.internal.common.LoopThreads;
 import io.llmops.observability.internal.export.SinkCall.Outcome;
 import io.llmops.observability.internal.model.TraceData;
-import io.llmops.observability.spi.ExportResult;
 import io.llmops.observability.spi.SdkLog;
-import io.llmops.observability.spi.TraceMessage;
-import io.llmops.observability.spi.TraceSink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

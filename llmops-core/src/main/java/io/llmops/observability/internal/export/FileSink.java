@@ -1,9 +1,9 @@
 package io.llmops.observability.internal.export;
 
+import io.llmops.observability.export.ExportResult;
+import io.llmops.observability.export.TraceMessage;
+import io.llmops.observability.export.TraceSink;
 import io.llmops.observability.spi.SdkLog;
-import io.llmops.observability.spi.ExportResult;
-import io.llmops.observability.spi.TraceMessage;
-import io.llmops.observability.spi.TraceSink;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

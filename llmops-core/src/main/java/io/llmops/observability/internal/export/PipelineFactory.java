@@ -1,9 +1,9 @@
 package io.llmops.observability.internal.export;
 
 import io.llmops.observability.LlmopsConfig;
+import io.llmops.observability.LlmopsSettings;
 import io.llmops.observability.internal.common.Counters;
 import io.llmops.observability.internal.common.LoopThreads;
-import io.llmops.observability.internal.config.Settings;
 import io.llmops.observability.internal.wire.FieldLimits;
 import io.llmops.observability.internal.wire.MessageEncoder;
 import io.llmops.observability.internal.wire.Redactor;
@@ -23,14 +23,14 @@ public final class PipelineFactory {
 
   static TraceEncoder encoder(LlmopsConfig config, Counters counters, Redactor redactor) {
     TraceJsonWriter writer = new TraceJsonWriter(redactor, counters, SdkInfo.NAME, SdkInfo.VERSION);
-    FieldLimits limits = new FieldLimits(config.get(Settings.MAX_TRACE_IO_BYTES),
-        config.get(Settings.MAX_SPAN_IO_BYTES), config.get(Settings.MAX_PROMPT_RESPONSE_BYTES),
+    FieldLimits limits = new FieldLimits(config.get(LlmopsSettings.MAX_TRACE_IO_BYTES),
+        config.get(LlmopsSettings.MAX_SPAN_IO_BYTES), config.get(LlmopsSettings.MAX_PROMPT_RESPONSE_BYTES),
         Integer.MAX_VALUE, 0);
     return new MessageEncoder(writer, limits, config.maxMessageBytes(), counters)::encode;
   }
 
   static ExportOptions options(LlmopsConfig config) {
     return new ExportOptions(config.exportQueueCapacity(),
-        config.get(Settings.EXPORT_QUEUE_MAX_BYTES), config.get(Settings.EXPORT_TIMEOUT));
+        config.get(LlmopsSettings.EXPORT_QUEUE_MAX_BYTES), config.get(LlmopsSettings.EXPORT_TIMEOUT));
   }
 }

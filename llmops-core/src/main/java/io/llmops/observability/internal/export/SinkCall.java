@@ -1,7 +1,7 @@
 package io.llmops.observability.internal.export;
 
-import io.llmops.observability.spi.ExportResult;
-import io.llmops.observability.spi.TraceSink;
+import io.llmops.observability.export.ExportResult;
+import io.llmops.observability.export.TraceSink;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;

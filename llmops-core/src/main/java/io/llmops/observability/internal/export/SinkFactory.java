@@ -1,10 +1,10 @@
 package io.llmops.observability.internal.export;
 
 import io.llmops.observability.LlmopsConfig;
+import io.llmops.observability.export.SinkMetrics;
+import io.llmops.observability.export.TraceSink;
 import io.llmops.observability.spi.SdkLog;
-import io.llmops.observability.spi.SinkMetrics;
 import io.llmops.observability.spi.SinkProvider;
-import io.llmops.observability.spi.TraceSink;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

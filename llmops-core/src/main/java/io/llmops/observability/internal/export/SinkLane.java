@@ -1,11 +1,11 @@
 package io.llmops.observability.internal.export;
 
+import io.llmops.observability.export.ExportResult;
+import io.llmops.observability.export.TraceSink;
 import io.llmops.observability.internal.common.Counters;
 import io.llmops.observability.internal.common.LoopThreads;
 import io.llmops.observability.internal.export.SinkCall.Outcome;
-import io.llmops.observability.spi.ExportResult;
 import io.llmops.observability.spi.SdkLog;
-import io.llmops.observability.spi.TraceSink;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.ThreadFactory;

@@ -1,9 +1,9 @@
 package io.llmops.observability.internal.wire;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import io.llmops.observability.export.TraceMessage;
 import io.llmops.observability.internal.common.Counters;
 import io.llmops.observability.internal.model.TraceData;
-import io.llmops.observability.spi.TraceMessage;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;

@@ -3,11 +3,11 @@ package io.llmops.observability.internal.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.llmops.observability.export.ExportResult;
+import io.llmops.observability.export.TraceMessage;
+import io.llmops.observability.export.TraceSink;
 import io.llmops.observability.internal.common.Counters;
 import io.llmops.observability.internal.model.TraceData;
-import io.llmops.observability.spi.ExportResult;
-import io.llmops.observability.spi.TraceMessage;
-import io.llmops.observability.spi.TraceSink;
 import io.llmops.observability.testing.HangingSink;
 import io.llmops.observability.testing.RecordingThreads;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.llmops.observability.sqs.internal;
 
+import io.llmops.observability.export.SinkMetrics;
 import io.llmops.observability.spi.SdkLog;
-import io.llmops.observability.spi.SinkMetrics;
 import io.llmops.observability.sqs.SqsSettings;
 import io.llmops.observability.sqs.internal.JournalFormat.Mark;
 import io.llmops.observability.sqs.internal.JournalFormat.Parsed;

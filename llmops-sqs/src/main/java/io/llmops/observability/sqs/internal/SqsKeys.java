@@ -1,6 +1,6 @@
 package io.llmops.observability.sqs.internal;
 
-import io.llmops.observability.spi.SettingKey;
+import io.llmops.observability.SettingKey;
 import io.llmops.observability.sqs.SqsSettings;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.llmops.observability.sqs.internal;
 
-import io.llmops.observability.spi.SinkMetrics;
+import io.llmops.observability.export.SinkMetrics;
 import io.llmops.observability.sqs.SqsSettings;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;

@@ -1,10 +1,10 @@
 package io.llmops.observability.sqs.internal;
 
+import io.llmops.observability.export.ExportResult;
+import io.llmops.observability.export.SinkMetrics;
+import io.llmops.observability.export.TraceMessage;
+import io.llmops.observability.export.TraceSink;
 import io.llmops.observability.spi.SdkLog;
-import io.llmops.observability.spi.ExportResult;
-import io.llmops.observability.spi.SinkMetrics;
-import io.llmops.observability.spi.TraceMessage;
-import io.llmops.observability.spi.TraceSink;
 import io.llmops.observability.sqs.SqsSettings;
 import java.io.IOException;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.llmops.observability.sqs.internal;
 
-import io.llmops.observability.spi.SinkMetrics;
+import io.llmops.observability.export.SinkMetrics;
 import java.nio.file.Path;
 
 /**

@@ -4,7 +4,7 @@ import static io.llmops.observability.sqs.internal.SpilloverJournalTest.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.llmops.observability.spi.SinkMetrics;
+import io.llmops.observability.export.SinkMetrics;
 import io.llmops.observability.sqs.internal.JournalFormat.Record;
 import io.llmops.observability.sqs.internal.JournalFormat.Stored;
 import java.io.IOException;

@@ -5,7 +5,7 @@ import static io.llmops.observability.sqs.internal.SpilloverJournalTest.replayEv
 import static io.llmops.observability.sqs.internal.SpilloverJournalTest.traceIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.llmops.observability.spi.SinkMetrics;
+import io.llmops.observability.export.SinkMetrics;
 import io.llmops.observability.sqs.SqsSettings;
 import java.io.IOException;
 import java.nio.file.Files;

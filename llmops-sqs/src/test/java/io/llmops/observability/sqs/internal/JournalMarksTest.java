@@ -6,7 +6,7 @@ import static io.llmops.observability.sqs.internal.SpilloverJournalTest.replayEv
 import static io.llmops.observability.sqs.internal.SpilloverJournalTest.traceIds;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.llmops.observability.spi.SinkMetrics;
+import io.llmops.observability.export.SinkMetrics;
 import io.llmops.observability.sqs.SqsSettings;
 import io.llmops.observability.sqs.internal.JournalFormat.Mark;
 import io.llmops.observability.sqs.internal.JournalFormat.Parsed;

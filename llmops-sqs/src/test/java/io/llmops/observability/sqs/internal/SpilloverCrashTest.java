@@ -3,7 +3,7 @@ package io.llmops.observability.sqs.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.llmops.observability.spi.SinkMetrics;
+import io.llmops.observability.export.SinkMetrics;
 import io.llmops.observability.sqs.SqsSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.llmops.observability.spi;
+package io.llmops.observability;
 
 import java.time.Duration;
 import java.util.ArrayList;

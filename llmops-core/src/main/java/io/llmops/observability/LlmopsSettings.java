@@ -1,18 +1,17 @@
-package io.llmops.observability.internal.config;
+package io.llmops.observability;
 
-import io.llmops.observability.internal.pricing.PriceTable;
-import io.llmops.observability.spi.SettingKey;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * Every configuration variable the core reads, in one place. Names and defaults follow the
- * specification; docs/CONFIGURATION.md documents each. Modules declare their own
- * ({@code SinkProvider.settings()}). Internal, may change.
+ * Every configuration variable the core reads, as typed keys: read one with
+ * {@code Llmops.config().get(LlmopsSettings.MAX_SPAN_IO_BYTES)}. Names, ranges and defaults
+ * follow the specification; docs/CONFIGURATION.md documents each. Modules declare their own keys
+ * ({@code SinkProvider.settings()}, for example {@code SqsSettings}).
  */
-public final class Settings {
+public final class LlmopsSettings {
 
-  private Settings() {}
+  private LlmopsSettings() {}
 
   public static final SettingKey<Boolean> ENABLED = SettingKey.bool("LLMOPS_ENABLED", true);
   public static final SettingKey<String> PROJECT_ID =
@@ -46,7 +45,7 @@ public final class Settings {
   public static final SettingKey<List<String>> REDACT_KEYS =
       SettingKey.nameList("LLMOPS_REDACT_KEYS", "comma-separated key names");
   public static final SettingKey<String> PRICING_FILE =
-      SettingKey.of("LLMOPS_PRICING_FILE", PriceTable::validateFile,
+      SettingKey.of("LLMOPS_PRICING_FILE", path -> Engine.get().validatePriceFile(path),
           "a readable JSON price file with a \"models\" array (docs/LLM.md)", null);
   public static final SettingKey<Boolean> AUTO_TRACE = SettingKey.bool("LLMOPS_AUTO_TRACE", true);
   public static final SettingKey<Duration> FINALIZE_GRACE =

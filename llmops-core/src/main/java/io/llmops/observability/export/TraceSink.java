@@ -1,4 +1,4 @@
-package io.llmops.observability.spi;
+package io.llmops.observability.export;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.llmops.observability.spi;
+package io.llmops.observability.export;
 
 /**
  * The SDK's counters as a sink sees them: what a sink adds here appears in
