@@ -113,6 +113,7 @@ public final class LlmopsBedrockInterceptor implements ExecutionInterceptor {
           || !context.httpResponse().isSuccessful()) {
         return body;
       }
+      call.streamStarted();
       return Optional.of(new TappedPublisher(body.get(), call));
     } catch (RuntimeException | LinkageError e) {
       logged(e);

@@ -8,6 +8,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,7 +71,7 @@ public final class FakeBedrockRuntime implements AutoCloseable {
   record Received(String method, String path, String body) {}
 
   private final HttpServer server;
-  private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+  private final Map<String, Deque<Answer>> answers = new ConcurrentHashMap<>();
   private volatile CountDownLatch released = new CountDownLatch(1);
   final List<Received> received = new CopyOnWriteArrayList<>();
 
@@ -97,7 +99,7 @@ public final class FakeBedrockRuntime implements AutoCloseable {
     byte[] body = exchange.getRequestBody().readAllBytes();
     received.add(new Received(exchange.getRequestMethod(), path, new String(body, StandardCharsets.UTF_8)));
     String operation = path.substring(path.lastIndexOf('/') + 1);
-    Answer answer = answers.get(operation);
+    Answer answer = next(operation);
     if (answer == null) {
       answer = Answer.error(404, "ResourceNotFoundException", "no answer scripted for " + operation);
     }
@@ -141,10 +143,26 @@ public final class FakeBedrockRuntime implements AutoCloseable {
     received.clear();
   }
 
-  /** Scripts the answer to an operation: converse, converse-stream, invoke, invoke-with-response-stream. */
-  public FakeBedrockRuntime answer(String operation, Answer answer) {
-    answers.put(operation, answer);
+  /**
+   * Scripts the answers to an operation (converse, converse-stream, invoke,
+   * invoke-with-response-stream): one per request in order, the last one to every later request.
+   */
+  public FakeBedrockRuntime answer(String operation, Answer first, Answer... then) {
+    Deque<Answer> inOrder = new ArrayDeque<>();
+    inOrder.add(first);
+    inOrder.addAll(List.of(then));
+    answers.put(operation, inOrder);
     return this;
+  }
+
+  private Answer next(String operation) {
+    Deque<Answer> inOrder = answers.get(operation);
+    if (inOrder == null) {
+      return null;
+    }
+    synchronized (inOrder) {
+      return inOrder.size() > 1 ? inOrder.poll() : inOrder.peek();
+    }
   }
 
   public URI endpoint() {

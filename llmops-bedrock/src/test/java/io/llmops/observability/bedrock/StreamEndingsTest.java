@@ -168,6 +168,26 @@ class StreamEndingsTest extends BedrockTest {
     assertThat(span.get("response").asText()).isEqualTo("Hi");
   }
 
+  @Test
+  void aStreamRetriedAfterAnExceptionEventRecordsTheAttemptThatAnsweredNotEveryAttemptsText() {
+    bedrock.answer("converse-stream",
+        Answer.eventStream(MESSAGE_START, delta("Hel"), exception("throttlingException", "{\"message\":\"slow down\"}")),
+        Answer.eventStream(MESSAGE_START, delta("Hello"), event("messageStop", "{\"stopReason\":\"end_turn\"}"),
+            event("metadata", "{\"usage\":{\"inputTokens\":10,\"outputTokens\":4,\"totalTokens\":14}}")));
+    StreamsTest.Gathered gathered = new StreamsTest.Gathered();
+
+    try (var retrying = TestClients.asyncRetrying(bedrock.endpoint(), 2, new LlmopsBedrockInterceptor())) {
+      retrying.converseStream(StreamsTest.converseStream(SONNET), gathered.handler()).join();
+    }
+
+    assertThat(gathered.text).as("the SDK hands the caller both attempts").hasToString("HelHello");
+    JsonNode span = onlySpan();
+    assertThat(span.get("status").asText()).as("%s", span).isEqualTo("success");
+    assertThat(span.get("response").asText()).isEqualTo("Hello");
+    assertThat(span.at("/usage/output_tokens").asLong()).isEqualTo(4);
+    assertThat(span.at("/metadata/llm.stream_cancelled").isMissingNode()).as("%s", span).isTrue();
+  }
+
   /** A caller that takes {@code events} events of the stream, then cancels it. */
   static ConverseStreamResponseHandler cancellingAfter(int events, List<Object> seen) {
     return ConverseStreamResponseHandler.builder()

@@ -36,7 +36,7 @@ public final class BedrockCall {
   private volatile Long headerInputTokens;
   private volatile Long headerOutputTokens;
 
-  private final StreamedEvents stream = new StreamedEvents();
+  private volatile StreamedEvents stream = new StreamedEvents();
   private volatile boolean streamCancelled;
   private volatile Throwable streamError;
 
@@ -132,6 +132,17 @@ public final class BedrockCall {
     } finally {
       span.end();
     }
+  }
+
+  /**
+   * An attempt's response stream starts: what earlier attempts streamed is forgotten (the SDK
+   * retries a stream that met a retryable exception event, and the span records the attempt that
+   * answered).
+   */
+  public void streamStarted() {
+    stream = new StreamedEvents();
+    streamCancelled = false;
+    streamError = null;
   }
 
   /** One decoded event-stream message. */
