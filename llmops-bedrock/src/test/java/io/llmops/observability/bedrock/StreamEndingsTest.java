@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -166,6 +167,26 @@ class StreamEndingsTest extends BedrockTest {
     assertRecordsTheCallersFailure(span, failure);
     assertThat(span.get("error").asText()).contains(sdkType + ": " + message);
     assertThat(span.get("response").asText()).isEqualTo("Hi");
+  }
+
+  @Test
+  void aCallerThatCancelsItsFutureEndsTheSpanAsCancelledWithTheTextSoFar() throws Exception {
+    bedrock.answer("converse-stream", Answer.eventStream(MESSAGE_START, delta("Hel")).heldOpen());
+    CountDownLatch textArrived = new CountDownLatch(1);
+    var handler = ConverseStreamResponseHandler.builder()
+        .subscriber(ConverseStreamResponseHandler.Visitor.builder()
+            .onContentBlockDelta(e -> textArrived.countDown()).build())
+        .build();
+
+    var call = asyncClient.converseStream(StreamsTest.converseStream(SONNET), handler);
+    assertThat(textArrived.await(10, TimeUnit.SECONDS)).isTrue();
+    call.cancel(true);
+
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(traces()).hasSize(1));
+    JsonNode span = onlySpan();
+    assertThat(span.at("/metadata/llm.stream_cancelled").asBoolean()).as("%s", span).isTrue();
+    assertThat(span.get("status").asText()).isEqualTo("success");
+    assertThat(span.get("response").asText()).isEqualTo("Hel");
   }
 
   @Test

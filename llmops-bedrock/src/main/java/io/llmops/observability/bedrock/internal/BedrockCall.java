@@ -4,6 +4,8 @@ import io.llmops.observability.LlmResponse;
 import io.llmops.observability.Span;
 import io.llmops.observability.SpanLevel;
 import io.llmops.observability.spi.SdkLog;
+import java.io.IOException;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -12,11 +14,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * tapped event stream said so far. The span ends exactly once, whichever of the SDK's callbacks
  * or the stream's end comes first.
  *
- * <p>A stream ends its span itself only when it completes (before the caller hears of it). A
- * cancelled stream, or one that failed under the tap, waits for the SDK's verdict: the SDK
- * cancels a stream whose frame is corrupted, whose exception event it met or whose caller's
- * subscriber threw, and then fails the call ({@link #endWithFailure}); a cancel it reports as a
- * success ({@link #endStream}) was the caller's own. Internal.
+ * <p>A stream ends its span itself when it completes (before the caller hears of it) or when its
+ * HTTP response fails. A cancelled stream waits for the SDK's verdict: the SDK cancels a stream
+ * whose frame is corrupted, whose exception event it met or whose caller's subscriber threw, and
+ * then fails the call ({@link #endWithFailure}); a cancel it reports as a success ({@link
+ * #endStream}) was the caller's own. Internal.
  */
 public final class BedrockCall {
 
@@ -38,7 +40,6 @@ public final class BedrockCall {
 
   private volatile StreamedEvents stream = new StreamedEvents();
   private volatile boolean streamCancelled;
-  private volatile Throwable streamError;
 
   /**
    * @param modelId the requested model id: the span's model and the one priced, whatever model
@@ -117,8 +118,18 @@ public final class BedrockCall {
     }
   }
 
-  /** Ends the span as failed with the exception the caller gets, after what the stream said. */
+  /**
+   * Ends the span as failed with the exception the caller gets, after what the stream said; a
+   * stream's failure that is the caller cancelling its future ends it as cancelled. A cancelled
+   * future shows as {@link #FUTURE_CANCELLED} (the Netty client's) or a failure caused by a
+   * {@link CancellationException}.
+   */
   public void endWithFailure(Throwable error) {
+    if (operation.streaming() && causedByCancellation(error)) {
+      streamCancelled = true;
+      endStream();
+      return;
+    }
     if (!ended.compareAndSet(false, true)) {
       return;
     }
@@ -142,7 +153,6 @@ public final class BedrockCall {
   public void streamStarted() {
     stream = new StreamedEvents();
     streamCancelled = false;
-    streamError = null;
   }
 
   /** One decoded event-stream message. */
@@ -160,22 +170,36 @@ public final class BedrockCall {
     streamCancelled = true;
   }
 
-  /** The stream failed under the tap: the SDK fails the call with its own exception next. */
+  /**
+   * The HTTP response failed under the stream (connection lost, the call timed out, the caller
+   * cancelled its future): the span ends now, as the SDK may report nothing more (it may report
+   * nothing of a cancelled future).
+   */
   public void streamFailed(Throwable error) {
-    streamError = error;
+    endWithFailure(error);
+  }
+
+  /** What the Netty HTTP client feeds the response stream when the call's future is cancelled. */
+  static final String FUTURE_CANCELLED = "Request cancelled";
+
+  private static boolean causedByCancellation(Throwable error) {
+    if (error instanceof IOException && FUTURE_CANCELLED.equals(error.getMessage())) {
+      return true;
+    }
+    int depth = 0;
+    for (Throwable t = error; t != null && depth < 16; t = t.getCause(), depth++) {
+      if (t instanceof CancellationException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
-   * The SDK reports the streaming call as a success: with what the stream said, cancelled when
-   * it was (the caller's own cancel), failed with the stream's error should the SDK have reported
-   * a broken stream as a success.
+   * The stream completed, or the SDK reports the streaming call as a success: the span ends with
+   * what the stream said, cancelled when it was (then the caller's own cancel).
    */
   public void endStream() {
-    Throwable error = streamError;
-    if (error != null) {
-      endWithFailure(error);
-      return;
-    }
     if (!ended.compareAndSet(false, true)) {
       return;
     }
