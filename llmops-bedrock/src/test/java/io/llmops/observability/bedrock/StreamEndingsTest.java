@@ -169,24 +169,49 @@ class StreamEndingsTest extends BedrockTest {
     assertThat(span.get("response").asText()).isEqualTo("Hi");
   }
 
-  @Test
-  void aCallerThatCancelsItsFutureEndsTheSpanAsCancelledWithTheTextSoFar() throws Exception {
-    bedrock.answer("converse-stream", Answer.eventStream(MESSAGE_START, delta("Hel")).heldOpen());
-    CountDownLatch textArrived = new CountDownLatch(1);
-    var handler = ConverseStreamResponseHandler.builder()
+  /** The span of a stream the HTTP layer broke off: ended, failed, not cancelled. */
+  static void assertBrokenOff(JsonNode span) {
+    assertThat(span.get("status").asText()).as("%s", span).isEqualTo("error");
+    assertThat(span.get("level").asText()).isEqualTo("ERROR");
+    assertThat(span.at("/metadata/exception.stacktrace").asText()).contains("\tat ");
+    assertThat(span.at("/metadata/llm.stream_cancelled").isMissingNode()).as("%s", span).isTrue();
+  }
+
+  /** A caller that counts the text deltas it receives. */
+  static ConverseStreamResponseHandler countingText(CountDownLatch textArrived) {
+    return ConverseStreamResponseHandler.builder()
         .subscriber(ConverseStreamResponseHandler.Visitor.builder()
             .onContentBlockDelta(e -> textArrived.countDown()).build())
         .build();
+  }
 
-    var call = asyncClient.converseStream(StreamsTest.converseStream(SONNET), handler);
+  /** The caller's future fails with a CancellationException: the span fails too, and ends at once. */
+  @Test
+  void aStreamWhoseCallerCancelsTheCallsFutureIsAFailureThatEndsItsSpan() throws Exception {
+    bedrock.answer("converse-stream", Answer.eventStream(MESSAGE_START, delta("Hel")).heldOpen());
+    CountDownLatch textArrived = new CountDownLatch(1);
+
+    var call = asyncClient.converseStream(StreamsTest.converseStream(SONNET), countingText(textArrived));
     assertThat(textArrived.await(10, TimeUnit.SECONDS)).isTrue();
     call.cancel(true);
 
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(traces()).hasSize(1));
     JsonNode span = onlySpan();
-    assertThat(span.at("/metadata/llm.stream_cancelled").asBoolean()).as("%s", span).isTrue();
-    assertThat(span.get("status").asText()).isEqualTo("success");
+    assertBrokenOff(span);
     assertThat(span.get("response").asText()).isEqualTo("Hel");
+  }
+
+  @Test
+  void aStreamThatOutlivesTheApiCallTimeoutIsAFailureNotACancel() {
+    bedrock.answer("converse-stream", Answer.eventStream(MESSAGE_START, delta("Hel")).heldOpen());
+
+    Throwable failure = failureOf(() -> asyncClient.converseStream(StreamsTest.converseStream(SONNET)
+        .toBuilder().overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(1))).build(),
+        new StreamsTest.Gathered().handler()).join());
+
+    assertThat(failure.getClass().getSimpleName()).isEqualTo("ApiCallTimeoutException");
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(traces()).hasSize(1));
+    assertBrokenOff(onlySpan());
   }
 
   @Test

@@ -4,8 +4,6 @@ import io.llmops.observability.LlmResponse;
 import io.llmops.observability.Span;
 import io.llmops.observability.SpanLevel;
 import io.llmops.observability.spi.SdkLog;
-import java.io.IOException;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -118,18 +116,8 @@ public final class BedrockCall {
     }
   }
 
-  /**
-   * Ends the span as failed with the exception the caller gets, after what the stream said; a
-   * stream's failure that is the caller cancelling its future ends it as cancelled. A cancelled
-   * future shows as {@link #FUTURE_CANCELLED} (the Netty client's) or a failure caused by a
-   * {@link CancellationException}.
-   */
+  /** Ends the span as failed with the exception the caller gets, after what the stream said. */
   public void endWithFailure(Throwable error) {
-    if (operation.streaming() && causedByCancellation(error)) {
-      streamCancelled = true;
-      endStream();
-      return;
-    }
     if (!ended.compareAndSet(false, true)) {
       return;
     }
@@ -172,27 +160,11 @@ public final class BedrockCall {
 
   /**
    * The HTTP response failed under the stream (connection lost, the call timed out, the caller
-   * cancelled its future): the span ends now, as the SDK may report nothing more (it may report
-   * nothing of a cancelled future).
+   * cancelled the call's future): the span ends now as failed, with the exception that broke the
+   * stream, as the SDK may report nothing more (it may not for a cancelled future).
    */
   public void streamFailed(Throwable error) {
     endWithFailure(error);
-  }
-
-  /** What the Netty HTTP client feeds the response stream when the call's future is cancelled. */
-  static final String FUTURE_CANCELLED = "Request cancelled";
-
-  private static boolean causedByCancellation(Throwable error) {
-    if (error instanceof IOException && FUTURE_CANCELLED.equals(error.getMessage())) {
-      return true;
-    }
-    int depth = 0;
-    for (Throwable t = error; t != null && depth < 16; t = t.getCause(), depth++) {
-      if (t instanceof CancellationException) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
