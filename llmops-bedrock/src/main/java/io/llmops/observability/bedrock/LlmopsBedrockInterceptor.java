@@ -40,9 +40,10 @@ import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithRespo
  * <p>The span is a child of the span current on the calling thread, or the root of an implicit
  * trace. Responses are read without being consumed: the caller gets exactly what the SDK gave.
  * Streams are observed by decoding a copy of the bytes the caller's handler receives; their span
- * ends when the stream completes, or when the SDK reports a cancelled or failed stream's call (a
- * failure with the exception the caller gets). The span's model is the requested model id. Other operations and other services'
- * requests pass untouched, and so do the calls of {@code llmops-evals}' Bedrock judge (their
+ * ends when the stream completes or breaks off, or when the SDK reports the call of a stream it
+ * cancelled (failed, with the exception the caller gets, unless the caller cancelled it). The
+ * span's model is the requested model id. Other operations and other services' requests pass
+ * untouched, and so do the calls of {@code llmops-evals}' Bedrock judge (their
  * override configuration names the API {@value JudgeCalls#API_NAME}): judging is not the
  * application's work. The interceptor never throws: a failure of its own is logged (once a
  * minute at most) and the call goes on unrecorded.
