@@ -40,8 +40,10 @@ import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithRespo
  * <p>The span is a child of the span current on the calling thread, or the root of an implicit
  * trace. Responses are read without being consumed: the caller gets exactly what the SDK gave.
  * Streams are observed by decoding a copy of the bytes the caller's handler receives; their span
- * ends when the stream completes, fails or is cancelled. Other operations and other services'
- * requests pass untouched, and so do the calls of {@code llmops-evals}' Bedrock judge (their
+ * ends when the stream completes or breaks off, or when the SDK reports the call of a stream it
+ * cancelled (failed, with the exception the caller gets, unless the caller cancelled it). The
+ * span's model is the requested model id. Other operations and other services' requests pass
+ * untouched, and so do the calls of {@code llmops-evals}' Bedrock judge (their
  * override configuration names the API {@value JudgeCalls#API_NAME}): judging is not the
  * application's work. The interceptor never throws: a failure of its own is logged (once a
  * minute at most) and the call goes on unrecorded.
@@ -89,7 +91,7 @@ public final class LlmopsBedrockInterceptor implements ExecutionInterceptor {
       long start = System.nanoTime();
       Span span = Llmops.generation(operation.spanName()).model(modelId).prompt(prompt)
           .metadata("llm.provider", "aws.bedrock").startDetached();
-      attributes.putAttribute(CALL, new BedrockCall(this, operation, span, start));
+      attributes.putAttribute(CALL, new BedrockCall(this, operation, span, modelId, start));
     } catch (RuntimeException | LinkageError e) {
       logged(e);
     }
@@ -112,7 +114,7 @@ public final class LlmopsBedrockInterceptor implements ExecutionInterceptor {
           || !context.httpResponse().isSuccessful()) {
         return body;
       }
-      call.markTapped();
+      call.streamStarted();
       return Optional.of(new TappedPublisher(body.get(), call));
     } catch (RuntimeException | LinkageError e) {
       logged(e);
@@ -131,8 +133,8 @@ public final class LlmopsBedrockInterceptor implements ExecutionInterceptor {
   public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
     try {
       BedrockCall call = mine(attributes);
-      if (call == null || call.tapped()) {
-        return; // a tapped stream ends its span when the stream ends
+      if (call == null) {
+        return;
       }
       SdkResponse response = context.response();
       if (response instanceof InvokeModelResponse invoke) {
@@ -142,7 +144,7 @@ public final class LlmopsBedrockInterceptor implements ExecutionInterceptor {
             context.httpResponse().firstMatchingHeader(OUTPUT_TOKENS_HEADER).orElse(null));
         call.endWith(body == null ? null : body.asByteArrayUnsafe());
       } else if (call.operation().streaming()) {
-        call.endStream(null, false);
+        call.endStream(); // a completed stream has ended it already; a cancelled one ends now
       } else {
         call.endWith(response);
       }

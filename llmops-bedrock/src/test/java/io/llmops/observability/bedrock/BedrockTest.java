@@ -1,6 +1,7 @@
 package io.llmops.observability.bedrock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.Llmops;
@@ -27,6 +28,11 @@ import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithRespo
 abstract class BedrockTest {
 
   static final String SONNET = "anthropic.claude-3-sonnet-20240229-v1:0";
+  /** An application inference profile: the model the caller pays for, priced by the test at 2 and 10 $/M. */
+  static final String APPLICATION_PROFILE =
+      "arn:aws:bedrock:us-east-1:123456789012:application-inference-profile/a1b2c3d4";
+  /** The model Anthropic's response bodies name for Claude 3 Haiku. */
+  static final String ANTHROPIC_PAYLOAD_MODEL = "claude-3-haiku-20240307";
 
   protected final CollectingSink sink = new CollectingSink();
   protected static FakeBedrockRuntime bedrock;
@@ -69,6 +75,17 @@ abstract class BedrockTest {
     asyncClient.invokeModelWithResponseStream(r -> r.modelId(modelId)
         .body(SdkBytes.fromUtf8String(body)), handler).join();
     return chunks;
+  }
+
+  /**
+   * The span is of the requested {@link #APPLICATION_PROFILE}, priced at its price; the model the
+   * Anthropic payload names is kept beside it.
+   */
+  static void assertRecordedAsTheRequestedModel(JsonNode span, long inputTokens, long outputTokens) {
+    assertThat(span.get("model_id").asText()).as("%s", span).isEqualTo(APPLICATION_PROFILE);
+    assertThat(span.at("/cost/total_cost").asDouble())
+        .isCloseTo((inputTokens * 2.0 + outputTokens * 10.0) / 1e6, within(1e-12));
+    assertThat(span.at("/metadata/llm.response_model").asText()).isEqualTo(ANTHROPIC_PAYLOAD_MODEL);
   }
 
   /** Every trace sent so far, decoded. */

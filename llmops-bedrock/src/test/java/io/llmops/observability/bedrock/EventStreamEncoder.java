@@ -35,6 +35,13 @@ final class EventStreamEncoder {
     return message(headers, json.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** {@code message} with its message checksum off by one bit, as a corrupted frame would be. */
+  static byte[] withBadChecksum(byte[] message) {
+    byte[] corrupted = message.clone();
+    corrupted[corrupted.length - 1] ^= 1;
+    return corrupted;
+  }
+
   static byte[] message(Map<String, String> headers, byte[] payload) {
     ByteArrayOutputStream h = new ByteArrayOutputStream();
     headers.forEach((name, value) -> {

@@ -1,5 +1,6 @@
 package io.llmops.observability.bedrock;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -7,6 +8,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,17 +25,32 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class FakeBedrockRuntime implements AutoCloseable {
 
-  /** A scripted answer: status, content type, extra headers and the body in pieces. */
+  /** How a streamed answer ends once its pieces are written. */
+  public enum Ending {
+    /** The body ends normally. */
+    CLOSE,
+    /** The connection stays open until the server is reset or closed. */
+    HOLD_OPEN,
+    /** The connection drops without ending the body, as a broken network would. */
+    CUT_OFF
+  }
+
+  /** A scripted answer: status, content type, extra headers, the body in pieces, how it ends. */
   public record Answer(int status, String contentType, Map<String, String> headers, List<byte[]> pieces,
-      boolean holdOpen) {
+      Ending ending) {
 
     Answer(int status, String contentType, Map<String, String> headers, List<byte[]> pieces) {
-      this(status, contentType, headers, pieces, false);
+      this(status, contentType, headers, pieces, Ending.CLOSE);
     }
 
     /** The same answer, but the connection stays open after the body until the server closes. */
     Answer heldOpen() {
-      return new Answer(status, contentType, headers, pieces, true);
+      return new Answer(status, contentType, headers, pieces, Ending.HOLD_OPEN);
+    }
+
+    /** The same answer, but the connection drops after the pieces, before the body's end. */
+    Answer cutOff() {
+      return new Answer(status, contentType, headers, pieces, Ending.CUT_OFF);
     }
 
     public static Answer json(String body) {
@@ -53,44 +71,60 @@ public final class FakeBedrockRuntime implements AutoCloseable {
   record Received(String method, String path, String body) {}
 
   private final HttpServer server;
-  private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+  private final Map<String, Deque<Answer>> answers = new ConcurrentHashMap<>();
   private volatile CountDownLatch released = new CountDownLatch(1);
   final List<Received> received = new CopyOnWriteArrayList<>();
 
   public FakeBedrockRuntime() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", exchange -> {
-      try (exchange) {
-        String path = exchange.getRequestURI().getRawPath();
-        byte[] body = exchange.getRequestBody().readAllBytes();
-        received.add(new Received(exchange.getRequestMethod(), path, new String(body, StandardCharsets.UTF_8)));
-        String operation = path.substring(path.lastIndexOf('/') + 1);
-        Answer answer = answers.get(operation);
-        if (answer == null) {
-          answer = Answer.error(404, "ResourceNotFoundException", "no answer scripted for " + operation);
+      boolean cutOff = false;
+      try {
+        cutOff = respond(exchange);
+      } finally {
+        if (!cutOff) {
+          exchange.close();
         }
-        exchange.getResponseHeaders().set("Content-Type", answer.contentType());
-        exchange.getResponseHeaders().set("x-amzn-RequestId", "req-1");
-        answer.headers().forEach(exchange.getResponseHeaders()::set);
-        boolean stream = answer.contentType().contains("eventstream");
-        ByteArrayOutputStream whole = new ByteArrayOutputStream();
-        answer.pieces().forEach(whole::writeBytes);
-        exchange.sendResponseHeaders(answer.status(), stream ? 0 : whole.size());
-        OutputStream out = exchange.getResponseBody();
-        if (stream) {
-          for (byte[] piece : answer.pieces()) { // one flush per message: chunks as a real stream
-            out.write(piece);
-            out.flush();
-          }
-          if (answer.holdOpen()) {
-            awaitRelease();
-          }
-        } else {
-          out.write(whole.toByteArray());
-        }
+      }
+      if (cutOff) { // thrown before the exchange ends its body: the server drops the connection
+        throw new IOException("connection cut off by the test");
       }
     });
     server.start();
+  }
+
+  /** Answers one exchange; true when the connection must be dropped instead of ended. */
+  private boolean respond(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getRawPath();
+    byte[] body = exchange.getRequestBody().readAllBytes();
+    received.add(new Received(exchange.getRequestMethod(), path, new String(body, StandardCharsets.UTF_8)));
+    String operation = path.substring(path.lastIndexOf('/') + 1);
+    Answer answer = next(operation);
+    if (answer == null) {
+      answer = Answer.error(404, "ResourceNotFoundException", "no answer scripted for " + operation);
+    }
+    exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+    exchange.getResponseHeaders().set("x-amzn-RequestId", "req-1");
+    answer.headers().forEach(exchange.getResponseHeaders()::set);
+    boolean stream = answer.contentType().contains("eventstream");
+    ByteArrayOutputStream whole = new ByteArrayOutputStream();
+    answer.pieces().forEach(whole::writeBytes);
+    // A cut-off answer promises more than it sends (a chunked one would be read as complete)
+    boolean cutOff = answer.ending() == Ending.CUT_OFF;
+    exchange.sendResponseHeaders(answer.status(), cutOff ? whole.size() + 1 : stream ? 0 : whole.size());
+    OutputStream out = exchange.getResponseBody();
+    if (!stream) {
+      out.write(whole.toByteArray());
+      return false;
+    }
+    for (byte[] piece : answer.pieces()) { // one flush per message: chunks as a real stream
+      out.write(piece);
+      out.flush();
+    }
+    if (answer.ending() == Ending.HOLD_OPEN) {
+      awaitRelease();
+    }
+    return cutOff;
   }
 
   private void awaitRelease() {
@@ -109,10 +143,26 @@ public final class FakeBedrockRuntime implements AutoCloseable {
     received.clear();
   }
 
-  /** Scripts the answer to an operation: converse, converse-stream, invoke, invoke-with-response-stream. */
-  public FakeBedrockRuntime answer(String operation, Answer answer) {
-    answers.put(operation, answer);
+  /**
+   * Scripts the answers to an operation (converse, converse-stream, invoke,
+   * invoke-with-response-stream): one per request in order, the last one to every later request.
+   */
+  public FakeBedrockRuntime answer(String operation, Answer first, Answer... then) {
+    Deque<Answer> inOrder = new ArrayDeque<>();
+    inOrder.add(first);
+    inOrder.addAll(List.of(then));
+    answers.put(operation, inOrder);
     return this;
+  }
+
+  private Answer next(String operation) {
+    Deque<Answer> inOrder = answers.get(operation);
+    if (inOrder == null) {
+      return null;
+    }
+    synchronized (inOrder) {
+      return inOrder.size() > 1 ? inOrder.poll() : inOrder.peek();
+    }
   }
 
   public URI endpoint() {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.Llmops;
+import io.llmops.observability.ModelPrice;
+import io.llmops.observability.Pricing;
 import io.llmops.observability.Span;
 import io.llmops.observability.bedrock.FakeBedrockRuntime.Answer;
 import java.nio.charset.StandardCharsets;
@@ -84,6 +86,18 @@ class SyncAndAsyncCallsTest extends BedrockTest {
     assertThat(span.at("/usage/input_tokens").asLong()).isEqualTo(12);
     assertThat(span.at("/usage/output_tokens").asLong()).isEqualTo(5);
     assertThat(span.at("/cost/total_cost").asDouble()).isGreaterThan(0);
+  }
+
+  @Test
+  void anAnthropicInvokeModelCallIsRecordedAndPricedAsTheRequestedModelNotAsTheModelItsBodyNames() {
+    Pricing.setPrice(APPLICATION_PROFILE, ModelPrice.perMillion(2.0, 10.0));
+    bedrock.answer("invoke", Answer.json(ANTHROPIC_BODY));
+
+    client.invokeModel(r -> r.modelId(APPLICATION_PROFILE).contentType("application/json")
+        .body(SdkBytes.fromUtf8String("{\"anthropic_version\":\"bedrock-2023-05-31\",\"max_tokens\":100,"
+            + "\"messages\":[{\"role\":\"user\",\"content\":\"Say hello.\"}]}")));
+
+    assertRecordedAsTheRequestedModel(onlySpan(), 12, 5);
   }
 
   @Test

@@ -1,22 +1,22 @@
 package io.llmops.observability.bedrock.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.llmops.observability.LlmResponse;
 import io.llmops.observability.Span;
 import io.llmops.observability.SpanLevel;
 import io.llmops.observability.spi.SdkLog;
-import io.llmops.observability.spi.SpanHooks;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One intercepted Bedrock Runtime call: its generation span and, for a streaming call, what the
  * tapped event stream said so far. The span ends exactly once, whichever of the SDK's callbacks
- * or the stream's end comes first. Internal.
+ * or the stream's end comes first.
+ *
+ * <p>A stream ends its span itself when it completes (before the caller hears of it) or when its
+ * HTTP response fails. A cancelled stream waits for the SDK's verdict: the SDK cancels a stream
+ * whose frame is corrupted, whose exception event it met or whose caller's subscriber threw, and
+ * then fails the call ({@link #endWithFailure}); a cancel it reports as a success ({@link
+ * #endStream}) was the caller's own. Internal.
  */
 public final class BedrockCall {
 
@@ -24,33 +24,30 @@ public final class BedrockCall {
   public static final String TIME_TO_FIRST_TOKEN_MS = "llm.time_to_first_token_ms";
   /** Metadata key set (true) when the caller cancelled the stream before it ended. */
   public static final String STREAM_CANCELLED = "llm.stream_cancelled";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** Payload bytes of content events kept for the final reading; later ones are dropped. */
-  static final int MAX_KEPT_BYTES = 4 * 1024 * 1024;
+  /** Metadata key of the model a response names when it is not the requested model id. */
+  public static final String RESPONSE_MODEL = "llm.response_model";
 
   private final Object owner;
   private final Operation operation;
   private final Span span;
+  private final String modelId;
   private final long startNanos;
   private final AtomicBoolean ended = new AtomicBoolean();
   private volatile Long headerInputTokens;
   private volatile Long headerOutputTokens;
 
-  // Stream state: written by the one subscriber thread that delivers the stream, read at its end.
-  private volatile boolean tapped;
-  private final List<String> events = new ArrayList<>();
-  private String lastChunk;
-  private int keptBytes;
-  private long firstTokenNanos = -1;
-  private String streamErrorType;
-  private String streamError;
+  private volatile StreamedEvents stream = new StreamedEvents();
+  private volatile boolean streamCancelled;
 
-  public BedrockCall(Object owner, Operation operation, Span span, long startNanos) {
+  /**
+   * @param modelId the requested model id: the span's model and the one priced, whatever model
+   *     the response names
+   */
+  public BedrockCall(Object owner, Operation operation, Span span, String modelId, long startNanos) {
     this.owner = owner;
     this.operation = operation;
     this.span = span;
+    this.modelId = modelId;
     this.startNanos = startNanos;
   }
 
@@ -62,21 +59,8 @@ public final class BedrockCall {
     return operation;
   }
 
-  public Span span() {
-    return span;
-  }
-
-  public boolean tapped() {
-    return tapped;
-  }
-
   public boolean ended() {
     return ended.get();
-  }
-
-  /** Marks the response stream as observed: its end, not the SDK's callback, ends the span. */
-  public void markTapped() {
-    tapped = true;
   }
 
   /** Ends the span with a non-streamed response (ConverseResponse, InvokeModel body...). */
@@ -87,7 +71,7 @@ public final class BedrockCall {
     try {
       LlmResponse read = response == null ? null : LlmResponse.read(response);
       if (read != null) {
-        span.recordLlmResponse(read);
+        record(read);
       }
       if ((read == null || read.inputTokens() == null) && headerInputTokens != null
           && headerOutputTokens != null) {
@@ -95,6 +79,22 @@ public final class BedrockCall {
       }
     } finally {
       span.end();
+    }
+  }
+
+  /**
+   * Records what a response says, under the requested model id: a response naming another model
+   * (Anthropic bodies name the base model of an inference profile or ARN) keeps that name in
+   * {@link #RESPONSE_MODEL}, never as the span's model.
+   */
+  private void record(LlmResponse read) {
+    String named = read.modelId();
+    span.recordLlmResponse(read);
+    if (modelId != null) {
+      span.setModel(modelId);
+      if (named != null && !named.equals(modelId)) {
+        span.setMetadata(RESPONSE_MODEL, named);
+      }
     }
   }
 
@@ -116,7 +116,7 @@ public final class BedrockCall {
     }
   }
 
-  /** Ends the span as failed. */
+  /** Ends the span as failed with the exception the caller gets, after what the stream said. */
   public void endWithFailure(Throwable error) {
     if (!ended.compareAndSet(false, true)) {
       return;
@@ -133,93 +133,68 @@ public final class BedrockCall {
     }
   }
 
+  /**
+   * An attempt's response stream starts: what earlier attempts streamed is forgotten (the SDK
+   * retries a stream that met a retryable exception event, and the span records the attempt that
+   * answered).
+   */
+  public void streamStarted() {
+    stream = new StreamedEvents();
+    streamCancelled = false;
+  }
+
   /** One decoded event-stream message. */
-  public synchronized void onStreamMessage(EventStreamDecoder.Message message, long nowNanos) {
-    String messageType = message.header(":message-type");
-    if ("exception".equals(messageType) || "error".equals(messageType)) {
-      String type = message.header("exception".equals(messageType) ? ":exception-type" : ":error-code");
-      streamErrorType = type == null ? "BedrockStreamError" : type;
-      streamError = errorMessage(message);
-      return;
-    }
-    String eventType = message.header(":event-type");
-    if (eventType == null || "initial-response".equals(eventType)) {
-      return;
-    }
-    if (firstTokenNanos < 0 && ("contentBlockDelta".equals(eventType) || "chunk".equals(eventType))) {
-      firstTokenNanos = nowNanos;
-    }
-    String payload = new String(message.payload(), StandardCharsets.UTF_8).trim();
-    if (payload.isEmpty() || payload.charAt(0) != '{') {
-      return;
-    }
-    String wrapped = "{\"" + eventType + "\":" + payload + "}";
-    if ("chunk".equals(eventType)) {
-      lastChunk = wrapped; // the last chunk carries the invocation metrics: always kept
-    }
-    if (isBulk(eventType) && keptBytes + wrapped.length() > MAX_KEPT_BYTES) {
-      return;
-    }
-    keptBytes += wrapped.length();
-    events.add(wrapped);
+  public void onStreamMessage(EventStreamDecoder.Message message, long nowNanos) {
+    stream.add(message, nowNanos);
   }
 
-  /** The {@code message} of an exception event's JSON payload, else the payload text. */
-  private static String errorMessage(EventStreamDecoder.Message message) {
-    String text = new String(message.payload(), StandardCharsets.UTF_8);
-    try {
-      JsonNode node = JSON.readTree(text);
-      if (node != null && node.path("message").isTextual()) {
-        return node.get("message").asText();
-      }
-    } catch (Exception notJson) {
-      // the text itself
-    }
-    String header = message.header(":error-message");
-    return header != null ? header : text;
+  /** The stream completed: the span ends now, as a success, before the caller is told. */
+  public void streamCompleted() {
+    endStream();
   }
 
-  private static boolean isBulk(String eventType) {
-    return "contentBlockDelta".equals(eventType) || "chunk".equals(eventType);
+  /** The stream was cancelled, by the caller or by the SDK: the SDK's verdict follows. */
+  public void streamCancelled() {
+    streamCancelled = true;
   }
 
-  /** The response stream ended: normally, with an error, or cancelled by the caller. */
-  public void endStream(Throwable error, boolean cancelled) {
+  /**
+   * The HTTP response failed under the stream (connection lost, the call timed out, the caller
+   * cancelled the call's future): the span ends now as failed, with the exception that broke the
+   * stream, as the SDK may report nothing more (it may not for a cancelled future).
+   */
+  public void streamFailed(Throwable error) {
+    endWithFailure(error);
+  }
+
+  /**
+   * The stream completed, or the SDK reports the streaming call as a success: the span ends with
+   * what the stream said, cancelled when it was (then the caller's own cancel).
+   */
+  public void endStream() {
     if (!ended.compareAndSet(false, true)) {
       return;
     }
     try {
       recordStream();
-      if (cancelled) {
+      if (streamCancelled) {
         span.setMetadata(STREAM_CANCELLED, true);
-      }
-      if (error != null) {
-        span.recordException(error);
-      } else if (streamErrorType != null) {
-        SpanHooks.recordFailure(span, streamErrorType, streamError);
       }
     } finally {
       span.end();
     }
   }
 
-  private synchronized void recordStream() {
+  private void recordStream() {
     try {
-      if (firstTokenNanos >= 0) {
+      long firstContent = stream.firstContentNanos();
+      if (firstContent >= 0) {
         span.setMetadata(TIME_TO_FIRST_TOKEN_MS,
-            TimeUnit.NANOSECONDS.toMillis(Math.max(0, firstTokenNanos - startNanos)));
+            TimeUnit.NANOSECONDS.toMillis(Math.max(0, firstContent - startNanos)));
       }
-      if (events.isEmpty() && lastChunk == null) {
-        return;
-      }
-      List<String> all = events;
-      if (lastChunk != null && (all.isEmpty() || !all.get(all.size() - 1).equals(lastChunk))) {
-        all = new ArrayList<>(events);
-        all.add(lastChunk);
-      }
-      LlmResponse read = LlmResponse.read("[" + String.join(",", all) + "]");
+      LlmResponse read = stream.response();
       if (read != null) {
-        span.recordLlmResponse(read);
+        record(read);
       }
     } catch (RuntimeException e) {
       SdkLog.errorOnce("bedrock.stream", "llmops: could not read a Bedrock response stream", e);

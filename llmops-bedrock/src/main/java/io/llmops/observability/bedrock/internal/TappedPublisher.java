@@ -8,8 +8,9 @@ import org.reactivestreams.Subscription;
 
 /**
  * Passes a response body through unchanged while decoding a copy of its bytes as an event
- * stream for the call's span; the span ends when the stream completes, fails or is cancelled.
- * Nothing it does can fail the caller's stream. Internal.
+ * stream for the call's span. It tells the call how the stream ended (completed, failed, or
+ * cancelled) before passing the end on; the call decides when its span ends. Nothing it does can
+ * fail the caller's stream. Internal.
  */
 public final class TappedPublisher implements Publisher<ByteBuffer> {
 
@@ -47,7 +48,7 @@ public final class TappedPublisher implements Publisher<ByteBuffer> {
 
         @Override
         public void cancel() {
-          safely(() -> call.endStream(null, true));
+          safely(call::streamCancelled);
           subscription.cancel();
         }
       });
@@ -61,13 +62,13 @@ public final class TappedPublisher implements Publisher<ByteBuffer> {
 
     @Override
     public void onError(Throwable error) {
-      safely(() -> call.endStream(error, false));
+      safely(() -> call.streamFailed(error));
       downstream.onError(error);
     }
 
     @Override
     public void onComplete() {
-      safely(() -> call.endStream(null, false));
+      safely(call::streamCompleted);
       downstream.onComplete();
     }
   }

@@ -58,7 +58,7 @@ class TappedPublisherTest {
     ByteBuffer first = ByteBuffer.wrap("HTTP garbage that is no prelude".getBytes(StandardCharsets.US_ASCII));
     ByteBuffer second = ByteBuffer.wrap(new byte[] {1, 2, 3});
     BedrockCall call = new BedrockCall(this, Operation.CONVERSE_STREAM,
-        Llmops.generation("bedrock.converse_stream").model("m").startDetached(), System.nanoTime());
+        Llmops.generation("bedrock.converse_stream").model("m").startDetached(), "m", System.nanoTime());
     List<ByteBuffer> received = new ArrayList<>();
     boolean[] completed = {false};
 
