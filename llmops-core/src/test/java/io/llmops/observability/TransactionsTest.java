@@ -101,6 +101,19 @@ class TransactionsTest {
   }
 
   @Test
+  void aFailureGivenAsTextHasNoStackTraceKeyRatherThanAnEmptyOne() {
+    TraceManager.startTrace("transaction_flow");
+    String txId = Transactions.startTransaction("failing_tx");
+    Transactions.ending(txId).error("lambda unreachable").end();
+    TraceManager.endTrace();
+
+    JsonNode tx = Exported.onlyTrace(sink).get("spans").get(0);
+    assertThat(tx.at("/metadata/exception.type").asText()).isEqualTo(Transactions.ERROR_TYPE);
+    assertThat(tx.at("/metadata/exception.message").asText()).isEqualTo("lambda unreachable");
+    assertThat(tx.at("/metadata/exception.stacktrace").isMissingNode()).isTrue();
+  }
+
+  @Test
   void endingWithAnExceptionMarksTheTransactionFailed() {
     TraceManager.startTrace("transaction_flow");
     String txId = Transactions.startTransaction("failing_tx");

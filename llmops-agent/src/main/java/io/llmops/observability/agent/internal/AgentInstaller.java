@@ -11,6 +11,7 @@ import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import io.llmops.observability.spi.SdkLog;
+import io.llmops.observability.spi.Weaving;
 import java.lang.instrument.Instrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
@@ -73,6 +74,7 @@ public final class AgentInstaller {
     installContextPropagation(instrumentation);
     installBedrock(instrumentation);
     installed = true;
+    Weaving.markActive("llmops-agent");
     StartupStats.record(System.nanoTime() - started);
     return true;
   }

@@ -1,32 +1,21 @@
 package io.llmops.observability.internal.bridge;
 
-import io.llmops.observability.LlmopsContext;
+import io.llmops.observability.LlmopsEngine;
 import io.llmops.observability.Scope;
 import io.llmops.observability.Span;
-import io.llmops.observability.SpanBuilder;
 
 /**
- * What the public SPI ({@code io.llmops.observability.spi}) asks of the running engine. The SPI
- * sits below the engine (the export pipeline uses its sink types), so it reaches the engine
- * through this interface, implemented in {@code internal.engine} and found by {@link Bridge}.
- * Implementations never throw. Internal.
+ * What the public SPI ({@code io.llmops.observability.spi}) asks of the running engine: what the
+ * facades ask ({@link LlmopsEngine}: the span hooks among it) and a little more. The SPI may not
+ * refer to the engine's packages, so it reaches the engine through this interface, implemented
+ * in {@code internal.engine} and found by {@link Bridge}. Implementations never throw. Internal.
  */
-public interface CoreBridge {
+public interface CoreBridge extends LlmopsEngine {
 
   void addToCounter(String name, long delta);
 
   /** The running runtime's clock: microseconds since the epoch. */
   long nowMicros();
-
-  boolean hasLiveTrace(LlmopsContext context);
-
-  boolean hasSpan(LlmopsContext context);
-
-  SpanBuilder allowLateSegment(SpanBuilder builder);
-
-  void setInputSection(Span span, String key, Object value);
-
-  void recordFailure(Span span, String type, String message);
 
   void awaitEnd(Span span);
 

@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.LongAdder;
 public final class Counters implements SinkMetrics {
 
   public static final String TRACES_STARTED = "traces.started";
+  /** Generations that joined the open generation they started under (one model call, once). */
+  public static final String GENERATIONS_JOINED = "generations.joined";
   public static final String TRACES_FINALIZED = "traces.finalized";
   public static final String TRACES_REPLACED = "traces.replaced";
   public static final String TRACES_SENT_WITH_OPEN_SPANS = "traces.sent_with_open_spans";

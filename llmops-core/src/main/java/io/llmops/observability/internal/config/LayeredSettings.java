@@ -44,6 +44,25 @@ public final class LayeredSettings implements LlmopsEngine.ResolvedSettings {
     return settings;
   }
 
+  /**
+   * Warns about every {@code LLMOPS_*} variable of the layers that neither the SDK nor {@code
+   * keys} (the settings of the modules present) reads.
+   */
+  public void warnAboutUnknownVariables(List<SettingKey<?>> keys) {
+    List<String> declared = new ArrayList<>();
+    for (SettingKey<?> key : keys) {
+      declared.addAll(key.names());
+    }
+    for (SettingKey<?> key : LlmopsSettings.ALL) {
+      declared.addAll(key.names());
+    }
+    Map<String, List<String>> names = new LinkedHashMap<>();
+    for (Layer layer : layers) {
+      names.put(layer.source(), List.copyOf(layer.values().keySet()));
+    }
+    UnknownVariables.warn(names, declared);
+  }
+
   /** Parses each of {@code keys} now, so that an invalid value fails the configuration. */
   public void validate(List<SettingKey<?>> keys) {
     for (SettingKey<?> key : keys) {

@@ -8,6 +8,7 @@ import io.llmops.observability.LlmopsEngine;
 import io.llmops.observability.LlmopsSettings;
 import io.llmops.observability.ModelPrice;
 import io.llmops.observability.Scope;
+import io.llmops.observability.SettingKey;
 import io.llmops.observability.Span;
 import io.llmops.observability.SpanBuilder;
 import io.llmops.observability.SpanType;
@@ -23,6 +24,8 @@ import io.llmops.observability.spi.SdkLog;
 import io.llmops.observability.spi.SinkProvider;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,7 +36,7 @@ import java.util.function.Function;
  * the SPI that modules use ({@link CoreBridge}), each done against the running runtime. Created
  * by name, so that neither the API package nor the SPI refers to the engine. Internal.
  */
-public final class EngineBridge implements CoreBridge, LlmopsEngine {
+public final class EngineBridge implements CoreBridge {
 
   @Override
   public void configure(LlmopsConfig config) {
@@ -180,9 +183,12 @@ public final class EngineBridge implements CoreBridge, LlmopsEngine {
     LayeredSettings settings =
         LayeredSettings.of(explicit, systemProperties, environment, dotEnvFile);
     Map<String, SinkProvider> providers = SinkFactory.providers();
+    List<SettingKey<?>> moduleKeys = new ArrayList<>();
     for (SinkProvider provider : providers.values()) {
-      settings.validate(provider.settings());
+      moduleKeys.addAll(provider.settings());
     }
+    settings.validate(moduleKeys);
+    settings.warnAboutUnknownVariables(moduleKeys);
     SinkFactory.validateNames(settings.get(LlmopsSettings.SINKS), providers);
     return settings;
   }

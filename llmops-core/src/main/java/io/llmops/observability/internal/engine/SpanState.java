@@ -13,6 +13,7 @@ import io.llmops.observability.internal.common.Counters;
 import io.llmops.observability.spi.SdkLog;
 import io.llmops.observability.internal.llm.LlmMarks;
 import io.llmops.observability.internal.llm.ResponseReaders;
+import io.llmops.observability.internal.llm.UnreadResponses;
 import io.llmops.observability.internal.model.Cost;
 import io.llmops.observability.internal.model.ErrorInfo;
 import io.llmops.observability.internal.model.SpanData;
@@ -114,6 +115,52 @@ final class SpanState implements Span {
     tags = builder.tags == null ? null : new ArrayList<>(builder.tags);
     modelId = builder.modelId;
     prompt = builder.prompt;
+  }
+
+  /**
+   * Takes in a generation started under this one, when this is an open generation that has
+   * recorded no usage yet: the builder's values fill what this span lacks (inputs, metadata,
+   * prompt; tags are added, its model wins), and true is answered. Otherwise nothing changes and the
+   * caller starts a span of its own. See {@link JoinedGeneration}.
+   */
+  boolean absorb(SpanBuilderImpl builder) {
+    Map<String, Object> moreKwargs = builder.handOutKwargs();
+    synchronized (lock) {
+      if (ended || type != SpanType.GENERATION || usage != null) {
+        return false;
+      }
+      if (moreKwargs != null) {
+        for (Map.Entry<String, Object> input : moreKwargs.entrySet()) {
+          if (kwargs == null || !kwargs.containsKey(input.getKey())) {
+            kwargs = with(kwargsShared ? new LinkedHashMap<>(kwargs) : kwargs, input.getKey(),
+                input.getValue());
+            kwargsShared = false;
+          }
+        }
+      }
+      if (builder.metadata != null) {
+        for (Map.Entry<String, Object> entry : builder.metadata.entrySet()) {
+          if (metadata == null || !metadata.containsKey(entry.getKey())) {
+            metadata = with(metadata, entry.getKey(), entry.getValue());
+          }
+        }
+      }
+      if (builder.tags != null) {
+        for (String tag : builder.tags) {
+          tags = tags == null ? new ArrayList<>() : tags;
+          if (!tags.contains(tag)) {
+            tags.add(tag);
+          }
+        }
+      }
+      if (builder.modelId != null) {
+        modelId = builder.modelId; // the one closest to the call: a default or a guess otherwise
+      }
+      if (prompt == null) {
+        prompt = builder.prompt;
+      }
+      return true;
+    }
   }
 
   /** Used by {@code SpanBuilder.startDetached()}: releases what {@link #initFrom} wrote. */
@@ -416,6 +463,10 @@ final class SpanState implements Span {
         output = captured;
       }
       if (read == null) {
+        if (raw != null) {
+          markIncomplete(UnreadResponses.REASON);
+          UnreadResponses.warn(raw, trace.tracer().responseReaders());
+        }
         return;
       }
       if (read.modelId() != null) {
@@ -442,13 +493,15 @@ final class SpanState implements Span {
         }
       }
       if (read.incomplete() != null) {
-        if (metadata == null) {
-          metadata = new LinkedHashMap<>();
-        }
-        metadata.put(LlmMarks.RESPONSE_INCOMPLETE, read.incomplete());
-        trace.tracer().counters().increment(LlmMarks.INCOMPLETE_COUNTER_PREFIX + read.incomplete());
+        markIncomplete(read.incomplete());
       }
     }
+  }
+
+  /** Says why the response was not read whole, and counts it. Holds the lock. */
+  private void markIncomplete(String reason) {
+    metadata = with(metadata, LlmMarks.RESPONSE_INCOMPLETE, reason);
+    counters().increment(LlmMarks.INCOMPLETE_COUNTER_PREFIX + reason);
   }
 
   @Override

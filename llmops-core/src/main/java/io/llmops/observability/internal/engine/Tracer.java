@@ -205,6 +205,10 @@ public final class Tracer {
       if (trace != null && trace.isSent() && parentSpan != null) {
         return builder.lateSegment ? lateSegmentSpan(trace, parentSpan, builder) : lateSpan(trace);
       }
+      if (builder.type == SpanType.GENERATION && parentSpan != null && parentSpan.absorb(builder)) {
+        counters.increment(Counters.GENERATIONS_JOINED);
+        return new JoinedGeneration(parentSpan);
+      }
       if (trace == null || trace.isSent() || (trace.isFinalizing() && parentSpan == null)) {
         if (!config.autoTrace()) {
           counters.increment(Counters.SPANS_WITHOUT_TRACE);
@@ -284,6 +288,7 @@ public final class Tracer {
   private TraceState newTrace(String name, String projectId, String environment, String userId,
       String sessionId, Map<String, Object> metadata, List<String> tags) {
     counters.increment(Counters.TRACES_STARTED);
+    UnwovenAnnotations.look();
     return new TraceState(this, Ids.uuid(), name,
         projectId != null ? projectId : config.projectId(),
         environment != null ? environment : config.environment(),

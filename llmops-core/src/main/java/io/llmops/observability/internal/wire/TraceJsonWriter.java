@@ -220,8 +220,10 @@ public final class TraceJsonWriter {
       if (s.error() != null) {
         injected.put(EXCEPTION_TYPE, s.error().type());
         injected.put(EXCEPTION_MESSAGE, message);
-        injected.put(EXCEPTION_STACKTRACE, new ExportText.Redacted(text.cut(s.error().stackTrace(),
-            Errors.MAX_TRACE_CHARS, "\n[stack trace truncated]")));
+        if (!s.error().stackTrace().isEmpty()) { // a failure reported as text has no stack
+          injected.put(EXCEPTION_STACKTRACE, new ExportText.Redacted(text.cut(
+              s.error().stackTrace(), Errors.MAX_TRACE_CHARS, "\n[stack trace truncated]")));
+        }
       }
       if (toolLink != null) {
         if (toolLink.toolCallId() != null) {
