@@ -16,7 +16,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 /**
  * Delivers trace messages to SQS. {@link #export} only enqueues (waiting at most
@@ -33,7 +32,7 @@ public final class SqsSink implements TraceSink {
 
   private final SqsSinkOptions options;
   private final SinkMetrics metrics;
-  private final SqsAsyncClient client;
+  private final StartingClient client;
   private final SqsSender sender;
   private final SpilloverJournal journal;
   private final PendingQueue queue;
@@ -50,12 +49,15 @@ public final class SqsSink implements TraceSink {
   private volatile boolean stopping;
   private ExportResult shutdownResult;
 
-  /** Starts a sink with a client built from {@code options}. */
+  /**
+   * Starts a sink with a client built from {@code options} on a start-up thread: this returns
+   * without waiting for the AWS SDK, and the first send waits for the client instead.
+   */
   public static SqsSink start(SqsSinkOptions options, SinkMetrics metrics) {
-    return new SqsSink(options, metrics, ClientFactory.create(options));
+    return new SqsSink(options, metrics, StartingClient.start(() -> ClientFactory.create(options)));
   }
 
-  SqsSink(SqsSinkOptions options, SinkMetrics metrics, SqsAsyncClient client) {
+  private SqsSink(SqsSinkOptions options, SinkMetrics metrics, StartingClient client) {
     this.options = options;
     this.metrics = metrics;
     this.client = client;
@@ -191,13 +193,7 @@ public final class SqsSink implements TraceSink {
       Thread.currentThread().interrupt();
     }
     journal.release();
-    Thread closer = new Thread(() -> {
-      try {
-        client.close();
-      } catch (RuntimeException ignored) {
-        // best effort
-      }
-    }, "llmops-sqs-close");
+    Thread closer = new Thread(client::close, "llmops-sqs-close");
     closer.setDaemon(true);
     closer.start();
     SdkLog.info("llmops sqs: " + summary());
