@@ -94,6 +94,11 @@ public final class SpilloverJournal {
     return usable() ? lock.base() : dir;
   }
 
+  /** Messages in the journal still to be sent to SQS; 0 while it was never opened. */
+  public synchronized long waiting() {
+    return lock == null ? 0 : segments.waiting();
+  }
+
   /**
    * Appends messages to replay later (spilling); on return they are on disk as far as the fsync
    * policy promises. Those an attempt may have delivered already are marked so. A batch larger

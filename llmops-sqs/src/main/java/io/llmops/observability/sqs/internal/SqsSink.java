@@ -192,16 +192,32 @@ public final class SqsSink implements TraceSink {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    reportWhatWaits();
     journal.release();
     Thread closer = new Thread(client::close, "llmops-sqs-close");
     closer.setDaemon(true);
     closer.start();
-    SdkLog.info("llmops sqs: " + summary());
     shutdownResult = flushed.isSuccess() && spilled == 0
         ? ExportResult.success()
         : ExportResult.failure("sqs: " + spilled + " message(s) not delivered before shutdown were "
             + "written to the spillover journal " + options.spillDir());
     return shutdownResult;
+  }
+
+  /**
+   * The shutdown's log line: the counters, and what waits in the journal, where, and that the
+   * next start replays it, as a warning that is seen even when the shutdown runs at JVM exit.
+   */
+  private void reportWhatWaits() {
+    long waiting = journal.waiting();
+    if (waiting == 0) {
+      SdkLog.info("llmops sqs: " + summary());
+      return;
+    }
+    SdkLog.warnEvenAtExit("llmops sqs: " + waiting + " message(s) not delivered to SQS wait in the "
+        + "spillover journal " + journal.directory().toAbsolutePath() + " (this process spilled "
+        + metrics.get(SqsSettings.COUNTER_SPILLED) + "); the next process started with this "
+        + SqsSettings.SPILLOVER_DIR + " replays them to SQS. " + summary());
   }
 
   /** The counters this sink moves, for the shutdown log line. */
@@ -285,7 +301,11 @@ public final class SqsSink implements TraceSink {
       if (outcome.retryable().isEmpty()) {
         return;
       }
-      if (attempt >= options.retryAttempts() || stopping) {
+      if (stopping) {
+        spill(outcome.retryable()); // the shutdown's own line reports what waits in the journal
+        return;
+      }
+      if (attempt >= options.retryAttempts()) {
         SdkLog.warnOnce("sqs-retries-exhausted", "llmops: SQS did not take "
             + outcome.retryable().size() + " message(s) after " + (attempt + 1) + " attempt(s) ("
             + outcome.error() + "); they go to the spillover journal " + options.spillDir()
