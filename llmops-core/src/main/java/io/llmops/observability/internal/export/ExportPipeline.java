@@ -252,7 +252,7 @@ public final class ExportPipeline {
 
   private void count(String sink, Outcome outcome, int traces) {
     if (outcome.success()) {
-      counters.add(Counters.EXPORTED_PREFIX + sink, traces);
+      counters.add(Counters.HANDED_OFF_PREFIX + sink, traces);
       return;
     }
     counters.add(Counters.EXPORT_FAILED_PREFIX + sink, traces);
