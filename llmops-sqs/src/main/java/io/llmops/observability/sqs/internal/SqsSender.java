@@ -57,12 +57,12 @@ final class SqsSender {
     }
   }
 
-  private final StartingClient client;
+  private final LazyClient client;
   private final String queueUrl;
   private final boolean fifo;
   private final SinkMetrics metrics;
 
-  SqsSender(StartingClient client, String queueUrl, boolean fifo, SinkMetrics metrics) {
+  SqsSender(LazyClient client, String queueUrl, boolean fifo, SinkMetrics metrics) {
     this.client = client;
     this.queueUrl = queueUrl;
     this.fifo = fifo;

@@ -32,7 +32,7 @@ public final class SqsSink implements TraceSink {
 
   private final SqsSinkOptions options;
   private final SinkMetrics metrics;
-  private final StartingClient client;
+  private final LazyClient client;
   private final SqsSender sender;
   private final SpilloverJournal journal;
   private final PendingQueue queue;
@@ -50,14 +50,14 @@ public final class SqsSink implements TraceSink {
   private ExportResult shutdownResult;
 
   /**
-   * Starts a sink with a client built from {@code options} on a start-up thread: this returns
-   * without waiting for the AWS SDK, and the first send waits for the client instead.
+   * Starts a sink whose client is built from {@code options} by the first send (see
+   * {@link LazyClient}): this returns without waiting for the AWS SDK.
    */
   public static SqsSink start(SqsSinkOptions options, SinkMetrics metrics) {
-    return new SqsSink(options, metrics, StartingClient.start(() -> ClientFactory.create(options)));
+    return new SqsSink(options, metrics, new LazyClient(() -> ClientFactory.create(options)));
   }
 
-  private SqsSink(SqsSinkOptions options, SinkMetrics metrics, StartingClient client) {
+  private SqsSink(SqsSinkOptions options, SinkMetrics metrics, LazyClient client) {
     this.options = options;
     this.metrics = metrics;
     this.client = client;
