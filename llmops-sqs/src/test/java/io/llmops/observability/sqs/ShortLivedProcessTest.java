@@ -30,10 +30,7 @@ class ShortLivedProcessTest {
   @Test
   void aProcessThatExitsWhileTheQueuePortIsClosedSaysWhereItsMessagesWaitAndThatTheyAreReplayed()
       throws Exception {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = SqsTesting.closedPort();
 
     String log = runApp(ElasticMq.queueUrl(closedPort, "traces"));
 

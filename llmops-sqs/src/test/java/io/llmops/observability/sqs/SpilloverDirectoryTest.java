@@ -3,8 +3,6 @@ package io.llmops.observability.sqs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.llmops.observability.Llmops;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,10 +43,7 @@ class SpilloverDirectoryTest {
   }
 
   private static void spillOneTrace(Path journal) throws Exception {
-    int closedPort;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = SqsTesting.closedPort();
     Llmops.configure(SqsTesting.config(ElasticMq.queueUrl(closedPort, "traces"), journal)
         .sinks("sqs").build());
     SqsTesting.sendTrace(1);
