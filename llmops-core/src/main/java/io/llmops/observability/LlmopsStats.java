@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * A point-in-time copy of the SDK's counters. Names are stable and documented in
  * docs/OPERATIONS.md; losses are counted under {@code dropped.<reason>}, per-sink outcomes under
- * {@code exported.<sink>} and {@code export_failed.<sink>}.
+ * {@code handed_off.<sink>} and {@code export_failed.<sink>} (what a sink then did with what it
+ * took is in its own counters: {@code sqs.sent}, {@code sqs.spilled}, ...).
  *
  * <p>Immutable and thread-safe; no method throws.
  */
@@ -44,9 +45,12 @@ public final class LlmopsStats {
     return get("spans.recorded");
   }
 
-  /** Messages a sink accepted, over all sinks. */
-  public long exported() {
-    return sumOf("exported.");
+  /**
+   * Messages handed to a sink, over all sinks: written, for the file and console sinks; accepted
+   * for delivery, not yet delivered, for the SQS sink.
+   */
+  public long handedOff() {
+    return sumOf("handed_off.");
   }
 
   /** Everything lost, over all reasons. */

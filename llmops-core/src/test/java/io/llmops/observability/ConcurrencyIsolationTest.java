@@ -122,7 +122,7 @@ class ConcurrencyIsolationTest {
     assertThat(stats.get("spans.late")).isZero();
     assertThat(stats.get("traces.replaced")).isZero();
     assertThat(stats.get("internal.errors")).isZero();
-    assertThat(stats.get("exported.collecting")).isEqualTo(TRACES);
+    assertThat(stats.get("handed_off.collecting")).isEqualTo(TRACES);
   }
 
   /** One request: nested spans here, more on the helper pool, then finalize. */

@@ -237,7 +237,7 @@ class LifecycleTest {
       blocked.release();
       assertThat(Llmops.flush(Duration.ofSeconds(5))).isTrue();
       assertThat(blocked.accepted()).hasSize(2);
-      assertThat(Llmops.stats().get("exported.blocked")).isEqualTo(2);
+      assertThat(Llmops.stats().get("handed_off.blocked")).isEqualTo(2);
       assertThat(Llmops.stats().dropped()).isEqualTo(999);
     }
 
@@ -268,7 +268,7 @@ class LifecycleTest {
       assertThat(result).isEqualTo("still works");
       assertThat(onlyTrace().get("trace_name").asText()).isEqualTo("survives");
       assertThat(Llmops.stats().get("export_failed.broken")).isEqualTo(1);
-      assertThat(Llmops.stats().get("exported.collecting")).isEqualTo(1);
+      assertThat(Llmops.stats().get("handed_off.collecting")).isEqualTo(1);
     }
 
     @Test
@@ -282,7 +282,7 @@ class LifecycleTest {
       }
       assertThat(Llmops.flush(Duration.ofSeconds(5))).isTrue();
       assertThat(Llmops.stats().get("export_failed.refusing")).isEqualTo(3);
-      assertThat(Llmops.stats().get("exported.refusing")).isZero();
+      assertThat(Llmops.stats().get("handed_off.refusing")).isZero();
     }
 
     @Test
@@ -294,7 +294,7 @@ class LifecycleTest {
       }
       assertThat(Llmops.flush(Duration.ofSeconds(5))).isTrue();
       assertThat(sink.messages()).hasSize(50);
-      assertThat(Llmops.stats().exported()).isEqualTo(50);
+      assertThat(Llmops.stats().handedOff()).isEqualTo(50);
     }
 
     @Test

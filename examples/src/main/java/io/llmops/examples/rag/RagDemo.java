@@ -5,9 +5,9 @@ import io.llmops.observability.LlmopsConfig;
 import io.llmops.observability.LlmopsStats;
 import io.llmops.observability.TraceManager;
 import io.llmops.observability.agent.LlmopsAgent;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The demo that {@code ./llmops demo} runs: one question through a small RAG agent whose methods
@@ -20,10 +20,11 @@ public final class RagDemo {
   private RagDemo() {}
 
   public static void main(String[] args) {
-    LlmopsAgent.install();
     LlmopsConfig fromEnvironment = LlmopsConfig.fromEnvironment();
+    CompletableFuture<LocalSqs> starting = DemoSqs.startLocalIfWanted(fromEnvironment);
+    LlmopsAgent.install(); // meanwhile the in-process SQS server starts
     LlmopsConfig.Builder config = LlmopsConfig.builder();
-    try (DemoSqs sqs = DemoSqs.configure(fromEnvironment, config)) {
+    try (DemoSqs sqs = DemoSqs.configure(fromEnvironment, config, starting)) {
       try {
         run(args, config.build(), sqs);
       } finally {
@@ -45,16 +46,19 @@ public final class RagDemo {
     String answer = new RagAgent().answer(question);
     TraceManager.finalizeAndSend(Map.of("user_msg", question), Map.of("bot_response", answer));
 
-    boolean delivered = Llmops.flush(Duration.ofSeconds(10)); // the console sink prints the tree
+    boolean settled = Llmops.flush(Duration.ofSeconds(10)); // the console sink prints the tree
     System.out.println("Question: " + question);
     System.out.println("Answer:   " + answer);
     LlmopsStats stats = Llmops.stats();
-    Path dir = Llmops.config().fileSinkDir().toAbsolutePath();
-    if (Llmops.config().sinkNames().contains("file")) {
-      System.out.println("Trace written as an SQS message body to " + dir + " (one message per line).");
+    if (stats.get("handed_off.file") > 0) {
+      System.out.println("Trace written as an SQS message body to "
+          + Llmops.config().fileSinkDir().toAbsolutePath() + " (one message per line).");
     }
     sqs.report(traceId, stats);
-    System.out.println("Delivered: " + delivered + "; spans recorded: " + stats.spansRecorded()
-        + "; dropped: " + stats.dropped());
+    if (!settled) {
+      System.out.println("The sinks had not settled the trace after 10 s; the counters above may"
+          + " still change (" + stats + ")");
+    }
+    System.out.println("Spans recorded: " + stats.spansRecorded() + "; dropped: " + stats.dropped());
   }
 }

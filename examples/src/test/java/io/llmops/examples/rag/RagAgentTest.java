@@ -19,6 +19,10 @@ import org.junit.jupiter.api.Test;
 
 class RagAgentTest {
 
+  /** Tokens of the demo's default question, "How old is Java?", over its three model calls. */
+  static final long JAVA_INPUT_TOKENS = 459;
+  static final long JAVA_OUTPUT_TOKENS = 42;
+
   static {
     WovenDemo.ensureAgentInstalled();
   }
@@ -70,7 +74,8 @@ class RagAgentTest {
     assertThat(session.at("/metadata/crawl.pages_ok").asInt()).isEqualTo(1);
     assertThat(session.at("/metadata/crawl.pages_fail").asInt()).isEqualTo(1);
     assertThat(session.at("/metadata/crawl.events_fail").asInt()).isEqualTo(1);
-    assertThat(trace.at("/token_usage/total_output_tokens").asLong()).isEqualTo(31 + 24 + 42);
+    assertThat(trace.at("/token_usage/total_input_tokens").asLong()).isEqualTo(JAVA_INPUT_TOKENS);
+    assertThat(trace.at("/token_usage/total_output_tokens").asLong()).isEqualTo(JAVA_OUTPUT_TOKENS);
     assertThat(trace.at("/cost/total_cost").asDouble()).isPositive();
     assertThat(sink.messages().get(0).traceJsonText())
         .doesNotContain("demo-search-key-123").doesNotContain("demo-page-token");
@@ -94,6 +99,20 @@ class RagAgentTest {
       current = parentOf(current, byId);
     }
     return current;
+  }
+
+  @Test
+  void theModelsAnswerDependsOnTheQuestionAndOnTheDocumentsFound() {
+    Llmops.configure(TestConfigs.isolated().addSink(sink).build());
+
+    assertThat(new RagAgent().answer("How old is Java?"))
+        .isEqualTo("Java is a programming language first released by Sun Microsystems in 1995, "
+            + "so it is 30 years old in 2025.");
+    assertThat(new RagAgent().answer("What is Amazon SQS?"))
+        .isEqualTo("According to the documents: Amazon SQS is a managed message queue; a message "
+            + "body can hold up to 1 MiB.");
+    assertThat(new RagAgent().answer("Who painted the Mona Lisa?"))
+        .isEqualTo("The documents I searched say nothing about that.");
   }
 
   @Test

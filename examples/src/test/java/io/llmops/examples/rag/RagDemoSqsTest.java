@@ -7,6 +7,8 @@ import io.llmops.observability.sqs.SqsSettings;
 import io.llmops.observability.testing.TestConfigs;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +34,7 @@ class RagDemoSqsTest {
         RagDemo.run(new String[] {"How old is Java?"}, TestConfigs.isolated()
             .set(SqsSettings.QUEUE_URL, sqs.queueUrl())
             .sinks("sqs")
-            .set(SqsSettings.SPILLOVER_DIR, spillDir.toString())
+            .set(SqsSettings.SPILLOVER_DIR, spillDir.resolve("journal").toString())
             .build(), new DemoSqs(sqs));
       } finally {
         Llmops.shutdown(Duration.ofSeconds(5));
@@ -42,10 +44,44 @@ class RagDemoSqsTest {
     String output = captured.toString(StandardCharsets.UTF_8);
     System.out.println(output);
 
-    assertThat(output).contains("SQS messages sent: 1; spilled to disk: 0");
+    assertThat(output).contains("Delivered to SQS: 1 message(s)");
+    assertThat(output).doesNotContain("spilled");
     assertThat(output).contains("Received back from the queue: 1 message(s)");
-    assertThat(output).containsPattern("this run's trace [0-9a-f-]{36} \"rag_demo\": 15 spans, 459 input \\+ 97 output tokens");
-    assertThat(output).contains("Spillover journal: " + spillDir.toAbsolutePath());
+    assertThat(output).containsPattern("this run's trace [0-9a-f-]{36} \"rag_demo\": 15 spans, "
+        + RagAgentTest.JAVA_INPUT_TOKENS + " input \\+ " + RagAgentTest.JAVA_OUTPUT_TOKENS + " output tokens");
+    assertThat(spillDir.resolve("journal")).as("nothing spilled, nothing created").doesNotExist();
+  }
+
+  @Test
+  void whenSqsCannotBeReachedTheDemoSaysTheTraceWasSpilledAndWhereNotThatItWasDelivered()
+      throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    Path journal = spillDir.resolve("journal");
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    PrintStream original = System.out;
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      RagDemo.run(new String[] {"How old is Java?"}, TestConfigs.isolated()
+          .set(SqsSettings.QUEUE_URL, "http://127.0.0.1:" + closedPort + "/000000000000/llmops-demo")
+          .sinks("sqs")
+          .set(SqsSettings.SPILLOVER_DIR, journal.toString())
+          .set("LLMOPS_SQS_RETRY_DELAY", "0.05")
+          .set("LLMOPS_SQS_RETRY_MAX_DELAY", "0.1")
+          .build(), new DemoSqs(null));
+    } finally {
+      Llmops.shutdown(Duration.ofSeconds(5));
+      System.setOut(original);
+    }
+    String output = captured.toString(StandardCharsets.UTF_8);
+    System.out.println(output);
+
+    assertThat(output).contains("Delivered to SQS: 0 message(s)");
+    assertThat(output).contains("Not delivered, spilled to the journal at " + journal.toAbsolutePath()
+        + ": 1 message(s); the next run with this journal replays them");
+    assertThat(output).doesNotContain("Delivered: true");
   }
 
   @Test

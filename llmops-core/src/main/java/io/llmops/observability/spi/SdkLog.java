@@ -37,6 +37,25 @@ public final class SdkLog {
     LOGGER.log(Level.WARNING, message);
   }
 
+  /**
+   * Logs {@code message} at WARNING so that it is seen even while the JVM exits, for what a
+   * shutdown must tell (messages left undelivered, say). The JDK's {@code java.util.logging}
+   * removes its handlers in a shutdown hook of its own, which runs alongside the SDK's: when the
+   * log goes there and that has happened, the record would reach no handler, so it is written to
+   * standard error instead, in the console handler's place.
+   */
+  public static void warnEvenAtExit(String message) {
+    try {
+      if (ExitLogging.handlersRemovedAtExit(LOGGER.getName())) {
+        System.err.println("WARNING " + LOGGER.getName() + ": " + message);
+        return;
+      }
+    } catch (RuntimeException ignored) {
+      // fall back to the log
+    }
+    warn(message);
+  }
+
   /** Logs {@code message} at ERROR, with {@code error}'s stack trace when it is not null. */
   public static void error(String message, @Nullable Throwable error) {
     LOGGER.log(Level.ERROR, message, error);

@@ -52,7 +52,7 @@ class ExportUnderMemoryPressureTest {
       }
       Llmops.flush(Duration.ofSeconds(60));
       LlmopsStats stats = Llmops.stats();
-      System.out.println("exported=" + stats.get("exported.file"));
+      System.out.println("exported=" + stats.get("handed_off.file"));
       System.out.println("dropped=" + stats.dropped());
       System.out.println("lost=" + lost(stats));
       System.out.println("shutdown=" + Llmops.shutdown(Duration.ofSeconds(30)));

@@ -112,7 +112,7 @@ class FileSinkTest {
       assertThat(trace.at("/spans/0/output_data/output").asText()).contains("line\nbreaks");
     }
     assertThat(decodedIds).containsExactlyInAnyOrderElementsOf(ids);
-    assertThat(Llmops.stats().get("exported.file")).isEqualTo(3);
+    assertThat(Llmops.stats().get("handed_off.file")).isEqualTo(3);
   }
 
   @Test
@@ -156,7 +156,7 @@ class FileSinkTest {
 
     assertThat(result).isEqualTo("still works");
     assertThat(Llmops.stats().get("export_failed.file")).isEqualTo(2);
-    assertThat(Llmops.stats().get("exported.file")).isZero();
+    assertThat(Llmops.stats().get("handed_off.file")).isZero();
     assertThat(Files.readString(notADirectory)).isEqualTo("occupied");
   }
 

@@ -36,7 +36,7 @@ public final class FileSinkWriter {
       Llmops.flush(Duration.ofSeconds(60)); // one trace per write: many writes, each may meet the other writer's
     }
     LlmopsStats stats = Llmops.stats();
-    System.out.println("exported=" + stats.get("exported.file")
+    System.out.println("exported=" + stats.get("handed_off.file")
         + " failed=" + stats.get("export_failed.file"));
     Llmops.shutdown(Duration.ofSeconds(10));
   }

@@ -92,9 +92,9 @@ class SinkDeadlineTest {
     assertThat(Llmops.flush(Duration.ofSeconds(5))).isTrue();
     // the first batch arrived late, after it was counted as failed, and is counted as late
     assertThat(stuck.accepted()).hasSize(2);
-    assertThat(stat("exported.stuck")).isEqualTo(1);
+    assertThat(stat("handed_off.stuck")).isEqualTo(1);
     assertThat(stat("export_late.stuck")).isEqualTo(1);
-    assertThat(stat("exported.collecting")).isEqualTo(4);
+    assertThat(stat("handed_off.collecting")).isEqualTo(4);
   }
 
   @Test
@@ -107,7 +107,7 @@ class SinkDeadlineTest {
 
     await().atMost(PATIENCE).until(() -> collecting.messages().size() == 1);
     await().atMost(PATIENCE).until(() -> stat("export_failed.stuck") == 1);
-    assertThat(stat("exported.collecting")).isEqualTo(1);
+    assertThat(stat("handed_off.collecting")).isEqualTo(1);
   }
 
   @Test
@@ -121,7 +121,7 @@ class SinkDeadlineTest {
     assertThat(result).isFalse();
     assertThat(stuck.hangingCalls()).isEqualTo(1);
     assertThat(collecting.messages()).hasSize(1);
-    assertThat(stat("exported.stuck")).isEqualTo(1);
+    assertThat(stat("handed_off.stuck")).isEqualTo(1);
   }
 
   @Test

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>The identities checked (documented in docs/OPERATIONS.md):
  * <pre>
- * traces.finalized = exported.sqs + export_failed.sqs + dropped.queue_full
+ * traces.finalized = handed_off.sqs + export_failed.sqs + dropped.queue_full
  *                    + dropped.encoding_failed + dropped.shutdown + dropped.shutdown_timeout
- * exported.sqs     = sqs.sent + sqs.spilled + dropped.spill_failed + dropped.sqs_rejected
+ * handed_off.sqs   = sqs.sent + sqs.spilled + dropped.spill_failed + dropped.sqs_rejected
  *                    (SQS down: sqs.sent = 0; nothing is replayed)
  * sqs.spilled      = sqs.evicted + records left in the journal
  * </pre>
@@ -50,7 +50,7 @@ class BoundedMemoryTest {
     long finalized = counter(out, "traces.finalized");
     assertThat(finalized).isEqualTo(TRACES);
     assertThat(counter(out, "traces.started")).isEqualTo(TRACES);
-    long exported = counter(out, "exported.sqs");
+    long exported = counter(out, "handed_off.sqs");
     assertThat(exported).isPositive();
     assertThat(exported + counter(out, "export_failed.sqs") + counter(out, "dropped.queue_full")
         + counter(out, "dropped.encoding_failed") + counter(out, "dropped.shutdown")

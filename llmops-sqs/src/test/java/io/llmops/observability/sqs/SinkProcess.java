@@ -12,6 +12,7 @@ import java.io.FileOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +59,9 @@ public final class SinkProcess {
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
     SinkMetrics metrics = SinkMetrics.detached();
     SqsSinkOptions options = SqsSinkOptions.from(config);
+    // The journal opens (and takes the directory's lock) on first use only if the directory
+    // exists: created here, the first child started owns it before it spills anything.
+    Files.createDirectories(dir);
     SqsSink sink = SqsSink.start(options, metrics);
     SpilloverJournal journal = SpilloverJournal.acquire(dir, options.spillMaxBytes(), options.fsync());
     out.println("ready " + journal.directory() + " .");

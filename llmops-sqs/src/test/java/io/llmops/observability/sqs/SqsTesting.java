@@ -9,6 +9,9 @@ import io.llmops.observability.Span;
 import io.llmops.observability.TraceManager;
 import io.llmops.observability.testing.SchemaValidator;
 import io.llmops.observability.testing.WireDecoder;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -33,6 +36,13 @@ final class SqsTesting {
       return traceIdsOf(into).size() >= expected;
     });
     return into;
+  }
+
+  /** A port on 127.0.0.1 that nothing listens on (it was free a moment ago). */
+  static int closedPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
   }
 
   static Set<String> traceIdsOf(List<Message> messages) {

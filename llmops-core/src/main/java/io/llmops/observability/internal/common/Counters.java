@@ -31,8 +31,12 @@ public final class Counters implements SinkMetrics {
   public static final String INTERNAL_ERRORS = "internal.errors";
   /** Contexts dropped from a thread that held too many open spans or scopes. */
   public static final String CONTEXT_FRAMES_DROPPED = "context.frames_dropped";
-  /** Prefixes: {@code exported.<sink>}, {@code export_failed.<sink>}, {@code dropped.<reason>}. */
-  public static final String EXPORTED_PREFIX = "exported.";
+  /**
+   * Prefixes: {@code handed_off.<sink>} (the sink's export call took the traces: written, for the
+   * file and console sinks; queued for delivery, for the SQS sink, whose own counters say what
+   * became of them), {@code export_failed.<sink>}, {@code dropped.<reason>}.
+   */
+  public static final String HANDED_OFF_PREFIX = "handed_off.";
   public static final String EXPORT_FAILED_PREFIX = "export_failed.";
   /** Part of {@code export_failed.<sink>}: traces of calls that overran LLMOPS_EXPORT_TIMEOUT. */
   public static final String EXPORT_TIMED_OUT_PREFIX = "export_timed_out.";

@@ -125,7 +125,8 @@ public final class ExportPipeline {
         counters.add(Counters.DROPPED_SHUTDOWN, left.size()); // offered while stopping
       } else {
         counters.add(Counters.DROPPED_PREFIX + "shutdown_timeout", left.size());
-        SdkLog.warn("llmops: shutdown timed out with " + left.size() + " traces still queued");
+        SdkLog.warnEvenAtExit("llmops: shutdown timed out with " + left.size() + " traces still "
+            + "queued; they are lost, counted as " + Counters.DROPPED_PREFIX + "shutdown_timeout");
       }
       boolean sinksOk = shutDownSinks(deadline);
       // traces the worker lost to its own failures make the shutdown unsuccessful too
@@ -251,7 +252,7 @@ public final class ExportPipeline {
 
   private void count(String sink, Outcome outcome, int traces) {
     if (outcome.success()) {
-      counters.add(Counters.EXPORTED_PREFIX + sink, traces);
+      counters.add(Counters.HANDED_OFF_PREFIX + sink, traces);
       return;
     }
     counters.add(Counters.EXPORT_FAILED_PREFIX + sink, traces);

@@ -126,7 +126,7 @@ class ExportPipelineTest {
     await().atMost(PATIENCE).until(() -> counters.get(Counters.DROPPED_ENCODING_FAILED) == 1);
     assertThat(pipeline.flush(Duration.ofSeconds(5))).isTrue();
     assertThat(sink.traceIds).containsExactly("gate", "before", "after");
-    assertThat(counters.get("exported.recording")).isEqualTo(3);
+    assertThat(counters.get("handed_off.recording")).isEqualTo(3);
     assertThat(counters.get(Counters.DROPPED_WORKER_ERROR)).isZero();
     assertThat(threads.uncaught()).singleElement()
         .satisfies(error -> assertThat(error).isInstanceOf(OutOfMemoryError.class)
@@ -150,7 +150,7 @@ class ExportPipelineTest {
     assertThat(pipeline.flush(Duration.ofSeconds(5))).isTrue();
 
     assertThat(sink.traceIds).containsExactly("arrives");
-    assertThat(counters.get("exported.overflowing")).isEqualTo(1);
+    assertThat(counters.get("handed_off.overflowing")).isEqualTo(1);
     assertThat(threads.uncaught()).singleElement()
         .satisfies(error -> assertThat(error).isInstanceOf(StackOverflowError.class));
     assertThat(sink.callers).hasSize(2).doesNotHaveDuplicates()
@@ -192,13 +192,13 @@ class ExportPipelineTest {
         + counters.get(Counters.DROPPED_ENCODING_FAILED) + counters.get(Counters.DROPPED_WORKER_ERROR)
         + counters.get(Counters.DROPPED_SHUTDOWN) + counters.get("dropped.shutdown_timeout");
     for (String sink : List.of("steady", "hanging", "throwing")) {
-      assertThat(counters.get("exported." + sink) + counters.get("export_failed." + sink) + droppedForAll)
+      assertThat(counters.get("handed_off." + sink) + counters.get("export_failed." + sink) + droppedForAll)
           .as(sink).isEqualTo(submitted);
     }
     assertThat(counters.get(Counters.DROPPED_ENCODING_FAILED)).isPositive();
     assertThat(counters.get("export_timed_out.hanging"))
         .isPositive().isEqualTo(counters.get("export_failed.hanging"));
     assertThat(hanging.hangingCalls()).isEqualTo(1);
-    assertThat(counters.get("export_failed.throwing")).isEqualTo(counters.get("exported.steady"));
+    assertThat(counters.get("export_failed.throwing")).isEqualTo(counters.get("handed_off.steady"));
   }
 }

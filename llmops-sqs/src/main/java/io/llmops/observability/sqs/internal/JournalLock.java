@@ -24,28 +24,32 @@ final class JournalLock {
   private static final Pattern SUBDIRECTORY = Pattern.compile("process-\\d+");
 
   private final Path dir;
+  /** Whether this process created {@code dir}: it then removes it again when it leaves it empty. */
+  private final boolean created;
   /** Held while this process owns {@code dir}. */
   private LockFile main;
   /** This process's subdirectory, while it has one. */
   private LockFile own;
 
-  private JournalLock(Path dir, LockFile main, LockFile own) {
+  private JournalLock(Path dir, boolean created, LockFile main, LockFile own) {
     this.dir = dir;
+    this.created = created;
     this.main = main;
     this.own = own;
   }
 
   static JournalLock acquire(Path dir) throws IOException {
+    boolean created = !Files.isDirectory(dir);
     Files.createDirectories(dir);
     LockFile main = LockFile.tryLock(dir);
     if (main != null) {
-      return new JournalLock(dir, main, null);
+      return new JournalLock(dir, created, main, null);
     }
     LockFile own = LockFile.lockSubdirectory(dir.resolve("process-" + ProcessHandle.current().pid()));
     SdkLog.warn("llmops: another process uses the spillover directory " + dir
         + "; this one spills to " + own.directory() + " until that process is gone (then the "
         + "directory's owner adopts what is left there, or this process takes the directory over)");
-    return new JournalLock(dir, null, own);
+    return new JournalLock(dir, false, null, own);
   }
 
   /** The directory new segments are written to. */
@@ -70,7 +74,7 @@ final class JournalLock {
   void becomeOwner(LockFile directoryLock, boolean subdirectoryEmptied) {
     main = directoryLock;
     if (subdirectoryEmptied && own != null) {
-      own.releaseAndDeleteDirectory();
+      own.releaseAndDelete(true);
       own = null;
     }
   }
@@ -90,15 +94,23 @@ final class JournalLock {
     return found;
   }
 
-  /** Releases the locks; removes this process's subdirectory when no segment is left in it. */
+  /**
+   * Releases the locks. With no segment left, removes the lock files, this process's
+   * subdirectory, and the directory itself if this process created it and nothing else is in
+   * it (a directory prepared by its operator stays).
+   */
   void release(boolean noSegmentsLeft) {
     if (main != null) {
-      main.release();
+      if (noSegmentsLeft) {
+        main.releaseAndDelete(created);
+      } else {
+        main.release();
+      }
       main = null;
     }
     if (own != null) {
       if (noSegmentsLeft) {
-        own.releaseAndDeleteDirectory();
+        own.releaseAndDelete(true);
       } else {
         own.release();
       }

@@ -47,7 +47,13 @@ final class LockFile {
       channel.close();
       return null;
     }
-    return new LockFile(dir, channel, lock);
+    LockFile locked = new LockFile(dir, channel, lock);
+    if (!Files.exists(dir.resolve(NAME))) {
+      // its holder unlinked it while leaving (releaseAndDelete): a lock on a file no path names
+      locked.release();
+      return null;
+    }
+    return locked;
   }
 
   /**
@@ -62,11 +68,8 @@ final class LockFile {
       try {
         Files.createDirectories(own);
         LockFile lock = tryLock(own);
-        if (lock != null && Files.exists(own.resolve(NAME))) {
-          return lock;
-        }
         if (lock != null) {
-          lock.release();
+          return lock;
         }
       } catch (NoSuchFileException e) {
         last = e; // removed between its creation and the opening of its lock file
@@ -91,15 +94,18 @@ final class LockFile {
 
   /**
    * Removes the lock file (while still holding it, so that nobody locks it in between), releases
-   * the lock and removes the directory if nothing else is in it.
+   * the lock, and removes the directory too when {@code withDirectory} and nothing else is in it.
    */
-  void releaseAndDeleteDirectory() {
+  void releaseAndDelete(boolean withDirectory) {
     try {
       Files.deleteIfExists(dir.resolve(NAME));
     } catch (IOException | RuntimeException ignored) {
       // left in place: a later owner removes the directory
     }
     release();
+    if (!withDirectory) {
+      return;
+    }
     try {
       Files.deleteIfExists(dir);
     } catch (IOException | RuntimeException ignored) {

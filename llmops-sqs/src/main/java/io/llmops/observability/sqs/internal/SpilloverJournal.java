@@ -94,6 +94,11 @@ public final class SpilloverJournal {
     return usable() ? lock.base() : dir;
   }
 
+  /** Messages in the journal still to be sent to SQS; 0 while it was never opened. */
+  public synchronized long waiting() {
+    return lock == null ? 0 : segments.waiting();
+  }
+
   /**
    * Appends messages to replay later (spilling); on return they are on disk as far as the fsync
    * policy promises. Those an attempt may have delivered already are marked so. A batch larger
@@ -128,7 +133,7 @@ public final class SpilloverJournal {
 
   private List<Entry> writeUninterrupted(List<Entry> entries, boolean ahead, SinkMetrics metrics)
       throws IOException {
-    if (!usable()) {
+    if (!usableForWriting()) {
       throw new IOException("spillover directory " + dir + " is unusable: "
           + (closed ? "the journal is closed" : openFailure));
     }
@@ -557,7 +562,7 @@ public final class SpilloverJournal {
       }
     } finally {
       if (emptied) {
-        orphan.releaseAndDeleteDirectory();
+        orphan.releaseAndDelete(true);
       } else {
         orphan.release();
       }
@@ -628,8 +633,17 @@ public final class SpilloverJournal {
     retireIfDone(sealed);
   }
 
-  /** Whether the journal can be used: opened on first use and again after a failure, never once closed. */
+  /**
+   * Whether the journal can be used to read and replay: opened on first use (and again after a
+   * failure) if its directory exists, never once closed. Only a write creates the directory, so
+   * that a process that never spills leaves nothing behind.
+   */
   private boolean usable() {
+    return !closed && (lock != null || (Files.isDirectory(dir) && ensureOpen()));
+  }
+
+  /** Whether the journal can be written to, creating its directory if need be. */
+  private boolean usableForWriting() {
     return !closed && ensureOpen();
   }
 

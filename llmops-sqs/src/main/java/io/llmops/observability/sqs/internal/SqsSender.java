@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest;
@@ -58,12 +57,12 @@ final class SqsSender {
     }
   }
 
-  private final SqsAsyncClient client;
+  private final LazyClient client;
   private final String queueUrl;
   private final boolean fifo;
   private final SinkMetrics metrics;
 
-  SqsSender(SqsAsyncClient client, String queueUrl, boolean fifo, SinkMetrics metrics) {
+  SqsSender(LazyClient client, String queueUrl, boolean fifo, SinkMetrics metrics) {
     this.client = client;
     this.queueUrl = queueUrl;
     this.fifo = fifo;
@@ -81,7 +80,7 @@ final class SqsSender {
     CompletableFuture<SendMessageBatchResponse> future;
     SendMessageBatchResponse response;
     try {
-      future = client.sendMessageBatch(request);
+      future = client.get().sendMessageBatch(request);
     } catch (RuntimeException e) {
       return wholeBatch(batch, e, false);
     }

@@ -16,7 +16,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 /**
  * Delivers trace messages to SQS. {@link #export} only enqueues (waiting at most
@@ -33,7 +32,7 @@ public final class SqsSink implements TraceSink {
 
   private final SqsSinkOptions options;
   private final SinkMetrics metrics;
-  private final SqsAsyncClient client;
+  private final LazyClient client;
   private final SqsSender sender;
   private final SpilloverJournal journal;
   private final PendingQueue queue;
@@ -50,12 +49,15 @@ public final class SqsSink implements TraceSink {
   private volatile boolean stopping;
   private ExportResult shutdownResult;
 
-  /** Starts a sink with a client built from {@code options}. */
+  /**
+   * Starts a sink whose client is built from {@code options} by the first send (see
+   * {@link LazyClient}): this returns without waiting for the AWS SDK.
+   */
   public static SqsSink start(SqsSinkOptions options, SinkMetrics metrics) {
-    return new SqsSink(options, metrics, ClientFactory.create(options));
+    return new SqsSink(options, metrics, new LazyClient(() -> ClientFactory.create(options)));
   }
 
-  SqsSink(SqsSinkOptions options, SinkMetrics metrics, SqsAsyncClient client) {
+  private SqsSink(SqsSinkOptions options, SinkMetrics metrics, LazyClient client) {
     this.options = options;
     this.metrics = metrics;
     this.client = client;
@@ -190,22 +192,32 @@ public final class SqsSink implements TraceSink {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    reportWhatWaits();
     journal.release();
-    Thread closer = new Thread(() -> {
-      try {
-        client.close();
-      } catch (RuntimeException ignored) {
-        // best effort
-      }
-    }, "llmops-sqs-close");
+    Thread closer = new Thread(client::close, "llmops-sqs-close");
     closer.setDaemon(true);
     closer.start();
-    SdkLog.info("llmops sqs: " + summary());
     shutdownResult = flushed.isSuccess() && spilled == 0
         ? ExportResult.success()
         : ExportResult.failure("sqs: " + spilled + " message(s) not delivered before shutdown were "
             + "written to the spillover journal " + options.spillDir());
     return shutdownResult;
+  }
+
+  /**
+   * The shutdown's log line: the counters, and what waits in the journal, where, and that the
+   * next start replays it, as a warning that is seen even when the shutdown runs at JVM exit.
+   */
+  private void reportWhatWaits() {
+    long waiting = journal.waiting();
+    if (waiting == 0) {
+      SdkLog.info("llmops sqs: " + summary());
+      return;
+    }
+    SdkLog.warnEvenAtExit("llmops sqs: " + waiting + " message(s) not delivered to SQS wait in the "
+        + "spillover journal " + journal.directory().toAbsolutePath() + " (this process spilled "
+        + metrics.get(SqsSettings.COUNTER_SPILLED) + "); the next process started with this "
+        + SqsSettings.SPILLOVER_DIR + " replays them to SQS. " + summary());
   }
 
   /** The counters this sink moves, for the shutdown log line. */
@@ -289,7 +301,11 @@ public final class SqsSink implements TraceSink {
       if (outcome.retryable().isEmpty()) {
         return;
       }
-      if (attempt >= options.retryAttempts() || stopping) {
+      if (stopping) {
+        spill(outcome.retryable()); // the shutdown's own line reports what waits in the journal
+        return;
+      }
+      if (attempt >= options.retryAttempts()) {
         SdkLog.warnOnce("sqs-retries-exhausted", "llmops: SQS did not take "
             + outcome.retryable().size() + " message(s) after " + (attempt + 1) + " attempt(s) ("
             + outcome.error() + "); they go to the spillover journal " + options.spillDir()
