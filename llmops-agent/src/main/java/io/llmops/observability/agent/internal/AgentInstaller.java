@@ -15,6 +15,7 @@ import java.lang.instrument.Instrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.dynamic.Nexus;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /** Installs the weaving once per JVM: the locals pass first, then the ByteBuddy advice. Internal. */
@@ -37,6 +38,7 @@ public final class AgentInstaller {
       return true;
     }
     long started = System.nanoTime();
+    disableNexus();
     warmUp();
     // Registered first so that it runs first, on load and on retransformation: the advice then
     // wraps code that already stores its locals.
@@ -77,6 +79,18 @@ public final class AgentInstaller {
     return true;
   }
 
+  /**
+   * ByteBuddy's Nexus carries initializers of generated classes; the agent generates none (its
+   * advice is inlined, class formats unchanged), and setting it up injects a class into the
+   * system class loader through {@code sun.misc.Unsafe}, which JDK 24 and later warn about on
+   * standard error. The property is the shaded ByteBuddy's own, so no other copy is affected.
+   */
+  private static void disableNexus() {
+    if (System.getProperty(Nexus.PROPERTY) == null) {
+      System.setProperty(Nexus.PROPERTY, "true");
+    }
+  }
+
   /** A failure only means that a first use deep in a recursion may go less smoothly. */
   private static void warmUp() {
     try {
@@ -98,13 +112,8 @@ public final class AgentInstaller {
       return;
     }
     try {
-      if (BootstrapInjector.inject(instrumentation)) {
-        ContextPropagation.install(instrumentation);
-        StartupStats.contextPropagation(true);
-      } else {
-        SdkLog.errorOnce("agent-bootstrap", "llmops-agent: could not add its bridge to the "
-            + "bootstrap class path; the trace context does not follow work to other threads", null);
-      }
+      ContextPropagation.install(instrumentation);
+      StartupStats.contextPropagation(true);
     } catch (Exception | LinkageError e) {
       SdkLog.errorOnce("agent-bootstrap", "llmops-agent: could not weave the JDK's executors;"
           + " the trace context does not follow work to other threads", e);
