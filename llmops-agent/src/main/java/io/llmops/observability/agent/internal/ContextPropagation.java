@@ -42,6 +42,8 @@ import net.bytebuddy.dynamic.ClassFileLocator;
  */
 final class ContextPropagation {
 
+  private static final String VIRTUAL_THREAD = "java.lang.VirtualThread";
+
   private ContextPropagation() {}
 
   /** Defines the bridge in java.base and weaves the JDK classes that call it. */
@@ -53,6 +55,8 @@ final class ContextPropagation {
     new AgentBuilder.Default()
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        .with(LoadedClasses.where(type -> type.getName().startsWith(concurrent)
+            || type.getName().equals(VIRTUAL_THREAD)))
         .with(new WeavingListener("agent-context-",
             "the trace context does not follow work handed to it", StartupStats::contextWoven))
         .with(WeavingListener.debug())
@@ -79,7 +83,7 @@ final class ContextPropagation {
                 .on(named("execute").and(takesArguments(Runnable.class))))
             .visit(advice(JdkAdvice.ShutdownNow.class, advice)
                 .on(named("shutdownNow").and(takesArguments(0)))))
-        .type(named("java.lang.VirtualThread"))
+        .type(named(VIRTUAL_THREAD))
         .transform((builder, type, loader, module, domain) -> builder
             .visit(advice(JdkAdvice.Capture.class, advice).on(isConstructor()))
             .visit(advice(JdkAdvice.RestoreOnce.class, advice)
