@@ -5,6 +5,7 @@ import io.llmops.observability.agent.internal.StartupStats;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import java.util.jar.JarFile;
 
 /**
  * Agent start-up, in a fresh JVM: wall time of {@code LlmopsAgent.install()} (self-attach,
- * weaving set-up, retransformation of the classes already loaded, the JDK executors) and the heap
+ * weaving set-up, retransformation of the classes already loaded, the JDK executors), the CPU
+ * time of the thread that calls it (less sensitive to a loaded machine than wall time) and the heap
  * still held after it (used heap after a full GC, before and after). Run it in several fresh
  * JVMs: {@code java -cp benchmarks/target/benchmarks.jar io.llmops.benchmarks.AgentStartup [n]}.
  * With {@code n}, the JVM first loads (without initialising) {@code n} classes of the jar, as an
@@ -36,15 +38,20 @@ public final class AgentStartup {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     long before = usedAfterGc(memory);
     long loadedBefore = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long cpuStarted = threads.getCurrentThreadCpuTime();
     long started = System.nanoTime();
     boolean installed = LlmopsAgent.install();
     long wall = System.nanoTime() - started;
+    long cpu = threads.getCurrentThreadCpuTime() - cpuStarted;
     long after = usedAfterGc(memory);
     long loadedAfter = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
-    System.out.printf("installed=%s install_ms=%.1f (weaving set-up %.1f ms) heap_delta_kib=%d "
+    System.out.printf("installed=%s install_ms=%.1f (weaving set-up %.1f ms, cpu of the calling"
+            + " thread %.1f ms) heap_delta_kib=%d "
             + "classes_loaded=%d jdk_classes_woven=%d application_classes_before=%d "
             + "classes_before=%d java=%s%n",
-        installed, wall / 1e6, StartupStats.installNanos() / 1e6, (after - before) / 1024,
+        installed, wall / 1e6, StartupStats.installNanos() / 1e6, cpu / 1e6,
+        (after - before) / 1024,
         loadedAfter - loadedBefore, StartupStats.contextWovenClasses(), applicationClasses,
         loadedBefore, Runtime.version().feature());
   }
