@@ -51,6 +51,10 @@ public final class LlmopsAgent {
    * Attaches the agent to this JVM (self-attach) unless it is already running. Returns true when
    * the agent is active afterwards; false (with the reason in the log) when this JVM cannot
    * attach, in which case the annotations have no effect and the application runs unchanged.
+   *
+   * <p>On JDK 21 and later start the JVM with {@code -XX:+EnableDynamicAgentLoading}: without it
+   * the JVM prints a warning for an agent loaded at run time (JEP 451), or use
+   * {@code -javaagent}. The agent itself prints no JVM warning.
    */
   public static synchronized boolean install() {
     if (AgentInstaller.isInstalled()) {

@@ -36,6 +36,22 @@ class FreshJvmTest {
   }
 
   @Test
+  void installPrintsNoJvmWarningOnThisJdk() throws Exception {
+    ChildJvm.Output output = ChildJvm.run(ContextScenariosMain.class, ChildJvm.thisJava());
+    assertThat(output.stdout()).contains("installed=true");
+    assertThat(ChildJvm.warnings(output.stderr())).isEmpty();
+  }
+
+  @Test
+  void installWithDynamicAgentLoadingEnabledPrintsNoJvmWarningOnJdk25() throws Exception {
+    assumeTrue(Files.isExecutable(JDK25), "JDK 25 is not installed here");
+    ChildJvm.Output output = ChildJvm.run(ContextScenariosMain.class, JDK25.toString(),
+        "-XX:+EnableDynamicAgentLoading");
+    assertThat(output.stdout()).contains("installed=true");
+    assertThat(ChildJvm.warnings(output.stderr())).isEmpty();
+  }
+
+  @Test
   void contextFollowsWorkToEveryExecutorKindOnThisJdk() throws Exception {
     String java = ChildJvm.thisJava();
     assertAllHandoffsOk(runMain(ContextScenariosMain.class, java), handoffsOnThisJdk());

@@ -10,6 +10,7 @@ import io.llmops.observability.Llmops;
 import io.llmops.observability.agent.fixtures.BedrockSwitchMain;
 import io.llmops.observability.agent.fixtures.ContextScenariosMain;
 import io.llmops.observability.agent.fixtures.FreshJvmMain;
+import io.llmops.observability.agent.testing.ChildJvm;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,17 +87,52 @@ class JavaAgentJarIT {
         .contains("installed=true bedrock=true before=1 after=1");
   }
 
+  @Test
+  void javaagentPrintsNoJvmWarningOnThisJdk() throws Exception {
+    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    assertThat(ChildJvm.warnings(stderrOf(java, ContextScenariosMain.class))).isEmpty();
+  }
+
+  @Test
+  void javaagentPrintsNoJvmWarningOnJdk25() throws Exception {
+    assumeTrue(Files.isExecutable(FreshJvmTest.JDK25), "JDK 25 is not installed here");
+    assertThat(ChildJvm.warnings(stderrOf(FreshJvmTest.JDK25.toString(), ContextScenariosMain.class)))
+        .isEmpty();
+  }
+
   private String run(String java) throws Exception {
     return run(java, FreshJvmMain.class);
   }
 
+  /** Runs {@code main} with the agent jar and returns its standard error alone. */
+  private String stderrOf(String java, Class<?> main) throws Exception {
+    Path stderr = Files.createTempFile("javaagent", ".stderr");
+    try {
+      List<String> command = List.of(java, "-javaagent:" + jar, "-cp",
+          String.join(File.pathSeparator, applicationClassPath()), main.getName(), "javaagent");
+      Process process = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+      String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      assertThat(process.exitValue()).as(stdout).isZero();
+      assertThat(stdout).contains("installed=true");
+      return Files.readString(stderr);
+    } finally {
+      Files.delete(stderr);
+    }
+  }
+
   private String run(String java, Class<?> main) throws Exception {
+    return run(java, main, applicationClassPath());
+  }
+
+  /** The application's class path: the fixtures, llmops-core and Jackson, no ByteBuddy. */
+  private static List<String> applicationClassPath() throws Exception {
     List<String> classPath = new ArrayList<>();
     for (Class<?> type : List.of(FreshJvmMain.class, Llmops.class, ObjectMapper.class,
         JsonFactory.class, JsonProperty.class)) {
       classPath.add(new File(type.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath());
     }
-    return run(java, main, classPath);
+    return classPath;
   }
 
   private String run(String java, Class<?> main, List<String> classPath) throws Exception {

@@ -8,13 +8,17 @@ import java.util.ListIterator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.FutureTask;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Loaded by the bootstrap class loader (the agent appends it there at start-up) so that code
- * woven into JDK classes ({@code FutureTask}, {@code ForkJoinTask}, {@code ThreadPoolExecutor},
- * {@code VirtualThread}) can call it. It depends on the JDK only: capturing and restoring the
- * trace context is delegated to a {@link Hook} that the agent registers; with no hook every
- * method does nothing. No method throws. Internal, may change.
+ * Code woven into JDK classes ({@code FutureTask}, {@code ForkJoinTask}, {@code ThreadPoolExecutor},
+ * {@code VirtualThread}) calls this class. The agent defines a renamed copy of it (and of its
+ * nested classes) in {@code java.base} at start-up, where those JDK classes can see it, so it
+ * depends on the JDK only: capturing and restoring the trace context is delegated to the
+ * functions that the agent registers with {@link #setHook}; with none every method does
+ * nothing. No method throws. Internal, may change.
  *
  * <p>Contexts are kept per task in a table with weak, identity keys: an entry is removed when
  * its task runs, or by the garbage collector when the task never runs.
@@ -22,15 +26,31 @@ import java.util.concurrent.FutureTask;
 public final class ContextBridge {
 
   /** What the agent plugs in: the core's context, seen as opaque objects. */
-  public interface Hook {
+  static final class Hook {
+    private final Supplier<Object> capture;
+    private final Function<Object, Object> attach;
+    private final Consumer<Object> detach;
+
+    Hook(Supplier<Object> capture, Function<Object, Object> attach, Consumer<Object> detach) {
+      this.capture = capture;
+      this.attach = attach;
+      this.detach = detach;
+    }
+
     /** The calling thread's context, or null when there is nothing to carry. */
-    Object capture();
+    Object capture() {
+      return capture.get();
+    }
 
     /** Makes {@code context} current; returns what {@link #detach} needs to undo it. */
-    Object attach(Object context);
+    Object attach(Object context) {
+      return attach.apply(context);
+    }
 
     /** Restores what was current before the matching {@link #attach}. */
-    void detach(Object token);
+    void detach(Object token) {
+      detach.accept(token);
+    }
   }
 
   private static volatile Hook hook;
@@ -39,8 +59,14 @@ public final class ContextBridge {
 
   private ContextBridge() {}
 
-  public static void setHook(Hook newHook) {
-    hook = newHook;
+  /**
+   * Plugs in the core's context: {@code capture} returns the calling thread's context (null when
+   * there is nothing to carry), {@code attach} makes one current and returns what {@code detach}
+   * needs to restore what was current before.
+   */
+  public static void setHook(Supplier<Object> capture, Function<Object, Object> attach,
+      Consumer<Object> detach) {
+    hook = new Hook(capture, attach, detach);
   }
 
   /** Number of tasks holding a context (for tests and diagnostics). */

@@ -1,5 +1,6 @@
 /**
- * Internal, may change without notice; do not use. (Loaded by the bootstrap class loader:
- * depends on the JDK only.)
+ * Internal, may change without notice; do not use. Depends on the JDK only: the agent defines a
+ * renamed copy of {@code ContextBridge} in {@code java.base}, and loads {@code PackageLookup}
+ * with a class loader whose parent is the bootstrap class loader.
  */
 package io.llmops.observability.agent.bootstrap;

@@ -1,6 +1,7 @@
 package io.llmops.observability.agent.internal;
 
 import io.llmops.observability.spi.SdkCounters;
+import io.llmops.observability.spi.SdkLog;
 import io.llmops.observability.spi.SpanHooks;
 
 /**
@@ -20,6 +21,6 @@ final class AdviceWarmUp {
     // the woven code's own classes, then the core's: spans, context, captured values, exceptions
     SpanHooks.warmUp(Dispatcher.class, ActiveCall.class, ActiveCall.Completion.class,
         CallStack.class, Generations.class, TrackedMethod.class, MethodRegistry.class,
-        SpanHooks.class, SdkCounters.class);
+        SpanHooks.class, SdkCounters.class, SdkLog.class);
   }
 }

@@ -5,7 +5,6 @@ import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.isNative;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.not;
@@ -16,6 +15,8 @@ import java.lang.instrument.Instrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.Nexus;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /** Installs the weaving once per JVM: the locals pass first, then the ByteBuddy advice. Internal. */
@@ -26,6 +27,26 @@ public final class AgentInstaller {
   /** Methods returning a Reactor publisher, matched by name so Reactor need not be present. */
   private static final ElementMatcher.Junction<MethodDescription> REACTIVE =
       returns(named("reactor.core.publisher.Mono").or(named("reactor.core.publisher.Flux")));
+
+  /**
+   * Packages of the JDK, of the agent and of widely used libraries, which never carry the
+   * annotations: their classes are not even read (docs/AGENT.md lists them).
+   */
+  private static final String[] NOT_WOVEN = {"java.", "javax.", "jdk.", "sun.", "com.sun.",
+      "net.bytebuddy.", "io.llmops.observability.agent.internal.",
+      "io.llmops.observability.agent.shaded.", "software.amazon.awssdk.", "com.amazonaws.",
+      "io.netty.", "com.fasterxml.jackson.", "org.springframework.", "org.apache.",
+      "org.eclipse.jetty.", "org.slf4j.", "ch.qos.logback.", "com.google.", "kotlin.", "scala.",
+      "reactor.", "io.micrometer.", "io.opentelemetry.", "org.hibernate.", "org.jboss.",
+      "org.junit.", "org.assertj.", "org.objectweb.asm."};
+
+  private static final ElementMatcher.Junction<TypeDescription> OUTSIDE_THE_APPLICATION =
+      new ElementMatcher.Junction.AbstractBase<>() {
+        @Override
+        public boolean matches(TypeDescription type) {
+          return outsideTheApplication(type.getName());
+        }
+      };
 
   private AgentInstaller() {}
 
@@ -38,6 +59,7 @@ public final class AgentInstaller {
       return true;
     }
     long started = System.nanoTime();
+    disableNexus();
     warmUp();
     // Registered first so that it runs first, on load and on retransformation: the advice then
     // wraps code that already stores its locals.
@@ -47,19 +69,14 @@ public final class AgentInstaller {
     new AgentBuilder.Default()
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        .with(LoadedClasses.usingTrackedAnnotations())
+        .with(TrackedClassesOnly.DECORATOR)
         .with(AgentBuilder.PoolStrategy.Default.EXTENDED)
         .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
         .with(new WeavingListener("agent-weave-", "its annotations have no effect",
             StartupStats::woven))
         .with(WeavingListener.debug())
-        .ignore(nameStartsWith("net.bytebuddy.")
-            .or(nameStartsWith("io.llmops.observability.agent.internal."))
-            .or(nameStartsWith("io.llmops.observability.agent.shaded."))
-            .or(nameStartsWith("java."))
-            .or(nameStartsWith("jdk."))
-            .or(nameStartsWith("sun."))
-            .or(nameStartsWith("com.sun."))
-            .or(isSynthetic()))
+        .ignore(OUTSIDE_THE_APPLICATION.or(isSynthetic()))
         .type(declaresMethod(woven))
         .transform((builder, type, loader, module, domain) ->
             builder.visit(Advice.withCustomMapping()
@@ -77,6 +94,28 @@ public final class AgentInstaller {
     Weaving.markActive("llmops-agent");
     StartupStats.record(System.nanoTime() - started);
     return true;
+  }
+
+  /**
+   * ByteBuddy's Nexus carries initializers of generated classes; the agent generates none (its
+   * advice is inlined, class formats unchanged), and setting it up injects a class into the
+   * system class loader through {@code sun.misc.Unsafe}, which JDK 24 and later warn about on
+   * standard error. The property is the shaded ByteBuddy's own, so no other copy is affected.
+   */
+  private static void disableNexus() {
+    if (System.getProperty(Nexus.PROPERTY) == null) {
+      System.setProperty(Nexus.PROPERTY, "true");
+    }
+  }
+
+  /** Classes the annotation weaving never changes, by name ({@link #NOT_WOVEN}). */
+  static boolean outsideTheApplication(String className) {
+    for (String prefix : NOT_WOVEN) {
+      if (className.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A failure only means that a first use deep in a recursion may go less smoothly. */
@@ -100,13 +139,8 @@ public final class AgentInstaller {
       return;
     }
     try {
-      if (BootstrapInjector.inject(instrumentation)) {
-        ContextPropagation.install(instrumentation);
-        StartupStats.contextPropagation(true);
-      } else {
-        SdkLog.errorOnce("agent-bootstrap", "llmops-agent: could not add its bridge to the "
-            + "bootstrap class path; the trace context does not follow work to other threads", null);
-      }
+      ContextPropagation.install(instrumentation);
+      StartupStats.contextPropagation(true);
     } catch (Exception | LinkageError e) {
       SdkLog.errorOnce("agent-bootstrap", "llmops-agent: could not weave the JDK's executors;"
           + " the trace context does not follow work to other threads", e);

@@ -52,6 +52,7 @@ final class BedrockInstrumentation {
     new AgentBuilder.Default()
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        .with(LoadedClasses.named(BUILDER))
         .with(new WeavingListener("agent-bedrock-", "Bedrock Runtime calls are not recorded",
             StartupStats::bedrockWoven))
         .with(WeavingListener.debug())

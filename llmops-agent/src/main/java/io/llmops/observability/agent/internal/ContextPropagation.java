@@ -12,12 +12,13 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 
 import io.llmops.observability.Scope;
-import io.llmops.observability.agent.bootstrap.ContextBridge;
 import io.llmops.observability.spi.ContextHandOff;
 import java.lang.instrument.Instrumentation;
 import java.util.concurrent.ForkJoinTask;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
 
 /**
  * Makes the trace context follow work to other threads by weaving a few JDK classes, at the
@@ -41,64 +42,58 @@ import net.bytebuddy.asm.Advice;
  */
 final class ContextPropagation {
 
+  private static final String VIRTUAL_THREAD = "java.lang.VirtualThread";
+
   private ContextPropagation() {}
 
-  static void install(Instrumentation instrumentation) {
-    ContextBridge.setHook(new CoreContextHook());
+  /** Defines the bridge in java.base and weaves the JDK classes that call it. */
+  static void install(Instrumentation instrumentation) throws Exception {
+    BootstrapInjector.inject(instrumentation, ContextHandOff::capture, ContextHandOff::attach,
+        token -> ((Scope) token).close());
+    ClassFileLocator advice = BootstrapInjector.adviceLocator(JdkAdvice.class.getDeclaredClasses());
     String concurrent = "java.util.concurrent.";
     new AgentBuilder.Default()
         .disableClassFormatChanges()
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        .with(LoadedClasses.where(type -> type.getName().startsWith(concurrent)
+            || type.getName().equals(VIRTUAL_THREAD)))
         .with(new WeavingListener("agent-context-",
             "the trace context does not follow work handed to it", StartupStats::contextWoven))
         .with(WeavingListener.debug())
         .ignore(none())
         .type(named(concurrent + "FutureTask"))
         .transform((builder, type, loader, module, domain) -> builder
-            .visit(Advice.to(JdkAdvice.Capture.class).on(isConstructor()))
-            .visit(Advice.to(JdkAdvice.RestoreOnce.class).on(named("run").and(takesArguments(0))))
-            .visit(Advice.to(JdkAdvice.RestoreAgain.class)
+            .visit(advice(JdkAdvice.Capture.class, advice).on(isConstructor()))
+            .visit(advice(JdkAdvice.RestoreOnce.class, advice).on(named("run").and(takesArguments(0))))
+            .visit(advice(JdkAdvice.RestoreAgain.class, advice)
                 .on(named("runAndReset").and(takesArguments(0)))))
         .type(named(concurrent + "ForkJoinTask"))
         .transform((builder, type, loader, module, domain) -> builder
-            .visit(Advice.to(JdkAdvice.Capture.class).on(isConstructor()))
-            .visit(Advice.to(JdkAdvice.RestoreOnce.class)
+            .visit(advice(JdkAdvice.Capture.class, advice).on(isConstructor()))
+            .visit(advice(JdkAdvice.RestoreOnce.class, advice)
                 .on(named("doExec").and(takesArguments(0)))))
         .type(nameStartsWith(concurrent).and(not(named(concurrent + "ForkJoinTask")))
             .and(isSubTypeOf(ForkJoinTask.class)))
         .transform((builder, type, loader, module, domain) -> builder
-            .visit(Advice.to(JdkAdvice.RestoreOnce.class)
+            .visit(advice(JdkAdvice.RestoreOnce.class, advice)
                 .on(named("run").and(takesArguments(0)).and(not(isAbstract())))))
         .type(named(concurrent + "ThreadPoolExecutor"))
         .transform((builder, type, loader, module, domain) -> builder
-            .visit(Advice.to(JdkAdvice.Execute.class)
+            .visit(advice(JdkAdvice.Execute.class, advice)
                 .on(named("execute").and(takesArguments(Runnable.class))))
-            .visit(Advice.to(JdkAdvice.ShutdownNow.class)
+            .visit(advice(JdkAdvice.ShutdownNow.class, advice)
                 .on(named("shutdownNow").and(takesArguments(0)))))
-        .type(named("java.lang.VirtualThread"))
+        .type(named(VIRTUAL_THREAD))
         .transform((builder, type, loader, module, domain) -> builder
-            .visit(Advice.to(JdkAdvice.Capture.class).on(isConstructor()))
-            .visit(Advice.to(JdkAdvice.RestoreOnce.class)
+            .visit(advice(JdkAdvice.Capture.class, advice).on(isConstructor()))
+            .visit(advice(JdkAdvice.RestoreOnce.class, advice)
                 .on(named("run").and(isPrivate()).and(takesArguments(1))
                     .and(takesArgument(0, Runnable.class)))))
         .installOn(instrumentation);
   }
 
-  /** The core's per-thread context, for the bootstrap bridge. */
-  static final class CoreContextHook implements ContextBridge.Hook {
-    @Override
-    public Object capture() {
-      return ContextHandOff.capture();
-    }
-
-    @Override
-    public Object attach(Object context) {
-      return ContextHandOff.attach(context);
-    }
-
-    @Override
-    public void detach(Object token) {
-      ((Scope) token).close();
-    }
+  /** {@code type}'s advice, read through {@code locator}: its calls go to the renamed bridge. */
+  private static Advice advice(Class<?> type, ClassFileLocator locator) {
+    return Advice.to(TypeDescription.ForLoadedType.of(type), locator);
   }
 }

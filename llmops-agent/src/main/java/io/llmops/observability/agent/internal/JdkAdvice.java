@@ -6,7 +6,8 @@ import net.bytebuddy.asm.Advice;
 
 /**
  * Advice inlined into JDK classes by {@link ContextPropagation}. It may refer to JDK types and
- * {@link ContextBridge} (on the bootstrap class path) only. Internal.
+ * {@link ContextBridge} only: ByteBuddy reads them through {@link BootstrapInjector#adviceLocator},
+ * which renames their calls to the copy of the bridge defined in {@code java.base}. Internal.
  */
 final class JdkAdvice {
 

@@ -42,7 +42,7 @@ final class LocalsTransformer implements ClassFileTransformer {
   @Override
   public byte[] transform(ClassLoader loader, String className, Class<?> redefined,
       ProtectionDomain domain, byte[] classFile) {
-    if (loader == null || className == null || skipped(className) || !contains(classFile, MARKER)
+    if (loader == null || className == null || skipped(className) || !ClassFiles.contains(classFile, MARKER)
         || !seesAgent(loader, className)) {
       return null;
     }
@@ -171,18 +171,5 @@ final class LocalsTransformer implements ClassFileTransformer {
     }
     code.add(new MethodInsnNode(Opcodes.INVOKESTATIC, owner, "valueOf",
         "(" + type.getDescriptor() + ")L" + owner + ";", false));
-  }
-
-  private static boolean contains(byte[] data, byte[] marker) {
-    outer:
-    for (int i = 0, last = data.length - marker.length; i <= last; i++) {
-      for (int j = 0; j < marker.length; j++) {
-        if (data[i + j] != marker[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
   }
 }

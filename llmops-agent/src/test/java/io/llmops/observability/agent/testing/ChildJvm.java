@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a main class in a JVM of its own, on this test run's class path. */
@@ -22,6 +23,11 @@ public final class ChildJvm {
   /** The {@code java} launcher of the JDK running the build. */
   public static String thisJava() {
     return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /** The lines of a child JVM's standard error that warn (HotSpot's and the JDK's alike). */
+  public static List<String> warnings(String stderr) {
+    return stderr.lines().filter(line -> line.toLowerCase(Locale.ROOT).contains("warning")).toList();
   }
 
   /** Runs {@code main} with {@code java} and the JVM options; fails unless it exits with 0. */
