@@ -48,12 +48,20 @@ class MisspelledSettingsTest {
     }
   }
 
+  /** The agent's properties that are read as system properties only. */
+  private static Properties agentProperties() {
+    Properties props = new Properties();
+    props.setProperty("llmops.agent.debug", "true");
+    props.setProperty("llmops.agent.context-propagation", "false");
+    return props;
+  }
+
   @Test
   void knownVariablesOfEveryModuleAndOtherProgramsVariablesAreNotWarnedAbout() {
     try (CapturedLog log = CapturedLog.open()) {
       build(Map.of("LLMOPS_SINKS", "console", "LLMOPS_SQS_BATCH_SIZE", "5",
           "LLMOPS_JUDGE_MODEL", "m", "LLMOPS_AGENT_BEDROCK", "false", "PATH", "/bin",
-          "MY_LLMOPS_THING", "x"), new Properties());
+          "MY_LLMOPS_THING", "x"), agentProperties());
 
       assertThat(log.text()).doesNotContain("is not a setting");
     }

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 final class DemoState {
 
   /** The system property the launcher sets. */
-  static final String PROPERTY = "llmops.demo.state";
+  static final String PROPERTY = "demo.state.dir";
 
   private DemoState() {}
 

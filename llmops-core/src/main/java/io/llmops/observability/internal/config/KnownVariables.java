@@ -26,5 +26,9 @@ final class KnownVariables {
       "LLMOPS_SQS_RETRY_BACKOFF_MULTIPLIER", "LLMOPS_SQS_RETRY_DELAY",
       "LLMOPS_SQS_RETRY_MAX_DELAY", "LLMOPS_SQS_SHUTDOWN_TIMEOUT", "LLMOPS_SQS_WORKER_COUNT");
 
+  /** Read as system properties only (docs/CONFIGURATION.md names them), in their variable form. */
+  static final List<String> PROPERTIES_ONLY = List.of(
+      "LLMOPS_AGENT_CONTEXT-PROPAGATION", "LLMOPS_AGENT_DEBUG");
+
   private KnownVariables() {}
 }

@@ -22,6 +22,7 @@ final class UnknownVariables {
   /** {@code layers}: source to the names it sets; {@code declared}: names that keys declare. */
   static void warn(Map<String, ? extends Collection<String>> layers, Collection<String> declared) {
     Set<String> known = new TreeSet<>(KnownVariables.NAMES);
+    known.addAll(KnownVariables.PROPERTIES_ONLY);
     known.addAll(declared);
     layers.forEach((source, names) -> {
       for (String name : names) {

@@ -22,11 +22,22 @@ class KnownVariablesTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final Pattern DOCUMENTED = Pattern.compile("^\\| `(LLMOPS_[A-Z_]+)`", Pattern.MULTILINE);
   private static final Pattern READ = Pattern.compile("\"(LLMOPS_[A-Z_]+)\"");
+  private static final Pattern PROPERTY_ONLY = Pattern.compile("`-D(llmops\\.[a-z.-]+)=");
 
   @Test
   void theKnownVariablesAreTheDocumentedOnes() throws IOException {
     String doc = Files.readString(ROOT.resolve("docs/CONFIGURATION.md"));
     assertThat(new TreeSet<>(KnownVariables.NAMES)).isEqualTo(matches(DOCUMENTED, doc));
+  }
+
+  @Test
+  void theSystemPropertiesReadOnlyAsSuchAreDocumented() throws IOException {
+    String doc = Files.readString(ROOT.resolve("docs/CONFIGURATION.md"));
+    Set<String> documented = new TreeSet<>();
+    for (String property : matches(PROPERTY_ONLY, doc)) {
+      documented.add(property.replace('.', '_').toUpperCase(java.util.Locale.ROOT));
+    }
+    assertThat(documented).containsAll(KnownVariables.PROPERTIES_ONLY);
   }
 
   @Test
@@ -36,10 +47,13 @@ class KnownVariablesTest {
       files.filter(file -> file.toString().endsWith(".java"))
           .filter(file -> file.toString().contains("/src/main/"))
           .filter(file -> !file.startsWith(ROOT.resolve("benchmarks")))
+          .filter(file -> !file.getFileName().toString().equals("KnownVariables.java"))
           .forEach(file -> read.addAll(matches(READ, text(file))));
     }
     assertThat(read).hasSizeGreaterThan(30);
-    assertThat(KnownVariables.NAMES).containsAll(read);
+    Set<String> known = new TreeSet<>(KnownVariables.NAMES);
+    known.addAll(KnownVariables.PROPERTIES_ONLY);
+    assertThat(known).containsAll(read);
   }
 
   private static Set<String> matches(Pattern pattern, String text) {
