@@ -2,15 +2,9 @@ package io.llmops.observability.sqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,27 +34,10 @@ class ShortLivedProcessTest {
   @Test
   void aProcessThatExitsWhileSqsAcceptsConnectionsAndNeverAnswersSaysWhereItsMessagesWait()
       throws Exception {
-    List<Socket> accepted = new ArrayList<>();
-    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      Thread acceptor = new Thread(() -> {
-        try {
-          while (true) {
-            accepted.add(silent.accept()); // accept, then never answer
-          }
-        } catch (IOException closed) {
-          // the test is over
-        }
-      });
-      acceptor.setDaemon(true);
-      acceptor.start();
-
-      String log = runApp(ElasticMq.queueUrl(silent.getLocalPort(), "traces"));
+    try (SilentServer silent = new SilentServer()) {
+      String log = runApp(ElasticMq.queueUrl(silent.port(), "traces"));
 
       assertSaysWhereTheMessagesWait(log);
-    } finally {
-      for (Socket socket : accepted) {
-        socket.close();
-      }
     }
   }
 

@@ -14,7 +14,6 @@ import io.llmops.observability.Llmops;
 import io.llmops.observability.LlmopsStats;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,20 +116,8 @@ class SqsDeliveryTest {
   @Test
   void whenSqsHangsShutdownReturnsWithinItsBoundAndTheSpilledTracesAreDeliveredLater() throws Exception {
     Set<String> sent = new HashSet<>();
-    try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-      List<Socket> accepted = new CopyOnWriteArrayList<>();
-      Thread acceptor = new Thread(() -> {
-        try {
-          while (true) {
-            accepted.add(silent.accept()); // accept, then never answer
-          }
-        } catch (IOException closed) {
-          // the test is over
-        }
-      });
-      acceptor.setDaemon(true);
-      acceptor.start();
-      String hangingQueue = ElasticMq.queueUrl(silent.getLocalPort(), "traces");
+    try (SilentServer silent = new SilentServer()) {
+      String hangingQueue = ElasticMq.queueUrl(silent.port(), "traces");
       Llmops.configure(config(hangingQueue, spillDir)
           .set("LLMOPS_SQS_SHUTDOWN_TIMEOUT", "1")
           .set(SqsSettings.REQUEST_TIMEOUT, "60")
@@ -156,9 +143,6 @@ class SqsDeliveryTest {
       // a worker interrupted mid-send may finish writing its share a moment after shutdown returns
       await().atMost(Duration.ofSeconds(5))
           .until(() -> Llmops.stats().get(SqsSettings.COUNTER_SPILLED) == 8);
-      for (Socket s : accepted) {
-        s.close();
-      }
     }
 
     ElasticMq server = elasticMq();
