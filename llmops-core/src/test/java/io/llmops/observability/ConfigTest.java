@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.internal.engine.Tracer;
+import io.llmops.observability.testing.CapturedLog;
 import io.llmops.observability.testing.CollectingSink;
 import io.llmops.observability.testing.Exported;
 import io.llmops.observability.testing.ModuleSettingsProvider;
@@ -301,7 +302,7 @@ class ConfigTest {
     Object installed = current.get(null);
     String previous = System.getProperty(key);
     System.setProperty(key, value);
-    try {
+    try (CapturedLog log = CapturedLog.open()) {
       current.set(null, null); // as in a fresh JVM: the next call configures from the environment
       String traceId = TraceManager.startTrace("lazy");
       try (Span span = Llmops.span("lazy").input("q", "x").start()) {
@@ -311,6 +312,8 @@ class ConfigTest {
       assertThat(TraceManager.finalizeAndSend()).isFalse();
       assertThat(Llmops.config().enabled()).isFalse();
       assertThat(Llmops.flush(Duration.ofSeconds(1))).isTrue();
+      assertThat(log.text()).contains("invalid configuration, tracing is disabled")
+          .doesNotContain(value);
     } finally {
       restore(key, previous);
       current.set(null, installed);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.llmops.observability.testing.CapturedLog;
 import io.llmops.observability.testing.CollectingSink;
 import io.llmops.observability.testing.DecodedTraces;
 import io.llmops.observability.testing.ScriptedSink;
@@ -261,14 +262,17 @@ class LifecycleTest {
       ScriptedSink broken = ScriptedSink.throwing("broken");
       configure(TestConfigs.isolated().addSink(broken).addSink(sink));
 
-      TraceManager.startTrace("survives");
-      String result = Llmops.span("work").call(() -> "still works");
-      assertThat(TraceManager.endTrace()).isTrue();
+      try (CapturedLog log = CapturedLog.open()) {
+        TraceManager.startTrace("survives");
+        String result = Llmops.span("work").call(() -> "still works");
+        assertThat(TraceManager.endTrace()).isTrue();
 
-      assertThat(result).isEqualTo("still works");
-      assertThat(onlyTrace().get("trace_name").asText()).isEqualTo("survives");
-      assertThat(Llmops.stats().get("export_failed.broken")).isEqualTo(1);
-      assertThat(Llmops.stats().get("handed_off.collecting")).isEqualTo(1);
+        assertThat(result).isEqualTo("still works");
+        assertThat(onlyTrace().get("trace_name").asText()).isEqualTo("survives");
+        assertThat(Llmops.stats().get("export_failed.broken")).isEqualTo(1);
+        assertThat(Llmops.stats().get("handed_off.collecting")).isEqualTo(1);
+        assertThat(log.text()).contains("Sink 'broken' threw from export");
+      }
     }
 
     @Test

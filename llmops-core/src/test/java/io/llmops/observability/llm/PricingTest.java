@@ -8,6 +8,7 @@ import io.llmops.observability.CostBreakdown;
 import io.llmops.observability.LlmResponse;
 import io.llmops.observability.ModelPrice;
 import io.llmops.observability.Pricing;
+import io.llmops.observability.testing.CapturedLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -89,6 +90,17 @@ class PricingTest {
     assertThat(Pricing.calculateCost((String) null, 100, 100)).isNull();
     assertThat(Pricing.calculateCost("arn:aws:bedrock:us-east-1:123:application-inference-profile/abc123", 1, 1)).isNull();
     assertThat(Pricing.price("")).isEmpty();
+  }
+
+  @Test
+  void anUnknownModelIsNamedOnceInTheLogWithHowToPriceIt() {
+    try (CapturedLog log = CapturedLog.open()) {
+      Pricing.calculateCost("acme.named-once-v1:0", 100, 100);
+      Pricing.calculateCost("acme.named-once-v1:0", 100, 100);
+
+      assertThat(log.text()).containsOnlyOnce("no price for model 'acme.named-once-v1:0'")
+          .contains("LLMOPS_PRICING_FILE or Pricing.setPrice");
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.llmops.observability.sqs;
 
 import static org.awaitility.Awaitility.await;
 
+import io.llmops.observability.testing.ChildJvmLogging;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -39,8 +40,9 @@ final class ChildSink implements AutoCloseable {
   static ChildSink start(Path spillDir, String queueUrl, String delivery, Path output, String... settings)
       throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-        "-cp", System.getProperty("java.class.path"), SinkProcess.class.getName(),
+    List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1"));
+    command.addAll(ChildJvmLogging.sameAsThisJvm());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), SinkProcess.class.getName(),
         spillDir.toString(), queueUrl, delivery));
     command.addAll(List.of(settings));
     ProcessBuilder builder = new ProcessBuilder(command);

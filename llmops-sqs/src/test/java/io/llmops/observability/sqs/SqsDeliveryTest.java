@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.Llmops;
 import io.llmops.observability.LlmopsStats;
+import io.llmops.observability.testing.CapturedLog;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -184,14 +185,20 @@ class SqsDeliveryTest {
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       closedPort = s.getLocalPort();
     }
-    Llmops.configure(config(ElasticMq.queueUrl(closedPort, "traces"), notADirectory.resolve("spill"))
-        .set("LLMOPS_SQS_RETRY_ATTEMPTS", "1").build());
+    try (CapturedLog log = CapturedLog.open()) {
+      Llmops.configure(config(ElasticMq.queueUrl(closedPort, "traces"), notADirectory.resolve("spill"))
+          .set("LLMOPS_SQS_RETRY_ATTEMPTS", "1").build());
 
-    for (int i = 0; i < 10; i++) {
-      sendTrace(i);
+      for (int i = 0; i < 10; i++) {
+        sendTrace(i);
+      }
+
+      await().atMost(PATIENCE).until(() -> Llmops.stats().get(SqsSettings.DROPPED_SPILL_FAILED) == 10);
+      assertThat(Llmops.stats().get(SqsSettings.COUNTER_SENT)).isZero();
+      assertThat(log.text())
+          .contains("cannot use the spillover directory " + notADirectory.resolve("spill"))
+          .contains("message(s) SQS could not take were lost")
+          .contains("counted as dropped.spill_failed");
     }
-
-    await().atMost(PATIENCE).until(() -> Llmops.stats().get(SqsSettings.DROPPED_SPILL_FAILED) == 10);
-    assertThat(Llmops.stats().get(SqsSettings.COUNTER_SENT)).isZero();
   }
 }

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.llmops.observability.export.SinkMetrics;
 import io.llmops.observability.sqs.internal.JournalFormat.Record;
 import io.llmops.observability.sqs.internal.JournalFormat.Stored;
+import io.llmops.observability.testing.ChildJvmLogging;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,8 +92,11 @@ class AdoptionCrashTest {
 
   private static Process start(Path root) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-        AdoptionCrashChild.class.getName(), root.toString())
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx64m", "-XX:TieredStopAtLevel=1"));
+    command.addAll(ChildJvmLogging.sameAsThisJvm());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        AdoptionCrashChild.class.getName(), root.toString()));
+    return new ProcessBuilder(command)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
         .redirectError(ProcessBuilder.Redirect.INHERIT)
         .start();

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.llmops.observability.export.SinkMetrics;
 import io.llmops.observability.sqs.SqsSettings;
+import io.llmops.observability.testing.ChildJvmLogging;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -163,9 +164,11 @@ class SpilloverCrashTest {
 
     static Child start(Path dir, long firstId, long seed, Path output) throws IOException {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      ProcessBuilder builder = new ProcessBuilder(java, "-Xmx64m", "-XX:TieredStopAtLevel=1",
-          "-cp", System.getProperty("java.class.path"),
-          SpilloverCrashWriter.class.getName(), dir.toString(), Long.toString(firstId), Long.toString(seed));
+      List<String> command = new ArrayList<>(List.of(java, "-Xmx64m", "-XX:TieredStopAtLevel=1"));
+      command.addAll(ChildJvmLogging.sameAsThisJvm());
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+          SpilloverCrashWriter.class.getName(), dir.toString(), Long.toString(firstId), Long.toString(seed)));
+      ProcessBuilder builder = new ProcessBuilder(command);
       builder.redirectOutput(output.toFile());
       builder.redirectError(ProcessBuilder.Redirect.INHERIT);
       return new Child(builder.start(), output);
