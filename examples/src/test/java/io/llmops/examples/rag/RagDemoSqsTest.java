@@ -3,6 +3,7 @@ package io.llmops.examples.rag;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.llmops.observability.Llmops;
+import io.llmops.observability.LlmopsConfig;
 import io.llmops.observability.sqs.SqsSettings;
 import io.llmops.observability.testing.TestConfigs;
 import java.io.ByteArrayOutputStream;
@@ -26,23 +27,14 @@ class RagDemoSqsTest {
 
   @Test
   void theDemoSendsItsTraceToTheInProcessQueueAndDecodesWhatArrives() {
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    PrintStream original = System.out;
+    String output;
     try (LocalSqs sqs = LocalSqs.start()) {
-      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-      try {
-        RagDemo.run(new String[] {"How old is Java?"}, TestConfigs.isolated()
-            .set(SqsSettings.QUEUE_URL, sqs.queueUrl())
-            .sinks("sqs")
-            .set(SqsSettings.SPILLOVER_DIR, spillDir.resolve("journal").toString())
-            .build(), new DemoSqs(sqs));
-      } finally {
-        Llmops.shutdown(Duration.ofSeconds(5));
-        System.setOut(original);
-      }
+      output = runDemo(TestConfigs.isolated()
+          .set(SqsSettings.QUEUE_URL, sqs.queueUrl())
+          .sinks("sqs")
+          .set(SqsSettings.SPILLOVER_DIR, spillDir.resolve("journal").toString())
+          .build(), new DemoSqs(sqs));
     }
-    String output = captured.toString(StandardCharsets.UTF_8);
-    System.out.println(output);
 
     assertThat(output).contains("Delivered to SQS: 1 message(s)");
     assertThat(output).doesNotContain("spilled");
@@ -60,28 +52,34 @@ class RagDemoSqsTest {
       closedPort = socket.getLocalPort();
     }
     Path journal = spillDir.resolve("journal");
+    String output = runDemo(TestConfigs.isolated()
+        .set(SqsSettings.QUEUE_URL, "http://127.0.0.1:" + closedPort + "/000000000000/llmops-demo")
+        .sinks("sqs")
+        .set(SqsSettings.SPILLOVER_DIR, journal.toString())
+        .set("LLMOPS_SQS_RETRY_DELAY", "0.05")
+        .set("LLMOPS_SQS_RETRY_MAX_DELAY", "0.1")
+        .build(), new DemoSqs(null));
+
+    assertThat(output).contains("Delivered to SQS: 0 message(s)");
+    assertThat(output).contains("Not delivered, spilled to the journal at " + journal.toAbsolutePath()
+        + ": 1 message(s); the next run with this journal replays them");
+    assertThat(output).doesNotContain("Delivered: true");
+  }
+
+  /** Runs the demo on {@code config} to its end and returns what it printed. */
+  private static String runDemo(LlmopsConfig config, DemoSqs sqs) {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     PrintStream original = System.out;
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
-      RagDemo.run(new String[] {"How old is Java?"}, TestConfigs.isolated()
-          .set(SqsSettings.QUEUE_URL, "http://127.0.0.1:" + closedPort + "/000000000000/llmops-demo")
-          .sinks("sqs")
-          .set(SqsSettings.SPILLOVER_DIR, journal.toString())
-          .set("LLMOPS_SQS_RETRY_DELAY", "0.05")
-          .set("LLMOPS_SQS_RETRY_MAX_DELAY", "0.1")
-          .build(), new DemoSqs(null));
+      RagDemo.run(new String[] {"How old is Java?"}, config, sqs);
     } finally {
       Llmops.shutdown(Duration.ofSeconds(5));
       System.setOut(original);
     }
     String output = captured.toString(StandardCharsets.UTF_8);
     System.out.println(output);
-
-    assertThat(output).contains("Delivered to SQS: 0 message(s)");
-    assertThat(output).contains("Not delivered, spilled to the journal at " + journal.toAbsolutePath()
-        + ": 1 message(s); the next run with this journal replays them");
-    assertThat(output).doesNotContain("Delivered: true");
+    return output;
   }
 
   @Test

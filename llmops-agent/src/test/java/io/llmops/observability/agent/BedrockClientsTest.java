@@ -7,11 +7,11 @@ import io.llmops.observability.agent.fixtures.BedrockCalls;
 import io.llmops.observability.agent.fixtures.SdkClassLoader;
 import io.llmops.observability.agent.internal.StartupStats;
 import io.llmops.observability.agent.testing.AgentTest;
-import io.llmops.observability.agent.testing.CapturedLog;
 import io.llmops.observability.bedrock.FakeBedrockRuntime;
 import io.llmops.observability.bedrock.GlobalBedrockInterceptor;
 import io.llmops.observability.bedrock.LlmopsBedrockInterceptor;
 import io.llmops.observability.bedrock.TestClients;
+import io.llmops.observability.testing.CapturedLog;
 import java.io.File;
 import java.net.URI;
 import java.net.URL;
@@ -127,7 +127,7 @@ class BedrockClientsTest extends AgentTest {
   @Test
   void withoutLlmopsBedrockBesideTheSdkTheClientWorksUnrecordedAndOneLineSaysWhy() throws Exception {
     List<String> log;
-    try (CapturedLog captured = new CapturedLog()) {
+    try (CapturedLog captured = CapturedLog.open()) {
       assertThat(converseInChildLoader(false)).isEqualTo("Hi.");
       log = captured.messages();
     }

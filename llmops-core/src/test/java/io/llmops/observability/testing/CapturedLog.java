@@ -28,6 +28,11 @@ public final class CapturedLog extends Handler implements AutoCloseable {
     return log;
   }
 
+  /** The messages logged so far, one per record. */
+  public List<String> messages() {
+    return List.copyOf(lines);
+  }
+
   /** Every message logged so far, one per line. */
   public String text() {
     return String.join("\n", lines);

@@ -54,11 +54,30 @@ public final class AgentInstaller {
     return installed;
   }
 
+  /**
+   * Weaves once per JVM; true when the agent is active afterwards. Never throws: a weaving
+   * set-up that fails (a throwing {@code premain} would abort the JVM's start) is logged and
+   * answered with false, and the application runs unchanged, untraced.
+   */
   public static synchronized boolean install(Instrumentation instrumentation) {
     if (installed) {
       return true;
     }
     long started = System.nanoTime();
+    try {
+      weave(instrumentation);
+    } catch (RuntimeException | LinkageError e) {
+      SdkLog.error("llmops-agent: the annotations could not be woven; the application runs "
+          + "unchanged and untraced", e);
+      return false;
+    }
+    installed = true;
+    Weaving.markActive("llmops-agent");
+    StartupStats.record(System.nanoTime() - started);
+    return true;
+  }
+
+  private static void weave(Instrumentation instrumentation) {
     disableNexus();
     warmUp();
     // Registered first so that it runs first, on load and on retransformation: the advice then
@@ -90,10 +109,6 @@ public final class AgentInstaller {
         .installOn(instrumentation);
     installContextPropagation(instrumentation);
     installBedrock(instrumentation);
-    installed = true;
-    Weaving.markActive("llmops-agent");
-    StartupStats.record(System.nanoTime() - started);
-    return true;
   }
 
   /**

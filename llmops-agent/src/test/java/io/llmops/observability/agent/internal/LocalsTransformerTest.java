@@ -8,7 +8,7 @@ import io.llmops.observability.TrackFunction;
 import io.llmops.observability.agent.fixtures.Service;
 import io.llmops.observability.agent.fixtures.TrickyLocals;
 import io.llmops.observability.agent.testing.AgentTest;
-import io.llmops.observability.agent.testing.CapturedLog;
+import io.llmops.observability.testing.CapturedLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -72,7 +72,7 @@ class LocalsTransformerTest extends AgentTest {
   void aMethodTheAnalysisCannotFollowKeepsItsCodeAndIsLoggedWhileTheOthersAreRewritten() {
     byte[] rewritten;
     List<String> log;
-    try (CapturedLog captured = new CapturedLog()) {
+    try (CapturedLog captured = CapturedLog.open()) {
       rewritten = LocalsTransformer.rewrite(GeneratedClasses.unreadable());
       log = captured.messages();
     }

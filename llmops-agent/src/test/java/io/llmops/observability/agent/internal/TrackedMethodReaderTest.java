@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.llmops.observability.agent.fixtures.Labelled;
 import io.llmops.observability.agent.fixtures.Service;
-import io.llmops.observability.agent.testing.CapturedLog;
+import io.llmops.observability.testing.CapturedLog;
 import net.bytebuddy.description.method.MethodDescription;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +13,7 @@ class TrackedMethodReaderTest {
 
   @Test
   void aBlankTagIsSkippedWithAWarningNamingTheMethod() throws Exception {
-    try (CapturedLog log = new CapturedLog()) {
+    try (CapturedLog log = CapturedLog.open()) {
       TrackedMethod method = read(Labelled.BlankTag.class, "blank");
 
       assertThat(method.tags()).containsExactly("kept");
@@ -24,7 +24,7 @@ class TrackedMethodReaderTest {
 
   @Test
   void anEntryThatIsNotKeyEqualsValueIsSkippedWithAWarningNamingTheMethod() throws Exception {
-    try (CapturedLog log = new CapturedLog()) {
+    try (CapturedLog log = CapturedLog.open()) {
       TrackedMethod method = read(Service.class, "named");
 
       assertThat(method.metadata()).containsOnlyKeys("service", "priority");
