@@ -1,5 +1,6 @@
 package io.llmops.observability;
 
+import io.llmops.observability.internal.common.Saturating;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -160,18 +161,10 @@ public record LlmResponse(
     public LlmResponse build() {
       Long total = totalTokens;
       if (total == null && inputTokens != null && outputTokens != null) {
-        total = saturatedSum(inputTokens, outputTokens);
+        total = Saturating.add(inputTokens, outputTokens);
       }
       return new LlmResponse(format, modelId, inputTokens, outputTokens, total, cacheReadTokens,
           cacheWriteTokens, reasoningTokens, prompt, text, stopReason, toolCalls, incomplete);
-    }
-
-    private static long saturatedSum(long a, long b) {
-      try {
-        return Math.addExact(a, b);
-      } catch (ArithmeticException overflow) {
-        return a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
-      }
     }
   }
 }

@@ -16,7 +16,8 @@
  * io.llmops.observability.SettingKey}). Sinks are in {@code io.llmops.observability.export}, what
  * modules build on in {@code io.llmops.observability.spi}. Packages named {@code internal} are
  * not API and may change in any release; this package refers to none of them but the bottom
- * one's argument checks, so it never depends on the engine (PackageCyclesTest).
+ * one ({@code internal.common}: argument checks, saturated sums, locating the engine by name),
+ * so it never depends on the engine (PackageCyclesTest).
  *
  * <h2>Absent values</h2>
  *

@@ -1,13 +1,13 @@
 package io.llmops.observability.internal.bridge;
 
+import io.llmops.observability.internal.common.EngineLocator;
+
 /**
  * Finds the engine's {@link CoreBridge} on first use. It is named, not imported: the engine
  * depends on the SPI, so the SPI must not depend on the engine (PackageCyclesTest). Both ship in
  * llmops-core, so the class is always there. Internal.
  */
 public final class Bridge {
-
-  private static final String ENGINE_BRIDGE = "io.llmops.observability.internal.engine.EngineBridge";
 
   private Bridge() {}
 
@@ -17,15 +17,6 @@ public final class Bridge {
   }
 
   private static final class Holder {
-    static final CoreBridge CORE = load();
-
-    private static CoreBridge load() {
-      try {
-        return (CoreBridge) Class.forName(ENGINE_BRIDGE, true, Bridge.class.getClassLoader())
-            .getDeclaredConstructor().newInstance();
-      } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("llmops-core is incomplete: " + ENGINE_BRIDGE, e);
-      }
-    }
+    static final CoreBridge CORE = EngineLocator.locate(CoreBridge.class);
   }
 }

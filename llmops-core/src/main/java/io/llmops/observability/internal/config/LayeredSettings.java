@@ -45,15 +45,12 @@ public final class LayeredSettings implements LlmopsEngine.ResolvedSettings {
   }
 
   /**
-   * Warns about every {@code LLMOPS_*} variable of the layers that neither the SDK nor {@code
-   * keys} (the settings of the modules present) reads.
+   * Warns about every {@code LLMOPS_*} variable of the layers that neither the SDK (its known
+   * variables) nor {@code keys} (the settings of the sink modules present) reads.
    */
   public void warnAboutUnknownVariables(List<SettingKey<?>> keys) {
     List<String> declared = new ArrayList<>();
     for (SettingKey<?> key : keys) {
-      declared.addAll(key.names());
-    }
-    for (SettingKey<?> key : LlmopsSettings.ALL) {
       declared.addAll(key.names());
     }
     Map<String, List<String>> names = new LinkedHashMap<>();

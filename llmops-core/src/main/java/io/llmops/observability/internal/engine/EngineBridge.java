@@ -102,7 +102,7 @@ public final class EngineBridge implements CoreBridge {
   @Override
   public void dropped(String reason, String warning) {
     Tracer.get().counters().add(Counters.DROPPED_PREFIX + reason, 1);
-    SdkLog.warnOnce("dropped." + reason, warning);
+    SdkLog.warnOnce(Counters.DROPPED_PREFIX + reason, warning);
   }
 
   @Override

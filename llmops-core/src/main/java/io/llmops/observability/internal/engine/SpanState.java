@@ -455,6 +455,9 @@ final class SpanState implements Span {
     Object promptText = read == null ? null : ResponseReaders.text(read.prompt());
     Usage readUsage = read == null ? null : GenerationCost.usage(read);
     List<Object> toolCalls = read == null ? List.of() : ResponseReaders.toolCalls(read);
+    if (read == null && raw != null) {
+      UnreadResponses.warn(raw, trace.tracer().responseReaders()); // logged outside the lock
+    }
     synchronized (lock) {
       if (ended) {
         return;
@@ -465,7 +468,6 @@ final class SpanState implements Span {
       if (read == null) {
         if (raw != null) {
           markIncomplete(UnreadResponses.REASON);
-          UnreadResponses.warn(raw, trace.tracer().responseReaders());
         }
         return;
       }

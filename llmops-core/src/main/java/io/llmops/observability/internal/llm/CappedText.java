@@ -2,7 +2,7 @@ package io.llmops.observability.internal.llm;
 
 import io.llmops.observability.internal.capture.Snapshotter;
 import io.llmops.observability.internal.capture.TruncatedText;
-import io.llmops.observability.internal.model.Usage;
+import io.llmops.observability.internal.common.Saturating;
 import java.io.Writer;
 
 /**
@@ -31,7 +31,7 @@ final class CappedText {
     if (room > 0) {
       kept.append(piece, 0, Math.min(room, piece.length()));
     }
-    length = Usage.add(length, pieceLength);
+    length = Saturating.add(length, pieceLength);
   }
 
   /** The text: a String when kept whole, else a {@link TruncatedText} with its full length. */

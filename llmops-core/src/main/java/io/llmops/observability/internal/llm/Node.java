@@ -2,7 +2,7 @@ package io.llmops.observability.internal.llm;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.llmops.observability.internal.capture.TruncatedText;
-import io.llmops.observability.internal.model.Usage;
+import io.llmops.observability.internal.common.Saturating;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +152,6 @@ final class Node {
     if (a == null) {
       return b;
     }
-    return b == null ? a : Usage.add(a, b);
+    return b == null ? a : Saturating.add(a, b);
   }
 }

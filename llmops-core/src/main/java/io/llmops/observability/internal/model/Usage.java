@@ -1,5 +1,7 @@
 package io.llmops.observability.internal.model;
 
+import io.llmops.observability.internal.common.Saturating;
+
 /**
  * Token counts of a generation. {@code inputTokens} includes cache reads and writes, {@code
  * outputTokens} includes reasoning; the last three are 0 when not reported. Sums saturate at
@@ -21,14 +23,8 @@ public record Usage(long inputTokens, long outputTokens, long totalTokens, long 
   /** Usage whose total is input plus output, saturated. */
   public static Usage of(long inputTokens, long outputTokens, long cacheReadTokens,
       long cacheWriteTokens, long reasoningTokens) {
-    return new Usage(inputTokens, outputTokens, add(inputTokens, outputTokens), cacheReadTokens,
+    return new Usage(inputTokens, outputTokens, Saturating.add(inputTokens, outputTokens), cacheReadTokens,
         cacheWriteTokens, reasoningTokens);
-  }
-
-  /** {@code a + b}, saturated at the limits of a long instead of wrapping around. */
-  public static long add(long a, long b) {
-    long sum = a + b;
-    return ((a ^ sum) & (b ^ sum)) < 0 ? (a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE) : sum;
   }
 
   /** Whether every count lies between 0 and {@link #MAX_PLAUSIBLE_TOKENS} (the total: twice that). */

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.llmops.observability.CostBreakdown;
 import io.llmops.observability.ModelPrice;
+import io.llmops.observability.internal.common.Saturating;
 import io.llmops.observability.spi.SdkLog;
-import io.llmops.observability.internal.model.Usage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -127,7 +127,7 @@ public final class PriceTable {
       }
       return null;
     }
-    long uncached = Math.max(0, in - Usage.add(cacheRead, cacheWrite));
+    long uncached = Math.max(0, in - Saturating.add(cacheRead, cacheWrite));
     double inputCost = uncached * price.inputPerMillion() / 1e6;
     double readCost = cacheRead * (price.cacheReadPerMillion() != null
         ? price.cacheReadPerMillion() : price.inputPerMillion()) / 1e6;
