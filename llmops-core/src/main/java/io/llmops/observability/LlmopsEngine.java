@@ -68,6 +68,21 @@ public interface LlmopsEngine {
   /** Counts one dropped item under {@code reason} and logs {@code warning} once. */
   void dropped(String reason, String warning);
 
+  // Traces that cross services.
+
+  /** The headers naming {@code span} as a caller (counted as given to a call), or empty. */
+  Map<String, String> propagationHeaders(Span span);
+
+  /** How many times the headers of {@code span}'s trace were given out so far. */
+  long headersGiven(Span span);
+
+  /** Marks {@code span}'s trace {@code has_external_segments}. */
+  void expectExternalSegment(Span span);
+
+  /** The caller the headers name, or null (invalid ones are counted and logged). */
+  @Nullable RemoteParent readRemoteParent(
+      Function<String, ? extends @Nullable Iterable<String>> headerValues);
+
   // Context: an engine context is opaque here.
 
   void readContextsWith(Function<LlmopsContext, Object> reader);

@@ -56,6 +56,16 @@ public interface TraceBuilder {
   TraceBuilder tags(String... tags);
 
   /**
+   * Records the trace as the work a caller in another process asked for (read with {@link
+   * TraceHeaders#read}): with a caller that merges segments, a child segment of its trace (same
+   * trace id, its own segment id, its spans without a parent under the calling span); with any
+   * other caller, a trace with the caller's trace id and the calling span in its metadata ({@code
+   * llmops.remote_parent_span_id}). Null, for a request without valid headers, starts an ordinary
+   * trace. See docs/DISTRIBUTED_TRACING.md.
+   */
+  TraceBuilder remoteParent(@Nullable RemoteParent parent);
+
+  /**
    * Starts the trace and makes it the active trace of the calling thread. It replaces a trace of
    * this thread that was never finalized and has nothing open; inside an open span or scope it
    * nests, and the outer trace is active again once this one is finalized. Never throws.

@@ -161,9 +161,11 @@ class EvaluationTest {
     assertThat(traces).hasSize(2);
     JsonNode late = traces.get(1);
     assertThat(late.get("trace_id").asText()).isEqualTo(traceId);
-    assertThat(late.at("/metadata/llmops.segment").asText()).isEqualTo("late");
+    assertThat(late.get("is_child_segment").asBoolean()).isTrue();
+    assertThat(late.get("segment_id").asText()).isNotBlank();
     assertThat(late.at("/metadata/team").asText()).isEqualTo("search");
-    assertThat(traces.get(0).at("/metadata/llmops.segment").isMissingNode()).isTrue();
+    assertThat(traces.get(0).get("is_child_segment").asBoolean()).isFalse();
+    assertThat(traces.get(0).has("segment_id")).isFalse();
     assertThat(late.get("idempotency_key").asText())
         .isNotEqualTo(traces.get(0).get("idempotency_key").asText());
     JsonNode evaluation = late.get("spans").get(0);

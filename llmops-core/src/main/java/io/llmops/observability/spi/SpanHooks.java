@@ -39,10 +39,10 @@ public final class SpanHooks {
   }
 
   /**
-   * Lets a span started by {@code builder} under a span of a trace already sent go out as a late
+   * Lets a span started by {@code builder} under a span of a trace already sent go out as a child
    * segment of that trace (a message of its own with the same trace id and {@code
-   * metadata["llmops.segment"] = "late"}, which the processor merges) instead of being dropped
-   * as late. Returns {@code builder}.
+   * is_child_segment: true}, which the processor merges) instead of being dropped as late.
+   * Returns {@code builder}.
    */
   public static @Nullable SpanBuilder allowLateSegment(@Nullable SpanBuilder builder) {
     try {

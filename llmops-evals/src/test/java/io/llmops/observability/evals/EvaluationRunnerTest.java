@@ -152,7 +152,7 @@ class EvaluationRunnerTest {
     assertThat(spansOf(generation.traceId())).hasSize(2);
     JsonNode late = io.llmops.observability.testing.DecodedTraces.of(sink.messages()).get(1);
     assertThat(late.get("trace_id").asText()).isEqualTo(generation.traceId());
-    assertThat(late.at("/metadata/llmops.segment").asText()).isEqualTo("late");
+    assertThat(late.get("is_child_segment").asBoolean()).isTrue();
     assertThat(late.at("/spans/0/parent_span_id").asText()).isEqualTo(generation.spanId());
     assertThat(late.at("/spans/0/input_data/evaluation/label").asText()).isEqualTo("partially_correct");
   }

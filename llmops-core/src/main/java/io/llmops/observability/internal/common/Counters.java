@@ -22,6 +22,10 @@ public final class Counters implements SinkMetrics {
   public static final String SPANS_LATE = "spans.late";
   /** Evaluations recorded after their trace was sent, each sent as a late segment of it. */
   public static final String TRACES_LATE_SEGMENTS = "traces.late_segments";
+  /** Traces started as child segments of a caller's trace (from its headers). */
+  public static final String TRACES_RESUMED = "traces.resumed";
+  /** Trace headers of a request ignored as malformed, oversized, repeated or contradictory. */
+  public static final String PROPAGATION_HEADERS_IGNORED = "propagation.headers_ignored";
   public static final String SPANS_WITHOUT_TRACE = "spans.without_trace";
   public static final String MESSAGES_ENCODED = "messages.encoded";
   public static final String MESSAGES_TRUNCATED = "messages.truncated";

@@ -8,6 +8,7 @@ import io.llmops.observability.LlmopsEngine;
 import io.llmops.observability.LlmopsSettings;
 import io.llmops.observability.ModelPrice;
 import io.llmops.observability.Scope;
+import io.llmops.observability.RemoteParent;
 import io.llmops.observability.SettingKey;
 import io.llmops.observability.Span;
 import io.llmops.observability.SpanBuilder;
@@ -20,6 +21,8 @@ import io.llmops.observability.internal.export.SinkFactory;
 import io.llmops.observability.internal.llm.ResponseReaders;
 import io.llmops.observability.internal.model.ErrorInfo;
 import io.llmops.observability.internal.pricing.PriceTable;
+import io.llmops.observability.internal.propagation.IncomingHeaders;
+import io.llmops.observability.internal.propagation.OutgoingHeaders;
 import io.llmops.observability.spi.SdkLog;
 import io.llmops.observability.spi.SinkProvider;
 import java.nio.file.Path;
@@ -103,6 +106,54 @@ public final class EngineBridge implements CoreBridge {
   public void dropped(String reason, String warning) {
     Tracer.get().counters().add(Counters.DROPPED_PREFIX + reason, 1);
     SdkLog.warnOnce(Counters.DROPPED_PREFIX + reason, warning);
+  }
+
+  @Override
+  public Map<String, String> propagationHeaders(Span span) {
+    SpanState state = recorded(span);
+    if (state == null) {
+      return Map.of();
+    }
+    Map<String, String> headers = OutgoingHeaders.of(state.traceId(), state.spanId());
+    if (!headers.isEmpty()) {
+      state.trace().headersGiven();
+    }
+    return headers;
+  }
+
+  @Override
+  public long headersGiven(Span span) {
+    SpanState state = recorded(span);
+    return state == null ? 0 : state.trace().headersGivenSoFar();
+  }
+
+  @Override
+  public void expectExternalSegment(Span span) {
+    SpanState state = recorded(span);
+    if (state != null) {
+      state.trace().expectExternalSegment();
+    }
+  }
+
+  @Override
+  public RemoteParent readRemoteParent(
+      Function<String, ? extends Iterable<String>> headerValues) {
+    IncomingHeaders.Reading reading = IncomingHeaders.read(headerValues);
+    if (reading.ignoredBecause() != null) {
+      Tracer.get().counters().increment(Counters.PROPAGATION_HEADERS_IGNORED);
+      SdkLog.warnOnce("propagation-ignored:" + reading.ignoredBecause(), "llmops: ignored the "
+          + "trace headers of a request (" + reading.ignoredBecause() + "); it is traced as if "
+          + "they were absent");
+    }
+    return reading.parent();
+  }
+
+  /** The span state behind {@code span}, or null for the no-op span. */
+  private static SpanState recorded(Span span) {
+    if (span instanceof SpanState state) {
+      return state;
+    }
+    return span instanceof JoinedGeneration joined ? joined.joined() : null;
   }
 
   @Override

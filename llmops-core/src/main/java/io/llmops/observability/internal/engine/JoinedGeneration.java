@@ -22,6 +22,11 @@ final class JoinedGeneration implements Span {
     this.joined = joined;
   }
 
+  /** The generation this one records onto. */
+  SpanState joined() {
+    return joined;
+  }
+
   @Override
   public String spanId() {
     return joined.spanId();

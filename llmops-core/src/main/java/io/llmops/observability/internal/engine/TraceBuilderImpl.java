@@ -1,5 +1,6 @@
 package io.llmops.observability.internal.engine;
 
+import io.llmops.observability.RemoteParent;
 import io.llmops.observability.TraceBuilder;
 import io.llmops.observability.internal.common.Arguments;
 import io.llmops.observability.internal.capture.CaptureBudget;
@@ -19,6 +20,7 @@ final class TraceBuilderImpl implements TraceBuilder {
   String userId;
   String sessionId;
   List<String> tags = List.of();
+  RemoteParent remoteParent;
   /** What the metadata set here may capture; charged to the trace's budget when it starts. */
   final CaptureBudget budget = CaptureBudget.standalone();
 
@@ -80,6 +82,12 @@ final class TraceBuilderImpl implements TraceBuilder {
       }
     }
     tags = List.of(values);
+    return this;
+  }
+
+  @Override
+  public TraceBuilder remoteParent(RemoteParent parent) {
+    remoteParent = parent;
     return this;
   }
 

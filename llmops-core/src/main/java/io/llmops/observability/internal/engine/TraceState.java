@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import io.llmops.observability.internal.model.Segment;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -22,9 +24,6 @@ import java.util.function.BooleanSupplier;
  */
 final class TraceState {
 
-  /** Trace metadata key marking a late segment of a trace sent earlier. */
-  static final String SEGMENT_KEY = "llmops.segment";
-  static final String SEGMENT_LATE = "late";
   /** Span metadata key marking a span sent while still open (its data so far). */
   static final String OPEN_KEY = "llmops.open";
   private static final int AWAITED_SWEEP = 256;
@@ -35,6 +34,10 @@ final class TraceState {
   final long startMicros;
   final Map<String, Object> metadata;
   final List<String> tags;
+  /** This message's own id when it is a child segment of a trace recorded elsewhere, else null. */
+  final String segmentId;
+  /** The parent of this trace's spans that start without one: a child segment's calling span. */
+  final String rootParentSpanId;
 
   private final Tracer tracer;
   private final CaptureBudget captureBudget = CaptureBudget.forTrace();
@@ -46,6 +49,9 @@ final class TraceState {
   private final AtomicInteger endedCount = new AtomicInteger();
   private final AtomicBoolean finalizing = new AtomicBoolean();
   private final AtomicBoolean sent = new AtomicBoolean();
+  /** How many times this trace's headers were given to a call to another service. */
+  private final AtomicLong headersGiven = new AtomicLong();
+  private volatile boolean externalSegmentExpected;
 
   // Written once by the finalizing thread before `finalizing` is set, read after it.
   private volatile String name;
@@ -56,8 +62,11 @@ final class TraceState {
   private long endMicros;
 
   TraceState(Tracer tracer, String traceId, String name, String projectId, String environment,
-      String userId, String sessionId, Map<String, Object> metadata, List<String> tags) {
+      String userId, String sessionId, Map<String, Object> metadata, List<String> tags,
+      String segmentId, String rootParentSpanId) {
     this.tracer = tracer;
+    this.segmentId = segmentId;
+    this.rootParentSpanId = rootParentSpanId;
     this.traceId = traceId;
     this.name = name;
     this.projectId = projectId;
@@ -170,7 +179,7 @@ final class TraceState {
     synchronized (this) {
       data = new TraceData(traceId, name, projectId, environment, userId, sessionId, startMicros,
           endMicros, input, output, exportedMetadata, tags, spans, stillOpen,
-          captureBudget.used());
+          captureBudget.used(), segment());
     }
     tracer.submit(data);
   }
@@ -215,12 +224,11 @@ final class TraceState {
   }
 
   /**
-   * A new trace with this one's id, name, project, environment, user, session and tags, and its
-   * metadata plus {@value #SEGMENT_KEY}: {@value #SEGMENT_LATE}: a later message of this trace.
+   * A child segment of this trace for a span under {@code parentSpanId} that starts after this
+   * trace was sent (an evaluation recorded late): a new message with this trace's id, name,
+   * project, environment, user, session, metadata and tags, merged by the processor.
    */
-  TraceState lateSegment() {
-    Map<String, Object> flagged = new java.util.LinkedHashMap<>(metadata);
-    flagged.put(SEGMENT_KEY, SEGMENT_LATE);
+  TraceState lateSegment(String parentSpanId) {
     String user;
     String session;
     synchronized (this) {
@@ -228,7 +236,26 @@ final class TraceState {
       session = sessionId;
     }
     return new TraceState(tracer, traceId, name, projectId, environment, user, session,
-        java.util.Collections.unmodifiableMap(flagged), tags);
+        metadata, tags, Ids.uuid(), parentSpanId);
+  }
+
+  /** Counts this trace's headers given to a call; returns the new count. */
+  long headersGiven() {
+    return headersGiven.incrementAndGet();
+  }
+
+  long headersGivenSoFar() {
+    return headersGiven.get();
+  }
+
+  /** Another service answered a call with this trace's headers: its segment is on its way. */
+  void expectExternalSegment() {
+    externalSegmentExpected = true;
+  }
+
+  private Segment segment() {
+    Segment segment = segmentId == null ? Segment.WHOLE : Segment.child(segmentId);
+    return segment.withExternalSegments(externalSegmentExpected);
   }
 
   /** The runtime this trace belongs to. */

@@ -2,6 +2,7 @@ package io.llmops.observability.internal.engine;
 
 import io.llmops.observability.LlmopsConfig;
 import io.llmops.observability.LlmopsSettings;
+import io.llmops.observability.RemoteParent;
 import io.llmops.observability.Span;
 import io.llmops.observability.SpanBuilder;
 import io.llmops.observability.SpanType;
@@ -10,6 +11,7 @@ import io.llmops.observability.internal.capture.CaptureBudget;
 import io.llmops.observability.internal.capture.Snapshotter;
 import io.llmops.observability.internal.common.Arguments;
 import io.llmops.observability.internal.common.Counters;
+import io.llmops.observability.internal.common.HexIds;
 import io.llmops.observability.internal.common.Lazy;
 import io.llmops.observability.internal.common.LoopThreads;
 import io.llmops.observability.internal.export.ExportPipeline;
@@ -21,6 +23,7 @@ import io.llmops.observability.internal.wire.Redactor;
 import io.llmops.observability.spi.LlmResponseReader;
 import io.llmops.observability.spi.SdkLog;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +42,9 @@ import java.util.function.BooleanSupplier;
  * only ever sees IllegalArgumentException for bad arguments. Internal.
  */
 public final class Tracer {
+
+  /** Metadata of a trace started for a caller that does not merge segments: its W3C span id. */
+  static final String REMOTE_PARENT_KEY = "llmops.remote_parent_span_id";
 
   private static volatile Tracer current;
   private static boolean shutdownHookInstalled;
@@ -220,7 +226,8 @@ public final class Tracer {
         parentSpan = null;
         implicitRoot = true;
       }
-      SpanState span = new SpanState(trace, parentSpan == null ? null : parentSpan.spanId(),
+      SpanState span = new SpanState(trace,
+          parentSpan == null ? trace.rootParentSpanId : parentSpan.spanId(),
           builder.name, builder.type, implicitRoot);
       span.initFrom(builder);
       // Counted open last: a failure before this point (say, the stack running out in the
@@ -237,15 +244,15 @@ public final class Tracer {
   }
 
   /**
-   * A span under {@code parentSpan} of a trace already sent, recorded as the only span of a new
-   * message with the same trace id (a late segment, flagged in the trace metadata) that is sent
-   * when the span ends. The processor merges it into the trace.
+   * A span under {@code parentSpan} of a trace already sent, recorded as the only span of a child
+   * segment of that trace, sent when the span ends. The processor merges it into the trace.
    */
   private Span lateSegmentSpan(TraceState trace, SpanState parentSpan, SpanBuilderImpl builder) {
-    TraceState segment = trace.lateSegment();
+    TraceState segment = trace.lateSegment(parentSpan.spanId());
     counters.increment(Counters.TRACES_LATE_SEGMENTS);
     segment.spanStarted();
-    SpanState span = new SpanState(segment, parentSpan.spanId(), builder.name, builder.type, true);
+    SpanState span = new SpanState(segment, segment.rootParentSpanId, builder.name, builder.type,
+        true);
     span.initFrom(builder);
     return span;
   }
@@ -269,8 +276,10 @@ public final class Tracer {
       return null;
     }
     try {
-      TraceState trace = newTrace(b.name, b.projectId, b.environment, b.userId, b.sessionId,
-          Map.copyOf(b.metadata), b.tags);
+      TraceState trace = b.remoteParent == null
+          ? newTrace(b.name, b.projectId, b.environment, b.userId, b.sessionId,
+              Map.copyOf(b.metadata), b.tags)
+          : resumedTrace(b);
       trace.captureBudget().charge(b.budget);
       TraceState abandoned = ContextStorage.startTrace(trace);
       if (abandoned != null) {
@@ -287,12 +296,38 @@ public final class Tracer {
 
   private TraceState newTrace(String name, String projectId, String environment, String userId,
       String sessionId, Map<String, Object> metadata, List<String> tags) {
+    return newTrace(Ids.uuid(), null, null, name, projectId, environment, userId, sessionId,
+        metadata, tags);
+  }
+
+  /**
+   * The work a caller in another process asked for: a child segment of the caller's trace when
+   * the caller merges segments, else an ordinary trace with the caller's W3C trace id that
+   * names the calling span in its metadata (docs/DISTRIBUTED_TRACING.md).
+   */
+  private TraceState resumedTrace(TraceBuilderImpl b) {
+    RemoteParent remote = b.remoteParent;
+    if (remote.childSegment()) {
+      counters.increment(Counters.TRACES_RESUMED);
+      return newTrace(remote.traceId(), Ids.uuid(), remote.parentSpanId(), b.name, b.projectId,
+          b.environment, b.userId, b.sessionId, Map.copyOf(b.metadata), b.tags);
+    }
+    Map<String, Object> metadata = new LinkedHashMap<>(b.metadata);
+    metadata.put(REMOTE_PARENT_KEY, remote.parentSpanId());
+    return newTrace(HexIds.dashed(HexIds.digits(remote.traceId())), null, null, b.name,
+        b.projectId, b.environment, b.userId, b.sessionId,
+        java.util.Collections.unmodifiableMap(metadata), b.tags);
+  }
+
+  private TraceState newTrace(String traceId, String segmentId, String rootParentSpanId,
+      String name, String projectId, String environment, String userId, String sessionId,
+      Map<String, Object> metadata, List<String> tags) {
     counters.increment(Counters.TRACES_STARTED);
     UnwovenAnnotations.look();
-    return new TraceState(this, Ids.uuid(), name,
+    return new TraceState(this, traceId, name,
         projectId != null ? projectId : config.projectId(),
         environment != null ? environment : config.environment(),
-        userId, sessionId, metadata, tags);
+        userId, sessionId, metadata, tags, segmentId, rootParentSpanId);
   }
 
   public boolean finalizeTrace(

@@ -1,5 +1,6 @@
 package io.llmops.observability.internal.propagation;
 
+import io.llmops.observability.internal.common.HexIds;
 import java.util.Optional;
 
 /**
@@ -23,10 +24,10 @@ public record TraceParent(String traceId, String parentId, int flags) {
   private static final int MAX_LENGTH = 256;
 
   public TraceParent {
-    if (!isHex(traceId, 32) || isZero(traceId)) {
+    if (!HexIds.isLowerHex(traceId, 32) || HexIds.isZero(traceId)) {
       throw new IllegalArgumentException("traceId must be 32 lowercase hex digits, not all zero");
     }
-    if (!isHex(parentId, 16) || isZero(parentId)) {
+    if (!HexIds.isSpanId(parentId)) {
       throw new IllegalArgumentException("parentId must be 16 lowercase hex digits, not all zero");
     }
     if (flags < 0 || flags > 0xff) {
@@ -66,7 +67,7 @@ public record TraceParent(String traceId, String parentId, int flags) {
       return Optional.empty();
     }
     String version = v.substring(0, 2);
-    if (!isHex(version, 2) || version.equals("ff")) {
+    if (!HexIds.isLowerHex(version, 2) || version.equals("ff")) {
       return Optional.empty();
     }
     boolean exact = v.length() == VERSION_00_LENGTH;
@@ -76,32 +77,10 @@ public record TraceParent(String traceId, String parentId, int flags) {
     String traceId = v.substring(3, 35);
     String parentId = v.substring(36, 52);
     String flags = v.substring(53, 55);
-    if (!isHex(traceId, 32) || isZero(traceId) || !isHex(parentId, 16) || isZero(parentId)
-        || !isHex(flags, 2)) {
+    if (!HexIds.isLowerHex(traceId, 32) || HexIds.isZero(traceId) || !HexIds.isSpanId(parentId)
+        || !HexIds.isLowerHex(flags, 2)) {
       return Optional.empty();
     }
     return Optional.of(new TraceParent(traceId, parentId, Integer.parseInt(flags, 16)));
-  }
-
-  private static boolean isHex(String text, int length) {
-    if (text == null || text.length() != length) {
-      return false;
-    }
-    for (int i = 0; i < length; i++) {
-      char c = text.charAt(i);
-      if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean isZero(String hex) {
-    for (int i = 0; i < hex.length(); i++) {
-      if (hex.charAt(i) != '0') {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -24,6 +24,9 @@ final class Idempotency {
     MessageDigest digest = SHA256.get();
     update(digest, "trace");
     update(digest, trace.traceId());
+    if (trace.segment().child()) {
+      update(digest, trace.segment().segmentId());
+    }
     for (SpanData span : trace.spans()) {
       update(digest, span.spanId());
     }

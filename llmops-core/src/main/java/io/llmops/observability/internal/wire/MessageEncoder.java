@@ -47,7 +47,7 @@ public final class MessageEncoder {
     TraceData identityOnly = new TraceData(trace.traceId(), cut(trace.name()),
         cut(trace.projectId()), cut(trace.environment()), cut(trace.userId()),
         cut(trace.sessionId()), trace.startMicros(), trace.endMicros(), null, null, Map.of(),
-        List.of(), trace.spans(), trace.openSpans(), trace.capturedChars());
+        List.of(), trace.spans(), trace.openSpans(), trace.capturedChars(), trace.segment());
     return tryEncode(identityOnly, new FieldLimits(IDENTITY_BYTES, IDENTITY_BYTES,
         IDENTITY_BYTES, 0, attempt.level() + 1));
   }

@@ -151,6 +151,11 @@ public final class TraceJsonWriter {
       g.writeNumberField(TOTAL_GENERATIONS, generations);
       string(SDK_NAME, sdkName);
       string(SDK_VERSION, sdkVersion);
+      g.writeBooleanField(IS_CHILD_SEGMENT, t.segment().child());
+      if (t.segment().child()) {
+        string(SEGMENT_ID, t.segment().segmentId());
+      }
+      g.writeBooleanField(HAS_EXTERNAL_SEGMENTS, t.segment().hasExternalSegments());
       string(IDEMPOTENCY_KEY, Idempotency.traceKey(t));
       g.writeEndObject();
     }

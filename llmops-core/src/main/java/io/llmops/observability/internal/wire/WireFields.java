@@ -41,6 +41,9 @@ public final class WireFields {
   public static final String SDK_NAME = "sdk_name";
   public static final String SDK_VERSION = "sdk_version";
   public static final String IDEMPOTENCY_KEY = "idempotency_key";
+  public static final String IS_CHILD_SEGMENT = "is_child_segment";
+  public static final String SEGMENT_ID = "segment_id";
+  public static final String HAS_EXTERNAL_SEGMENTS = "has_external_segments";
 
   // span
   public static final String SPAN_ID = "span_id";
