@@ -51,4 +51,18 @@ public final class ContextHandOff {
       return NOTHING;
     }
   }
+
+  /**
+   * Starts an empty context on the calling thread until the scope is closed; closing leaves the
+   * thread exactly as it was, whatever was started or left open meanwhile (a trace started for
+   * work that ends on another thread, say).
+   */
+  public static Scope isolate() {
+    try {
+      return Bridge.core().attachContext(Bridge.core().emptyContext());
+    } catch (RuntimeException | LinkageError e) {
+      SdkLog.errorOnce("context-hand-off", "llmops: a context was not carried", e);
+      return NOTHING;
+    }
+  }
 }
