@@ -1,5 +1,6 @@
 package io.llmops.observability.webflux;
 
+import io.llmops.observability.Scope;
 import io.llmops.observability.spi.InboundHttp;
 import io.llmops.observability.spi.SdkCounters;
 import io.llmops.observability.spi.SdkLog;
@@ -9,7 +10,6 @@ import io.llmops.observability.webflux.internal.ExchangeRequest;
 import io.llmops.observability.webflux.internal.InScope;
 import io.llmops.observability.webflux.internal.ScheduledTasks;
 import io.llmops.observability.webflux.internal.TracedExchange;
-import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -35,6 +35,8 @@ public final class LlmopsWebFilter implements WebFilter, Ordered {
   /** Early, so that the spans of the application's own filters nest under the request too. */
   public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 1;
 
+  private static final Scope NOTHING = () -> { };
+
   public LlmopsWebFilter() {
     try {
       ScheduledTasks.carryContext();
@@ -45,12 +47,21 @@ public final class LlmopsWebFilter implements WebFilter, Ordered {
   }
 
   /**
-   * The request being traced in the Reactor {@code context} of the exchange, or null (not traced
-   * or not inside a request): for code that makes it current where the filter cannot, such as a
-   * callback on a client's event loop.
+   * Makes the request traced in the Reactor {@code context} current on the calling thread until
+   * the scope is closed, for code that runs where the filter cannot reach, such as a callback on
+   * a client's event loop; nothing when the context holds no traced request.
+   *
+   * <pre>{@code
+   * Mono.deferContextual(context -> {
+   *   try (Scope ignored = LlmopsWebFilter.makeCurrent(context)) {
+   *     return Mono.just(Llmops.span("rank").call(() -> rank(profile)));
+   *   }
+   * })
+   * }</pre>
    */
-  public static @Nullable TracedRequest tracedRequest(ContextView context) {
-    return context.getOrDefault(TracedRequest.class, null);
+  public static Scope makeCurrent(ContextView context) {
+    TracedRequest traced = context.getOrDefault(TracedRequest.class, null);
+    return traced == null ? NOTHING : traced.makeCurrent();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.llmops.observability.webflux;
 
 import io.llmops.observability.Llmops;
+import io.llmops.observability.Scope;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -82,6 +85,14 @@ class ChatService implements AutoCloseable {
   @RestController
   static class Handlers {
 
+    private final WebClient webClient;
+    private final Environment environment;
+
+    Handlers(WebClient.Builder webClients, Environment environment) {
+      this.webClient = webClients.build();
+      this.environment = environment;
+    }
+
     /** Spans on four schedulers: boundedElastic, the caller's, parallel and single. */
     @GetMapping("/chat/{id}")
     Mono<String> chat(@PathVariable String id) {
@@ -135,6 +146,24 @@ class ChatService implements AutoCloseable {
       return Mono.fromCallable(() -> span("lookup", "fail"))
           .subscribeOn(Schedulers.boundedElastic())
           .then(Mono.error(NO_MODEL));
+    }
+
+    /** Calls this service with WebClient: the answer comes on the client's event loop. */
+    @GetMapping("/enriched")
+    Mono<String> enriched() {
+      String self = "http://127.0.0.1:" + environment.getRequiredProperty("local.server.port");
+      return webClient.get().uri(self + "/static/profile").retrieve().bodyToMono(String.class)
+          .flatMap(profile -> Mono.deferContextual(context -> {
+            try (Scope ignored = LlmopsWebFilter.makeCurrent(context)) {
+              return Mono.just(span("rank", profile));
+            }
+          }));
+    }
+
+    /** A skipped path: never traced. */
+    @GetMapping("/static/profile")
+    Mono<String> profile() {
+      return Mono.just("profile");
     }
 
     @GetMapping("/health")

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.llmops.observability.Llmops;
 import io.llmops.observability.export.TraceMessage;
 import io.llmops.observability.testing.CollectingSink;
 import io.llmops.observability.testing.DecodedTraces;
 import io.llmops.observability.testing.Exported;
+import io.llmops.observability.testing.TestConfigs;
 import io.llmops.observability.testing.TracingHarness;
+import io.llmops.observability.testing.WireDecoder;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,7 +55,7 @@ class LlmopsWebFilterTest {
     HttpResponse<String> response = get("/chat/7");
 
     assertThat(response.body()).isEqualTo("format 7");
-    JsonNode trace = Exported.onlyTrace(sink);
+    JsonNode trace = sentTrace();
     Map<String, JsonNode> spans = DecodedTraces.spansByName(trace);
     JsonNode server = spans.get("GET /chat/7");
     assertThat(spans).containsOnlyKeys("GET /chat/7", "retrieve", "rank", "answer", "format");
@@ -75,7 +78,7 @@ class LlmopsWebFilterTest {
       assertThat(RawHttp.readUntil(socket, "read body hello")).startsWith("HTTP/1.1 200");
     }
 
-    Map<String, JsonNode> spans = DecodedTraces.spansByName(Exported.onlyTrace(sink));
+    Map<String, JsonNode> spans = DecodedTraces.spansByName(sentTrace());
     assertThat(DecodedTraces.parentOf(spans.get("read body")))
         .isEqualTo(spans.get("POST /echo").get("span_id").asText());
   }
@@ -85,7 +88,7 @@ class LlmopsWebFilterTest {
     HttpResponse<String> response = get("/stream");
 
     assertThat(response.body()).contains("element 2 stream");
-    Map<String, JsonNode> spans = DecodedTraces.spansByName(Exported.onlyTrace(sink));
+    Map<String, JsonNode> spans = DecodedTraces.spansByName(sentTrace());
     JsonNode server = spans.get("GET /stream");
     for (int i = 0; i < 3; i++) {
       JsonNode element = spans.get("element " + i);
@@ -99,7 +102,7 @@ class LlmopsWebFilterTest {
   void elementsTheServerAsksForFromItsEventLoopAreMadeInsideTheRequest() throws Exception {
     assertThat(get("/numbers").body()).contains("number 299 numbers");
 
-    Map<String, JsonNode> spans = DecodedTraces.spansByName(Exported.onlyTrace(sink));
+    Map<String, JsonNode> spans = DecodedTraces.spansByName(sentTrace());
     for (int i = 0; i < ChatService.Handlers.NUMBERS; i++) {
       assertThat(DecodedTraces.parentOf(spans.get("number " + i))).as("number " + i)
           .isEqualTo(spans.get("GET /numbers").get("span_id").asText());
@@ -112,7 +115,7 @@ class LlmopsWebFilterTest {
 
     assertThat(response.statusCode()).isEqualTo(500);
     assertThat(ChatService.errorSeen.get()).isSameAs(ChatService.NO_MODEL);
-    Map<String, JsonNode> spans = DecodedTraces.spansByName(Exported.onlyTrace(sink));
+    Map<String, JsonNode> spans = DecodedTraces.spansByName(sentTrace());
     JsonNode server = spans.get("GET /fail");
     assertThat(server.get("status").asText()).isEqualTo("error");
     assertThat(server.get("error").asText()).isEqualTo("java.lang.IllegalStateException: no model");
@@ -124,7 +127,7 @@ class LlmopsWebFilterTest {
   void aRouteThatDoesNotExistIsA404ThatDidNotFail() throws Exception {
     assertThat(get("/nowhere").statusCode()).isEqualTo(404);
 
-    JsonNode server = Exported.onlyTrace(sink).at("/spans/0");
+    JsonNode server = sentTrace().at("/spans/0");
     assertThat(server.at("/metadata/http.response.status_code").asInt()).isEqualTo(404);
     assertThat(server.get("status").asText()).isEqualTo("success");
   }
@@ -136,8 +139,7 @@ class LlmopsWebFilterTest {
       RawHttp.readUntil(socket, "tick 1 endless");
     }
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> !Exported.flushed(sink).isEmpty());
-    Map<String, JsonNode> spans = DecodedTraces.spansByName(Exported.onlyTrace(sink));
+    Map<String, JsonNode> spans = DecodedTraces.spansByName(sentTrace());
     JsonNode server = spans.get("GET /endless");
     assertThat(server.at("/metadata/http.response.status_code").asInt()).isEqualTo(200);
     assertThat(DecodedTraces.parentOf(spans.get("tick 1"))).isEqualTo(server.get("span_id").asText());
@@ -150,8 +152,7 @@ class LlmopsWebFilterTest {
       assertThat(handlers.slowRequestWaiting.tryAcquire(20, TimeUnit.SECONDS)).isTrue();
     }
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> !Exported.flushed(sink).isEmpty());
-    JsonNode server = DecodedTraces.spansByName(Exported.onlyTrace(sink)).get("GET /slow");
+    JsonNode server = DecodedTraces.spansByName(sentTrace()).get("GET /slow");
     assertThat(server.at("/metadata/http.request.cancelled").asBoolean()).isTrue();
     assertThat(server.at("/metadata/http.response.status_code").isMissingNode()).isTrue();
     assertThat(server.get("status").asText()).isEqualTo("success");
@@ -165,7 +166,7 @@ class LlmopsWebFilterTest {
         HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(200);
-    JsonNode trace = Exported.onlyTrace(sink);
+    JsonNode trace = sentTrace();
     assertThat(trace.get("trace_id").asText()).isEqualTo("4bf92f35-77b3-4da6-a3ce-929d0e0e4736");
     assertThat(trace.get("is_child_segment").asBoolean()).isTrue();
     Map<String, JsonNode> spans = DecodedTraces.spansByName(trace);
@@ -175,11 +176,30 @@ class LlmopsWebFilterTest {
   }
 
   @Test
+  void codeOnAClientsEventLoopJoinsTheRequestThroughTheReactorContext() throws Exception {
+    assertThat(get("/enriched").body()).isEqualTo("rank profile");
+
+    Map<String, JsonNode> spans = DecodedTraces.spansByName(sentTrace());
+    assertThat(DecodedTraces.parentOf(spans.get("rank")))
+        .isEqualTo(spans.get("GET /enriched").get("span_id").asText());
+  }
+
+  @Test
+  void withTheSdkDisabledRequestsAreServedAsWithoutTheFilter() throws Exception {
+    Llmops.configure(TestConfigs.isolated().addSink(sink).set("LLMOPS_ENABLED", "false").build());
+
+    assertThat(get("/chat/3").body()).isEqualTo("format 3");
+    assertThat(get("/fail").statusCode()).isEqualTo(500);
+    assertThat(ChatService.errorSeen.get()).isSameAs(ChatService.NO_MODEL);
+    assertThat(Exported.flushed(sink)).isEmpty();
+  }
+
+  @Test
   void aSkippedPathIsServedButNotTraced() throws Exception {
     HttpResponse<String> response = get("/health");
 
     assertThat(response.body()).isEqualTo("probe health");
-    JsonNode handlersOwnTrace = Exported.onlyTrace(sink); // a span outside any trace starts one
+    JsonNode handlersOwnTrace = sentTrace(); // a span outside any trace starts one
     assertThat(DecodedTraces.spansByName(handlersOwnTrace)).containsOnlyKeys("probe");
   }
 
@@ -194,8 +214,7 @@ class LlmopsWebFilterTest {
       assertThat(responses.get(i).get().body()).isEqualTo("format " + i);
     }
 
-    List<TraceMessage> messages = Exported.flushed(sink);
-    assertThat(messages).hasSize(50);
+    List<TraceMessage> messages = sent(50);
     for (JsonNode trace : DecodedTraces.byTraceId(messages).values()) {
       String id = trace.at("/trace_input/path").asText().substring("/chat/".length());
       Map<String, JsonNode> spans = DecodedTraces.spansByName(trace);
@@ -204,6 +223,22 @@ class LlmopsWebFilterTest {
         assertThat(spans.get(handlerSpan).at("/metadata/request").asText()).isEqualTo(id);
       }
     }
+  }
+
+  /**
+   * The messages sent once {@code count} have come: a server finishes an exchange (and so its
+   * trace) when its last write has gone out, which the client may read a moment before.
+   */
+  private List<TraceMessage> sent(int count) {
+    await().atMost(Duration.ofSeconds(20)).until(() -> Exported.flushed(sink).size() >= count);
+    List<TraceMessage> messages = Exported.flushed(sink);
+    assertThat(messages).hasSize(count);
+    return messages;
+  }
+
+  /** The one trace sent, decoded. */
+  private JsonNode sentTrace() {
+    return WireDecoder.trace(sent(1).get(0).body());
   }
 
   private static HttpResponse<String> get(String path) throws Exception {

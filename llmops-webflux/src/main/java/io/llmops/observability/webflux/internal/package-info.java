@@ -1,4 +1,4 @@
-/** Internal: not API, may change in any release. */
+/** Internal, may change without notice; do not use. */
 @NullMarked
 package io.llmops.observability.webflux.internal;
 
