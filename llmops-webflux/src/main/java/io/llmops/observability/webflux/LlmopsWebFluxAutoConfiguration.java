@@ -1,0 +1,25 @@
+package io.llmops.observability.webflux;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.server.WebFilter;
+
+/**
+ * Registers {@link LlmopsWebFilter} in a reactive Spring Boot application, unless the
+ * application declares its own. Exclude it ({@code spring.autoconfigure.exclude}) to trace no
+ * request.
+ */
+@AutoConfiguration
+@ConditionalOnClass(WebFilter.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+public class LlmopsWebFluxAutoConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  LlmopsWebFilter llmopsWebFilter() {
+    return new LlmopsWebFilter();
+  }
+}
