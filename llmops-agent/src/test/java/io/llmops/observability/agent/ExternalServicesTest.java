@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import io.llmops.observability.LlmopsContext;
 import io.llmops.observability.TraceManager;
 import io.llmops.observability.agent.fixtures.ProfileHandler;
 import io.llmops.observability.agent.fixtures.UserServiceClient;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,9 @@ class ExternalServicesTest extends AgentTest {
 
   private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
   private static final String CALLER_TRACE_ID = "4bf92f35-77b3-4da6-a3ce-929d0e0e4736";
+
+  private static final Map<String, List<String>> CALLER_HEADERS = Map.of(
+      "traceparent", List.of(TRACEPARENT), "x-llmops-trace-id", List.of(CALLER_TRACE_ID));
 
   private final ProfileHandler handler = new ProfileHandler();
   private HttpServer userService;
@@ -182,6 +187,48 @@ class ExternalServicesTest extends AgentTest {
     assertThat(child.get("trace_output").asText()).isEqualTo("profile of alice");
     assertThat(span(child, "byHeaders").get("parent_span_id").asText())
         .isEqualTo("00f067aa0ba902b7");
+  }
+
+  @Test
+  void aResumedSegmentLeavesNothingBehindOnTheHandlersThread() {
+    handler.byHeaders("alice", CALLER_HEADERS);
+
+    assertThat(TraceManager.currentTraceId()).isNull();
+    assertThat(LlmopsContext.current().traceId()).isNull();
+    handler.byHeaders("bob", CALLER_HEADERS);
+    assertThat(traces()).as("the next request is a segment of its own again").hasSize(2)
+        .allSatisfy(trace -> assertThat(trace.get("is_child_segment").asBoolean()).isTrue());
+  }
+
+  @Test
+  void aHandlerThatThrowsSendsItsSegmentFailedAndItsExceptionReachesTheCallerUnchanged() {
+    IllegalArgumentException invalid = new IllegalArgumentException("unknown user");
+
+    assertThatThrownBy(() -> handler.failing(CALLER_HEADERS, invalid)).isSameAs(invalid);
+
+    JsonNode child = onlyTrace();
+    assertThat(child.get("trace_name").asText()).isEqualTo("failing_handler");
+    assertThat(child.get("is_child_segment").asBoolean()).isTrue();
+    assertThat(child.get("trace_output").isNull()).isTrue();
+    assertThat(span(child, "failing_handler").get("status").asText()).isEqualTo("error");
+    assertThat(TraceManager.currentTraceId()).isNull();
+  }
+
+  @Test
+  void anAsynchronousHandlersSegmentIsSentWhenItsResultCompletes() {
+    CompletableFuture<String> source = new CompletableFuture<>();
+
+    CompletableFuture<String> result = handler.later(CALLER_HEADERS, source);
+    assertThat(TraceManager.currentTraceId()).as("finalized when the method returned").isNull();
+    assertThat(traces()).as("waiting for its open span").isEmpty();
+    source.complete("profile");
+    assertThat(result.join()).isEqualTo("got profile");
+
+    awaitTraces(1);
+    JsonNode child = onlyTrace();
+    assertThat(child.get("is_child_segment").asBoolean()).isTrue();
+    assertThat(child.get("trace_output").isNull()).isTrue();
+    assertThat(span(child, "later").at("/output_data/output").asText()).isEqualTo("got profile");
   }
 
   @Test
