@@ -148,11 +148,24 @@ public final class ExternalCall implements AutoCloseable {
      * when done.
      */
     public ExternalCall start() {
+      return new ExternalCall(span().start());
+    }
+
+    /**
+     * Like {@link #start()}, but the span is not made current: for a call that outlives the code
+     * that starts it (an asynchronous client), made current where needed with {@code
+     * span().makeCurrent()}.
+     */
+    public ExternalCall startDetached() {
+      return new ExternalCall(span().startDetached());
+    }
+
+    private SpanBuilder span() {
       SpanBuilder span = Llmops.span(spanName != null ? spanName : serviceName)
           .metadata("external.service", serviceName)
           .metadata("external.transport", transport);
       metadata.forEach(span::metadata);
-      return new ExternalCall(span.start());
+      return span;
     }
 
     /**

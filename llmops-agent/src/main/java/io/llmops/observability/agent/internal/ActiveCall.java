@@ -1,8 +1,13 @@
 package io.llmops.observability.agent.internal;
 
+import io.llmops.observability.ExternalCall;
 import io.llmops.observability.LlmResponse;
+import io.llmops.observability.LlmopsContext;
+import io.llmops.observability.RemoteParent;
 import io.llmops.observability.Scope;
 import io.llmops.observability.Span;
+import io.llmops.observability.TraceManager;
+import io.llmops.observability.spi.HeaderCarriers;
 import io.llmops.observability.spi.SdkLog;
 import io.llmops.observability.spi.SpanHooks;
 import java.util.concurrent.CompletionException;
@@ -12,8 +17,10 @@ import java.util.function.BiConsumer;
 
 /**
  * One woven call in flight: its span, the scope that makes the span current until the method
- * returns, and the outcome once the method has returned or thrown. Used by its own thread,
- * except for the outcome of an asynchronous result. Internal.
+ * returns, and the outcome once the method has returned or thrown; for {@code
+ * @TrackExternalService}, the {@link ExternalCall} its span belongs to; for {@code
+ * @ResumeExternalService}, the child segment it started. Used by its own thread, except for the
+ * outcome of an asynchronous result. Internal.
  */
 final class ActiveCall {
 
@@ -37,6 +44,12 @@ final class ActiveCall {
   Throwable thrown;
   /** The method returns a Reactor publisher: the span's end is up to the publisher's signals. */
   boolean reactive;
+  /** The call to another service the span records, or null: it is answered if the method is. */
+  private ExternalCall external;
+  /** This call started a child segment, which it finalizes when the method ends. */
+  private boolean segmentStarted;
+  /** The segment's input: the arguments, by name where known. */
+  private Object segmentInput;
 
   private Scope scope;
   private boolean scopeClosed;
@@ -52,6 +65,28 @@ final class ActiveCall {
     this.outer = stack.innermost;
   }
 
+  /**
+   * At entry, before the span starts: outside any trace, when one of {@code arguments} carries
+   * the caller's trace headers, starts the child segment the span is recorded in.
+   */
+  void resumeSegment(Object[] arguments) {
+    if (LlmopsContext.current().traceId() != null) {
+      return; // a span of the trace already here, never a second envelope
+    }
+    RemoteParent caller = HeaderCarriers.read(arguments);
+    if (caller != null) {
+      segmentInput = method.captureArgs() ? Dispatcher.namedArguments(method, arguments) : null;
+      segmentStarted = TraceManager.newTrace(method.segmentName()).remoteParent(caller).start() != null;
+    }
+  }
+
+  /** Starts the span as a call to the method's service; not current yet. */
+  Span startExternalCall() {
+    external = ExternalCall.to(method.serviceName()).transport(method.transport())
+        .spanName(method.spanName()).startDetached();
+    return external.span();
+  }
+
   /** Makes the span current; called once, at entry. */
   void makeCurrent() {
     scope = span.makeCurrent();
@@ -61,7 +96,9 @@ final class ActiveCall {
   void exit() {
     stack.unwindTo(this);
     leaveScope();
+    Object output = segmentOutput();
     finish();
+    endSegment(output);
     stack.pop(this);
   }
 
@@ -72,6 +109,7 @@ final class ActiveCall {
     Object tracked = ReactorSupport.track(this, publisher);
     handedOff = true;
     awaitEnd();
+    endSegment(null);
     stack.pop(this);
     return tracked;
   }
@@ -96,21 +134,23 @@ final class ActiveCall {
     abandoning = true;
     try {
       leaveScope();
-      if (span == null || handedOff || !span.isRecording()) {
-        return true;
+      Object output = segmentOutput();
+      if (span != null && !handedOff && span.isRecording()) {
+        if (exited && !reactive) {
+          finish();
+        } else {
+          span.setMetadata(INCOMPLETE, true);
+          endSpan(false);
+        }
       }
-      if (exited && !reactive) {
-        finish();
-      } else {
-        span.setMetadata(INCOMPLETE, true);
-        span.end();
-      }
+      endSegment(output);
     } catch (RuntimeException | LinkageError e) {
       SdkLog.errorOnce("agent-abandon", "llmops-agent: could not end the span of "
           + method.where(), e);
       if (span != null) {
-        span.end();
+        endSpan(false);
       }
+      endSegment(null);
     } catch (StackOverflowError e) {
       abandoning = false; // no call here: a later call with more stack tries again
       stack.overflowed = true;
@@ -162,7 +202,7 @@ final class ActiveCall {
       SdkLog.errorOnce("agent-output", "llmops-agent: could not record the result of "
           + method.where(), e);
     } finally {
-      span.end();
+      endSpan(true);
     }
     if (method.isLlmCall()) {
       Generations.evaluate(span, method, model, prompt, response);
@@ -176,7 +216,7 @@ final class ActiveCall {
     try {
       span.recordException(failure);
     } finally {
-      span.end();
+      endSpan(false);
     }
   }
 
@@ -185,8 +225,44 @@ final class ActiveCall {
     try {
       span.setMetadata("reactive.cancelled", true);
     } finally {
-      span.end();
+      endSpan(false);
     }
+  }
+
+  /** Ends the span; a call to another service is answered when the method's result is. */
+  private void endSpan(boolean answered) {
+    if (external == null) {
+      span.end();
+      return;
+    }
+    if (answered) {
+      external.answered();
+    }
+    external.close();
+  }
+
+  /**
+   * The child segment's output: the method's return value, when it returned one that is not
+   * asynchronous (the segment is finalized when the method returns; a later result is the
+   * span's output only).
+   */
+  private Object segmentOutput() {
+    boolean synchronous = !reactive && !(result instanceof CompletionStage<?>);
+    return segmentStarted && exited && thrown == null && synchronous && method.captureOutput()
+        && !method.isVoid() ? result : null;
+  }
+
+  /**
+   * Finalizes the child segment this call started, on its thread, where it is the active trace:
+   * it is sent once its spans have ended (or when {@code LLMOPS_FINALIZE_GRACE} runs out).
+   */
+  void endSegment(Object output) {
+    if (!segmentStarted) {
+      return;
+    }
+    segmentStarted = false;
+    TraceManager.finalizeTrace().input(segmentInput).output(output).send();
+    segmentInput = null;
   }
 
   /** Ends the span when the returned stage completes (a class, not a lambda: see AdviceWarmUp). */

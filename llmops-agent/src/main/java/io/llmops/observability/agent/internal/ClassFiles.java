@@ -11,11 +11,12 @@ import java.nio.charset.StandardCharsets;
 final class ClassFiles {
 
   /**
-   * In the constant pool of every class that uses one of the annotations (their descriptors all
-   * start with it), and of few others.
+   * In the constant pool of every class that uses one of the annotations (in their descriptors),
+   * and of few others; one of these names follows it.
    */
-  private static final byte[] TRACKED = "Lio/llmops/observability/Track"
-      .getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] ANNOTATIONS = ascii("Lio/llmops/observability/");
+  private static final byte[] TRACKED = ascii("Track");
+  private static final byte[] RESUMED = ascii("ResumeExternalService;");
 
   private ClassFiles() {}
 
@@ -24,7 +25,17 @@ final class ClassFiles {
    * not name them); true when it may, or when {@code classFile} is null (not known).
    */
   static boolean mayUseTrackedAnnotations(byte[] classFile) {
-    return classFile == null || contains(classFile, TRACKED);
+    if (classFile == null) {
+      return true;
+    }
+    for (int at = indexOf(classFile, ANNOTATIONS, 0); at >= 0;
+        at = indexOf(classFile, ANNOTATIONS, at + 1)) {
+      int name = at + ANNOTATIONS.length;
+      if (matchesAt(classFile, name, TRACKED) || matchesAt(classFile, name, RESUMED)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -44,15 +55,32 @@ final class ClassFiles {
 
   /** Whether {@code marker} occurs in {@code data}. */
   static boolean contains(byte[] data, byte[] marker) {
-    outer:
-    for (int i = 0, last = data.length - marker.length; i <= last; i++) {
-      for (int j = 0; j < marker.length; j++) {
-        if (data[i + j] != marker[j]) {
-          continue outer;
-        }
+    return indexOf(data, marker, 0) >= 0;
+  }
+
+  /** Where {@code marker} first occurs in {@code data} from {@code from} on, or -1. */
+  private static int indexOf(byte[] data, byte[] marker, int from) {
+    for (int i = from, last = data.length - marker.length; i <= last; i++) {
+      if (matchesAt(data, i, marker)) {
+        return i;
       }
-      return true;
     }
-    return false;
+    return -1;
+  }
+
+  private static boolean matchesAt(byte[] data, int at, byte[] marker) {
+    if (at + marker.length > data.length) {
+      return false;
+    }
+    for (int j = 0; j < marker.length; j++) {
+      if (data[at + j] != marker[j]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
   }
 }

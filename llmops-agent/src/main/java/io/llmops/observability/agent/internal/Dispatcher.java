@@ -1,8 +1,11 @@
 package io.llmops.observability.agent.internal;
 
 import io.llmops.observability.Llmops;
+import io.llmops.observability.Span;
 import io.llmops.observability.SpanBuilder;
 import io.llmops.observability.spi.SdkLog;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -29,41 +32,27 @@ public final class Dispatcher {
         return null;
       }
       stack.endLeftBehind();
-      SpanBuilder builder = Llmops.spanBuilder(method.spanName(), method.type());
-      for (Map.Entry<String, Object> entry : method.metadata().entrySet()) {
-        builder.metadata(entry.getKey(), entry.getValue());
-      }
-      for (String tag : method.tags()) {
-        builder.tag(tag);
-      }
-      if (method.captureArgs() && arguments != null && arguments.length > 0) {
-        String[] names = method.parameterNames();
-        if (names != null && names.length == arguments.length) {
-          for (int i = 0; i < names.length; i++) {
-            builder.input(names[i], arguments[i]);
-          }
-        } else {
-          builder.args(arguments);
-        }
-      }
       String model = null;
       String prompt = null;
       if (method.isLlmCall()) {
         model = method.model().isEmpty() ? Llmops.config().defaultModelId() : method.model();
-        if (model != null && !model.isEmpty()) {
-          builder.model(model);
-        }
         prompt = prompt(method, arguments);
-        if (prompt != null) {
-          builder.prompt(prompt);
-        }
       }
       // On the stack before the span starts: if the entry stops part-way, a later call ends it.
       call = new ActiveCall(method, model, prompt, stack);
       stack.push(call);
-      call.span = builder.startDetached();
+      if (method.resumesSegment()) {
+        call.resumeSegment(arguments); // first: the span is then recorded in the segment
+      }
+      if (method.callsExternalService()) {
+        call.span = call.startExternalCall();
+        recordArguments(call.span, method, arguments);
+      } else {
+        call.span = spanBuilder(method, model, prompt, arguments).startDetached();
+      }
       if (!call.span.isRecording()) {
         stack.pop(call);
+        call.endSegment(null);
         return null;
       }
       if (method.captureSelf() && !method.isStatic() && self != null) {
@@ -92,6 +81,70 @@ public final class Dispatcher {
       }
       return null;
     }
+  }
+
+  private static SpanBuilder spanBuilder(TrackedMethod method, String model, String prompt,
+      Object[] arguments) {
+    SpanBuilder builder = Llmops.spanBuilder(method.spanName(), method.type());
+    for (Map.Entry<String, Object> entry : method.metadata().entrySet()) {
+      builder.metadata(entry.getKey(), entry.getValue());
+    }
+    for (String tag : method.tags()) {
+      builder.tag(tag);
+    }
+    if (method.captureArgs() && arguments != null && arguments.length > 0) {
+      String[] names = namesOf(method, arguments);
+      if (names != null) {
+        for (int i = 0; i < names.length; i++) {
+          builder.input(names[i], arguments[i]);
+        }
+      } else {
+        builder.args(arguments);
+      }
+    }
+    if (model != null && !model.isEmpty()) {
+      builder.model(model);
+    }
+    if (prompt != null) {
+      builder.prompt(prompt);
+    }
+    return builder;
+  }
+
+  /** As {@link #spanBuilder} records them, on a span already started. */
+  private static void recordArguments(Span span, TrackedMethod method, Object[] arguments) {
+    if (method.captureArgs() && arguments != null && arguments.length > 0) {
+      String[] names = namesOf(method, arguments);
+      if (names != null) {
+        for (int i = 0; i < names.length; i++) {
+          span.setInput(names[i], arguments[i]);
+        }
+      } else {
+        span.setArgs(arguments);
+      }
+    }
+  }
+
+  /** The arguments' names, or null when the class file does not have them (positional). */
+  private static String[] namesOf(TrackedMethod method, Object[] arguments) {
+    String[] names = method.parameterNames();
+    return names != null && names.length == arguments.length ? names : null;
+  }
+
+  /** The arguments by name where known, else in order: a child segment's input. */
+  static Object namedArguments(TrackedMethod method, Object[] arguments) {
+    if (arguments == null || arguments.length == 0) {
+      return null;
+    }
+    String[] names = namesOf(method, arguments);
+    if (names == null) {
+      return Arrays.asList(arguments);
+    }
+    Map<String, Object> named = new LinkedHashMap<>();
+    for (int i = 0; i < names.length; i++) {
+      named.put(names[i], arguments[i]);
+    }
+    return named;
   }
 
   private static String prompt(TrackedMethod method, Object[] arguments) {

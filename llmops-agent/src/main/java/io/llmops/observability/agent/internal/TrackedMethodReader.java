@@ -24,17 +24,20 @@ final class TrackedMethodReader {
 
   static TrackedMethod read(MethodDescription method) {
     AnnotationDescription annotation = null;
-    SpanType type = null;
+    AnnotationDescription resume = null;
     int found = 0;
     for (AnnotationDescription candidate : method.getDeclaredAnnotations()) {
-      SpanType candidateType = typeOf(candidate.getAnnotationType().getName());
-      if (candidateType == null) {
+      String candidateName = candidate.getAnnotationType().getName();
+      if (candidateName.equals(TrackedAnnotations.RESUME)) {
+        resume = candidate;
+        continue;
+      }
+      if (typeOf(candidateName) == null) {
         continue;
       }
       found++;
-      if (annotation == null || rank(candidateType) < rank(type)) {
+      if (annotation == null || rank(candidateName) < rank(annotation.getAnnotationType().getName())) {
         annotation = candidate;
-        type = candidateType;
       }
     }
     String owner = method.getDeclaringType().asErasure().getName();
@@ -43,8 +46,16 @@ final class TrackedMethodReader {
           + " carries several tracking annotations; only @" + annotation.getAnnotationType().getSimpleName()
           + " is applied");
     }
+    if (annotation == null) { // @ResumeExternalService alone: its own span, as @TrackFunction's
+      annotation = resume;
+    }
+    String annotationName = annotation.getAnnotationType().getName();
+    SpanType type = annotationName.equals(TrackedAnnotations.RESUME) ? SpanType.SPAN
+        : typeOf(annotationName);
+    boolean external = annotationName.equals(TrackedAnnotations.EXTERNAL_SERVICE);
     String where = owner + "#" + method.getName();
     String name = string(annotation, "name");
+    String spanName = name.isEmpty() ? method.getName() : name;
     boolean llmCall = type == SpanType.GENERATION;
     String[] names = parameterNames(method.getParameters());
     List<String> evals = llmCall ? new ArrayList<>(Arrays.asList(strings(annotation, "evals"))) : List.of();
@@ -60,9 +71,9 @@ final class TrackedMethodReader {
     return new TrackedMethod(
         owner,
         method.getName(),
-        name.isEmpty() ? method.getName() : name,
+        spanName,
         type,
-        typed(keyValues(strings(annotation, "metadata"), where)),
+        has(annotation, "metadata") ? typed(keyValues(strings(annotation, "metadata"), where)) : Map.of(),
         has(annotation, "tags") ? tags(strings(annotation, "tags"), where) : List.of(),
         bool(annotation, "captureArgs"),
         bool(annotation, "captureOutput"),
@@ -74,7 +85,27 @@ final class TrackedMethodReader {
         llmCall ? promptIndex(method.getParameters(), names) : -1,
         Collections.unmodifiableList(evals),
         sampleRate,
-        llmCall ? keyValues(strings(annotation, "evaluationMetadata"), where) : Map.of());
+        llmCall ? keyValues(strings(annotation, "evaluationMetadata"), where) : Map.of(),
+        external ? nonBlank(annotation, "serviceName", method.getName(), where) : null,
+        external ? nonBlank(annotation, "transport", "http", where) : null,
+        resume == null ? null : segmentName(string(resume, "name"), spanName));
+  }
+
+  /** The segment is named by {@code @ResumeExternalService}, else as the method's span. */
+  private static String segmentName(String written, String spanName) {
+    return written.isBlank() ? spanName : written.strip();
+  }
+
+  /** The property's value, trimmed; {@code fallback} (with a warning) when it is blank. */
+  private static String nonBlank(AnnotationDescription annotation, String property,
+      String fallback, String where) {
+    String value = string(annotation, property);
+    if (value.isBlank()) {
+      SdkLog.warn("llmops-agent: " + where + " has a blank " + property + "; '" + fallback
+          + "' is used");
+      return fallback;
+    }
+    return value.strip();
   }
 
   static SpanType typeOf(String annotationName) {
@@ -86,6 +117,7 @@ final class TrackedMethodReader {
       case TrackedAnnotations.TOOL:
         return SpanType.TOOL;
       case TrackedAnnotations.FUNCTION:
+      case TrackedAnnotations.EXTERNAL_SERVICE:
         return SpanType.SPAN;
       case TrackedAnnotations.TRANSACTION:
         return SpanType.TRANSACTION;
@@ -94,16 +126,18 @@ final class TrackedMethodReader {
     }
   }
 
-  private static int rank(SpanType type) {
-    switch (type) {
-      case GENERATION:
+  private static int rank(String annotationName) {
+    switch (annotationName) {
+      case TrackedAnnotations.LLM_CALL:
         return 0;
-      case AGENT:
+      case TrackedAnnotations.AGENT:
         return 1;
-      case TOOL:
+      case TrackedAnnotations.TOOL:
         return 2;
-      default:
+      case TrackedAnnotations.EXTERNAL_SERVICE:
         return 3;
+      default:
+        return 4;
     }
   }
 

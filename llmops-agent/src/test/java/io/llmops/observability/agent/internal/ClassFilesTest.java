@@ -1,0 +1,39 @@
+package io.llmops.observability.agent.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.llmops.observability.agent.fixtures.ProfileHandler;
+import io.llmops.observability.agent.fixtures.RecordingEvaluationHandler;
+import io.llmops.observability.agent.fixtures.Service;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The byte search that decides which class files are parsed for annotations at all. */
+class ClassFilesTest {
+
+  @Test
+  void aClassThatUsesTrackAnnotationsMayUseThem() {
+    assertThat(ClassFiles.mayUseTrackedAnnotations(ClassFiles.of(Service.class))).isTrue();
+  }
+
+  @Test
+  void aClassThatUsesOnlyResumeExternalServiceMayUseThem() {
+    assertThat(ClassFiles.mayUseTrackedAnnotations(ClassFiles.of(ProfileHandler.class))).isTrue();
+  }
+
+  @Test
+  void aClassThatNamesOtherTypesOfTheSdkPackageOnlyIsLeftAlone() {
+    byte[] classFile = ClassFiles.of(RecordingEvaluationHandler.class);
+
+    assertThat(ClassFiles.contains(classFile,
+        "Lio/llmops/observability/".getBytes(StandardCharsets.US_ASCII))).isTrue();
+    assertThat(ClassFiles.mayUseTrackedAnnotations(classFile)).isFalse();
+  }
+
+  @Test
+  void thePackageNameCutShortAtTheEndOfTheFileIsNoMatch() {
+    byte[] cut = "xxLio/llmops/observability/Resume".getBytes(StandardCharsets.US_ASCII);
+
+    assertThat(ClassFiles.mayUseTrackedAnnotations(cut)).isFalse();
+  }
+}
