@@ -88,9 +88,10 @@ public final class LlmopsBedrockInterceptor implements ExecutionInterceptor {
       } else {
         return;
       }
-      long start = System.nanoTime();
       Span span = Llmops.generation(operation.spanName()).model(modelId).prompt(prompt)
           .metadata("llm.provider", "aws.bedrock").startDetached();
+      // after the span's start, so that the time to the first token never exceeds its duration
+      long start = System.nanoTime();
       attributes.putAttribute(CALL, new BedrockCall(this, operation, span, modelId, start));
     } catch (RuntimeException | LinkageError e) {
       logged(e);
