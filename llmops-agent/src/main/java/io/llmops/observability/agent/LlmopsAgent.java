@@ -1,8 +1,9 @@
 package io.llmops.observability.agent;
 
 import io.llmops.observability.agent.internal.AgentInstaller;
+import io.llmops.observability.agent.internal.SelfAttach;
+import io.llmops.observability.agent.internal.Weavings;
 import java.lang.instrument.Instrumentation;
-import net.bytebuddy.agent.ByteBuddyAgent;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,16 +61,18 @@ public final class LlmopsAgent {
     if (AgentInstaller.isInstalled()) {
       return true;
     }
+    SelfAttach attach = SelfAttach.start();
+    Weavings weavings = AgentInstaller.prepare();
     Instrumentation instrumentation;
     try {
-      instrumentation = ByteBuddyAgent.install();
+      instrumentation = attach.await();
     } catch (RuntimeException | LinkageError e) {
       System.getLogger("io.llmops.observability").log(System.Logger.Level.ERROR,
           "llmops-agent: could not attach to this JVM; annotations are not woven. "
               + "Start with -javaagent:llmops-agent.jar instead", e);
       return false;
     }
-    return AgentInstaller.install(instrumentation);
+    return AgentInstaller.install(instrumentation, weavings);
   }
 
   /** Whether the agent is active in this JVM. */

@@ -1,0 +1,62 @@
+package io.llmops.observability.agent.internal;
+
+import java.util.function.Supplier;
+import net.bytebuddy.agent.builder.AgentBuilder;
+
+/**
+ * The agent's weavings, built before the JVM's {@code Instrumentation} is at hand (while
+ * {@code LlmopsAgent.install()} attaches), installed once it is. A weaving whose building failed
+ * holds the failure, thrown when it is installed, so that it is reported as a failure to install
+ * would be. Internal.
+ */
+public final class Weavings {
+
+  final LocalsTransformer locals;
+  final Prepared annotations;
+  /** Null when context propagation is switched off. */
+  final Prepared context;
+  /** Null when the Bedrock weaving is switched off. */
+  final Prepared bedrock;
+
+  Weavings(LocalsTransformer locals, Prepared annotations, Prepared context, Prepared bedrock) {
+    this.locals = locals;
+    this.annotations = annotations;
+    this.context = context;
+    this.bedrock = bedrock;
+  }
+
+  /** One weaving, or what went wrong building it. */
+  static final class Prepared {
+
+    private final AgentBuilder builder;
+    private final RuntimeException failure;
+    private final LinkageError linkageError;
+
+    private Prepared(AgentBuilder builder, RuntimeException failure, LinkageError linkageError) {
+      this.builder = builder;
+      this.failure = failure;
+      this.linkageError = linkageError;
+    }
+
+    static Prepared of(Supplier<AgentBuilder> build) {
+      try {
+        return new Prepared(build.get(), null, null);
+      } catch (RuntimeException e) {
+        return new Prepared(null, e, null);
+      } catch (LinkageError e) {
+        return new Prepared(null, null, e);
+      }
+    }
+
+    /** The weaving; throws what building it threw. */
+    AgentBuilder builder() {
+      if (failure != null) {
+        throw failure;
+      }
+      if (linkageError != null) {
+        throw linkageError;
+      }
+      return builder;
+    }
+  }
+}
