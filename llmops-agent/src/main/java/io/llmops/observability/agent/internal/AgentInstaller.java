@@ -62,6 +62,7 @@ public final class AgentInstaller {
    * attach is under way. Never throws: a weaving that cannot be built fails when it is installed.
    */
   public static Weavings prepare() {
+    long started = System.nanoTime();
     disableNexus();
     warmUp();
     Weavings.Prepared annotations = Weavings.Prepared.of(AgentInstaller::annotationWeaving);
@@ -70,7 +71,9 @@ public final class AgentInstaller {
     Weavings.Prepared bedrock =
         BedrockInstrumentation.enabled(System.getProperties(), System.getenv())
             ? Weavings.Prepared.of(BedrockInstrumentation::weaving) : null;
-    return new Weavings(locals(), annotations, context, bedrock);
+    Weavings weavings = new Weavings(locals(), annotations, context, bedrock);
+    StartupStats.prepared(System.nanoTime() - started);
+    return weavings;
   }
 
   /** Weaves once per JVM ({@link #install(Instrumentation, Weavings)}), preparing first. */
@@ -133,9 +136,7 @@ public final class AgentInstaller {
         .bind(new TrackedMethodId.Factory())
         .to(TrackAdvice.class, ReactiveExitAdvice.class)
         .on(woven.and(REACTIVE));
-    AgentBuilder weaving = new AgentBuilder.Default()
-        .disableClassFormatChanges()
-        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+    AgentBuilder weaving = Weavings.retransforming()
         .with(LoadedClasses.usingTrackedAnnotations())
         .with(TrackedClassesOnly.DECORATOR)
         .with(AgentBuilder.PoolStrategy.Default.EXTENDED)

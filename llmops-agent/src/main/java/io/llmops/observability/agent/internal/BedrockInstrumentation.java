@@ -49,9 +49,7 @@ final class BedrockInstrumentation {
 
   /** The weaving of the builder class, to install. */
   static AgentBuilder weaving() {
-    return new AgentBuilder.Default()
-        .disableClassFormatChanges()
-        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+    return Weavings.retransforming()
         .with(LoadedClasses.named(BUILDER))
         .with(new WeavingListener("agent-bedrock-", "Bedrock Runtime calls are not recorded",
             StartupStats::bedrockWoven))

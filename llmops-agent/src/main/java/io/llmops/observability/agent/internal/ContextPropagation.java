@@ -72,9 +72,7 @@ final class ContextPropagation {
     Advice execute = advice(JdkAdvice.Execute.class, locator);
     Advice shutdownNow = advice(JdkAdvice.ShutdownNow.class, locator);
     String concurrent = "java.util.concurrent.";
-    return new AgentBuilder.Default()
-        .disableClassFormatChanges()
-        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+    return Weavings.retransforming()
         .with(LoadedClasses.where(type -> type.getName().startsWith(concurrent)
             || type.getName().equals(VIRTUAL_THREAD)))
         .with(new WeavingListener("agent-context-",

@@ -25,6 +25,16 @@ public final class Weavings {
     this.bedrock = bedrock;
   }
 
+  /**
+   * The start of each weaving: it changes no class's format (advice only) and retransforms the
+   * classes loaded before it.
+   */
+  static AgentBuilder.RedefinitionListenable.WithoutBatchStrategy retransforming() {
+    return new AgentBuilder.Default()
+        .disableClassFormatChanges()
+        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+  }
+
   /** One weaving, or what went wrong building it. */
   static final class Prepared {
 
