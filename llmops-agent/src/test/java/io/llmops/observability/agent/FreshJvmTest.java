@@ -50,6 +50,13 @@ class FreshJvmTest {
   }
 
   @Test
+  void installInAJvmThatRefusesToBeAttachedReturnsFalseAndSaysWhy() throws Exception {
+    assertThat(runMain(InterruptedInstallMain.class, ChildJvm.thisJava(),
+        "-XX:+DisableAttachMechanism"))
+        .contains("installed=false interrupted=true", "llmops-agent: could not attach to this JVM");
+  }
+
+  @Test
   void installPrintsNoJvmWarningOnThisJdk() throws Exception {
     ChildJvm.Output output = ChildJvm.run(ContextScenariosMain.class, ChildJvm.thisJava());
     assertThat(output.stdout()).contains("installed=true");

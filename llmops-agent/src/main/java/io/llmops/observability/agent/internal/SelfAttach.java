@@ -14,8 +14,8 @@ public final class SelfAttach {
 
   private final Thread thread;
   private Instrumentation instrumentation;
-  private RuntimeException failure;
-  private Error error;
+  /** What the attach threw: a RuntimeException or an Error. */
+  private Throwable failure;
 
   private SelfAttach() {
     thread = new Thread(this::attach, "llmops-agent-attach");
@@ -49,11 +49,11 @@ public final class SelfAttach {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
-    if (failure != null) {
-      throw failure;
+    if (failure instanceof RuntimeException e) {
+      throw e;
     }
-    if (error != null) {
-      throw error;
+    if (failure instanceof Error e) {
+      throw e;
     }
     return instrumentation;
   }
@@ -61,10 +61,8 @@ public final class SelfAttach {
   private void attach() {
     try {
       instrumentation = ByteBuddyAgent.install();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       failure = e;
-    } catch (Error e) {
-      error = e;
     }
   }
 }

@@ -39,32 +39,29 @@ public final class Weavings {
   static final class Prepared {
 
     private final AgentBuilder builder;
-    private final RuntimeException failure;
-    private final LinkageError linkageError;
+    /** A RuntimeException or a LinkageError, the failures a weaving's installation reports. */
+    private final Throwable failure;
 
-    private Prepared(AgentBuilder builder, RuntimeException failure, LinkageError linkageError) {
+    private Prepared(AgentBuilder builder, Throwable failure) {
       this.builder = builder;
       this.failure = failure;
-      this.linkageError = linkageError;
     }
 
     static Prepared of(Supplier<AgentBuilder> build) {
       try {
-        return new Prepared(build.get(), null, null);
-      } catch (RuntimeException e) {
-        return new Prepared(null, e, null);
-      } catch (LinkageError e) {
-        return new Prepared(null, null, e);
+        return new Prepared(build.get(), null);
+      } catch (RuntimeException | LinkageError e) {
+        return new Prepared(null, e);
       }
     }
 
     /** The weaving; throws what building it threw. */
     AgentBuilder builder() {
-      if (failure != null) {
-        throw failure;
+      if (failure instanceof RuntimeException e) {
+        throw e;
       }
-      if (linkageError != null) {
-        throw linkageError;
+      if (failure instanceof LinkageError e) {
+        throw e;
       }
       return builder;
     }
