@@ -53,6 +53,10 @@ public final class LlmopsAgent {
    * the agent is active afterwards; false (with the reason in the log) when this JVM cannot
    * attach, in which case the annotations have no effect and the application runs unchanged.
    *
+   * <p>It returns once everything is woven, the classes loaded before it included. The attach
+   * runs on a thread of its own while the calling thread builds the weavings; the calling
+   * thread's interrupt status is left as it was.
+   *
    * <p>On JDK 21 and later start the JVM with {@code -XX:+EnableDynamicAgentLoading}: without it
    * the JVM prints a warning for an agent loaded at run time (JEP 451), or use
    * {@code -javaagent}. The agent itself prints no JVM warning.
