@@ -14,7 +14,6 @@ import io.llmops.observability.spi.Weaving;
 import java.lang.instrument.Instrumentation;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
-import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.Nexus;
@@ -121,21 +120,12 @@ public final class AgentInstaller {
   }
 
   /**
-   * The annotation weaving. Building it once, with its advice, and having it make (and throw
-   * away) a class file transformer loads what installing it needs, ByteBuddy's generated
-   * transformer class included.
+   * The annotation weaving. Having it make (and throw away) a class file transformer loads what
+   * installing it needs, ByteBuddy's generated transformer class included.
    */
   private static AgentBuilder annotationWeaving() {
     ElementMatcher.Junction<MethodDescription> woven = TrackedAnnotations.ANY
         .and(not(isConstructor())).and(not(isAbstract())).and(not(isNative()));
-    AsmVisitorWrapper plainAdvice = Advice.withCustomMapping()
-        .bind(new TrackedMethodId.Factory())
-        .to(TrackAdvice.class)
-        .on(woven.and(not(REACTIVE)));
-    AsmVisitorWrapper reactiveAdvice = Advice.withCustomMapping()
-        .bind(new TrackedMethodId.Factory())
-        .to(TrackAdvice.class, ReactiveExitAdvice.class)
-        .on(woven.and(REACTIVE));
     AgentBuilder weaving = Weavings.retransforming()
         .with(LoadedClasses.usingTrackedAnnotations())
         .with(TrackedClassesOnly.DECORATOR)
@@ -146,8 +136,17 @@ public final class AgentInstaller {
         .with(WeavingListener.debug())
         .ignore(OUTSIDE_THE_APPLICATION.or(isSynthetic()))
         .type(declaresMethod(woven))
+        // The advice is made anew for each class: its TrackedMethodId.Factory numbers the methods
+        // of one class by name and descriptor, which another class may repeat.
         .transform((builder, type, loader, module, domain) ->
-            builder.visit(plainAdvice).visit(reactiveAdvice));
+            builder.visit(Advice.withCustomMapping()
+                    .bind(new TrackedMethodId.Factory())
+                    .to(TrackAdvice.class)
+                    .on(woven.and(not(REACTIVE))))
+                .visit(Advice.withCustomMapping()
+                    .bind(new TrackedMethodId.Factory())
+                    .to(TrackAdvice.class, ReactiveExitAdvice.class)
+                    .on(woven.and(REACTIVE))));
     weaving.makeRaw();
     return weaving;
   }
