@@ -15,8 +15,9 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
- * Agent start-up, in a fresh JVM: wall time of {@code LlmopsAgent.install()} (self-attach,
- * weaving set-up, retransformation of the classes already loaded, the JDK executors), the CPU
+ * Agent start-up, in a fresh JVM: wall time of {@code LlmopsAgent.install()} (self-attach, with
+ * the preparation of the weavings meanwhile; then the weaving set-up: registering them,
+ * retransforming the classes already loaded, the JDK executors), the CPU
  * time of the thread that calls it (less sensitive to a loaded machine than wall time) and the heap
  * still held after it (used heap after a full GC, before and after). Run it in several fresh
  * JVMs: {@code java -cp benchmarks/target/benchmarks.jar io.llmops.benchmarks.AgentStartup [n]}.
@@ -46,11 +47,12 @@ public final class AgentStartup {
     long cpu = threads.getCurrentThreadCpuTime() - cpuStarted;
     long after = usedAfterGc(memory);
     long loadedAfter = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
-    System.out.printf("installed=%s install_ms=%.1f (weaving set-up %.1f ms, cpu of the calling"
-            + " thread %.1f ms) heap_delta_kib=%d "
+    System.out.printf("installed=%s install_ms=%.1f (preparation %.1f ms, weaving set-up %.1f ms,"
+            + " cpu of the calling thread %.1f ms) heap_delta_kib=%d "
             + "classes_loaded=%d jdk_classes_woven=%d application_classes_before=%d "
             + "classes_before=%d java=%s%n",
-        installed, wall / 1e6, StartupStats.installNanos() / 1e6, cpu / 1e6,
+        installed, wall / 1e6, StartupStats.prepareNanos() / 1e6,
+        StartupStats.installNanos() / 1e6, cpu / 1e6,
         (after - before) / 1024,
         loadedAfter - loadedBefore, StartupStats.contextWovenClasses(), applicationClasses,
         loadedBefore, Runtime.version().feature());

@@ -1,8 +1,9 @@
 package io.llmops.observability.agent;
 
 import io.llmops.observability.agent.internal.AgentInstaller;
+import io.llmops.observability.agent.internal.SelfAttach;
+import io.llmops.observability.agent.internal.Weavings;
 import java.lang.instrument.Instrumentation;
-import net.bytebuddy.agent.ByteBuddyAgent;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,6 +53,10 @@ public final class LlmopsAgent {
    * the agent is active afterwards; false (with the reason in the log) when this JVM cannot
    * attach, in which case the annotations have no effect and the application runs unchanged.
    *
+   * <p>It returns once everything is woven, the classes loaded before it included. The attach
+   * runs on a thread of its own while the calling thread builds the weavings; the calling
+   * thread's interrupt status is left as it was.
+   *
    * <p>On JDK 21 and later start the JVM with {@code -XX:+EnableDynamicAgentLoading}: without it
    * the JVM prints a warning for an agent loaded at run time (JEP 451), or use
    * {@code -javaagent}. The agent itself prints no JVM warning.
@@ -60,16 +65,18 @@ public final class LlmopsAgent {
     if (AgentInstaller.isInstalled()) {
       return true;
     }
+    SelfAttach attach = SelfAttach.start();
+    Weavings weavings = AgentInstaller.prepare();
     Instrumentation instrumentation;
     try {
-      instrumentation = ByteBuddyAgent.install();
+      instrumentation = attach.await();
     } catch (RuntimeException | LinkageError e) {
       System.getLogger("io.llmops.observability").log(System.Logger.Level.ERROR,
           "llmops-agent: could not attach to this JVM; annotations are not woven. "
               + "Start with -javaagent:llmops-agent.jar instead", e);
       return false;
     }
-    return AgentInstaller.install(instrumentation);
+    return AgentInstaller.install(instrumentation, weavings);
   }
 
   /** Whether the agent is active in this JVM. */

@@ -16,6 +16,8 @@ class AgentLifecycleTest extends AgentTest {
     assertThat(LlmopsAgent.install()).isTrue();
     assertThat(LlmopsAgent.install()).isTrue();
     assertThat(LlmopsAgent.isInstalled()).isTrue();
+    assertThat(new Service().plain("q", 1)).isEqualTo("q:1"); // an annotated class, woven at load
+    assertThat(StartupStats.prepareNanos()).isPositive();
     assertThat(StartupStats.installNanos()).isPositive();
     assertThat(StartupStats.wovenClasses()).isPositive();
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.TraceManager;
+import io.llmops.observability.agent.fixtures.SameSignatures;
 import io.llmops.observability.agent.fixtures.Service;
 import io.llmops.observability.agent.testing.AgentTest;
 import java.io.IOException;
@@ -27,6 +28,19 @@ class AnnotationWeavingTest extends AgentTest {
     assertThat(span.at("/input_data/kwargs/limit").asInt()).isEqualTo(3);
     assertThat(span.at("/output_data/output").asText()).isEqualTo("java:3");
     assertThat(span.get("status").asText()).isEqualTo("success");
+  }
+
+  @Test
+  void methodsOfTwoClassesWithTheSameNameAndDescriptorEachRecordTheirOwnAnnotation() {
+    TraceManager.startTrace("t");
+    new SameSignatures.Searcher().run("q");
+    new SameSignatures.Calculator().run("q");
+    TraceManager.endTrace();
+
+    assertThat(span("search_docs").get("span_type").asText()).isEqualTo("span");
+    JsonNode tool = span("calculator");
+    assertThat(tool.get("span_type").asText()).isEqualTo("tool");
+    assertThat(tool.get("tags").toString()).isEqualTo("[\"math\"]");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.llmops.observability.agent.fixtures.BedrockSwitchMain;
 import io.llmops.observability.agent.fixtures.ContextScenariosMain;
 import io.llmops.observability.agent.fixtures.FreshJvmMain;
+import io.llmops.observability.agent.fixtures.InterruptedInstallMain;
 import io.llmops.observability.agent.testing.ChildJvm;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,6 +34,26 @@ class FreshJvmTest {
     assumeTrue(Files.isExecutable(JDK25), "JDK 25 is not installed here");
     assertThat(run(JDK25.toString(), "-XX:+EnableDynamicAgentLoading"))
         .contains("installed=true before=0 after=2 locals=true");
+  }
+
+  @Test
+  void installFromAnInterruptedThreadAttachesAndLeavesTheThreadInterrupted() throws Exception {
+    assertThat(runMain(InterruptedInstallMain.class, ChildJvm.thisJava()))
+        .contains("installed=true interrupted=true");
+  }
+
+  @Test
+  void installFromAnInterruptedThreadThatMayAttachToItselfLeavesTheThreadInterrupted()
+      throws Exception {
+    assertThat(runMain(InterruptedInstallMain.class, ChildJvm.thisJava(),
+        "-Djdk.attach.allowAttachSelf=true")).contains("installed=true interrupted=true");
+  }
+
+  @Test
+  void installInAJvmThatRefusesToBeAttachedReturnsFalseAndSaysWhy() throws Exception {
+    assertThat(runMain(InterruptedInstallMain.class, ChildJvm.thisJava(),
+        "-XX:+DisableAttachMechanism"))
+        .contains("installed=false interrupted=true", "llmops-agent: could not attach to this JVM");
   }
 
   @Test

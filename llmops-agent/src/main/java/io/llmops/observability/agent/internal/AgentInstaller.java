@@ -55,17 +55,43 @@ public final class AgentInstaller {
   }
 
   /**
+   * Builds the weavings: everything that needs no {@code Instrumentation}. This is most of the
+   * start-up's computing (loading and linking ByteBuddy's classes, reading the advice, generating
+   * ByteBuddy's class file transformer class), so {@code LlmopsAgent.install()} runs it while the
+   * attach is under way. Never throws: a weaving that cannot be built fails when it is installed.
+   */
+  public static Weavings prepare() {
+    long started = System.nanoTime();
+    disableNexus();
+    warmUp();
+    Weavings.Prepared annotations = Weavings.Prepared.of(AgentInstaller::annotationWeaving);
+    Weavings.Prepared context = contextPropagationEnabled()
+        ? Weavings.Prepared.of(ContextPropagation::weaving) : null;
+    Weavings.Prepared bedrock =
+        BedrockInstrumentation.enabled(System.getProperties(), System.getenv())
+            ? Weavings.Prepared.of(BedrockInstrumentation::weaving) : null;
+    Weavings weavings = new Weavings(locals(), annotations, context, bedrock);
+    StartupStats.prepared(System.nanoTime() - started);
+    return weavings;
+  }
+
+  /** Weaves once per JVM ({@link #install(Instrumentation, Weavings)}), preparing first. */
+  public static synchronized boolean install(Instrumentation instrumentation) {
+    return installed || install(instrumentation, prepare());
+  }
+
+  /**
    * Weaves once per JVM; true when the agent is active afterwards. Never throws: a weaving
    * set-up that fails (a throwing {@code premain} would abort the JVM's start) is logged and
    * answered with false, and the application runs unchanged, untraced.
    */
-  public static synchronized boolean install(Instrumentation instrumentation) {
+  public static synchronized boolean install(Instrumentation instrumentation, Weavings weavings) {
     if (installed) {
       return true;
     }
     long started = System.nanoTime();
     try {
-      weave(instrumentation);
+      weave(instrumentation, weavings);
     } catch (RuntimeException | LinkageError e) {
       SdkLog.error("llmops-agent: the annotations could not be woven; the application runs "
           + "unchanged and untraced", e);
@@ -77,17 +103,30 @@ public final class AgentInstaller {
     return true;
   }
 
-  private static void weave(Instrumentation instrumentation) {
-    disableNexus();
-    warmUp();
+  private static void weave(Instrumentation instrumentation, Weavings weavings) {
+    if (weavings.locals == null) {
+      throw new IllegalStateException("the captureLocals pass could not be built");
+    }
     // Registered first so that it runs first, on load and on retransformation: the advice then
     // wraps code that already stores its locals.
-    instrumentation.addTransformer(new LocalsTransformer(), true);
+    instrumentation.addTransformer(weavings.locals, true);
+    weavings.annotations.builder().installOn(instrumentation);
+    if (weavings.context != null) {
+      installContextPropagation(instrumentation, weavings.context);
+    }
+    if (weavings.bedrock != null) {
+      installBedrock(instrumentation, weavings.bedrock);
+    }
+  }
+
+  /**
+   * The annotation weaving. Having it make (and throw away) a class file transformer loads what
+   * installing it needs, ByteBuddy's generated transformer class included.
+   */
+  private static AgentBuilder annotationWeaving() {
     ElementMatcher.Junction<MethodDescription> woven = TrackedAnnotations.ANY
         .and(not(isConstructor())).and(not(isAbstract())).and(not(isNative()));
-    new AgentBuilder.Default()
-        .disableClassFormatChanges()
-        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+    AgentBuilder weaving = Weavings.retransforming()
         .with(LoadedClasses.usingTrackedAnnotations())
         .with(TrackedClassesOnly.DECORATOR)
         .with(AgentBuilder.PoolStrategy.Default.EXTENDED)
@@ -97,6 +136,8 @@ public final class AgentInstaller {
         .with(WeavingListener.debug())
         .ignore(OUTSIDE_THE_APPLICATION.or(isSynthetic()))
         .type(declaresMethod(woven))
+        // The advice is made anew for each class: its TrackedMethodId.Factory numbers the methods
+        // of one class by name and descriptor, which another class may repeat.
         .transform((builder, type, loader, module, domain) ->
             builder.visit(Advice.withCustomMapping()
                     .bind(new TrackedMethodId.Factory())
@@ -105,10 +146,18 @@ public final class AgentInstaller {
                 .visit(Advice.withCustomMapping()
                     .bind(new TrackedMethodId.Factory())
                     .to(TrackAdvice.class, ReactiveExitAdvice.class)
-                    .on(woven.and(REACTIVE))))
-        .installOn(instrumentation);
-    installContextPropagation(instrumentation);
-    installBedrock(instrumentation);
+                    .on(woven.and(REACTIVE))));
+    weaving.makeRaw();
+    return weaving;
+  }
+
+  /** The captureLocals pass, or null (reported when installing) if it cannot be built. */
+  private static LocalsTransformer locals() {
+    try {
+      return new LocalsTransformer();
+    } catch (RuntimeException | LinkageError e) {
+      return null;
+    }
   }
 
   /**
@@ -144,17 +193,19 @@ public final class AgentInstaller {
     }
   }
 
+  private static boolean contextPropagationEnabled() {
+    return !"false".equalsIgnoreCase(System.getProperty("llmops.agent.context-propagation"));
+  }
+
   /**
    * Weaves the JDK's executors and tasks so that the context follows work to other threads,
    * unless {@code -Dllmops.agent.context-propagation=false}. A failure leaves the annotations
    * working and is logged.
    */
-  private static void installContextPropagation(Instrumentation instrumentation) {
-    if ("false".equalsIgnoreCase(System.getProperty("llmops.agent.context-propagation"))) {
-      return;
-    }
+  private static void installContextPropagation(Instrumentation instrumentation,
+      Weavings.Prepared weaving) {
     try {
-      ContextPropagation.install(instrumentation);
+      ContextPropagation.install(instrumentation, weaving.builder());
       StartupStats.contextPropagation(true);
     } catch (Exception | LinkageError e) {
       SdkLog.errorOnce("agent-bootstrap", "llmops-agent: could not weave the JDK's executors;"
@@ -166,12 +217,9 @@ public final class AgentInstaller {
    * Gives every Bedrock Runtime client llmops-bedrock's interceptor, unless
    * {@code LLMOPS_AGENT_BEDROCK=false}. A failure leaves everything else working and is logged.
    */
-  private static void installBedrock(Instrumentation instrumentation) {
-    if (!BedrockInstrumentation.enabled(System.getProperties(), System.getenv())) {
-      return;
-    }
+  private static void installBedrock(Instrumentation instrumentation, Weavings.Prepared weaving) {
     try {
-      BedrockInstrumentation.install(instrumentation);
+      weaving.builder().installOn(instrumentation);
       StartupStats.bedrock(true);
     } catch (RuntimeException | LinkageError e) {
       SdkLog.errorOnce("agent-bedrock-install", "llmops-agent: could not weave the AWS"

@@ -3,7 +3,6 @@ package io.llmops.observability.agent.internal;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import java.lang.instrument.Instrumentation;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -48,17 +47,15 @@ final class BedrockInstrumentation {
     return value == null || !OFF.contains(value.trim().toLowerCase(Locale.ROOT));
   }
 
-  static void install(Instrumentation instrumentation) {
-    new AgentBuilder.Default()
-        .disableClassFormatChanges()
-        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+  /** The weaving of the builder class, to install. */
+  static AgentBuilder weaving() {
+    return Weavings.retransforming()
         .with(LoadedClasses.named(BUILDER))
         .with(new WeavingListener("agent-bedrock-", "Bedrock Runtime calls are not recorded",
             StartupStats::bedrockWoven))
         .with(WeavingListener.debug())
         .type(named(BUILDER))
         .transform((builder, type, loader, module, domain) -> builder.visit(
-            Advice.to(BedrockAdvice.class).on(named("invokePlugins").and(takesArguments(1)))))
-        .installOn(instrumentation);
+            Advice.to(BedrockAdvice.class).on(named("invokePlugins").and(takesArguments(1)))));
   }
 }

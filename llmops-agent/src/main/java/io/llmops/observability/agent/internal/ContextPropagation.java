@@ -13,6 +13,8 @@ import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 
 import io.llmops.observability.Scope;
 import io.llmops.observability.spi.ContextHandOff;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.instrument.Instrumentation;
 import java.util.concurrent.ForkJoinTask;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -46,15 +48,31 @@ final class ContextPropagation {
 
   private ContextPropagation() {}
 
-  /** Defines the bridge in java.base and weaves the JDK classes that call it. */
-  static void install(Instrumentation instrumentation) throws Exception {
+  /** Defines the bridge in java.base, then installs {@code weaving}, whose code calls it. */
+  static void install(Instrumentation instrumentation, AgentBuilder weaving) throws Exception {
     BootstrapInjector.inject(instrumentation, ContextHandOff::capture, ContextHandOff::attach,
         token -> ((Scope) token).close());
-    ClassFileLocator advice = BootstrapInjector.adviceLocator(JdkAdvice.class.getDeclaredClasses());
+    weaving.installOn(instrumentation);
+  }
+
+  /**
+   * The weaving of the JDK classes; their advice calls the bridge by its renamed name. The advice
+   * is read here, once, not when each class is woven.
+   */
+  static AgentBuilder weaving() {
+    ClassFileLocator locator;
+    try {
+      locator = BootstrapInjector.adviceLocator(JdkAdvice.class.getDeclaredClasses());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Advice capture = advice(JdkAdvice.Capture.class, locator);
+    Advice restoreOnce = advice(JdkAdvice.RestoreOnce.class, locator);
+    Advice restoreAgain = advice(JdkAdvice.RestoreAgain.class, locator);
+    Advice execute = advice(JdkAdvice.Execute.class, locator);
+    Advice shutdownNow = advice(JdkAdvice.ShutdownNow.class, locator);
     String concurrent = "java.util.concurrent.";
-    new AgentBuilder.Default()
-        .disableClassFormatChanges()
-        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+    return Weavings.retransforming()
         .with(LoadedClasses.where(type -> type.getName().startsWith(concurrent)
             || type.getName().equals(VIRTUAL_THREAD)))
         .with(new WeavingListener("agent-context-",
@@ -63,33 +81,26 @@ final class ContextPropagation {
         .ignore(none())
         .type(named(concurrent + "FutureTask"))
         .transform((builder, type, loader, module, domain) -> builder
-            .visit(advice(JdkAdvice.Capture.class, advice).on(isConstructor()))
-            .visit(advice(JdkAdvice.RestoreOnce.class, advice).on(named("run").and(takesArguments(0))))
-            .visit(advice(JdkAdvice.RestoreAgain.class, advice)
-                .on(named("runAndReset").and(takesArguments(0)))))
+            .visit(capture.on(isConstructor()))
+            .visit(restoreOnce.on(named("run").and(takesArguments(0))))
+            .visit(restoreAgain.on(named("runAndReset").and(takesArguments(0)))))
         .type(named(concurrent + "ForkJoinTask"))
         .transform((builder, type, loader, module, domain) -> builder
-            .visit(advice(JdkAdvice.Capture.class, advice).on(isConstructor()))
-            .visit(advice(JdkAdvice.RestoreOnce.class, advice)
-                .on(named("doExec").and(takesArguments(0)))))
+            .visit(capture.on(isConstructor()))
+            .visit(restoreOnce.on(named("doExec").and(takesArguments(0)))))
         .type(nameStartsWith(concurrent).and(not(named(concurrent + "ForkJoinTask")))
             .and(isSubTypeOf(ForkJoinTask.class)))
         .transform((builder, type, loader, module, domain) -> builder
-            .visit(advice(JdkAdvice.RestoreOnce.class, advice)
-                .on(named("run").and(takesArguments(0)).and(not(isAbstract())))))
+            .visit(restoreOnce.on(named("run").and(takesArguments(0)).and(not(isAbstract())))))
         .type(named(concurrent + "ThreadPoolExecutor"))
         .transform((builder, type, loader, module, domain) -> builder
-            .visit(advice(JdkAdvice.Execute.class, advice)
-                .on(named("execute").and(takesArguments(Runnable.class))))
-            .visit(advice(JdkAdvice.ShutdownNow.class, advice)
-                .on(named("shutdownNow").and(takesArguments(0)))))
+            .visit(execute.on(named("execute").and(takesArguments(Runnable.class))))
+            .visit(shutdownNow.on(named("shutdownNow").and(takesArguments(0)))))
         .type(named(VIRTUAL_THREAD))
         .transform((builder, type, loader, module, domain) -> builder
-            .visit(advice(JdkAdvice.Capture.class, advice).on(isConstructor()))
-            .visit(advice(JdkAdvice.RestoreOnce.class, advice)
-                .on(named("run").and(isPrivate()).and(takesArguments(1))
-                    .and(takesArgument(0, Runnable.class)))))
-        .installOn(instrumentation);
+            .visit(capture.on(isConstructor()))
+            .visit(restoreOnce.on(named("run").and(isPrivate()).and(takesArguments(1))
+                .and(takesArgument(0, Runnable.class)))));
   }
 
   /** {@code type}'s advice, read through {@code locator}: its calls go to the renamed bridge. */

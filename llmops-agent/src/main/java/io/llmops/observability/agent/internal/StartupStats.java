@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class StartupStats {
 
   private static volatile long installNanos = -1;
+  private static volatile long prepareNanos = -1;
   private static final AtomicLong WOVEN = new AtomicLong();
   private static final AtomicLong CONTEXT_WOVEN = new AtomicLong();
   private static volatile boolean contextPropagation;
@@ -21,6 +22,10 @@ public final class StartupStats {
 
   static void record(long nanos) {
     installNanos = nanos;
+  }
+
+  static void prepared(long nanos) {
+    prepareNanos = nanos;
   }
 
   static void woven() {
@@ -81,7 +86,18 @@ public final class StartupStats {
     return contextPropagation;
   }
 
-  /** Nanoseconds {@code install} took, or -1 before it ran. */
+  /**
+   * Nanoseconds building the weavings took (with {@code LlmopsAgent.install()}, while the attach
+   * was under way), or -1 before it ran.
+   */
+  public static long prepareNanos() {
+    return prepareNanos;
+  }
+
+  /**
+   * Nanoseconds installing the built weavings took (registering them and retransforming the
+   * classes already loaded), or -1 before it ran.
+   */
   public static long installNanos() {
     return installNanos;
   }
