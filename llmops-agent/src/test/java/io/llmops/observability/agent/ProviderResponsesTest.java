@@ -33,6 +33,8 @@ class ProviderResponsesTest extends AgentTest {
     TraceManager.startTrace("async");
     calls.openAiAsync("hi").join();
     TraceManager.endTrace();
+    // join() may return before the completion callback that ends the span has run
+    awaitTraces(1);
 
     JsonNode trace = onlyTrace();
     JsonNode span = span(trace, "openAiAsync");
