@@ -1,12 +1,16 @@
 package io.llmops.observability.sqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.llmops.observability.Llmops;
+import io.llmops.observability.LlmopsConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,5 +58,17 @@ class FirstTracedCallTest {
     assertThat(withSqs).contains("llmops-export", "llmops-sink-sqs")
         .noneMatch(name -> name.startsWith("llmops-sqs-"))
         .hasSameSizeAs(withFile);
+  }
+
+  @Test
+  void theSqsSinksSettingsAreStillValidatedByTheThreadThatConfiguresTheSdk() {
+    LlmopsConfig withoutQueue = LlmopsConfig.builder().environmentVariables(Map.of())
+        .systemProperties(new Properties()).dotEnvFile(null).sinks("sqs").build();
+
+    assertThatThrownBy(() -> Llmops.configure(withoutQueue))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(SqsSettings.QUEUE_URL);
+    assertThatThrownBy(() -> SqsTesting.config("not a url", spillDir).sinks("sqs").build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(SqsSettings.QUEUE_URL)
+        .hasMessageNotContaining("not a url");
   }
 }
