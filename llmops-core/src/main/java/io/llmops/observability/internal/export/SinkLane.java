@@ -18,9 +18,9 @@ import java.util.function.Supplier;
  * One sink and the thread that calls it. The sink is built there too, by the lane's first call
  * ({@code start}), so that the thread that configures the SDK does not pay for it; calls made
  * meanwhile wait behind it within their deadlines. Every call of the sink runs there, one at a
- * time, so a caller can wait for it with a deadline and go on without it. A call that runs longer than the
- * export timeout leaves the sink stuck: until it returns, new calls fail at once instead of
- * piling up behind it. A fatal error thrown by the sink fails its call and then reaches the
+ * time, so a caller can wait for it with a deadline and go on without it. A call (the start
+ * included) that runs longer than the export timeout leaves the sink stuck: until it returns,
+ * new calls fail at once instead of piling up behind it. A fatal error thrown by the sink fails its call and then reaches the
  * thread's uncaught-exception handler; a new thread serves the sink after it. Internal.
  */
 final class SinkLane {
