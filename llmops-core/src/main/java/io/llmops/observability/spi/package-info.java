@@ -23,8 +23,9 @@
  *
  * <p><b>Exceptions.</b> Implementations must not throw: a reader answers null, a sink reports
  * a failure with {@link io.llmops.observability.export.ExportResult#failure}. What an implementation throws anyway is caught, counted and logged by
- * the SDK and never reaches the application; only a provider's {@code create} may throw {@code
- * IllegalArgumentException} for invalid settings, which fails {@code Llmops.configure}.
+ * the SDK and never reaches the application; only a provider's {@code create} and {@code prepare}
+ * may throw {@code IllegalArgumentException} for invalid settings, which fails {@code
+ * Llmops.configure}.
  *
  * <p>The static classes a module calls ({@code SdkLog}, {@code SdkCounters}, {@code SdkClock}, {@code SpanHooks}, {@code
  * ContextHandOff}, {@code Redaction}) never throw; {@code ExitTasks.add} throws {@link IllegalArgumentException} for a null

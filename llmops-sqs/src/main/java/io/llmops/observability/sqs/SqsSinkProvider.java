@@ -9,13 +9,19 @@ import io.llmops.observability.sqs.internal.SqsKeys;
 import io.llmops.observability.sqs.internal.SqsSink;
 import io.llmops.observability.sqs.internal.SqsSinkOptions;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The sink named {@code sqs}. Used automatically when {@code AWS_SQS_URL} is set and
  * {@code LLMOPS_SINKS} is not; registered with {@link java.util.ServiceLoader}.
  *
- * <p>Stateless and thread-safe. Only {@code create} throws, as it says; the sink it creates never
- * throws.
+ * <p>The SDK {@linkplain #prepare prepares} the sink: the thread that configures the SDK only
+ * resolves and validates the settings; the sink (its threads, journal and queues) is built on its
+ * own lane thread as soon as the export pipeline starts, and its AWS client by the first of its
+ * threads that sends.
+ *
+ * <p>Stateless and thread-safe. Only {@code create} and {@code prepare} throw, as they say; the
+ * sink never throws.
  */
 public final class SqsSinkProvider implements SinkProvider {
 
@@ -52,6 +58,17 @@ public final class SqsSinkProvider implements SinkProvider {
    */
   @Override
   public TraceSink create(LlmopsConfig config, SinkMetrics metrics) {
-    return SqsSink.start(SqsSinkOptions.from(config), metrics);
+    return prepare(config, metrics).get();
+  }
+
+  /**
+   * Validates the settings now; the supplier builds and starts the sink.
+   *
+   * @throws IllegalArgumentException as {@link #create(LlmopsConfig, SinkMetrics)}
+   */
+  @Override
+  public Supplier<TraceSink> prepare(LlmopsConfig config, SinkMetrics metrics) {
+    SqsSinkOptions options = SqsSinkOptions.from(config);
+    return () -> SqsSink.start(options, metrics);
   }
 }

@@ -7,9 +7,9 @@
  * <p><b>Absent values.</b> {@link org.jspecify.annotations.NullMarked @NullMarked}: nothing here
  * takes or returns null.
  *
- * <p><b>Exceptions.</b> Only {@code SqsSinkProvider.create} throws, {@link
- * IllegalArgumentException} naming the variable when a setting is missing or invalid; the sink it
- * creates never throws (failures are retried, spilled to disk, counted and logged).
+ * <p><b>Exceptions.</b> Only {@code SqsSinkProvider.create} and {@code prepare} throw, {@link
+ * IllegalArgumentException} naming the variable when a setting is missing or invalid; the sink
+ * never throws (failures are retried, spilled to disk, counted and logged).
  *
  * <p><b>Threads.</b> Both types are stateless and thread-safe.
  */

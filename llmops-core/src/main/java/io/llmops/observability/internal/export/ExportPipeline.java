@@ -50,14 +50,15 @@ public final class ExportPipeline {
   private final Object shutdownLock = new Object();
   private Boolean shutdownResult;
 
-  public ExportPipeline(List<TraceSink> sinks, TraceEncoder encoder, Counters counters,
+  /** Starts the pipeline; each sink is built on its lane's thread at once, before any call. */
+  public ExportPipeline(List<SinkRecipe> sinks, TraceEncoder encoder, Counters counters,
       ExportOptions options, ThreadFactory threads) {
     this.encoder = encoder;
     this.counters = counters;
     this.exportTimeoutNanos = options.exportTimeout().toNanos();
     this.queue = new TraceQueue(options.queueCapacity(), options.maxQueuedBytes());
     List<SinkLane> sinkLanes = new ArrayList<>(sinks.size());
-    for (TraceSink sink : sinks) {
+    for (SinkRecipe sink : sinks) {
       sinkLanes.add(new SinkLane(sink, options.exportTimeout(), counters, threads));
     }
     this.lanes = List.copyOf(sinkLanes);

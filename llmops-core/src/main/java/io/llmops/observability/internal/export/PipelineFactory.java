@@ -17,7 +17,7 @@ public final class PipelineFactory {
 
   /** The pipeline of {@code config}, writing through {@code redactor} (the runtime's one). */
   public static ExportPipeline create(LlmopsConfig config, Counters counters, Redactor redactor) {
-    return new ExportPipeline(SinkFactory.create(config, counters),
+    return new ExportPipeline(SinkFactory.prepare(config, counters),
         encoder(config, counters, redactor), counters, options(config), LoopThreads.daemons());
   }
 

@@ -2,7 +2,6 @@ package io.llmops.observability.internal.export;
 
 import io.llmops.observability.LlmopsConfig;
 import io.llmops.observability.export.SinkMetrics;
-import io.llmops.observability.export.TraceSink;
 import io.llmops.observability.spi.SdkLog;
 import io.llmops.observability.spi.SinkProvider;
 import java.util.ArrayList;
@@ -15,7 +14,9 @@ import java.util.ServiceLoader;
 /**
  * Chooses the sinks: the names in {@code LLMOPS_SINKS} when set (plus sinks added in code);
  * otherwise the sinks added in code, or every provider enabled by default (the SQS sink when
- * {@code AWS_SQS_URL} is set), or else the file sink. Internal.
+ * {@code AWS_SQS_URL} is set), or else the file sink. Each provider validates its settings here,
+ * on the configuring thread ({@link SinkProvider#prepare}); the sinks are built on their lanes.
+ * Internal.
  */
 public final class SinkFactory {
 
@@ -47,28 +48,36 @@ public final class SinkFactory {
     }
   }
 
-  static List<TraceSink> create(LlmopsConfig config, SinkMetrics metrics) {
+  /**
+   * @throws IllegalArgumentException when a chosen provider refuses the configuration; no sink
+   *     of a provider that overrides {@link SinkProvider#prepare} is built then
+   */
+  static List<SinkRecipe> prepare(LlmopsConfig config, SinkMetrics metrics) {
     Map<String, SinkProvider> providers = providers();
-    List<TraceSink> sinks = new ArrayList<>();
+    List<SinkRecipe> sinks = new ArrayList<>();
     if (!config.sinkNames().isEmpty()) {
       for (String name : config.sinkNames()) {
-        sinks.add(providers.get(name).create(config, metrics));
+        sinks.add(prepare(providers.get(name), config, metrics));
       }
-      sinks.addAll(config.extraSinks());
+      config.extraSinks().forEach(sink -> sinks.add(SinkRecipe.of(sink)));
       return List.copyOf(sinks);
     }
     if (!config.extraSinks().isEmpty()) {
-      return List.copyOf(config.extraSinks());
+      return config.extraSinks().stream().map(SinkRecipe::of).toList();
     }
     for (SinkProvider provider : providers.values()) {
       if (provider.enabledByDefault(config)) {
-        sinks.add(provider.create(config, metrics));
+        sinks.add(prepare(provider, config, metrics));
       }
     }
     if (sinks.isEmpty()) {
       ModuleHints.warnAboutAbsentModules(config);
-      sinks.add(providers.get(FileSink.NAME).create(config, metrics));
+      sinks.add(prepare(providers.get(FileSink.NAME), config, metrics));
     }
     return List.copyOf(sinks);
+  }
+
+  private static SinkRecipe prepare(SinkProvider provider, LlmopsConfig config, SinkMetrics metrics) {
+    return new SinkRecipe(provider.name(), provider.prepare(config, metrics));
   }
 }

@@ -12,17 +12,20 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * One sink and the thread that calls it. Every call of the sink runs there, one at a time, so a
- * caller can wait for it with a deadline and go on without it. A call that runs longer than the
- * export timeout leaves the sink stuck: until it returns, new calls fail at once instead of
- * piling up behind it. A fatal error thrown by the sink fails its call and then reaches the
+ * One sink and the thread that calls it. The sink is built there too, by the lane's first call
+ * ({@code start}), so that the thread that configures the SDK does not pay for it; calls made
+ * meanwhile wait behind it within their deadlines. Every call of the sink runs there, one at a
+ * time, so a caller can wait for it with a deadline and go on without it. A call (the start
+ * included) that runs longer than the export timeout leaves the sink stuck: until it returns,
+ * new calls fail at once instead of piling up behind it. A fatal error thrown by the sink fails its call and then reaches the
  * thread's uncaught-exception handler; a new thread serves the sink after it. Internal.
  */
 final class SinkLane {
 
-  private final TraceSink sink;
+  private final String name;
   private final long stuckAfterNanos;
   private final String timeoutText;
   private final Counters counters;
@@ -30,21 +33,27 @@ final class SinkLane {
   private final Condition changed = lock.newCondition();
   /** At most one call per caller waits: the worker, and a shutdown racing with it. */
   private final ArrayDeque<SinkCall> waiting = new ArrayDeque<>();
+  /** The lane's first call, which builds the sink. */
+  private final SinkCall start;
+  /** Set by the start call; null before, and for good if the sink could not be built. */
+  private volatile TraceSink sink;
   private SinkCall running;
   private Thread runningOn;
   private long runningSince;
   private boolean closed;
 
-  SinkLane(TraceSink sink, Duration exportTimeout, Counters counters, ThreadFactory threads) {
-    this.sink = sink;
+  SinkLane(SinkRecipe recipe, Duration exportTimeout, Counters counters, ThreadFactory threads) {
+    this.name = recipe.name();
     this.stuckAfterNanos = exportTimeout.toNanos();
     this.timeoutText = "LLMOPS_EXPORT_TIMEOUT (" + exportTimeout.toMillis() + " ms)";
     this.counters = counters;
-    LoopThreads.start(threads, "llmops-sink-" + sink.name(), this::serve);
+    this.start = new SinkCall("start", 0, unbuilt -> build(recipe.build()));
+    waiting.add(start);
+    LoopThreads.start(threads, "llmops-sink-" + name, this::serve);
   }
 
   String name() {
-    return sink.name();
+    return name;
   }
 
   /**
@@ -154,25 +163,50 @@ final class SinkLane {
     boolean countedAsTimedOut = call.finish(outcome);
     if (countedAsTimedOut && outcome.success() && call.traces > 0) {
       // counted in export_failed when its caller gave up, yet the sink took the traces after all
-      counters.add(Counters.EXPORT_LATE_PREFIX + sink.name(), call.traces);
+      counters.add(Counters.EXPORT_LATE_PREFIX + name, call.traces);
     }
     if (ranNanos > stuckAfterNanos) {
-      SdkLog.info("llmops: sink '" + sink.name() + "' returned from a " + call.name + " call after "
+      SdkLog.info("llmops: sink '" + name + "' returned from a " + call.name + " call after "
           + ranNanos / 1_000_000 + " ms, longer than " + timeoutText + "; it takes calls again");
     }
   }
 
+  /**
+   * Builds the sink (the start call). A shutdown that closed the lane meanwhile will never reach
+   * it, so it is shut down at once. A provider that returns null fails like one that throws.
+   */
+  private ExportResult build(Supplier<TraceSink> recipe) {
+    TraceSink built = recipe.get();
+    if (built == null) {
+      throw new IllegalStateException("the provider of sink '" + name + "' built null");
+    }
+    lock.lock();
+    try {
+      if (!closed) {
+        sink = built;
+        return ExportResult.success();
+      }
+    } finally {
+      lock.unlock();
+    }
+    return built.shutdown(Duration.ZERO);
+  }
+
   /** Calls the sink; any failure but a fatal error becomes a failed result, counted and logged. */
   private ExportResult invoke(SinkCall call) {
+    TraceSink target = sink;
+    if (target == null && call != start) {
+      return ExportResult.failure("the sink could not be built (see the error logged at start)");
+    }
     try {
-      ExportResult result = call.operation.apply(sink);
+      ExportResult result = call.operation.apply(target);
       return result != null ? result : ExportResult.failure(call.name + " returned null");
     } catch (VirtualMachineError fatal) {
       throw fatal;
     } catch (Throwable t) {
       counters.increment(Counters.INTERNAL_ERRORS);
-      SdkLog.errorOnce("sink-" + sink.name() + "-" + call.name,
-          "Sink '" + sink.name() + "' threw from " + call.name, t);
+      SdkLog.errorOnce("sink-" + name + "-" + call.name,
+          "Sink '" + name + "' threw from " + call.name, t);
       return ExportResult.failure(call.name + " threw " + t.getClass().getName());
     }
   }

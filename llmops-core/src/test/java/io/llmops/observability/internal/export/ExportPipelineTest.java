@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -82,8 +83,8 @@ class ExportPipelineTest {
 
   private ExportPipeline pipeline(TraceEncoder encoder, Duration exportTimeout, int capacity,
       TraceSink... sinks) {
-    ExportPipeline pipeline = new ExportPipeline(List.of(sinks), encoder, counters,
-        new ExportOptions(capacity, 1L << 30, exportTimeout), threads);
+    ExportPipeline pipeline = new ExportPipeline(Stream.of(sinks).map(SinkRecipe::of).toList(),
+        encoder, counters, new ExportOptions(capacity, 1L << 30, exportTimeout), threads);
     pipelines.add(pipeline);
     return pipeline;
   }

@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** Everything the SQS sink needs, resolved and validated once. Internal, may change. */
+/**
+ * Everything the SQS sink needs, resolved and validated once, on the thread that configures the
+ * SDK (often an application's first request): hence plain string checks, no regular expressions
+ * or lambdas to load there. Internal, may change.
+ */
 public record SqsSinkOptions(
     String queueUrl,
     boolean fifo,
@@ -43,9 +45,6 @@ public record SqsSinkOptions(
   /** The region of a queue whose URL does not name one, when {@code AWS_REGION} is not set. */
   private static final String DEFAULT_REGION = "us-east-1";
 
-  private static final Pattern AWS_HOST =
-      Pattern.compile("^sqs\\.([a-z0-9-]+)\\.amazonaws\\.com(\\.cn)?$");
-
   /**
    * @throws IllegalArgumentException when {@code AWS_SQS_URL} is not set, or (for a configuration
    *     built without this module on the class path) a variable of this module has a bad value
@@ -57,15 +56,18 @@ public record SqsSinkOptions(
     }
     URI queue = URI.create(url);
     String host = queue.getHost() == null ? "" : queue.getHost().toLowerCase(Locale.ROOT);
-    Matcher aws = AWS_HOST.matcher(host);
-
-    String region = Optional.ofNullable(config.get(SqsKeys.REGION))
-        .orElse(aws.matches() ? aws.group(1) : DEFAULT_REGION);
-    Optional<String> override = config.raw("AWS_ENDPOINT_URL_SQS").filter(s -> !s.isBlank())
-        .or(() -> config.raw("AWS_ENDPOINT_URL").filter(s -> !s.isBlank()));
+    String region = config.get(SqsKeys.REGION);
+    if (region == null) {
+      String named = regionOfAwsHost(host);
+      region = named != null ? named : DEFAULT_REGION;
+    }
+    String override = nonBlank(config.raw("AWS_ENDPOINT_URL_SQS"));
+    if (override == null) {
+      override = nonBlank(config.raw("AWS_ENDPOINT_URL"));
+    }
     URI endpoint;
-    if (override.isPresent()) {
-      endpoint = URI.create(override.get().trim());
+    if (override != null) {
+      endpoint = URI.create(override.trim());
     } else if (!host.endsWith(".amazonaws.com") && !host.endsWith(".amazonaws.com.cn")) {
       endpoint = URI.create(queue.getScheme() + "://" + queue.getRawAuthority());
     } else {
@@ -100,5 +102,27 @@ public record SqsSinkOptions(
         config.get(SqsKeys.SPILLOVER_FSYNC),
         config.get(SqsKeys.SPILLOVER_REPLAY_INTERVAL),
         config.get(SqsKeys.DELIVERY));
+  }
+
+  /** The region of an AWS queue host, {@code sqs.<region>.amazonaws.com[.cn]}; null for another. */
+  static String regionOfAwsHost(String host) {
+    String suffix = host.endsWith(".amazonaws.com.cn") ? ".amazonaws.com.cn" : ".amazonaws.com";
+    String prefix = "sqs.";
+    if (!host.startsWith(prefix) || !host.endsWith(suffix)
+        || host.length() <= prefix.length() + suffix.length()) {
+      return null;
+    }
+    String region = host.substring(prefix.length(), host.length() - suffix.length());
+    for (int i = 0; i < region.length(); i++) {
+      char c = region.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+        return null;
+      }
+    }
+    return region;
+  }
+
+  private static String nonBlank(Optional<String> value) {
+    return value.isPresent() && !value.get().isBlank() ? value.get() : null;
   }
 }
