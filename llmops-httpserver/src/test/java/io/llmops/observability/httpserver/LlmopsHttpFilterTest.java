@@ -11,6 +11,7 @@ import io.llmops.observability.LlmopsContext;
 import io.llmops.observability.Span;
 import io.llmops.observability.TraceHeaders;
 import io.llmops.observability.TraceManager;
+import io.llmops.observability.httpserver.testing.Get;
 import io.llmops.observability.httpserver.testing.JdkServer;
 import io.llmops.observability.httpserver.testing.ServerTraces;
 import io.llmops.observability.testing.CollectingSink;
@@ -19,10 +20,7 @@ import io.llmops.observability.testing.Exported;
 import io.llmops.observability.testing.TracingHarness;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -40,7 +38,6 @@ class LlmopsHttpFilterTest {
 
   @RegisterExtension final TracingHarness tracing = new TracingHarness();
   private final CollectingSink sink = tracing.sink();
-  private final HttpClient client = HttpClient.newHttpClient();
   private final JdkServer server;
 
   LlmopsHttpFilterTest() throws IOException {
@@ -53,11 +50,7 @@ class LlmopsHttpFilterTest {
   }
 
   private HttpResponse<String> get(String path, String... headers) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path));
-    if (headers.length > 0) {
-      request.headers(headers);
-    }
-    return client.send(request.build(), BodyHandlers.ofString());
+    return Get.send(server.uri(path), headers);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.Llmops;
+import io.llmops.observability.httpserver.testing.Get;
 import io.llmops.observability.httpserver.testing.ServerTraces;
 import io.llmops.observability.servlet.testing.ServletService;
 import io.llmops.observability.servlet.testing.ServletService.Container;
@@ -17,10 +18,7 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.util.Enumeration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -37,7 +35,6 @@ class LlmopsTracingFilterTest {
 
   @RegisterExtension final TracingHarness tracing = new TracingHarness();
   private final CollectingSink sink = tracing.sink();
-  private final HttpClient client = HttpClient.newHttpClient();
   private ServletService service;
 
   @AfterEach
@@ -53,11 +50,7 @@ class LlmopsTracingFilterTest {
   }
 
   private HttpResponse<String> get(String path, String... headers) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(service.uri(path));
-    if (headers.length > 0) {
-      request.headers(headers);
-    }
-    return client.send(request.build(), BodyHandlers.ofString());
+    return Get.send(service.uri(path), headers);
   }
 
   @ParameterizedTest

@@ -1,6 +1,5 @@
 package io.llmops.observability.servlet.testing;
 
-import java.net.URI;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -30,8 +29,8 @@ final class JettyService extends ServletService {
   }
 
   @Override
-  public URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + connector.getLocalPort() + path);
+  protected int port() {
+    return connector.getLocalPort();
   }
 
   @Override

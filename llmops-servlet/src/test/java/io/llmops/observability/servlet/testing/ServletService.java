@@ -45,7 +45,12 @@ public abstract class ServletService implements AutoCloseable {
   /** Starts the container; the filters are registered as the application would. */
   public abstract ServletService start() throws Exception;
 
-  public abstract URI uri(String path);
+  public URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port() + path);
+  }
+
+  /** The port the started container listens on. */
+  protected abstract int port();
 
   /** What registers the filters when the container starts. */
   protected ServletContainerInitializer filters() {

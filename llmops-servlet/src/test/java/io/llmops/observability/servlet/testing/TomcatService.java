@@ -1,6 +1,5 @@
 package io.llmops.observability.servlet.testing;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -41,8 +40,8 @@ final class TomcatService extends ServletService {
   }
 
   @Override
-  public URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + connector.getLocalPort() + path);
+  protected int port() {
+    return connector.getLocalPort();
   }
 
   @Override
