@@ -117,7 +117,7 @@ final class DemoSqs implements AutoCloseable {
     if (localSqs == null) {
       return; // a real queue belongs to its consumers: the demo never receives from it
     }
-    List<Message> messages = localSqs.receive(sent + replayed > 0 ? 1 : 0, Duration.ofSeconds(10));
+    List<Message> messages = localSqs.receive((int) Math.min(10, sent + replayed), Duration.ofSeconds(10));
     System.out.println("Received back from the queue: " + messages.size() + " message(s)");
     for (Message message : messages) {
       ArrivedTrace arrived = ArrivedTrace.decode(message.body());

@@ -5,13 +5,16 @@ import io.llmops.observability.LlmopsConfig;
 import io.llmops.observability.LlmopsStats;
 import io.llmops.observability.TraceManager;
 import io.llmops.observability.agent.LlmopsAgent;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The demo that {@code ./llmops demo} runs: one question through a small RAG agent whose methods
- * carry {@code @Track*} annotations (woven by the agent installed first thing), printed as a tree and sent through the SQS sink: to an SQS server started
+ * carry {@code @Track*} annotations (woven by the agent installed first thing), after a call to a
+ * second, in-process service (whose part arrives as a child segment of the same trace), printed as
+ * trees and sent through the SQS sink: to an SQS server started
  * in this JVM, received back and decoded, or to {@code AWS_SQS_URL} when set (see
  * {@link DemoSqs}). {@code LLMOPS_SINKS} overrides the choice.
  */
@@ -33,6 +36,21 @@ public final class RagDemo {
     }
   }
 
+  /**
+   * Asks the profile service, a second service started for the call: its part of the trace is
+   * a child segment, sent by that service.
+   */
+  private static String profileOf(String user) {
+    try (ProfileService service = ProfileService.start()) {
+      return new UserProfiles(service.uri()).profile(user);
+    } catch (IOException e) {
+      return "(profile service unavailable: " + e.getMessage() + ")";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "(interrupted)";
+    }
+  }
+
   static void run(String[] args, LlmopsConfig config, DemoSqs sqs) {
     Llmops.configure(config);
 
@@ -43,8 +61,10 @@ public final class RagDemo {
         .metadata("app_version", "1.0.0")
         .tags("demo", "rag")
         .start();
+    String profile = profileOf("demo_user");
     String answer = new RagAgent().answer(question);
-    TraceManager.finalizeAndSend(Map.of("user_msg", question), Map.of("bot_response", answer));
+    TraceManager.finalizeAndSend(Map.of("user_msg", question, "profile", profile),
+        Map.of("bot_response", answer));
 
     boolean settled = Llmops.flush(Duration.ofSeconds(10)); // the console sink prints the tree
     System.out.println("Question: " + question);

@@ -13,6 +13,8 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,11 +38,16 @@ class RagDemoSqsTest {
           .build(), new DemoSqs(sqs));
     }
 
-    assertThat(output).contains("Delivered to SQS: 1 message(s)");
+    assertThat(output).contains("Delivered to SQS: 2 message(s)");
     assertThat(output).doesNotContain("spilled");
-    assertThat(output).contains("Received back from the queue: 1 message(s)");
-    assertThat(output).containsPattern("this run's trace [0-9a-f-]{36} \"rag_demo\": 15 spans, "
-        + RagAgentTest.JAVA_INPUT_TOKENS + " input \\+ " + RagAgentTest.JAVA_OUTPUT_TOKENS + " output tokens");
+    assertThat(output).contains("Received back from the queue: 2 message(s)");
+    Matcher parent = Pattern.compile("this run's trace ([0-9a-f-]{36}) \"rag_demo\": 16 spans, "
+        + RagAgentTest.JAVA_INPUT_TOKENS + " input \\+ " + RagAgentTest.JAVA_OUTPUT_TOKENS
+        + " output tokens; a child segment from another service is on its way").matcher(output);
+    assertThat(parent.find()).as(output).isTrue();
+    assertThat(output).as("the profile service's part, with the same trace id")
+        .containsPattern("this run's child segment of trace " + parent.group(1)
+            + " \"[^\"]+\": 2 spans, 0 input \\+ 0 output tokens;");
     assertThat(spillDir.resolve("journal")).as("nothing spilled, nothing created").doesNotExist();
   }
 
@@ -62,7 +69,7 @@ class RagDemoSqsTest {
 
     assertThat(output).contains("Delivered to SQS: 0 message(s)");
     assertThat(output).contains("Not delivered, spilled to the journal at " + journal.toAbsolutePath()
-        + ": 1 message(s); the next run with this journal replays them");
+        + ": 2 message(s); the next run with this journal replays them");
     assertThat(output).doesNotContain("Delivered: true");
   }
 
