@@ -10,6 +10,8 @@ import io.llmops.observability.httpserver.testing.JdkServer;
 import io.llmops.observability.httpserver.testing.ServerTraces;
 import io.llmops.observability.servlet.fixtures.ProfileClient;
 import io.llmops.observability.servlet.fixtures.ProfileService;
+import io.llmops.observability.servlet.testing.ClosedPort;
+import io.llmops.observability.servlet.testing.Segments;
 import io.llmops.observability.servlet.testing.ServletService;
 import io.llmops.observability.servlet.testing.ServletService.Container;
 import io.llmops.observability.testing.CollectingSink;
@@ -18,14 +20,11 @@ import io.llmops.observability.testing.SchemaValidator;
 import io.llmops.observability.testing.TracingHarness;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -123,12 +122,9 @@ class CrossServiceWithTheAgentTest {
     HttpResponse<String> response = askTheChatService();
 
     assertThat(response.body()).isEqualTo("ada, premium");
-    List<JsonNode> segments = ServerTraces.await(sink, 2);
-    JsonNode parent = segments.stream().filter(s -> !s.path("is_child_segment").asBoolean())
-        .findFirst().orElseThrow();
-    JsonNode child = segments.stream().filter(s -> s.path("is_child_segment").asBoolean())
-        .findFirst().orElseThrow();
-    assertThat(child.get("trace_id").asText()).isEqualTo(parent.get("trace_id").asText());
+    Segments segments = Segments.ofOneTrace(ServerTraces.await(sink, 2));
+    JsonNode parent = segments.caller();
+    JsonNode child = segments.called();
     assertThat(parent.get("has_external_segments").asBoolean()).isTrue();
 
     Map<String, JsonNode> callerSpans = DecodedTraces.spansByName(parent);
@@ -139,8 +135,7 @@ class CrossServiceWithTheAgentTest {
 
     Map<String, JsonNode> calledSpans = DecodedTraces.spansByName(child);
     JsonNode root = calledSpans.get(called.rootSpan);
-    assertThat(DecodedTraces.parentOf(root))
-        .isEqualTo(calling.get("span_id").asText().replace("-", "").substring(0, 16));
+    assertThat(DecodedTraces.parentOf(root)).isEqualTo(Segments.w3cParentId(calling));
     JsonNode work = calledSpans.get("load_profile");
     assertThat(DecodedTraces.parentOf(work)).isEqualTo(root.get("span_id").asText());
     assertThat(work.at("/output_data/output").asText()).isEqualTo("ada, premium");
@@ -152,10 +147,7 @@ class CrossServiceWithTheAgentTest {
   @EnumSource(Container.class)
   void withTheCalledServiceDownTheAnnotatedMethodsExceptionReachesTheServletUnchanged(
       Container container) throws Exception {
-    URI closedPort;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      closedPort = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/profile");
-    }
+    URI closedPort = ClosedPort.uri("/profile");
     ProfileClient client = new ProfileClient(closedPort);
     AtomicReference<Throwable> seenByHandler = new AtomicReference<>();
     startChatService(container, client, seenByHandler);
