@@ -9,6 +9,8 @@ import io.llmops.observability.Llmops;
 import io.llmops.observability.httpserver.LlmopsHttpFilter;
 import io.llmops.observability.httpserver.testing.JdkServer;
 import io.llmops.observability.httpserver.testing.ServerTraces;
+import io.llmops.observability.servlet.testing.ClosedPort;
+import io.llmops.observability.servlet.testing.Segments;
 import io.llmops.observability.servlet.testing.ServletService;
 import io.llmops.observability.servlet.testing.ServletService.Container;
 import io.llmops.observability.testing.CollectingSink;
@@ -16,13 +18,10 @@ import io.llmops.observability.testing.DecodedTraces;
 import io.llmops.observability.testing.TracingHarness;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -93,18 +92,14 @@ class CrossServiceTest {
         BodyHandlers.ofString()).body();
 
     assertThat(body).isEqualTo("{\"name\":\"Ada\"}");
-    List<JsonNode> segments = ServerTraces.await(sink, 2);
-    JsonNode parent = segments.stream().filter(s -> !s.path("is_child_segment").asBoolean())
-        .findFirst().orElseThrow();
-    JsonNode child = segments.stream().filter(s -> s.path("is_child_segment").asBoolean())
-        .findFirst().orElseThrow();
-    assertThat(child.get("trace_id").asText()).isEqualTo(parent.get("trace_id").asText());
+    Segments segments = Segments.ofOneTrace(ServerTraces.await(sink, 2));
+    JsonNode parent = segments.caller();
+    JsonNode child = segments.called();
     assertThat(parent.get("has_external_segments").asBoolean()).isTrue();
     Map<String, JsonNode> callerSpans = DecodedTraces.spansByName(parent);
     Map<String, JsonNode> calledSpans = DecodedTraces.spansByName(child);
-    String callingSpan = callerSpans.get("user_service").get("span_id").asText();
     assertThat(DecodedTraces.parentOf(calledSpans.get("GET /profile")))
-        .isEqualTo(callingSpan.replace("-", "").substring(0, 16));
+        .isEqualTo(Segments.w3cParentId(callerSpans.get("user_service")));
     assertThat(DecodedTraces.parentOf(calledSpans.get("lookup")))
         .isEqualTo(calledSpans.get("GET /profile").get("span_id").asText());
     assertThat(DecodedTraces.parentOf(callerSpans.get("user_service")))
@@ -115,10 +110,7 @@ class CrossServiceTest {
   @EnumSource(Container.class)
   void withTheCalledServiceDownTheFlagStaysFalseAndTheCallersExceptionIsUnchanged(
       Container container) throws Exception {
-    URI closedPort;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      closedPort = URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/profile");
-    }
+    URI closedPort = ClosedPort.uri("/profile");
     AtomicReference<Throwable> seenByHandler = new AtomicReference<>();
     startChatService(container, closedPort, seenByHandler);
 
