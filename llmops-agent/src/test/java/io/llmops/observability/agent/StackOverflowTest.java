@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.llmops.observability.agent.fixtures.StackOverflowMain;
 import io.llmops.observability.agent.testing.ChildJvm;
 import java.nio.file.Files;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,11 +29,23 @@ class StackOverflowTest {
         FreshJvmTest.JDK25.toString(), "-Xss256k", "-XX:+EnableDynamicAgentLoading"));
   }
 
+  /**
+   * What the JDK's agent library (JPLIS) prints when a class loads while the stack is exhausted
+   * and the call into the transformers comes back with an error pending: it happens now and then
+   * on JDK 25 (the overflow can strike in the JDK's own frames around the transformers, where no
+   * code of the agent can catch it); the class then loads unwoven. The JDK's line, not the SDK's.
+   */
+  private static final Pattern JPLIS_OVERFLOW = Pattern.compile("(?m)^\\*\\*\\* java\\.lang\\.instrument "
+      + "ASSERTION FAILED \\*\\*\\*: \"!errorOutstanding\" with message transform method call failed "
+      + "at \\S*JPLISAgent\\.c line: \\d+\\R?");
+
   private static void assertOnlyTheOverflowIsSeenAndBothTracesAreSent(ChildJvm.Output output) {
     String stderr = output.stderr();
     assertThat(stderr).contains(StackOverflowMain.OVERFLOW_BEGINS);
-    assertThat(stderr.substring(stderr.indexOf(StackOverflowMain.OVERFLOW_BEGINS)
-        + StackOverflowMain.OVERFLOW_BEGINS.length())).as("standard error").isBlank();
+    String afterOverflow = stderr.substring(stderr.indexOf(StackOverflowMain.OVERFLOW_BEGINS)
+        + StackOverflowMain.OVERFLOW_BEGINS.length());
+    assertThat(JPLIS_OVERFLOW.matcher(afterOverflow).replaceAll("")).as("standard error")
+        .isBlank();
     assertThat(output.stdout())
         .as("the application saw its error, and no span is left current")
         .contains("overflow=java.lang.StackOverflowError caught=true context=null/null "
