@@ -78,6 +78,6 @@ public final class SinkFactory {
   }
 
   private static SinkRecipe prepare(SinkProvider provider, LlmopsConfig config, SinkMetrics metrics) {
-    return new SinkRecipe(provider.name(), provider.prepare(config, metrics));
+    return new SinkRecipe(provider.name(), provider.prepare(config, metrics), true);
   }
 }

@@ -33,8 +33,16 @@ final class SinkLane {
   private final Condition changed = lock.newCondition();
   /** At most one call per caller waits: the worker, and a shutdown racing with it. */
   private final ArrayDeque<SinkCall> waiting = new ArrayDeque<>();
+  /**
+   * How long a deferred sink's build waits for the sink's first call: long enough to stay out of
+   * the way of an application's start-up and first request, short enough for a journal replay.
+   */
+  static final Duration BUILD_DELAY = Duration.ofSeconds(1);
+
   /** The lane's first call, which builds the sink. */
   private final SinkCall start;
+  /** When a deferred build starts even without a call (System.nanoTime); 0 when not deferred. */
+  private final long buildNoLaterThan;
   /** Set by the start call; null before, and for good if the sink could not be built. */
   private volatile TraceSink sink;
   private SinkCall running;
@@ -48,6 +56,7 @@ final class SinkLane {
     this.timeoutText = "LLMOPS_EXPORT_TIMEOUT (" + exportTimeout.toMillis() + " ms)";
     this.counters = counters;
     this.start = new SinkCall("start", 0, unbuilt -> build(recipe.build()));
+    this.buildNoLaterThan = recipe.deferred() ? System.nanoTime() + BUILD_DELAY.toNanos() : 0;
     waiting.add(start);
     LoopThreads.start(threads, "llmops-sink-" + name, this::serve);
   }
@@ -137,6 +146,7 @@ final class SinkLane {
       while (waiting.isEmpty() && !closed) {
         changed.awaitUninterruptibly();
       }
+      awaitWorkBeforeBuilding();
       SinkCall call = waiting.poll();
       if (call != null) {
         running = call;
@@ -146,6 +156,21 @@ final class SinkLane {
       return call;
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** With the lock held: a deferred build waits for a call behind it, a close, or its delay. */
+  private void awaitWorkBeforeBuilding() {
+    while (buildNoLaterThan != 0 && waiting.peek() == start && waiting.size() == 1 && !closed) {
+      long left = buildNoLaterThan - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      try {
+        changed.awaitNanos(left);
+      } catch (InterruptedException e) {
+        return; // built now; finished() clears the flag before the next call
+      }
     }
   }
 

@@ -71,11 +71,23 @@ class SinkLaneStartTest {
         }
       }
       return sink;
-    });
-    ExportPipeline pipeline = new ExportPipeline(List.of(slow), SinkLaneStartTest::encode, counters,
-        new ExportOptions(16, 1L << 30, exportTimeout), LoopThreads.daemons());
+    }, false);
+    return pipelineOf(slow, exportTimeout);
+  }
+
+  private ExportPipeline pipelineOf(SinkRecipe recipe, Duration exportTimeout) {
+    ExportPipeline pipeline = new ExportPipeline(List.of(recipe), SinkLaneStartTest::encode,
+        counters, new ExportOptions(16, 1L << 30, exportTimeout), LoopThreads.daemons());
     pipelines.add(pipeline);
     return pipeline;
+  }
+
+  /** A sink built on its lane when its build is deferred, counting its builds. */
+  private SinkRecipe deferred(AtomicInteger builds) {
+    return new SinkRecipe("slow", () -> {
+      builds.incrementAndGet();
+      return sink;
+    }, true);
   }
 
   private static TraceMessage encode(TraceData trace) {
@@ -114,6 +126,28 @@ class SinkLaneStartTest {
       return pipeline.flush(PATIENCE) && sink.traceIds.contains("after-build");
     });
     assertThat(sink.traceIds).doesNotContain("while-building");
+  }
+
+  @Test
+  void aDeferredSinkIsBuiltWhenItsFirstTraceComesAndNotBefore() {
+    AtomicInteger builds = new AtomicInteger();
+    ExportPipeline pipeline = pipelineOf(deferred(builds), PATIENCE);
+
+    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+        .until(() -> builds.get() == 0);
+    pipeline.submit(trace("first"));
+
+    assertThat(pipeline.flush(PATIENCE)).isTrue();
+    assertThat(builds).hasValue(1);
+    assertThat(sink.traceIds).containsExactly("first");
+  }
+
+  @Test
+  void aDeferredSinkWithNothingToSendIsBuiltOnceItsDelayHasPassed() {
+    AtomicInteger builds = new AtomicInteger();
+    pipelineOf(deferred(builds), PATIENCE);
+
+    await().atMost(PATIENCE).until(() -> builds.get() == 1);
   }
 
   @Test
