@@ -45,9 +45,6 @@ public final class RagDemo {
       return new UserProfiles(service.uri()).profile(user);
     } catch (IOException e) {
       return "(profile service unavailable: " + e.getMessage() + ")";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "(interrupted)";
     }
   }
 
