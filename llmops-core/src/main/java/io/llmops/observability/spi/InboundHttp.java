@@ -80,7 +80,7 @@ public final class InboundHttp {
       input.put("path", path);
       try (Scope isolated = ContextHandOff.isolate()) {
         String traceId = TraceManager.newTrace(current.traceName(request.method(), path))
-            .remoteParent(caller).metadata("http.method", request.method())
+            .remoteParent(caller).metadata("http.request.method", request.method())
             .metadata("url.path", path).start();
         if (traceId == null) {
           return null;
