@@ -116,7 +116,7 @@ public final class EngineBridge implements CoreBridge {
     }
     Map<String, String> headers = OutgoingHeaders.of(state.traceId(), state.spanId());
     if (!headers.isEmpty()) {
-      state.trace().headersGiven();
+      state.trace().countHeadersGiven();
     }
     return headers;
   }
@@ -124,7 +124,7 @@ public final class EngineBridge implements CoreBridge {
   @Override
   public long headersGiven(Span span) {
     SpanState state = recorded(span);
-    return state == null ? 0 : state.trace().headersGivenSoFar();
+    return state == null ? 0 : state.trace().headersGiven();
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.llmops.observability.internal.capture.CaptureBudget;
 import io.llmops.observability.internal.capture.CaptureLimits;
 import io.llmops.observability.internal.common.Counters;
 import io.llmops.observability.spi.SdkLog;
+import io.llmops.observability.internal.model.Segment;
 import io.llmops.observability.internal.model.SpanData;
 import io.llmops.observability.internal.model.TraceData;
 import io.llmops.observability.internal.wire.WireFields;
@@ -14,7 +15,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import io.llmops.observability.internal.model.Segment;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -239,12 +239,13 @@ final class TraceState {
         metadata, tags, Ids.uuid(), parentSpanId);
   }
 
-  /** Counts this trace's headers given to a call; returns the new count. */
-  long headersGiven() {
-    return headersGiven.incrementAndGet();
+  /** Counts this trace's headers given to a call. */
+  void countHeadersGiven() {
+    headersGiven.incrementAndGet();
   }
 
-  long headersGivenSoFar() {
+  /** How many times this trace's headers were given to a call so far. */
+  long headersGiven() {
     return headersGiven.get();
   }
 

@@ -41,7 +41,9 @@ final class SinkLane {
 
   /** The lane's first call, which builds the sink. */
   private final SinkCall start;
-  /** When a deferred build starts even without a call (System.nanoTime); 0 when not deferred. */
+  /** Whether the build waits for the sink's first call, until {@link #buildNoLaterThan}. */
+  private final boolean deferred;
+  /** When a deferred build starts even without a call ({@link System#nanoTime()}). */
   private final long buildNoLaterThan;
   /** Set by the start call; null before, and for good if the sink could not be built. */
   private volatile TraceSink sink;
@@ -56,7 +58,8 @@ final class SinkLane {
     this.timeoutText = "LLMOPS_EXPORT_TIMEOUT (" + exportTimeout.toMillis() + " ms)";
     this.counters = counters;
     this.start = new SinkCall("start", 0, unbuilt -> build(recipe.build()));
-    this.buildNoLaterThan = recipe.deferred() ? System.nanoTime() + BUILD_DELAY.toNanos() : 0;
+    this.deferred = recipe.deferred();
+    this.buildNoLaterThan = System.nanoTime() + BUILD_DELAY.toNanos();
     waiting.add(start);
     LoopThreads.start(threads, "llmops-sink-" + name, this::serve);
   }
@@ -161,7 +164,7 @@ final class SinkLane {
 
   /** With the lock held: a deferred build waits for a call behind it, a close, or its delay. */
   private void awaitWorkBeforeBuilding() {
-    while (buildNoLaterThan != 0 && waiting.peek() == start && waiting.size() == 1 && !closed) {
+    while (deferred && waiting.peek() == start && waiting.size() == 1 && !closed) {
       long left = buildNoLaterThan - System.nanoTime();
       if (left <= 0) {
         return;
