@@ -3,6 +3,7 @@ package io.llmops.observability.internal.bridge;
 import io.llmops.observability.LlmopsEngine;
 import io.llmops.observability.Scope;
 import io.llmops.observability.Span;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the public SPI ({@code io.llmops.observability.spi}) asks of the running engine: what the
@@ -28,6 +29,12 @@ public interface CoreBridge extends LlmopsEngine {
   void addExitTask(Runnable task);
 
   String redact(String text);
+
+  /** Whether the value under {@code key} is masked when exported (the running redaction's keys). */
+  boolean isSensitiveKey(String key);
+
+  /** The value of {@code key} in the metadata of the span behind {@code span}, or null. */
+  @Nullable Object metadataValue(Span span, String key);
 
   void warmUp(Class<?>... integrationClasses);
 }

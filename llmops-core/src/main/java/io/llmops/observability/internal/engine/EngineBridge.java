@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's side of both doors into it: the public API's facades ({@link LlmopsEngine}) and
@@ -318,6 +319,17 @@ public final class EngineBridge implements CoreBridge {
   @Override
   public String redact(String text) {
     return Tracer.get().redactor().redactText(text);
+  }
+
+  @Override
+  public boolean isSensitiveKey(String key) {
+    return Tracer.get().redactor().isSensitiveKey(key);
+  }
+
+  @Override
+  public @Nullable Object metadataValue(Span span, String key) {
+    SpanState state = recorded(span);
+    return state == null ? null : state.metadataValue(key);
   }
 
   @Override

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A live span: mutable and guarded by its own lock until it ends, when it becomes an immutable
@@ -284,6 +285,13 @@ final class SpanState implements Span {
       }
     }
     return this;
+  }
+
+  /** The metadata value under {@code key}, or null. */
+  @Nullable Object metadataValue(String key) {
+    synchronized (lock) {
+      return metadata == null ? null : metadata.get(key);
+    }
   }
 
   @Override
