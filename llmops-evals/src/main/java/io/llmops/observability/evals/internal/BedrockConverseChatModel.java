@@ -1,9 +1,11 @@
 package io.llmops.observability.evals.internal;
 
+import io.llmops.observability.Scope;
 import io.llmops.observability.evals.ChatModel;
 import io.llmops.observability.evals.JudgeException;
 import io.llmops.observability.spi.SdkInfo;
 import io.llmops.observability.spi.JudgeCalls;
+import io.llmops.observability.spi.OutboundHttp;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -122,7 +124,7 @@ public final class BedrockConverseChatModel implements ChatModel {
         .overrideConfiguration(o -> o.addApiName(JUDGE))
         .build();
     CompletableFuture<ConverseResponse> call;
-    try {
+    try (Scope ownCall = OutboundHttp.suppress()) { // the judge's call is not the application's
       call = client.converse(request);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(failure(e));

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.llmops.observability.Scope;
 import io.llmops.observability.evals.ChatModel;
 import io.llmops.observability.evals.JudgeException;
+import io.llmops.observability.spi.OutboundHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -67,13 +69,16 @@ public final class OpenAiChatModel implements ChatModel {
       return CompletableFuture.failedFuture(
           new JudgeException("backend_error", "could not build the judge request: " + e, e));
     }
-    return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-        .handle((response, error) -> {
-          if (error != null) {
-            throw failure(error);
-          }
-          return content(response);
-        });
+    CompletableFuture<HttpResponse<String>> call;
+    try (Scope ownCall = OutboundHttp.suppress()) { // the judge's call is not the application's
+      call = client.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    }
+    return call.handle((response, error) -> {
+      if (error != null) {
+        throw failure(error);
+      }
+      return content(response);
+    });
   }
 
   private RuntimeException failure(Throwable error) {
