@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  * What an outbound call records of its URL, headers and bodies, with what must not leave the
  * process taken out before anything is cut: the URL's userinfo removed and its fragment dropped,
  * the query values of sensitive keys, the values of sensitive headers and of sensitive keys in a
- * body replaced by {@code [REDACTED]}, then the core's secret detectors run on what remains.
- * Fails closed: a part that cannot be redacted is not recorded (null), never recorded as is.
+ * body replaced by {@code [REDACTED]}. The core's secret detectors run on what remains when the
+ * trace is exported, as on everything (on a body preview here already, before it is cut). Fails
+ * closed: a part that cannot be redacted is not recorded (null), never recorded as is.
  */
 final class HttpRedaction {
 
@@ -43,7 +44,7 @@ final class HttpRedaction {
       if (parts.query() != null) {
         out.append('?').append(pairs(parts.query()));
       }
-      return Bridge.core().redact(out.toString());
+      return out.toString();
     } catch (RuntimeException | LinkageError e) {
       return failed(e);
     }
@@ -58,7 +59,7 @@ final class HttpRedaction {
           return;
         }
         String key = name.toLowerCase(Locale.ROOT);
-        String masked = sensitiveHeader(key) ? MASK : Bridge.core().redact(value);
+        String masked = sensitiveHeader(key) ? MASK : value;
         String known = headers.get(key);
         if (known != null) {
           headers.put(key, known.equals(MASK) ? MASK : known + ", " + masked);
