@@ -1,5 +1,7 @@
 package io.llmops.observability.okhttp.internal;
 
+import io.llmops.observability.HttpClientLibrary;
+import io.llmops.observability.OutboundHttpInstrumentation;
 import io.llmops.observability.spi.ContextHandOff;
 import io.llmops.observability.spi.OutboundHttp;
 import io.llmops.observability.spi.SdkCounters;
@@ -13,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Where each call inside a trace was made: the trace context and the thread of {@code newCall},
  * kept until the call's interceptor takes it. A call never run is forgotten with it (weak keys);
- * calls made outside a trace are not kept at all.
+ * calls made outside a trace, or while OkHttp is switched off, are not kept at all.
  */
 final class CallOrigins {
 
@@ -32,6 +34,9 @@ final class CallOrigins {
 
   static void remember(Call call) {
     try {
+      if (!OutboundHttpInstrumentation.isEnabled(HttpClientLibrary.OKHTTP)) {
+        return;
+      }
       Object context = ContextHandOff.capture();
       if (context != null) {
         ORIGINS.put(call, new Origin(context, Thread.currentThread()));
