@@ -11,8 +11,6 @@ import io.llmops.observability.Scope;
 import io.llmops.observability.Span;
 import io.llmops.observability.TraceManager;
 import io.llmops.observability.spi.OutboundCall;
-import io.llmops.observability.spi.OutboundHttp;
-import io.llmops.observability.spi.OutboundRequest;
 import io.llmops.observability.testing.CollectingSink;
 import io.llmops.observability.testing.DecodedTraces;
 import io.llmops.observability.testing.Exported;
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -257,10 +254,9 @@ class LlmopsClientHttpRequestInterceptorTest {
   @Test
   void theClientUnderneathSeesTheCallRecordedAlreadyAndRecordsNoSecondSpan() throws Exception {
     try (LocalServer server = new LocalServer()) {
-      List<OutboundCall> innerCalls = new ArrayList<>();
-      // The JDK client underneath, as the agent weaves it: it asks the core whether to record.
+      WovenJdkClient underneath = new WovenJdkClient();
       ClientHttpRequestFactory woven = (uri, method) -> {
-        innerCalls.add(OutboundHttp.start(jdkRequest(method, uri.toString())));
+        underneath.send(method, uri);
         return new JdkClientHttpRequestFactory(HttpClient.newHttpClient())
             .createRequest(uri, method);
       };
@@ -268,32 +264,8 @@ class LlmopsClientHttpRequestInterceptorTest {
       restClient(woven).get().uri(server.url("/ok")).retrieve().toBodilessEntity();
       TraceManager.finalizeAndSend();
 
-      assertThat(innerCalls).containsExactly((OutboundCall) null);
+      assertThat(underneath.calls).containsExactly((OutboundCall) null);
       assertThat(Exported.onlyTrace(sink).get("spans")).hasSize(1);
     }
-  }
-
-  private static OutboundRequest jdkRequest(HttpMethod method, String url) {
-    return new OutboundRequest() {
-      @Override
-      public HttpClientLibrary library() {
-        return HttpClientLibrary.JDK_HTTP_CLIENT;
-      }
-
-      @Override
-      public boolean async() {
-        return false;
-      }
-
-      @Override
-      public String method() {
-        return method.name();
-      }
-
-      @Override
-      public String url() {
-        return url;
-      }
-    };
   }
 }
