@@ -15,14 +15,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class UnconfiguredSink implements TraceSink {
 
   private static final AtomicBoolean LOGGED = new AtomicBoolean();
-  private static final String REASON = "Langfuse not configured";
 
   private final String name;
 
   public UnconfiguredSink(String name) {
     this.name = name;
     if (LOGGED.compareAndSet(false, true)) {
-      SdkLog.warn(REASON + ": set LANGFUSE_PUBLIC_KEY and LANGFUSE_SECRET_KEY (and LANGFUSE_BASE_URL "
+      SdkLog.warn("Langfuse not configured: set LANGFUSE_PUBLIC_KEY and LANGFUSE_SECRET_KEY (and LANGFUSE_BASE_URL "
           + "outside the EU cloud); until then traces for the langfuse sink are counted as failed");
     }
   }
@@ -34,6 +33,6 @@ public final class UnconfiguredSink implements TraceSink {
 
   @Override
   public ExportResult export(List<TraceMessage> messages) {
-    return ExportResult.failure(REASON);
+    return ExportResult.failure("no Langfuse keys");
   }
 }
