@@ -1,2 +1,2 @@
-/** The OTLP module's internals: conversion, batching and delivery. Not API. */
+/** The OTLP module's conversion, batching and delivery. Internal, may change without notice; do not use. */
 package io.llmops.observability.otlp.internal;
