@@ -1,0 +1,103 @@
+package io.llmops.observability.otlp.internal;
+
+import io.llmops.observability.export.ExportResult;
+import io.llmops.observability.export.SinkMetrics;
+import io.llmops.observability.export.TraceMessage;
+import io.llmops.observability.export.TraceSink;
+import io.llmops.observability.otlp.OtlpSettings;
+import io.llmops.observability.spi.SdkLog;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code otlp} and {@code langfuse} sinks: each message's trace JSON becomes spans
+ * ({@link TraceConversion}), spans already delivered are skipped, the rest go out in requests
+ * bounded in bytes, and every span that does not arrive is counted. Runs on the sink's own
+ * thread, one call at a time, and waits for no request beyond {@code LLMOPS_EXPORT_TIMEOUT}
+ * (less a margin); nothing is buffered between calls, so flush has nothing to do.
+ */
+public final class OtlpSink implements TraceSink {
+
+  /** Time kept back from the export time limit, so that the sink answers before the SDK stops waiting. */
+  private static final long MARGIN_NANOS = 50_000_000L;
+
+  private final OtlpTarget target;
+  private final SinkMetrics metrics;
+  private final SpanDelivery delivery;
+  private final SentSpans sent = new SentSpans();
+
+  private OtlpSink(OtlpTarget target, SinkMetrics metrics) {
+    this.target = target;
+    this.metrics = metrics;
+    this.delivery = new SpanDelivery(target);
+  }
+
+  /** Builds the sink and its exporter (the exporter's threads start on first use). */
+  public static OtlpSink start(OtlpTarget target, SinkMetrics metrics) {
+    return new OtlpSink(target, metrics);
+  }
+
+  @Override
+  public String name() {
+    return target.sinkName();
+  }
+
+  @Override
+  public ExportResult export(List<TraceMessage> messages) {
+    long budget = target.exportBudget().toNanos();
+    long deadline = System.nanoTime() + Math.max(budget / 2, budget - MARGIN_NANOS);
+    List<SpanData> spans = new ArrayList<>();
+    for (TraceMessage message : messages) {
+      collect(message, spans);
+    }
+    int failed = 0;
+    for (List<SpanData> batch : SpanBatches.split(spans, target.maxBatchBytes())) {
+      SpanDelivery.Outcome outcome = delivery.send(batch, deadline);
+      if (outcome == SpanDelivery.Outcome.SENT) {
+        for (SpanData span : batch) {
+          sent.add(span.getTraceId(), span.getSpanId());
+        }
+        metrics.add(OtlpSettings.spansSent(name()), batch.size());
+        metrics.increment(OtlpSettings.requests(name()));
+      } else {
+        failed += batch.size();
+        metrics.add(outcome == SpanDelivery.Outcome.REJECTED
+            ? OtlpSettings.droppedRejected(name()) : OtlpSettings.droppedFailed(name()), batch.size());
+      }
+    }
+    return failed == 0 ? ExportResult.success()
+        : ExportResult.failure(failed + " spans were not delivered to " + name());
+  }
+
+  private void collect(TraceMessage message, List<SpanData> into) {
+    TraceConversion.Result trace;
+    try {
+      trace = TraceConversion.convert(message.traceJson(), target.serviceName());
+    } catch (IllegalArgumentException e) {
+      metrics.add(OtlpSettings.droppedInvalid(name()), Math.max(1, message.spanCount()));
+      SdkLog.warnOnce("otlp.unreadable." + name(), name() + " sink: a trace could not be read ("
+          + e.getMessage() + "); its spans count as dropped");
+      return;
+    }
+    if (trace.skippedSpans() > 0) {
+      metrics.add(OtlpSettings.droppedInvalid(name()), trace.skippedSpans());
+      SdkLog.warnOnce("otlp.invalid_id." + name(), name()
+          + " sink: spans whose id cannot be a W3C span id were left out and count as dropped");
+    }
+    for (SpanData span : trace.spans()) {
+      if (sent.contains(span.getTraceId(), span.getSpanId())) {
+        metrics.increment(OtlpSettings.duplicatesSkipped(name()));
+      } else {
+        into.add(span);
+      }
+    }
+  }
+
+  @Override
+  public ExportResult shutdown(Duration timeout) {
+    delivery.shutdown(timeout);
+    return ExportResult.success();
+  }
+}
