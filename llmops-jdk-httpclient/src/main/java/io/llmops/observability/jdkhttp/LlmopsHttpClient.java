@@ -3,7 +3,6 @@ package io.llmops.observability.jdkhttp;
 import io.llmops.observability.Scope;
 import io.llmops.observability.jdkhttp.internal.ClientLifecycle;
 import io.llmops.observability.jdkhttp.internal.RequestView;
-import io.llmops.observability.jdkhttp.internal.TracedResponseFuture;
 import io.llmops.observability.jdkhttp.internal.TracedSend;
 import io.llmops.observability.spi.OutboundCall;
 import io.llmops.observability.spi.OutboundHttp;
@@ -29,7 +28,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A {@code java.net.http.HttpClient} that records each call made inside a trace as a client span
  * (docs/OUTBOUND_HTTP.md, "JDK HttpClient") and otherwise does exactly what its delegate does:
- * same response objects, same exceptions, same futures' results, bodies untouched.
+ * same response objects, same exceptions, the delegate's own futures, bodies untouched.
  *
  * <pre>{@code
  * HttpClient client = LlmopsHttpClient.wrap(HttpClient.newHttpClient());
@@ -112,7 +111,7 @@ public final class LlmopsHttpClient extends HttpClient {
       traced.finish(null, null);
       return future;
     }
-    return TracedResponseFuture.following(future, traced);
+    return traced.endedBy(future);
   }
 
   /** The call to record; null when it is not (or the arguments are the delegate's to reject). */

@@ -47,6 +47,18 @@ class ForwardingClient extends HttpClient {
     return future;
   }
 
+  /**
+   * Like {@code sendAsync}, but returns a plain future that completes only when {@code
+   * release} runs, on the thread that runs it: callbacks then run in the future's own order.
+   */
+  <T> CompletableFuture<HttpResponse<T>> heldUntil(CompletableFuture<Void> release,
+      CompletableFuture<HttpResponse<T>> real) {
+    CompletableFuture<HttpResponse<T>> held = new CompletableFuture<>();
+    release.thenRun(() -> held.complete(real.join()));
+    returned = held;
+    return held;
+  }
+
   @Override
   public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request,
       HttpResponse.BodyHandler<T> handler, HttpResponse.PushPromiseHandler<T> push) {

@@ -5,6 +5,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -51,6 +52,22 @@ public final class TracedSend<T> {
   /** The body handler to send with. */
   public BodyHandler<T> handler() {
     return handler;
+  }
+
+  /**
+   * {@code future} itself, the delegate's, which ends the call when it completes (with a
+   * response, an exception, or cancelled), on whichever thread completes it. The application's
+   * callbacks may run before that; a trace finalized meanwhile waits for the span (the core's
+   * finalize grace).
+   */
+  public CompletableFuture<HttpResponse<T>> endedBy(CompletableFuture<HttpResponse<T>> future) {
+    try {
+      future.whenComplete(this::finish);
+    } catch (RuntimeException e) {
+      OwnFailures.record(e);
+      finish(null, null);
+    }
+    return future;
   }
 
   /** Ends the call with its response, or with the error it failed with (the first call counts). */
