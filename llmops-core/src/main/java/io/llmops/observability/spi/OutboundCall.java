@@ -72,6 +72,15 @@ public final class OutboundCall {
     return settings.bodyPreview();
   }
 
+  /**
+   * Whether a body of {@code contentType} would be previewed: previews are on, the call has its
+   * own span, and the type is text (JSON, form, XML, {@code text/*} but not an event stream).
+   * Read nothing of a body for which this is false.
+   */
+  public boolean previewsBody(@Nullable String contentType) {
+    return settings.bodyPreview() && ownsSpan && HttpRedaction.isText(contentType);
+  }
+
   /** The most bytes of a body worth handing to {@link #requestBody} or {@link #responseBody}. */
   public int previewBytes() {
     return settings.previewChars() * 4;

@@ -1,25 +1,24 @@
 package io.llmops.observability.jdkhttp.internal;
 
+import io.llmops.observability.spi.OutboundCall;
 import java.net.http.HttpResponse.BodyHandler;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpResponse.ResponseInfo;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The application's {@link BodyHandler}, whose subscriber is wrapped in a {@link BodyPreviewTee}
- * when the body has a content type that is not an event stream (the core decides what else is
- * text). What the application's handler throws or returns is passed on unchanged.
+ * when the call previews a body of its content type ({@link OutboundCall#previewsBody}). What the application's handler throws or returns is passed on unchanged.
  */
 final class PreviewingBodyHandler<T> implements BodyHandler<T> {
 
   private final BodyHandler<T> application;
-  private final int limit;
+  private final OutboundCall call;
   private volatile @Nullable BodyPreviewTee<T> tee;
 
-  PreviewingBodyHandler(BodyHandler<T> application, int limit) {
+  PreviewingBodyHandler(BodyHandler<T> application, OutboundCall call) {
     this.application = application;
-    this.limit = limit;
+    this.call = call;
   }
 
   @Override
@@ -27,11 +26,10 @@ final class PreviewingBodyHandler<T> implements BodyHandler<T> {
     BodySubscriber<T> subscriber = application.apply(responseInfo);
     try {
       String contentType = responseInfo.headers().firstValue("content-type").orElse(null);
-      if (subscriber == null || contentType == null
-          || contentType.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {
+      if (subscriber == null || !call.previewsBody(contentType)) {
         return subscriber;
       }
-      BodyPreviewTee<T> wrapped = new BodyPreviewTee<>(subscriber, contentType, limit);
+      BodyPreviewTee<T> wrapped = new BodyPreviewTee<>(subscriber, contentType, call.previewBytes());
       tee = wrapped;
       return wrapped;
     } catch (RuntimeException e) {

@@ -38,7 +38,7 @@ public final class TracedSend<T> {
       BodyHandler<T> handler) {
     PreviewingBodyHandler<T> previewing = null;
     if (call.previewsBodies()) {
-      previewing = new PreviewingBodyHandler<>(handler, call.previewBytes());
+      previewing = new PreviewingBodyHandler<>(handler, call);
     }
     return new TracedSend<>(call, withTraceHeaders(request, call.propagationHeaders()),
         previewing == null ? handler : previewing, previewing);

@@ -2,14 +2,12 @@ package io.llmops.observability.okhttp.internal;
 
 import io.llmops.observability.spi.OutboundCall;
 import java.io.IOException;
-import java.util.Locale;
 import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Body previews, only when the call {@linkplain OutboundCall#previewsBodies() asks} and only from
@@ -33,7 +31,8 @@ final class BodyPreviews {
     try {
       MediaType type = body.contentType();
       long length = body.contentLength();
-      if (!isText(type) || length <= 0 || length > MAX_REQUEST_BODY) {
+      if (type == null || !call.previewsBody(type.toString()) || length <= 0
+          || length > MAX_REQUEST_BODY) {
         return;
       }
       Buffer copy = new Buffer();
@@ -53,7 +52,7 @@ final class BodyPreviews {
     try {
       MediaType type = body.contentType();
       long length = body.contentLength();
-      if (!isText(type) || length <= 0) {
+      if (type == null || !call.previewsBody(type.toString()) || length <= 0) {
         return;
       }
       byte[] bytes = response.peekBody(Math.min(length, call.previewBytes())).bytes();
@@ -61,19 +60,5 @@ final class BodyPreviews {
     } catch (IOException | RuntimeException | LinkageError e) {
       TracingInterceptor.failed(e);
     }
-  }
-
-  /**
-   * Whether a body of this type may be text worth reading (the core decides what is previewed);
-   * never a server-sent event stream.
-   */
-  private static boolean isText(@Nullable MediaType type) {
-    if (type == null) {
-      return false;
-    }
-    String subtype = type.subtype().toLowerCase(Locale.ROOT);
-    return type.type().equalsIgnoreCase("text") ? !subtype.equals("event-stream")
-        : subtype.equals("json") || subtype.endsWith("+json") || subtype.equals("xml")
-            || subtype.endsWith("+xml") || subtype.equals("x-www-form-urlencoded");
   }
 }
