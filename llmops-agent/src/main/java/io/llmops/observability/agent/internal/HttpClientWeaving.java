@@ -31,7 +31,7 @@ final class HttpClientWeaving {
 
   /** The switch: {@code false} when the agent starts weaves no HTTP client. */
   static final AgentSwitch SWITCH =
-      new AgentSwitch("LLMOPS_AGENT_HTTP_CLIENTS", "llmops.agent.http-clients");
+      new AgentSwitch("LLMOPS_AGENT_HTTP_CLIENTS", "llmops.agent.http.clients");
 
   /** What {@code HttpClient.newHttpClient()} and its builder return (JDK 11 to 25). */
   private static final String JDK_CLIENT = "jdk.internal.net.http.HttpClientFacade";
