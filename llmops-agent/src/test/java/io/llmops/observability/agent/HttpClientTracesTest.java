@@ -8,17 +8,14 @@ import io.llmops.observability.HttpClientLibrary;
 import io.llmops.observability.Llmops;
 import io.llmops.observability.OutboundHttpInstrumentation;
 import io.llmops.observability.Scope;
-import io.llmops.observability.Span;
-import io.llmops.observability.TraceManager;
 import io.llmops.observability.agent.fixtures.LocalHttpServer;
 import io.llmops.observability.agent.internal.StartupStats;
-import io.llmops.observability.agent.testing.AgentTest;
+import io.llmops.observability.agent.testing.OutboundHttpAgentTest;
 import io.llmops.observability.spi.OutboundCall;
 import io.llmops.observability.spi.OutboundHttp;
 import io.llmops.observability.spi.OutboundRequest;
 import io.llmops.observability.testing.DecodedTraces;
 import io.llmops.observability.testing.Exported;
-import io.llmops.observability.testing.TestConfigs;
 import io.llmops.observability.testing.WireDecoder;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -31,52 +28,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** With the agent, the JDK's {@code java.net.http.HttpClient} calls in a trace are client spans. */
 @Timeout(60)
-class HttpClientTracesTest extends AgentTest {
+class HttpClientTracesTest extends OutboundHttpAgentTest {
 
-  private final LocalHttpServer server = new LocalHttpServer();
   private final HttpClient client = HttpClient.newHttpClient();
-
-  HttpClientTracesTest() throws Exception {}
-
-  @AfterEach
-  void stopServerAndResetSwitches() {
-    server.close();
-    OutboundHttpInstrumentation.useConfiguration();
-  }
 
   private HttpRequest get(String pathAndQuery) {
     return HttpRequest.newBuilder(URI.create(server.url(pathAndQuery)))
         .header("Authorization", "Bearer header-secret-value").build();
   }
 
-  /** Runs {@code call} in a trace, under a span named {@code fetch}; returns the trace. */
-  private <T> T inTrace(ThrowingSupplier<T> call) throws Exception {
-    TraceManager.startTrace("outbound");
-    Span fetch = Llmops.span("fetch").startDetached();
-    try (Scope ignored = fetch.makeCurrent()) {
-      return call.get();
-    } finally {
-      fetch.end();
-      TraceManager.finalizeAndSend();
-    }
-  }
-
-  interface ThrowingSupplier<T> {
-    T get() throws Exception;
-  }
-
   private JsonNode clientSpan(JsonNode trace, String method) {
     return DecodedTraces.spansByName(trace).get(server.spanName(method));
-  }
-
-  private String fetchSpanId(JsonNode trace) {
-    return DecodedTraces.spansByName(trace).get("fetch").get("span_id").asText();
   }
 
   @Test
@@ -186,8 +153,7 @@ class HttpClientTracesTest extends AgentTest {
     inTrace(() -> client.send(get("/ok"), HttpResponse.BodyHandlers.discarding()));
     assertThat(server.traceparentReceived("/ok")).isEqualTo("none");
 
-    Llmops.configure(TestConfigs.isolated().set("LLMOPS_PROPAGATE_HOSTS", "127.0.0.1")
-        .addSink(sink).build());
+    configureWith("LLMOPS_PROPAGATE_HOSTS", "127.0.0.1");
     HttpRequest request = get("/echo");
     HttpResponse<String> response = inTrace(() -> client.send(request,
         HttpResponse.BodyHandlers.ofString()));
@@ -204,8 +170,7 @@ class HttpClientTracesTest extends AgentTest {
 
   @Test
   void aResponseBodyInMemoryIsPreviewedRedactedWhenPreviewsAreOn() throws Exception {
-    Llmops.configure(TestConfigs.isolated().set("LLMOPS_HTTP_BODY_PREVIEW", "true")
-        .addSink(sink).build());
+    configureWith("LLMOPS_HTTP_BODY_PREVIEW", "true");
     inTrace(() -> client.send(get("/ok"), HttpResponse.BodyHandlers.ofString()));
 
     JsonNode span = clientSpan(Exported.onlyTrace(sink), "GET");
@@ -236,8 +201,7 @@ class HttpClientTracesTest extends AgentTest {
       }
     });
 
-    List<JsonNode> clientSpans = DecodedTraces.spansByName(Exported.onlyTrace(sink)).values()
-        .stream().filter(span -> span.at("/metadata/outbound_http").asBoolean()).toList();
+    List<JsonNode> clientSpans = clientSpans(Exported.onlyTrace(sink));
     assertThat(clientSpans).hasSize(1);
     assertThat(clientSpans.get(0).at("/metadata/http.client.library").asText())
         .isEqualTo("spring-web");

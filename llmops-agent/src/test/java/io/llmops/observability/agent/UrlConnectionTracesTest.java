@@ -7,14 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.HttpClientLibrary;
 import io.llmops.observability.Llmops;
 import io.llmops.observability.OutboundHttpInstrumentation;
-import io.llmops.observability.Scope;
-import io.llmops.observability.Span;
-import io.llmops.observability.TraceManager;
 import io.llmops.observability.agent.fixtures.LocalHttpServer;
-import io.llmops.observability.agent.testing.AgentTest;
+import io.llmops.observability.agent.testing.OutboundHttpAgentTest;
 import io.llmops.observability.testing.DecodedTraces;
 import io.llmops.observability.testing.Exported;
-import io.llmops.observability.testing.TestConfigs;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
@@ -23,23 +19,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** With the agent, {@code HttpURLConnection} calls in a trace are client spans. */
 @Timeout(60)
-class UrlConnectionTracesTest extends AgentTest {
-
-  private final LocalHttpServer server = new LocalHttpServer();
-
-  UrlConnectionTracesTest() throws Exception {}
-
-  @AfterEach
-  void stopServerAndResetSwitches() {
-    server.close();
-    OutboundHttpInstrumentation.useConfiguration();
-  }
+class UrlConnectionTracesTest extends OutboundHttpAgentTest {
 
   private static HttpURLConnection open(String url) throws Exception {
     HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
@@ -48,27 +33,6 @@ class UrlConnectionTracesTest extends AgentTest {
     connection.setConnectTimeout(5_000);
     connection.setReadTimeout(5_000);
     return connection;
-  }
-
-  /** Runs {@code call} in a trace, under a span named {@code fetch}. */
-  private <T> T inTrace(ThrowingSupplier<T> call) throws Exception {
-    TraceManager.startTrace("outbound");
-    Span fetch = Llmops.span("fetch").startDetached();
-    try (Scope ignored = fetch.makeCurrent()) {
-      return call.get();
-    } finally {
-      fetch.end();
-      TraceManager.finalizeAndSend();
-    }
-  }
-
-  interface ThrowingSupplier<T> {
-    T get() throws Exception;
-  }
-
-  private static List<JsonNode> clientSpans(JsonNode trace) {
-    return DecodedTraces.spansByName(trace).values().stream()
-        .filter(span -> span.at("/metadata/outbound_http").asBoolean()).toList();
   }
 
   private JsonNode onlyClientSpan() {
@@ -92,7 +56,7 @@ class UrlConnectionTracesTest extends AgentTest {
     JsonNode span = onlyClientSpan();
     assertThat(span.get("span_name").asText()).isEqualTo(server.spanName("GET"));
     assertThat(DecodedTraces.parentOf(span))
-        .isEqualTo(DecodedTraces.spansByName(trace).get("fetch").get("span_id").asText());
+        .isEqualTo(fetchSpanId(trace));
     JsonNode metadata = span.get("metadata");
     assertThat(metadata.get("span.kind").asText()).isEqualTo("client");
     assertThat(metadata.get("method").asText()).isEqualTo("GET");
@@ -180,8 +144,7 @@ class UrlConnectionTracesTest extends AgentTest {
     inTrace(() -> open(server.url("/ok")).getResponseCode());
     assertThat(server.traceparentReceived("/ok")).isEqualTo("none");
 
-    Llmops.configure(TestConfigs.isolated().set("LLMOPS_PROPAGATE_HOSTS", "127.0.0.1")
-        .addSink(sink).build());
+    configureWith("LLMOPS_PROPAGATE_HOSTS", "127.0.0.1");
     inTrace(() -> open(server.url("/echo")).getResponseCode());
 
     assertThat(server.traceparentReceived("/echo")).startsWith("00-");

@@ -42,7 +42,7 @@ public final class HttpBridge {
 
   /**
    * Plugs in the recording. For {@code java.net.http.HttpClient}: {@code clientStart(request,
-   * async)} returns the state of a recorded call or null, {@code clientRequest(state, request)}
+   * method)} ({@code send} or {@code sendAsync}) returns the state of a recorded call or null, {@code clientRequest(state, request)}
    * the request to send, {@code clientEnd(state, outcome)} gets the response, future or
    * throwable. For {@code HttpURLConnection}: {@code connectionStart(connection, method)} (a
    * connection not used yet) and {@code connectionContinue(connection, method)} (one in use)
@@ -59,13 +59,13 @@ public final class HttpBridge {
   }
 
   /** Entry of {@code HttpClient.send}/{@code sendAsync}: the call's state, or null. */
-  public static Object clientStart(Object request, boolean async) {
+  public static Object clientStart(Object request, String method) {
     Hooks current = hooks;
     if (current == null || request == null) {
       return null;
     }
     try {
-      return current.clientStart.apply(request, async ? Boolean.TRUE : Boolean.FALSE);
+      return current.clientStart.apply(request, method);
     } catch (Throwable ignored) {
       return null;
     }

@@ -69,7 +69,6 @@ final class HttpClientWeaving {
       throw new UncheckedIOException(e);
     }
     Advice send = jdkAdvice(JdkHttpAdvice.Send.class, locator);
-    Advice sendAsync = jdkAdvice(JdkHttpAdvice.SendAsync.class, locator);
     Advice connection = jdkAdvice(JdkHttpAdvice.Connection.class, locator);
     Advice builder = Advice.to(ClientBuilderAdvice.class);
     String[] builders = ClientBuilders.INTEGRATIONS.keySet().toArray(String[]::new);
@@ -83,8 +82,7 @@ final class HttpClientWeaving {
         .ignore(none())
         .type(named(JDK_CLIENT))
         .transform((type, description, loader, module, domain) -> type
-            .visit(send.on(named("send").and(takesArguments(2))))
-            .visit(sendAsync.on(named("sendAsync"))))
+            .visit(send.on(named("send").and(takesArguments(2)).or(named("sendAsync")))))
         .type(named(URL_CONNECTION))
         .transform((type, description, loader, module, domain) -> type
             .visit(connection.on(namedOneOf("connect", "getOutputStream", "getInputStream",

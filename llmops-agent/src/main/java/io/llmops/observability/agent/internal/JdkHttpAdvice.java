@@ -14,30 +14,15 @@ final class JdkHttpAdvice {
 
   private JdkHttpAdvice() {}
 
-  /** {@code HttpClient.send}: the request argument may be replaced by a copy with trace headers. */
+  /**
+   * {@code HttpClient.send} and {@code sendAsync}: the request argument may be replaced by a copy
+   * with the trace headers; the call ends with the response, the future or the exception.
+   */
   static final class Send {
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    static Object enter(@Advice.Argument(value = 0, readOnly = false,
-        typing = Assigner.Typing.DYNAMIC) Object request) {
-      Object state = HttpBridge.clientStart(request, false);
-      request = HttpBridge.clientRequest(state, request);
-      return state;
-    }
-
-    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    static void exit(@Advice.Enter Object state,
-        @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object returned,
-        @Advice.Thrown Throwable thrown) {
-      HttpBridge.clientEnd(state, returned, thrown);
-    }
-  }
-
-  /** {@code HttpClient.sendAsync}: as {@link Send}; the call ends with the returned future. */
-  static final class SendAsync {
-    @Advice.OnMethodEnter(suppress = Throwable.class)
-    static Object enter(@Advice.Argument(value = 0, readOnly = false,
-        typing = Assigner.Typing.DYNAMIC) Object request) {
-      Object state = HttpBridge.clientStart(request, true);
+    static Object enter(@Advice.Origin("#m") String method, @Advice.Argument(value = 0,
+        readOnly = false, typing = Assigner.Typing.DYNAMIC) Object request) {
+      Object state = HttpBridge.clientStart(request, method);
       request = HttpBridge.clientRequest(state, request);
       return state;
     }

@@ -26,12 +26,15 @@ final class JdkHttpClientCalls {
   /** A call being recorded, from the entry of {@code send}/{@code sendAsync} to its end. */
   private record Pending(OutboundCall call, Scope current, HttpRequest toSend, boolean async) {}
 
-  /** Entry: the state of a recorded call (its span current on this thread), or null. */
-  static Object start(Object request, Object async) {
+  /**
+   * Entry of {@code method} ({@code send} or {@code sendAsync}): the state of a recorded call
+   * (its span current on this thread), or null.
+   */
+  static Object start(Object request, Object method) {
     if (!(request instanceof HttpRequest sent)) {
       return null;
     }
-    boolean isAsync = Boolean.TRUE.equals(async);
+    boolean isAsync = "sendAsync".equals(method);
     OutboundCall call = OutboundHttp.start(new Request(sent, isAsync));
     if (call == null) {
       return null;
