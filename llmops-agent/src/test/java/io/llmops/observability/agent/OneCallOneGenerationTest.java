@@ -3,13 +3,17 @@ package io.llmops.observability.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.llmops.observability.HttpClientLibrary;
+import io.llmops.observability.OutboundHttpInstrumentation;
 import io.llmops.observability.agent.fixtures.AnnotatedBedrockCalls;
 import io.llmops.observability.agent.fixtures.BedrockCalls;
 import io.llmops.observability.agent.testing.AgentTest;
 import io.llmops.observability.bedrock.FakeBedrockRuntime;
 import io.llmops.observability.bedrock.TestClients;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 
@@ -28,6 +32,21 @@ class OneCallOneGenerationTest extends AgentTest {
     bedrock = new FakeBedrockRuntime();
     BedrockCalls.script(bedrock);
     client = TestClients.sync(bedrock.endpoint());
+  }
+
+  /**
+   * The fake Bedrock listens on 127.0.0.1, which is not a model API host: the woven URL
+   * connection under the SDK would be a client span of its own there, where the call to
+   * {@code bedrock-runtime.*.amazonaws.com} records onto the generation (docs/OUTBOUND_HTTP.md).
+   */
+  @BeforeEach
+  void leaveTheHttpCallUnderTheGenerationOut() {
+    OutboundHttpInstrumentation.disable(HttpClientLibrary.URL_CONNECTION);
+  }
+
+  @AfterEach
+  void resetTheHttpSwitches() {
+    OutboundHttpInstrumentation.useConfiguration();
   }
 
   @AfterAll

@@ -70,7 +70,10 @@ public final class AgentInstaller {
     Weavings.Prepared bedrock =
         BedrockInstrumentation.enabled(System.getProperties(), System.getenv())
             ? Weavings.Prepared.of(BedrockInstrumentation::weaving) : null;
-    Weavings weavings = new Weavings(locals(), annotations, context, bedrock);
+    Weavings.Prepared httpClients =
+        HttpClientWeaving.enabled(System.getProperties(), System.getenv())
+            ? Weavings.Prepared.of(HttpClientWeaving::weaving) : null;
+    Weavings weavings = new Weavings(locals(), annotations, context, bedrock, httpClients);
     StartupStats.prepared(System.nanoTime() - started);
     return weavings;
   }
@@ -116,6 +119,9 @@ public final class AgentInstaller {
     }
     if (weavings.bedrock != null) {
       installBedrock(instrumentation, weavings.bedrock);
+    }
+    if (weavings.httpClients != null) {
+      installHttpClients(instrumentation, weavings.httpClients);
     }
   }
 
@@ -225,6 +231,22 @@ public final class AgentInstaller {
       SdkLog.errorOnce("agent-bedrock-install", "llmops-agent: could not weave the AWS"
           + " SDK's Bedrock Runtime client builders; their calls are recorded only by an"
           + " interceptor on the builder or LLMOPS_BEDROCK_AUTO", e);
+    }
+  }
+
+  /**
+   * Records the outbound HTTP calls of the JDK's clients, OkHttp and Apache HttpClient 5, unless
+   * {@code LLMOPS_AGENT_HTTP_CLIENTS=false}. A failure leaves everything else working and is
+   * logged.
+   */
+  private static void installHttpClients(Instrumentation instrumentation,
+      Weavings.Prepared weaving) {
+    try {
+      HttpClientWeaving.install(instrumentation, weaving.builder());
+      StartupStats.httpClients(true);
+    } catch (Exception | LinkageError e) {
+      SdkLog.errorOnce("agent-http-install", "llmops-agent: could not weave the HTTP clients;"
+          + " their calls are recorded only by the explicit integrations", e);
     }
   }
 }

@@ -3,10 +3,8 @@ package io.llmops.observability.agent.internal;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
 
@@ -26,7 +24,7 @@ final class BedrockInstrumentation {
   /** The generated base class of both client builders; it declares {@code invokePlugins}. */
   private static final String BUILDER =
       "software.amazon.awssdk.services.bedrockruntime.DefaultBedrockRuntimeBaseClientBuilder";
-  private static final Set<String> OFF = Set.of("false", "0", "no", "off");
+  private static final AgentSwitch ON = new AgentSwitch(SWITCH, SWITCH_PROPERTY);
 
   private BedrockInstrumentation() {}
 
@@ -37,14 +35,7 @@ final class BedrockInstrumentation {
    * order of the core's configuration).
    */
   static boolean enabled(Properties properties, Map<String, String> environment) {
-    String value = properties.getProperty(SWITCH);
-    if (value == null) {
-      value = properties.getProperty(SWITCH_PROPERTY);
-    }
-    if (value == null) {
-      value = environment.get(SWITCH);
-    }
-    return value == null || !OFF.contains(value.trim().toLowerCase(Locale.ROOT));
+    return ON.enabled(properties, environment);
   }
 
   /** The weaving of the builder class, to install. */

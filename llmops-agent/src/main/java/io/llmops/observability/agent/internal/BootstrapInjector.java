@@ -1,6 +1,7 @@
 package io.llmops.observability.agent.internal;
 
 import io.llmops.observability.agent.bootstrap.ContextBridge;
+import io.llmops.observability.agent.bootstrap.HttpBridge;
 import io.llmops.observability.agent.bootstrap.PackageLookup;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,8 +23,9 @@ import net.bytebuddy.jar.asm.commons.ClassRemapper;
 import net.bytebuddy.jar.asm.commons.Remapper;
 
 /**
- * Makes {@link ContextBridge} callable from code woven into JDK classes: defines a renamed copy of
- * it, {@code jdk.internal.misc.LlmopsContextBridge}, in {@code java.base} (bootstrap class loader,
+ * Makes {@link ContextBridge} and {@link HttpBridge} callable from code woven into JDK classes:
+ * defines a renamed copy of each, {@code jdk.internal.misc.LlmopsContextBridge} and
+ * {@code jdk.internal.misc.LlmopsHttpBridge}, in {@code java.base} (bootstrap class loader,
  * a package that {@code java.base} does not export, so applications cannot reach it). Nothing is
  * appended to the bootstrap class path: that would make HotSpot print a class-data-sharing
  * warning and turn sharing off for every non-JDK class. {@link #adviceLocator} hands ByteBuddy the
@@ -32,39 +34,55 @@ import net.bytebuddy.jar.asm.commons.Remapper;
 final class BootstrapInjector {
 
   private static final String JDK_PACKAGE = "jdk.internal.misc";
-  private static final String ORIGINAL = ContextBridge.class.getName().replace('.', '/');
-  private static final String RENAMED = JDK_PACKAGE.replace('.', '/') + "/LlmopsContextBridge";
-  private static final String[] NESTED = {"", "$Hook", "$ContextRunnable", "$Key"};
+  /** Each bridge's internal name, and the name of its copy in {@link #JDK_PACKAGE}. */
+  private static final Map<String, String> BRIDGES = Map.of(
+      internalName(ContextBridge.class), renamedInternalName(ContextBridge.class),
+      internalName(HttpBridge.class), renamedInternalName(HttpBridge.class));
 
-  /** {@code io/.../ContextBridge*} to {@code jdk/internal/misc/LlmopsContextBridge*}. */
+  /** {@code io/.../ContextBridge*} to {@code jdk/internal/misc/LlmopsContextBridge*}, and so on. */
   private static final Remapper RENAMING = new Remapper() {
     @Override
     public String map(String internalName) {
-      return internalName.startsWith(ORIGINAL)
-          ? RENAMED + internalName.substring(ORIGINAL.length()) : internalName;
+      int nested = internalName.indexOf('$');
+      String host = nested < 0 ? internalName : internalName.substring(0, nested);
+      String renamed = BRIDGES.get(host);
+      return renamed == null ? internalName : renamed + internalName.substring(host.length());
     }
   };
 
   private BootstrapInjector() {}
 
   /**
-   * Defines the bridge in {@code java.base} unless an earlier start did, and registers the
-   * core's context with it. Throws when this JVM does not let it.
+   * Defines the context bridge in {@code java.base} unless an earlier start did, and registers
+   * the core's context with it. Throws when this JVM does not let it.
    */
   static void inject(Instrumentation instrumentation, Supplier<Object> capture,
       Function<Object, Object> attach, Consumer<Object> detach) throws Exception {
+    register(instrumentation, ContextBridge.class, "setHook",
+        new Class<?>[] {Supplier.class, Function.class, Consumer.class}, capture, attach, detach);
+  }
+
+  /**
+   * Defines {@code bridge} (a class of the agent's bootstrap package) in {@code java.base} unless
+   * an earlier start did, then calls its static {@code method} with {@code arguments} (of JDK
+   * types). Throws when this JVM does not let it.
+   */
+  static void register(Instrumentation instrumentation, Class<?> bridge, String method,
+      Class<?>[] parameterTypes, Object... arguments) throws Exception {
     MethodHandles.Lookup lookup = packageLookup(instrumentation);
-    Class<?> bridge = definedBridge();
-    if (bridge == null) {
-      for (int i = NESTED.length - 1; i >= 0; i--) {  // nested classes first: the host links them
-        lookup.defineClass(renamed(ORIGINAL + NESTED[i]));
+    String renamed = BRIDGES.get(internalName(bridge)).replace('/', '.');
+    Class<?> defined = defined(renamed);
+    if (defined == null) {
+      for (Class<?> nested : bridge.getDeclaredClasses()) { // first: the host links them
+        lookup.defineClass(renamed(internalName(nested)));
       }
-      bridge = definedBridge();
+      lookup.defineClass(renamed(internalName(bridge)));
+      defined = defined(renamed);
     }
-    MethodHandle setHook = lookup.findStatic(bridge, "setHook", MethodType.methodType(
-        void.class, Supplier.class, Function.class, Consumer.class));
+    MethodHandle registration = lookup.findStatic(defined, method,
+        MethodType.methodType(void.class, parameterTypes));
     try {
-      setHook.invoke(capture, attach, detach);
+      registration.invokeWithArguments(arguments);
     } catch (Exception | Error e) {
       throw e;
     } catch (Throwable e) {
@@ -98,12 +116,20 @@ final class BootstrapInjector {
     return lookups.apply(Class.forName(JDK_PACKAGE + ".VM", false, null));
   }
 
-  private static Class<?> definedBridge() {
+  private static Class<?> defined(String name) {
     try {
-      return Class.forName(RENAMED.replace('/', '.'), false, null);
+      return Class.forName(name, false, null);
     } catch (ClassNotFoundException e) {
       return null;
     }
+  }
+
+  private static String internalName(Class<?> type) {
+    return type.getName().replace('.', '/');
+  }
+
+  private static String renamedInternalName(Class<?> bridge) {
+    return JDK_PACKAGE.replace('.', '/') + "/Llmops" + bridge.getSimpleName();
   }
 
   private static byte[] renamed(String internalName) throws IOException {

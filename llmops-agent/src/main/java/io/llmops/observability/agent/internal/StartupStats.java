@@ -17,6 +17,9 @@ public final class StartupStats {
   private static final AtomicLong BEDROCK_CLIENTS = new AtomicLong();
   private static final AtomicLong BEDROCK_FAILURES = new AtomicLong();
   private static volatile boolean bedrock;
+  private static final AtomicLong HTTP_WOVEN = new AtomicLong();
+  private static final AtomicLong HTTP_BUILDERS = new AtomicLong();
+  private static volatile boolean httpClients;
 
   private StartupStats() {}
 
@@ -54,6 +57,33 @@ public final class StartupStats {
 
   static void bedrockFailure() {
     BEDROCK_FAILURES.incrementAndGet();
+  }
+
+  static void httpClients(boolean active) {
+    httpClients = active;
+  }
+
+  static void httpWoven() {
+    HTTP_WOVEN.incrementAndGet();
+  }
+
+  static void httpBuilderInstrumented() {
+    HTTP_BUILDERS.incrementAndGet();
+  }
+
+  /** Whether the HTTP clients are woven ({@code LLMOPS_AGENT_HTTP_CLIENTS}). */
+  public static boolean httpClients() {
+    return httpClients;
+  }
+
+  /** Classes of HTTP clients woven so far (JDK clients, OkHttp and Apache builders). */
+  public static long httpWovenClasses() {
+    return HTTP_WOVEN.get();
+  }
+
+  /** OkHttp and Apache HttpClient 5 builders handed to their llmops integration so far. */
+  public static long httpBuildersInstrumented() {
+    return HTTP_BUILDERS.get();
   }
 
   /** Whether Bedrock Runtime client builders are woven ({@code LLMOPS_AGENT_BEDROCK}). */

@@ -17,12 +17,16 @@ public final class Weavings {
   final Prepared context;
   /** Null when the Bedrock weaving is switched off. */
   final Prepared bedrock;
+  /** Null when the HTTP clients' weaving is switched off. */
+  final Prepared httpClients;
 
-  Weavings(LocalsTransformer locals, Prepared annotations, Prepared context, Prepared bedrock) {
+  Weavings(LocalsTransformer locals, Prepared annotations, Prepared context, Prepared bedrock,
+      Prepared httpClients) {
     this.locals = locals;
     this.annotations = annotations;
     this.context = context;
     this.bedrock = bedrock;
+    this.httpClients = httpClients;
   }
 
   /**
