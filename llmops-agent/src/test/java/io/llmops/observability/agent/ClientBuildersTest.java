@@ -17,23 +17,20 @@ import net.bytebuddy.description.modifier.Visibility;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.implementation.MethodDelegation;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * With the agent, the builders of OkHttp and Apache HttpClient 5 are handed to their llmops
  * integration when they build a client, looked up through the builder's class loader; without
- * the integration they build as before. The integration modules are not dependencies of the
- * agent: here a class of the integration's exact name, generated into a loader of its own beside
- * its own copy of the library, stands in for it (the integration modules' own tests cover what
- * they do with the builder).
+ * the integration they build as before. Here each library gets a loader of its own, with a
+ * class of the integration's exact name generated beside it, or nothing: the lookup goes through
+ * the builder's own loader, as in an application server or a Spring Boot jar (OkHttpWithTheAgentTest
+ * and ApacheHttpClient5WithTheAgentTest use the real integrations).
  */
 class ClientBuildersTest extends AgentTest {
 
@@ -84,20 +81,27 @@ class ClientBuildersTest extends AgentTest {
     }
   }
 
-  @Test
-  void withoutTheIntegrationAClientBuildsAndCallsAsBefore() throws Exception {
-    long before = StartupStats.httpBuildersInstrumented();
-    try (var server = new io.llmops.observability.agent.fixtures.LocalHttpServer()) {
-      OkHttpClient client = new OkHttpClient.Builder().build();
-      try (Response response = client.newCall(new Request.Builder().url(server.url("/ok"))
-          .build()).execute()) {
-        assertThat(response.code()).isEqualTo(200);
-        assertThat(response.body().string()).contains("\"answer\":42");
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("builders")
+  void withoutTheIntegrationBesideItABuilderBuildsAsBefore(Class<?> builderType,
+      String integration, String library) throws Exception {
+    Path libraryJar = Path.of(builderType.getProtectionDomain().getCodeSource().getLocation()
+        .toURI());
+    try (SdkClassLoader loader = new SdkClassLoader(new URL[] {libraryJar.toUri().toURL()},
+        List.of(library, integration.substring(0, integration.lastIndexOf('.') + 1)))) {
+      Class<?> ownBuilderType = loader.loadClass(builderType.getName());
+      long before = StartupStats.httpBuildersInstrumented();
+
+      Object client = ownBuilderType.getMethod("build").invoke(newBuilder(ownBuilderType));
+
+      assertThat(client).isNotNull();
+      assertThat(HANDED).isEmpty();
+      assertThat(StartupStats.httpBuildersInstrumented()).isEqualTo(before);
+      assertThat(StartupStats.httpWovenClasses()).isGreaterThanOrEqualTo(3);
+      if (client instanceof AutoCloseable closeable) {
+        closeable.close();
       }
-      HttpClientBuilder.create().build().close();
     }
-    assertThat(StartupStats.httpBuildersInstrumented()).isEqualTo(before);
-    assertThat(StartupStats.httpWovenClasses()).isGreaterThanOrEqualTo(3);
   }
 
   /** OkHttp's builders are made with {@code new}, Apache's with {@code create()}. */

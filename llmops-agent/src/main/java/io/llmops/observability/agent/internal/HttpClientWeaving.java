@@ -1,8 +1,10 @@
 package io.llmops.observability.agent.internal;
 
+import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.none;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import io.llmops.observability.agent.bootstrap.HttpBridge;
@@ -22,7 +24,9 @@ import net.bytebuddy.dynamic.ClassFileLocator;
  * Weaves the HTTP clients so that their calls inside a trace become client spans
  * (docs/OUTBOUND_HTTP.md): the JDK's {@code HttpClient} ({@link JdkHttpClientCalls}) and
  * {@code HttpURLConnection} ({@link UrlConnectionCalls}) directly, OkHttp and Apache HttpClient 5
- * by handing their builders to the llmops integrations ({@link ClientBuilders}). Every class is
+ * by handing their builders to the llmops integrations ({@link ClientBuilders}): OkHttp's in the
+ * client's constructor ({@code new OkHttpClient()} never calls {@code build()}), Apache's in
+ * {@code build()}. Every class is
  * matched by its exact name: a library that is absent costs nothing. Whether a library's calls
  * are recorded is decided at each call ({@code OutboundHttpInstrumentation}), so the switches
  * apply at run time; {@code LLMOPS_AGENT_HTTP_CLIENTS=false} weaves none of this. Internal.
@@ -35,6 +39,8 @@ final class HttpClientWeaving {
 
   /** What {@code HttpClient.newHttpClient()} and its builder return (JDK 11 to 25). */
   private static final String JDK_CLIENT = "jdk.internal.net.http.HttpClientFacade";
+  /** OkHttp's client: its constructor taking the builder is where every client is made. */
+  private static final String OKHTTP_CLIENT = "okhttp3.OkHttpClient";
   /** The JDK's {@code http:} connection, and the delegate of its {@code https:} one. */
   private static final String URL_CONNECTION = "sun.net.www.protocol.http.HttpURLConnection";
 
@@ -71,10 +77,12 @@ final class HttpClientWeaving {
     Advice send = jdkAdvice(JdkHttpAdvice.Send.class, locator);
     Advice connection = jdkAdvice(JdkHttpAdvice.Connection.class, locator);
     Advice builder = Advice.to(ClientBuilderAdvice.class);
-    String[] builders = ClientBuilders.INTEGRATIONS.keySet().toArray(String[]::new);
+    Advice constructor = Advice.to(ClientConstructorAdvice.class);
+    String[] builders = ClientBuilders.INTEGRATIONS.keySet().stream()
+        .filter(name -> !name.startsWith("okhttp3.")).toArray(String[]::new);
     return Weavings.retransforming()
         .with(LoadedClasses.where(type -> type.getName().equals(JDK_CLIENT)
-            || type.getName().equals(URL_CONNECTION)
+            || type.getName().equals(URL_CONNECTION) || type.getName().equals(OKHTTP_CLIENT)
             || ClientBuilders.INTEGRATIONS.containsKey(type.getName())))
         .with(new WeavingListener("agent-http-", "its outbound HTTP calls are not recorded",
             StartupStats::httpWoven))
@@ -87,6 +95,10 @@ final class HttpClientWeaving {
         .transform((type, description, loader, module, domain) -> type
             .visit(connection.on(namedOneOf("connect", "getOutputStream", "getInputStream",
                 "disconnect").and(takesArguments(0)))))
+        .type(named(OKHTTP_CLIENT))
+        .transform((type, description, loader, module, domain) -> type
+            .visit(constructor.on(isConstructor().and(takesArguments(1))
+                .and(takesArgument(0, named(OKHTTP_CLIENT + "$Builder"))))))
         .type(namedOneOf(builders))
         .transform((type, description, loader, module, domain) -> type
             .visit(builder.on(named("build").and(takesArguments(0)))));
