@@ -11,8 +11,10 @@ import org.apache.hc.core5.http.protocol.HttpContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The application's exchange callback, told first what the call did: the span ends before the
- * application's future completes, so a trace finished right after {@code future.get()} holds it.
+ * The application's exchange callback, told after the call what it did: the span ends before
+ * the application's future completes (at the end of the response body, which is what completes
+ * it, or when the exchange fails or is cancelled), so a trace finished right after {@code
+ * future.get()} holds the span, and its latency leaves out the application's own callback.
  */
 final class TracedAsyncCallback implements AsyncExecCallback {
 
@@ -30,7 +32,12 @@ final class TracedAsyncCallback implements AsyncExecCallback {
   public @Nullable AsyncDataConsumer handleResponse(HttpResponse response,
       @Nullable EntityDetails entityDetails) throws HttpException, IOException {
     call.response(response.getCode(), Hc5Request.headersOf(response));
-    return delegate.handleResponse(response, entityDetails);
+    if (entityDetails == null) {
+      end(); // no body: the application's future completes inside handleResponse
+      return delegate.handleResponse(response, null);
+    }
+    AsyncDataConsumer body = delegate.handleResponse(response, entityDetails);
+    return body == null ? null : new EndingDataConsumer(body, this::end);
   }
 
   @Override
