@@ -1,5 +1,8 @@
 package io.llmops.observability.apache.hc5;
 
+import static io.llmops.observability.apache.hc5.ClientTraces.clientSpan;
+import static io.llmops.observability.apache.hc5.ClientTraces.configure;
+import static io.llmops.observability.apache.hc5.ClientTraces.inFetchSpan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
@@ -8,13 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.HttpClientLibrary;
 import io.llmops.observability.Llmops;
 import io.llmops.observability.OutboundHttpInstrumentation;
-import io.llmops.observability.Span;
-import io.llmops.observability.TraceManager;
 import io.llmops.observability.spi.SdkClock;
 import io.llmops.observability.testing.CollectingSink;
 import io.llmops.observability.testing.DecodedTraces;
 import io.llmops.observability.testing.Exported;
-import io.llmops.observability.testing.TestConfigs;
 import io.llmops.observability.testing.TracingHarness;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -68,42 +68,14 @@ class AsyncClientSpansTest {
     OutboundHttpInstrumentation.useConfiguration();
   }
 
-  private void configure(String... settings) {
-    var config = TestConfigs.isolated().addSink(sink);
-    for (int i = 0; i + 1 < settings.length; i += 2) {
-      config.set(settings[i], settings[i + 1]);
-    }
-    Llmops.configure(config.build());
-  }
-
   private Future<SimpleHttpResponse> get(String path) {
     return client.execute(SimpleRequestBuilder.get(server.url(path)).build(), null);
-  }
-
-  /** Runs {@code call} inside the span "fetch" of a trace, then sends the trace. */
-  private void inFetchSpan(ThrowingRunnable call) throws Exception {
-    TraceManager.startTrace("flow");
-    try (Span fetch = Llmops.span("fetch").start()) {
-      call.run();
-    }
-    TraceManager.finalizeAndSend();
-  }
-
-  interface ThrowingRunnable {
-    void run() throws Exception;
-  }
-
-  private JsonNode clientSpan() {
-    List<JsonNode> clients = DecodedTraces.spansByName(Exported.onlyTrace(sink)).values().stream()
-        .filter(span -> span.at("/metadata/outbound_http").asBoolean()).toList();
-    assertThat(clients).hasSize(1);
-    return clients.get(0);
   }
 
   @Test
   void aCallNestsUnderTheSpanCurrentWhereItWasMadeAndEndsBeforeTheFutureCompletes()
       throws Exception {
-    configure("LLMOPS_PROPAGATE_HOSTS", "127.0.0.1");
+    configure(sink, "LLMOPS_PROPAGATE_HOSTS", "127.0.0.1");
     SimpleHttpRequest request = SimpleRequestBuilder.get(server.url("/ok?token=t0k3nvalue"))
         .addHeader("X-Api-Key", "key-abcdef123").build();
     SimpleHttpResponse[] response = new SimpleHttpResponse[1];
@@ -164,7 +136,7 @@ class AsyncClientSpansTest {
     SimpleHttpResponse[] response = new SimpleHttpResponse[1];
     inFetchSpan(() -> response[0] = get("/fail").get(10, TimeUnit.SECONDS));
     assertThat(response[0].getCode()).isEqualTo(500);
-    JsonNode client = clientSpan();
+    JsonNode client = clientSpan(sink);
     assertThat(client.at("/metadata/error").asText()).isEqualTo("HTTP 500");
     assertThat(client.get("status").asText()).isEqualTo("error");
   }
@@ -187,7 +159,7 @@ class AsyncClientSpansTest {
         SimpleRequestBuilder.get(url).build(), null).get(10, TimeUnit.SECONDS)));
     assertThat(thrown[0]).isInstanceOf(ExecutionException.class);
     assertThat(thrown[0].getCause()).isExactlyInstanceOf(plain.getCause().getClass());
-    JsonNode client = clientSpan();
+    JsonNode client = clientSpan(sink);
     assertThat(client.at("/metadata/error").asText())
         .startsWith(plain.getCause().getClass().getName());
     assertThat(client.get("status").asText()).isEqualTo("error");
@@ -205,12 +177,12 @@ class AsyncClientSpansTest {
     // The trace is sent once its client span ended: at once when the client reports the cancel
     // to the exchange, at the exchange's own end when the cancel came between two of its steps.
     await().atMost(Duration.ofSeconds(10)).until(() -> !Exported.flushed(sink).isEmpty());
-    assertThat(clientSpan().get("end_time").isNull()).isFalse();
+    assertThat(clientSpan(sink).get("end_time").isNull()).isFalse();
   }
 
   @Test
   void aStreamedResponseReachesTheApplicationIntact() throws Exception {
-    configure("LLMOPS_HTTP_BODY_PREVIEW", "true");
+    configure(sink, "LLMOPS_HTTP_BODY_PREVIEW", "true");
     StringBuilder body = new StringBuilder();
     inFetchSpan(() -> client.execute(
         SimpleRequestProducer.create(SimpleRequestBuilder.get(server.url("/stream")).build()),
@@ -249,31 +221,31 @@ class AsyncClientSpansTest {
     String[] lines = body.toString().split("\n");
     assertThat(lines).hasSize(LocalServer.STREAM_CHUNKS).startsWith("line 0")
         .endsWith("line " + (LocalServer.STREAM_CHUNKS - 1));
-    JsonNode metadata = clientSpan().get("metadata");
+    JsonNode metadata = clientSpan(sink).get("metadata");
     assertThat(metadata.get("status_code").asInt()).isEqualTo(200);
     assertThat(metadata.has("http.response.body_preview")).isFalse();
   }
 
   @Test
   void aSimpleRequestsBodyIsPreviewedRedacted() throws Exception {
-    configure("LLMOPS_HTTP_BODY_PREVIEW", "true");
+    configure(sink, "LLMOPS_HTTP_BODY_PREVIEW", "true");
     SimpleHttpRequest post = SimpleRequestBuilder.post(server.url("/json"))
         .setBody("{\"password\":\"p4ssw0rd!\",\"text\":\"hi\"}", ContentType.APPLICATION_JSON)
         .build();
     SimpleHttpResponse[] response = new SimpleHttpResponse[1];
     inFetchSpan(() -> response[0] = client.execute(post, null).get(10, TimeUnit.SECONDS));
     assertThat(response[0].getBodyText()).contains("tok-123456789");
-    assertThat(clientSpan().at("/metadata/http.request.body_preview").asText())
+    assertThat(clientSpan(sink).at("/metadata/http.request.body_preview").asText())
         .isEqualTo("{\"password\":\"[REDACTED]\",\"text\":\"hi\"}");
   }
 
   @Test
   void aRedirectStaysOneSpanAndEveryHopGetsTheTraceHeaders() throws Exception {
-    configure("LLMOPS_PROPAGATE_HOSTS", "127.0.0.1");
+    configure(sink, "LLMOPS_PROPAGATE_HOSTS", "127.0.0.1");
     SimpleHttpResponse[] response = new SimpleHttpResponse[1];
     inFetchSpan(() -> response[0] = get("/redirect").get(10, TimeUnit.SECONDS));
     assertThat(response[0].getBodyText()).isEqualTo("hello");
-    JsonNode client = clientSpan();
+    JsonNode client = clientSpan(sink);
     assertThat(client.at("/metadata/status_code").asInt()).isEqualTo(200);
     String spanId = client.get("span_id").asText().replace("-", "").substring(0, 16);
     assertThat(server.received()).extracting(LocalServer.Received::path)

@@ -1,5 +1,8 @@
 package io.llmops.observability.apache.hc5;
 
+import static io.llmops.observability.apache.hc5.ClientTraces.clientSpan;
+import static io.llmops.observability.apache.hc5.ClientTraces.configure;
+import static io.llmops.observability.apache.hc5.ClientTraces.inFetchSpan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -9,15 +12,12 @@ import io.llmops.observability.HttpClientLibrary;
 import io.llmops.observability.Llmops;
 import io.llmops.observability.OutboundHttpInstrumentation;
 import io.llmops.observability.Scope;
-import io.llmops.observability.Span;
-import io.llmops.observability.TraceManager;
 import io.llmops.observability.spi.OutboundCall;
 import io.llmops.observability.spi.OutboundHttp;
 import io.llmops.observability.spi.OutboundRequest;
 import io.llmops.observability.testing.CollectingSink;
 import io.llmops.observability.testing.DecodedTraces;
 import io.llmops.observability.testing.Exported;
-import io.llmops.observability.testing.TestConfigs;
 import io.llmops.observability.testing.TracingHarness;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -64,43 +64,15 @@ class ClassicClientSpansTest {
     OutboundHttpInstrumentation.useConfiguration();
   }
 
-  private void propagateTo(String hosts, String... more) {
-    var config = TestConfigs.isolated().addSink(sink).set("LLMOPS_PROPAGATE_HOSTS", hosts);
-    for (int i = 0; i + 1 < more.length; i += 2) {
-      config.set(more[i], more[i + 1]);
-    }
-    Llmops.configure(config.build());
-  }
-
   private String get(HttpGet request) throws IOException {
     return client.execute(request, response -> response.getCode() + " "
         + EntityUtils.toString(response.getEntity()));
   }
 
-  /** Runs {@code call} inside the span "fetch" of a trace, then sends the trace. */
-  private void inFetchSpan(ThrowingRunnable call) throws Exception {
-    TraceManager.startTrace("flow");
-    try (Span fetch = Llmops.span("fetch").start()) {
-      call.run();
-    }
-    TraceManager.finalizeAndSend();
-  }
-
-  interface ThrowingRunnable {
-    void run() throws Exception;
-  }
-
-  private JsonNode clientSpan() {
-    List<JsonNode> clients = DecodedTraces.spansByName(Exported.onlyTrace(sink)).values().stream()
-        .filter(span -> span.at("/metadata/outbound_http").asBoolean()).toList();
-    assertThat(clients).hasSize(1);
-    return clients.get(0);
-  }
-
   @Test
   void aCallIsAClientSpanUnderTheCurrentSpanWithUrlAndHeadersRedactedAndTraceHeadersSent()
       throws Exception {
-    propagateTo("127.0.0.1");
+    configure(sink, "LLMOPS_PROPAGATE_HOSTS", "127.0.0.1");
     HttpGet request = new HttpGet(server.url("/ok?q=cats&api_key=secret123"));
     request.setHeader("Authorization", "Bearer super-secret-token");
     request.setHeader("Accept", "text/plain");
@@ -137,7 +109,7 @@ class ClassicClientSpansTest {
   void aRelativeRequestToAHostIsRecordedWithTheAbsoluteUrl() throws Exception {
     inFetchSpan(() -> client.execute(new HttpHost("127.0.0.1", server.port()),
         new HttpGet("/ok?page=2"), response -> EntityUtils.toString(response.getEntity())));
-    assertThat(clientSpan().at("/metadata/url").asText()).isEqualTo(server.url("/ok?page=2"));
+    assertThat(clientSpan(sink).at("/metadata/url").asText()).isEqualTo(server.url("/ok?page=2"));
   }
 
   @Test
@@ -152,7 +124,7 @@ class ClassicClientSpansTest {
     String[] answer = new String[1];
     inFetchSpan(() -> answer[0] = get(new HttpGet(server.url("/fail"))));
     assertThat(answer[0]).isEqualTo("500 boom");
-    JsonNode client = clientSpan();
+    JsonNode client = clientSpan(sink);
     assertThat(client.at("/metadata/status_code").asInt()).isEqualTo(500);
     assertThat(client.at("/metadata/error").asText()).isEqualTo("HTTP 500");
     assertThat(client.get("status").asText()).isEqualTo("error");
@@ -168,7 +140,7 @@ class ClassicClientSpansTest {
     Throwable[] thrown = new Throwable[1];
     inFetchSpan(() -> thrown[0] = catchThrowable(() -> get(request)));
     assertThat(thrown[0]).isExactlyInstanceOf(HttpHostConnectException.class);
-    JsonNode client = clientSpan();
+    JsonNode client = clientSpan(sink);
     assertThat(client.at("/metadata/error").asText())
         .startsWith(HttpHostConnectException.class.getName() + ": ");
     assertThat(client.get("status").asText()).isEqualTo("error");
@@ -184,7 +156,7 @@ class ClassicClientSpansTest {
       inFetchSpan(() -> thrown[0] = catchThrowable(() -> impatient.execute(
           new HttpGet(server.url("/slow")), response -> response.getCode())));
       assertThat(thrown[0]).isInstanceOf(SocketTimeoutException.class);
-      assertThat(clientSpan().at("/metadata/error").asText())
+      assertThat(clientSpan(sink).at("/metadata/error").asText())
           .startsWith(thrown[0].getClass().getName());
     }
   }
@@ -201,14 +173,14 @@ class ClassicClientSpansTest {
       inFetchSpan(() -> thrown[0] = catchThrowable(() -> failing.execute(
           new HttpGet(server.url("/ok")), response -> response.getCode())));
       assertThat(thrown[0]).isSameAs(failure);
-      assertThat(clientSpan().at("/metadata/error").asText())
+      assertThat(clientSpan(sink).at("/metadata/error").asText())
           .isEqualTo("java.io.IOException: the application's own failure");
     }
   }
 
   @Test
   void aStreamedResponseReachesTheApplicationIntactAfterTheSpanEnded() throws Exception {
-    propagateTo("", "LLMOPS_HTTP_BODY_PREVIEW", "true");
+    configure(sink, "LLMOPS_HTTP_BODY_PREVIEW", "true");
     StringBuilder body = new StringBuilder();
     inFetchSpan(() -> {
       try (ClassicHttpResponse response = client.executeOpen(null,
@@ -220,14 +192,14 @@ class ClassicClientSpansTest {
     });
     assertThat(body.toString().split("\n")).hasSize(LocalServer.STREAM_CHUNKS)
         .startsWith("line 0").endsWith("line " + (LocalServer.STREAM_CHUNKS - 1));
-    JsonNode metadata = clientSpan().get("metadata");
+    JsonNode metadata = clientSpan(sink).get("metadata");
     assertThat(metadata.get("status_code").asInt()).isEqualTo(200);
     assertThat(metadata.has("http.response.body_preview")).isFalse();
   }
 
   @Test
   void aRepeatableRequestBodyIsPreviewedRedactedAndStillSentWhole() throws Exception {
-    propagateTo("", "LLMOPS_HTTP_BODY_PREVIEW", "true");
+    configure(sink, "LLMOPS_HTTP_BODY_PREVIEW", "true");
     String json = "{\"user\":\"ann\",\"password\":\"p4ssw0rd!\",\"text\":\"hello\"}";
     HttpPost post = new HttpPost(server.url("/json"));
     post.setEntity(new StringEntity(json, ContentType.APPLICATION_JSON));
@@ -235,7 +207,7 @@ class ClassicClientSpansTest {
     inFetchSpan(() -> answer[0] = client.execute(post,
         response -> EntityUtils.toString(response.getEntity())));
     assertThat(answer[0]).contains("tok-123456789");
-    JsonNode metadata = clientSpan().get("metadata");
+    JsonNode metadata = clientSpan(sink).get("metadata");
     assertThat(metadata.get("http.request.body_preview").asText())
         .isEqualTo("{\"user\":\"ann\",\"password\":\"[REDACTED]\",\"text\":\"hello\"}");
     assertThat(metadata.has("http.response.body_preview")).as("a streamed response").isFalse();
@@ -243,11 +215,11 @@ class ClassicClientSpansTest {
 
   @Test
   void aRedirectStaysOneSpanInOneTrace() throws Exception {
-    propagateTo("127.0.0.1");
+    configure(sink, "LLMOPS_PROPAGATE_HOSTS", "127.0.0.1");
     String[] answer = new String[1];
     inFetchSpan(() -> answer[0] = get(new HttpGet(server.url("/redirect"))));
     assertThat(answer[0]).isEqualTo("200 hello");
-    JsonNode client = clientSpan();
+    JsonNode client = clientSpan(sink);
     assertThat(client.at("/metadata/url").asText()).isEqualTo(server.url("/redirect"));
     assertThat(client.at("/metadata/status_code").asInt()).isEqualTo(200);
     String spanId = client.get("span_id").asText().replace("-", "").substring(0, 16);
@@ -259,7 +231,7 @@ class ClassicClientSpansTest {
 
   @Test
   void aRedirectToAnotherHostDoesNotGetTheTraceHeaders() throws Exception {
-    propagateTo("127.0.0.1");
+    configure(sink, "LLMOPS_PROPAGATE_HOSTS", "127.0.0.1");
     inFetchSpan(() -> get(new HttpGet(server.url("/away"))));
     assertThat(server.received()).extracting(LocalServer.Received::path)
         .containsExactly("/away", "/ok");
@@ -301,12 +273,12 @@ class ClassicClientSpansTest {
       }
       layer.end();
     });
-    assertThat(clientSpan().at("/metadata/http.client.library").asText()).isEqualTo("spring-web");
+    assertThat(clientSpan(sink).at("/metadata/http.client.library").asText()).isEqualTo("spring-web");
   }
 
   @Test
   void switchedOffTheCallIsNotRecordedNorItsHeadersSent() throws Exception {
-    propagateTo("127.0.0.1");
+    configure(sink, "LLMOPS_PROPAGATE_HOSTS", "127.0.0.1");
     OutboundHttpInstrumentation.disable(HttpClientLibrary.APACHE_HTTPCLIENT5);
     inFetchSpan(() -> get(new HttpGet(server.url("/ok"))));
     assertThat(DecodedTraces.spansByName(Exported.onlyTrace(sink))).containsOnlyKeys("fetch");
