@@ -115,7 +115,7 @@ final class HttpRedaction {
   }
 
   private static boolean sensitiveHeader(String name) {
-    return SECRET_HEADERS.contains(name) || Bridge.core().isSensitiveKey(name);
+    return SECRET_HEADERS.contains(name) || SensitiveNames.contains(name);
   }
 
   /** {@code a=1&token=x} with the values of sensitive keys (decoded to judge them) masked. */
@@ -129,7 +129,7 @@ final class HttpRedaction {
       }
       String pair = query.substring(start, end);
       int equals = pair.indexOf('=');
-      if (equals > 0 && Bridge.core().isSensitiveKey(decoded(pair.substring(0, equals)))) {
+      if (equals > 0 && SensitiveNames.contains(decoded(pair.substring(0, equals)))) {
         out.append(pair, 0, equals + 1).append(MASK);
       } else {
         out.append(pair);
@@ -143,6 +143,9 @@ final class HttpRedaction {
   }
 
   private static String decoded(String key) {
+    if (key.indexOf('%') < 0 && key.indexOf('+') < 0) {
+      return key;
+    }
     try {
       return URLDecoder.decode(key, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
