@@ -1,5 +1,6 @@
 package io.llmops.examples.rag;
 
+import io.llmops.examples.otlp.DemoOtlp;
 import io.llmops.observability.Llmops;
 import io.llmops.observability.LlmopsConfig;
 import io.llmops.observability.LlmopsStats;
@@ -16,7 +17,8 @@ import java.util.concurrent.CompletableFuture;
  * second, in-process service (whose part arrives as a child segment of the same trace), printed as
  * trees and sent through the SQS sink: to an SQS server started
  * in this JVM, received back and decoded, or to {@code AWS_SQS_URL} when set (see
- * {@link DemoSqs}). {@code LLMOPS_SINKS} overrides the choice.
+ * {@link DemoSqs}). {@code LLMOPS_SINKS} overrides the choice; naming {@code otlp} or
+ * {@code langfuse} there without an endpoint shows what a local backend received ({@link DemoOtlp}).
  */
 public final class RagDemo {
 
@@ -27,12 +29,14 @@ public final class RagDemo {
     CompletableFuture<LocalSqs> starting = DemoSqs.startLocalIfWanted(fromEnvironment);
     LlmopsAgent.install(); // meanwhile the in-process SQS server starts
     LlmopsConfig.Builder config = LlmopsConfig.builder();
-    try (DemoSqs sqs = DemoSqs.configure(fromEnvironment, config, starting)) {
+    try (DemoSqs sqs = DemoSqs.configure(fromEnvironment, config, starting);
+        DemoOtlp otlp = DemoOtlp.startIfWanted(fromEnvironment, config)) {
       try {
         run(args, config.build(), sqs);
       } finally {
-        Llmops.shutdown(Duration.ofSeconds(5)); // before the in-process server stops
+        Llmops.shutdown(Duration.ofSeconds(5)); // before the in-process servers stop
       }
+      otlp.report();
     }
   }
 

@@ -49,6 +49,24 @@ public final class OtlpSettings {
     return sink + ".duplicates_skipped";
   }
 
+  /** Counter {@code <sink>.scores_sent}: Langfuse scores the scores endpoint accepted (the {@code langfuse} sink). */
+  public static String scoresSent(String sink) {
+    return sink + ".scores_sent";
+  }
+
+  /** Counter {@code dropped.<sink>_scores_rejected}: scores refused with a 4xx other than 429. */
+  public static String droppedScoresRejected(String sink) {
+    return "dropped." + sink + "_scores_rejected";
+  }
+
+  /**
+   * Counter {@code dropped.<sink>_scores_failed}: scores not posted after the retries or in time,
+   * or not posted because their evaluation span was not delivered.
+   */
+  public static String droppedScoresFailed(String sink) {
+    return "dropped." + sink + "_scores_failed";
+  }
+
   /** Counter {@code dropped.<sink>_rejected}: spans refused by the endpoint (400, 401, 403, 404, 413...). */
   public static String droppedRejected(String sink) {
     return "dropped." + sink + "_rejected";

@@ -26,7 +26,9 @@ import java.util.zip.GZIPInputStream;
 /**
  * A real OTLP/HTTP receiver on 127.0.0.1: it gunzips each request, decodes it with
  * opentelemetry-proto, keeps it, and answers as scripted (by default 200 with a JSON body, as
- * Langfuse does). A scripted {@link #hang()} answers nothing until the receiver stops.
+ * Langfuse does). A scripted {@link #hang()} answers nothing until the receiver stops. Langfuse's
+ * scores API ({@value #SCORES}) is served too, with a script of its own: each JSON body is kept
+ * as text, and the order of all requests by path ({@link #paths()}).
  */
 final class OtlpReceiver implements AutoCloseable {
 
@@ -34,6 +36,10 @@ final class OtlpReceiver implements AutoCloseable {
   record Received(String path, Map<String, List<String>> headers, ExportTraceServiceRequest body) {
 
     String header(String name) {
+      return header(headers, name);
+    }
+
+    static String header(Map<String, List<String>> headers, String name) {
       for (Map.Entry<String, List<String>> header : headers.entrySet()) {
         if (header.getKey().equalsIgnoreCase(name)) {
           return header.getValue().get(0);
@@ -53,16 +59,30 @@ final class OtlpReceiver implements AutoCloseable {
     }
   }
 
+  /** One score request as received. */
+  record ScoreRequest(Map<String, List<String>> headers, String body) {
+
+    String header(String name) {
+      return Received.header(headers, name);
+    }
+  }
+
+  static final String SCORES = "/api/public/scores";
+
   private record Answer(int status, Map<String, String> headers, String body, boolean hang) {}
 
   private final HttpServer server;
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final ConcurrentLinkedQueue<Answer> script = new ConcurrentLinkedQueue<>();
+  private final List<ScoreRequest> scores = new CopyOnWriteArrayList<>();
+  private final ConcurrentLinkedQueue<Answer> scoreScript = new ConcurrentLinkedQueue<>();
+  private final List<String> paths = new CopyOnWriteArrayList<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   private OtlpReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
+    server.createContext(SCORES, this::handleScore);
     server.setExecutor(Executors.newCachedThreadPool(runnable -> {
       Thread thread = new Thread(runnable, "otlp-receiver");
       thread.setDaemon(true);
@@ -99,6 +119,31 @@ final class OtlpReceiver implements AutoCloseable {
     return this;
   }
 
+  /** The next score request is answered with {@code status} and these headers. */
+  OtlpReceiver answerScore(int status, Map<String, String> headers) {
+    scoreScript.add(new Answer(status, headers, "{}", false));
+    return this;
+  }
+
+  OtlpReceiver answerScore(int status) {
+    return answerScore(status, Map.of());
+  }
+
+  /** The next score request gets no answer at all. */
+  OtlpReceiver hangScore() {
+    scoreScript.add(new Answer(0, Map.of(), "", true));
+    return this;
+  }
+
+  List<ScoreRequest> scoreRequests() {
+    return scores;
+  }
+
+  /** The path of every request, in the order they arrived. */
+  List<String> paths() {
+    return paths;
+  }
+
   List<Received> requests() {
     return received;
   }
@@ -112,8 +157,20 @@ final class OtlpReceiver implements AutoCloseable {
     return spans;
   }
 
+  private void handleScore(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      paths.add(exchange.getRequestURI().getPath());
+      scores.add(new ScoreRequest(Map.copyOf(exchange.getRequestHeaders()),
+          new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+      respond(exchange, scoreScript.poll());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      paths.add(exchange.getRequestURI().getPath());
       byte[] raw = exchange.getRequestBody().readAllBytes();
       String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
       InputStream in = new ByteArrayInputStream(raw);
@@ -122,23 +179,24 @@ final class OtlpReceiver implements AutoCloseable {
       }
       received.add(new Received(exchange.getRequestURI().getPath(),
           Map.copyOf(exchange.getRequestHeaders()), ExportTraceServiceRequest.parseFrom(in)));
-      Answer answer = script.poll();
-      if (answer == null) {
-        answer = new Answer(200, Map.of(), "{}", false);
-      }
-      if (answer.hang()) {
-        stopped.await();
-        return;
-      }
-      answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-      byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
-      if (body.length > 0) {
-        exchange.getResponseBody().write(body);
-      }
+      respond(exchange, script.poll());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private void respond(HttpExchange exchange, Answer scripted) throws IOException, InterruptedException {
+    Answer answer = scripted == null ? new Answer(200, Map.of(), "{}", false) : scripted;
+    if (answer.hang()) {
+      stopped.await();
+      return;
+    }
+    answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+    byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
+    if (body.length > 0) {
+      exchange.getResponseBody().write(body);
     }
   }
 

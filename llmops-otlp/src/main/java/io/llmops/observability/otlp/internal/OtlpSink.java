@@ -10,13 +10,16 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code otlp} and {@code langfuse} sinks: each message's trace JSON becomes spans
  * ({@link TraceConversion}), spans already delivered are skipped, the rest go out in requests
- * bounded in bytes, and every span that does not arrive is counted. Runs on the sink's own
- * thread, one call at a time, and waits for no request beyond {@code LLMOPS_EXPORT_TIMEOUT}
- * (less a margin); nothing is buffered between calls, so flush has nothing to do.
+ * bounded in bytes, and every span that does not arrive is counted. The {@code langfuse} sink then
+ * posts the scores of the evaluation spans that were accepted ({@link ScoreDelivery}). Runs on the
+ * sink's own thread, one call at a time, and waits for no request beyond
+ * {@code LLMOPS_EXPORT_TIMEOUT} (less a margin); nothing is buffered between calls, so flush has
+ * nothing to do.
  */
 public final class OtlpSink implements TraceSink {
 
@@ -26,12 +29,17 @@ public final class OtlpSink implements TraceSink {
   private final OtlpTarget target;
   private final SinkMetrics metrics;
   private final SpanDelivery delivery;
+  private final @Nullable ScoreDelivery scoreDelivery;
   private final SentSpans sent = new SentSpans();
+  /** Scores already posted, by trace id and score id, so that a trace handed over again posts none twice. */
+  private final SentSpans postedScores = new SentSpans();
 
   private OtlpSink(OtlpTarget target, SinkMetrics metrics) {
     this.target = target;
     this.metrics = metrics;
     this.delivery = new SpanDelivery(target);
+    String scores = target.scoresEndpoint();
+    this.scoreDelivery = scores == null ? null : new ScoreDelivery(target, scores);
   }
 
   /** Builds the sink and its exporter (the exporter's threads start on first use). */
@@ -49,29 +57,20 @@ public final class OtlpSink implements TraceSink {
     long budget = target.exportBudget().toNanos();
     long deadline = System.nanoTime() + Math.max(budget / 2, budget - MARGIN_NANOS);
     List<SpanData> spans = new ArrayList<>();
+    List<EvaluationScores.Score> scores = new ArrayList<>();
     for (TraceMessage message : messages) {
-      collect(message, spans);
+      collect(message, spans, scores);
     }
-    int failed = 0;
-    for (List<SpanData> batch : SpanBatches.split(spans, target.maxBatchBytes())) {
-      SpanDelivery.Outcome outcome = delivery.send(batch, deadline);
-      if (outcome == SpanDelivery.Outcome.SENT) {
-        for (SpanData span : batch) {
-          sent.add(span.getTraceId(), span.getSpanId());
-        }
-        metrics.add(OtlpSettings.spansSent(name()), batch.size());
-        metrics.increment(OtlpSettings.requests(name()));
-      } else {
-        failed += batch.size();
-        metrics.add(outcome == SpanDelivery.Outcome.REJECTED
-            ? OtlpSettings.droppedRejected(name()) : OtlpSettings.droppedFailed(name()), batch.size());
-      }
+    int failedSpans = sendSpans(spans, deadline);
+    int failedScores = postScores(scores, deadline);
+    if (failedSpans == 0 && failedScores == 0) {
+      return ExportResult.success();
     }
-    return failed == 0 ? ExportResult.success()
-        : ExportResult.failure(failed + " spans were not delivered to " + name());
+    return ExportResult.failure(failedSpans + " spans and " + failedScores
+        + " scores were not delivered to " + name());
   }
 
-  private void collect(TraceMessage message, List<SpanData> into) {
+  private void collect(TraceMessage message, List<SpanData> spans, List<EvaluationScores.Score> scores) {
     TraceConversion.Result trace;
     try {
       trace = TraceConversion.convert(message.traceJson(), target.serviceName());
@@ -90,9 +89,58 @@ public final class OtlpSink implements TraceSink {
       if (sent.contains(span.getTraceId(), span.getSpanId())) {
         metrics.increment(OtlpSettings.duplicatesSkipped(name()));
       } else {
-        into.add(span);
+        spans.add(span);
       }
     }
+    scores.addAll(trace.scores());
+  }
+
+  /** Sends the spans in bounded requests; returns how many were not delivered. */
+  private int sendSpans(List<SpanData> spans, long deadline) {
+    int failed = 0;
+    for (List<SpanData> batch : SpanBatches.split(spans, target.maxBatchBytes())) {
+      SpanDelivery.Outcome outcome = delivery.send(batch, deadline);
+      if (outcome == SpanDelivery.Outcome.SENT) {
+        for (SpanData span : batch) {
+          sent.add(span.getTraceId(), span.getSpanId());
+        }
+        metrics.add(OtlpSettings.spansSent(name()), batch.size());
+        metrics.increment(OtlpSettings.requests(name()));
+      } else {
+        failed += batch.size();
+        metrics.add(outcome == SpanDelivery.Outcome.REJECTED
+            ? OtlpSettings.droppedRejected(name()) : OtlpSettings.droppedFailed(name()), batch.size());
+      }
+    }
+    return failed;
+  }
+
+  /**
+   * Posts the scores whose evaluation span was accepted (now or by an earlier call) and that were
+   * not posted yet; returns how many were not. A score whose evaluation span was not delivered is
+   * dropped: a score must not name an observation Langfuse does not have.
+   */
+  private int postScores(List<EvaluationScores.Score> scores, long deadline) {
+    if (scoreDelivery == null) {
+      return 0;
+    }
+    int failed = 0;
+    for (EvaluationScores.Score score : scores) {
+      if (postedScores.contains(score.traceId(), score.id())) {
+        continue;
+      }
+      SpanDelivery.Outcome outcome = sent.contains(score.traceId(), score.evaluationSpanId())
+          ? scoreDelivery.send(score, deadline) : SpanDelivery.Outcome.FAILED;
+      if (outcome == SpanDelivery.Outcome.SENT) {
+        postedScores.add(score.traceId(), score.id());
+        metrics.increment(OtlpSettings.scoresSent(name()));
+      } else {
+        failed++;
+        metrics.increment(outcome == SpanDelivery.Outcome.REJECTED
+            ? OtlpSettings.droppedScoresRejected(name()) : OtlpSettings.droppedScoresFailed(name()));
+      }
+    }
+    return failed;
   }
 
   @Override

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Where one sink sends and how: its name, endpoint, headers, the variables to fix when the
- * endpoint refuses the credentials, and the delivery settings. Immutable; {@code toString} never
+ * endpoint refuses the credentials, the delivery settings, and where the scores of evaluation
+ * spans go (Langfuse only). Immutable; {@code toString} never
  * shows the headers.
  */
 public record OtlpTarget(
@@ -25,7 +26,8 @@ public record OtlpTarget(
     int retryAttempts,
     Duration retryDelay,
     long maxBatchBytes,
-    Duration exportBudget) {
+    Duration exportBudget,
+    @Nullable String scoresEndpoint) {
 
   /** The {@code otlp} sink's target. */
   public static OtlpTarget otlp(LlmopsConfig config) {
@@ -34,7 +36,7 @@ public record OtlpTarget(
       String base = config.get(OtlpKeys.ENDPOINT);
       endpoint = (base == null ? "http://localhost:4318" : stripSlash(base)) + "/v1/traces";
     }
-    return of(config, "otlp", endpoint, config.get(OtlpKeys.HEADERS), OtlpSettings.OTLP_HEADERS);
+    return of(config, "otlp", endpoint, config.get(OtlpKeys.HEADERS), OtlpSettings.OTLP_HEADERS, null);
   }
 
   /**
@@ -61,19 +63,20 @@ public record OtlpTarget(
     headers.put("x-langfuse-ingestion-version", "4");
     headers.put("x-langfuse-sdk-name", SdkInfo.NAME);
     headers.put("x-langfuse-sdk-version", SdkInfo.VERSION);
-    String endpoint = stripSlash(config.get(OtlpKeys.LANGFUSE_BASE_URL)) + "/api/public/otel/v1/traces";
-    return of(config, "langfuse", endpoint, headers, OtlpSettings.LANGFUSE_PUBLIC_KEY + " and "
-        + OtlpSettings.LANGFUSE_SECRET_KEY + " (and " + OtlpSettings.LANGFUSE_BASE_URL
-        + " for the keys' region)");
+    String base = stripSlash(config.get(OtlpKeys.LANGFUSE_BASE_URL));
+    return of(config, "langfuse", base + "/api/public/otel/v1/traces", headers,
+        OtlpSettings.LANGFUSE_PUBLIC_KEY + " and " + OtlpSettings.LANGFUSE_SECRET_KEY + " (and "
+            + OtlpSettings.LANGFUSE_BASE_URL + " for the keys' region)",
+        base + "/api/public/scores");
   }
 
   private static OtlpTarget of(LlmopsConfig config, String sink, String endpoint,
-      Map<String, String> headers, String credentialVariables) {
+      Map<String, String> headers, String credentialVariables, @Nullable String scoresEndpoint) {
     return new OtlpTarget(sink, endpoint, Map.copyOf(headers), credentialVariables,
         config.get(OtlpKeys.SERVICE_NAME), config.get(OtlpKeys.TIMEOUT),
         config.get(OtlpKeys.RETRY_ATTEMPTS), config.get(OtlpKeys.RETRY_DELAY),
         config.get(OtlpKeys.MAX_BATCH_BYTES),
-        config.get(io.llmops.observability.LlmopsSettings.EXPORT_TIMEOUT));
+        config.get(io.llmops.observability.LlmopsSettings.EXPORT_TIMEOUT), scoresEndpoint);
   }
 
   private static String stripSlash(String url) {

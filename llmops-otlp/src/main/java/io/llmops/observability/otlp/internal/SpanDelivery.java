@@ -9,8 +9,6 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,15 +23,13 @@ final class SpanDelivery {
   /** How one batch ended. */
   enum Outcome { SENT, REJECTED, FAILED }
 
-  private static final double BACKOFF_MULTIPLIER = 1.5;
-  private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
-
   private final OtlpTarget target;
   private final OtlpHttpSpanExporter exporter;
-  private final Set<Integer> statusesLogged = ConcurrentHashMap.newKeySet();
+  private final Rejections rejections;
 
   SpanDelivery(OtlpTarget target) {
     this.target = target;
+    this.rejections = new Rejections(target, "spans");
     var builder = OtlpHttpSpanExporter.builder()
         .setEndpoint(target.endpoint())
         .setCompression("gzip")
@@ -43,8 +39,8 @@ final class SpanDelivery {
     builder.setRetryPolicy(target.retryAttempts() < 2 ? null : RetryPolicy.builder()
         .setMaxAttempts(target.retryAttempts())
         .setInitialBackoff(target.retryDelay())
-        .setMaxBackoff(max(target.retryDelay(), MAX_BACKOFF))
-        .setBackoffMultiplier(BACKOFF_MULTIPLIER)
+        .setMaxBackoff(max(target.retryDelay(), RetryBackoff.MAX))
+        .setBackoffMultiplier(RetryBackoff.MULTIPLIER)
         .build());
     for (Map.Entry<String, String> header : target.headers().entrySet()) {
       builder.addHeader(header.getKey(), header.getValue());
@@ -54,7 +50,7 @@ final class SpanDelivery {
 
   /** Sends {@code batch}, giving up at {@code deadlineNanos} ({@link System#nanoTime()}). */
   Outcome send(List<SpanData> batch, long deadlineNanos) {
-    long delayNanos = target.retryDelay().toNanos();
+    RetryBackoff backoff = new RetryBackoff(target.retryDelay());
     for (int attempt = 1; ; attempt++) {
       CompletableResultCode result = exporter.export(batch);
       result.join(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -69,20 +65,20 @@ final class SpanDelivery {
       }
       int status = statusOf(result.getFailureThrowable());
       if (status >= 400 && status < 500 && status != 429) {
-        logRejection(status);
+        rejections.log(status);
         return Outcome.REJECTED;
       }
+      long pauseNanos = backoff.next();
       boolean retryable = status == 500 && attempt < target.retryAttempts();
-      if (!retryable || System.nanoTime() + delayNanos - deadlineNanos > 0) {
+      if (!retryable || System.nanoTime() + pauseNanos - deadlineNanos > 0) {
         SdkLog.warnOnce("otlp.failed." + target.sinkName(), target.sinkName()
             + " sink: export failed" + (status > 0 ? " with HTTP " + status : " (no answer)")
             + " after its retries; those spans count as dropped");
         return Outcome.FAILED;
       }
-      if (!pause(delayNanos)) {
+      if (!RetryBackoff.pause(pauseNanos)) {
         return Outcome.FAILED;
       }
-      delayNanos = Math.min(MAX_BACKOFF.toNanos(), (long) (delayNanos * BACKOFF_MULTIPLIER));
     }
   }
 
@@ -91,37 +87,11 @@ final class SpanDelivery {
     exporter.shutdown().join(timeout.toNanos(), TimeUnit.NANOSECONDS);
   }
 
-  private void logRejection(int status) {
-    if (!statusesLogged.add(status)) {
-      return;
-    }
-    String cause = switch (status) {
-      case 401 -> "the credentials were refused; check " + target.credentialVariables();
-      case 403 -> "the credentials may not write traces (or ingestion is suspended for the project); check "
-          + target.credentialVariables();
-      case 404 -> "the endpoint does not exist; check its URL variable";
-      case 413 -> "a request was too large; lower LLMOPS_OTLP_MAX_BATCH_BYTES";
-      default -> "the endpoint refused the request as invalid";
-    };
-    SdkLog.error(target.sinkName() + " sink: HTTP " + status + ", " + cause
-        + "; refused spans are not retried and count as dropped", null);
-  }
-
   private static int statusOf(Throwable failure) {
     if (failure instanceof FailedExportException.HttpExportException http && http.failedWithResponse()) {
       return http.getResponse().getStatusCode();
     }
     return -1;
-  }
-
-  private static boolean pause(long nanos) {
-    try {
-      TimeUnit.NANOSECONDS.sleep(nanos);
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 
   private static Duration max(Duration a, Duration b) {

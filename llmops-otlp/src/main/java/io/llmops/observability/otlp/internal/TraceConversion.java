@@ -27,8 +27,12 @@ public final class TraceConversion {
   private static final InstrumentationScopeInfo SCOPE =
       InstrumentationScopeInfo.create(SdkInfo.NAME, SdkInfo.VERSION, null);
 
-  /** The spans, and how many spans of the trace could not be converted. */
-  public record Result(String traceId, List<SpanData> spans, int skippedSpans) {}
+  /**
+   * The spans, how many spans of the trace could not be converted, and the Langfuse scores of its
+   * converted evaluation spans.
+   */
+  public record Result(
+      String traceId, List<SpanData> spans, int skippedSpans, List<EvaluationScores.Score> scores) {}
 
   private TraceConversion() {}
 
@@ -52,6 +56,7 @@ public final class TraceConversion {
     Resource resource = resource(trace, serviceName, environment);
     TraceAttributes traceAttributes = TraceAttributes.of(trace, environment);
     List<SpanData> converted = new ArrayList<>(spans.size());
+    List<EvaluationScores.Score> scores = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     int skipped = 0;
     for (JsonNode span : spans) {
@@ -60,9 +65,12 @@ public final class TraceConversion {
         skipped++;
       } else {
         converted.add(data);
+        if ("evaluation".equals(JsonValues.text(span, "span_type"))) {
+          scores.addAll(EvaluationScores.of(span, data.getSpanId(), traceId, environment));
+        }
       }
     }
-    return new Result(traceId, List.copyOf(converted), skipped);
+    return new Result(traceId, List.copyOf(converted), skipped, List.copyOf(scores));
   }
 
   private static JsonNode parse(byte[] traceJson) {
