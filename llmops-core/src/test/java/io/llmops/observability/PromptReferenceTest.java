@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.testing.CollectingSink;
+import io.llmops.observability.testing.Exported;
 import io.llmops.observability.testing.TracingHarness;
-import io.llmops.observability.testing.WireDecoder;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,9 +26,7 @@ class PromptReferenceTest {
     TraceManager.startTrace("prompts");
     body.run();
     assertThat(TraceManager.endTrace()).isTrue();
-    assertThat(Llmops.flush(Duration.ofSeconds(5))).isTrue();
-    assertThat(sink.messages()).hasSize(1);
-    return spansByName(WireDecoder.trace(sink.messages().get(0).body()));
+    return spansByName(Exported.onlyTrace(sink));
   }
 
   @Test

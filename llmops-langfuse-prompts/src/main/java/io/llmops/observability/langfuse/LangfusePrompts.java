@@ -33,9 +33,8 @@ public final class LangfusePrompts {
 
   /** Names a text or chat prompt on the generation {@code builder} describes. */
   public static SpanBuilder link(SpanBuilder builder, IBasePrompt prompt) {
-    required(builder, "builder");
     required(prompt, "prompt");
-    return builder.promptReference(prompt.getName(), prompt.getVersion());
+    return required(builder, "builder").promptReference(prompt.getName(), prompt.getVersion());
   }
 
   /** Names {@code prompt} on a started generation; returns {@code span}. */
@@ -45,9 +44,8 @@ public final class LangfusePrompts {
 
   /** Names a text or chat prompt on a started generation; returns {@code span}. */
   public static Span link(Span span, IBasePrompt prompt) {
-    required(span, "span");
     required(prompt, "prompt");
-    return span.setPromptReference(prompt.getName(), prompt.getVersion());
+    return required(span, "span").setPromptReference(prompt.getName(), prompt.getVersion());
   }
 
   /** The text or chat prompt a {@link Prompt} holds. */
@@ -62,9 +60,10 @@ public final class LangfusePrompts {
     throw new IllegalArgumentException("prompt must be a text or a chat prompt");
   }
 
-  private static void required(@Nullable Object value, String name) {
+  private static <T> T required(@Nullable T value, String name) {
     if (value == null) {
       throw new IllegalArgumentException(name + " must not be null");
     }
+    return value;
   }
 }

@@ -15,9 +15,8 @@ import io.llmops.observability.Llmops;
 import io.llmops.observability.Span;
 import io.llmops.observability.TraceManager;
 import io.llmops.observability.testing.CollectingSink;
+import io.llmops.observability.testing.Exported;
 import io.llmops.observability.testing.TracingHarness;
-import io.llmops.observability.testing.WireDecoder;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,9 +43,7 @@ class LangfusePromptsTest {
     TraceManager.startTrace("prompts");
     body.run();
     assertThat(TraceManager.endTrace()).isTrue();
-    assertThat(Llmops.flush(Duration.ofSeconds(5))).isTrue();
-    assertThat(sink.messages()).hasSize(1);
-    return spansByName(WireDecoder.trace(sink.messages().get(0).body()));
+    return spansByName(Exported.onlyTrace(sink));
   }
 
   private static void assertNames(JsonNode span, String name, int version) {

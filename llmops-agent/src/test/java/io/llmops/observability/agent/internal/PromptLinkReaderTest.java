@@ -6,6 +6,8 @@ import io.llmops.observability.agent.fixtures.PromptLinked;
 import io.llmops.observability.testing.CapturedLog;
 import net.bytebuddy.description.method.MethodDescription;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** What the reader makes of {@code promptName} and {@code promptVersion} at weaving time. */
 class PromptLinkReaderTest {
@@ -24,25 +26,18 @@ class PromptLinkReaderTest {
     }
   }
 
-  @Test
-  void aNameWithoutAVersionOfAtLeastOneIsLeftOutWithAWarningNamingTheMethod() throws Exception {
-    for (String method : new String[] {"withoutVersion", "negativeVersion"}) {
-      try (CapturedLog log = CapturedLog.open()) {
-        assertThat(read(method).promptLink()).as(method).isNull();
-        assertThat(log.messages()).anySatisfy(message -> assertThat(message)
-            .contains(PromptLinked.class.getName() + "#" + method, "promptVersion", "left out"));
-      }
-    }
-  }
-
-  @Test
-  void aVersionWithoutANameIsLeftOutWithAWarningNamingTheMethod() throws Exception {
-    for (String method : new String[] {"withoutName", "blankName"}) {
-      try (CapturedLog log = CapturedLog.open()) {
-        assertThat(read(method).promptLink()).as(method).isNull();
-        assertThat(log.messages()).anySatisfy(message -> assertThat(message)
-            .contains(PromptLinked.class.getName() + "#" + method, "blank promptName", "left out"));
-      }
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "withoutVersion, no promptVersion of at least 1",
+      "negativeVersion, no promptVersion of at least 1",
+      "withoutName, blank promptName",
+      "blankName, blank promptName"})
+  void halfALinkIsLeftOutWithAWarningNamingTheMethodAndWhatIsMissing(String method, String missing)
+      throws Exception {
+    try (CapturedLog log = CapturedLog.open()) {
+      assertThat(read(method).promptLink()).isNull();
+      assertThat(log.messages()).anySatisfy(message -> assertThat(message)
+          .contains(PromptLinked.class.getName() + "#" + method, missing, "left out"));
     }
   }
 
