@@ -81,6 +81,14 @@ public interface Span extends AutoCloseable {
   /** Sets the prompt text of a generation; null removes it. */
   Span setPrompt(@Nullable String prompt);
 
+  /**
+   * Names the managed prompt a generation used, as {@link SpanBuilder#promptReference} does
+   * (metadata {@code prompt.name} and {@code prompt.version}). A null or blank name, or a version
+   * less than 1, is invalid: the call is ignored (the span keeps the reference it had) and
+   * counted under {@code invalid_argument.setPromptReference}.
+   */
+  Span setPromptReference(String name, int version);
+
   /** Sets the response text of a generation; null removes it. */
   Span setResponse(@Nullable String response);
 

@@ -78,6 +78,17 @@ public interface SpanBuilder {
   SpanBuilder prompt(@Nullable String prompt);
 
   /**
+   * Names the managed prompt (name and version, as a prompt registry such as Langfuse's keeps
+   * them) that a generation used, recorded as the metadata entries {@code prompt.name} and
+   * {@code prompt.version}. The Langfuse export links a generation to that prompt version; on
+   * other span types the entries stay plain metadata. A later call replaces both.
+   *
+   * @throws IllegalArgumentException when {@code name} is null or blank, or {@code version} is
+   *     less than 1
+   */
+  SpanBuilder promptReference(String name, int version);
+
+  /**
    * Parents the span explicitly instead of using the current context.
    *
    * @throws IllegalArgumentException when {@code parent} is null

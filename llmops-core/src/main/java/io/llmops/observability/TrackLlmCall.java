@@ -12,7 +12,8 @@ import java.lang.annotation.Target;
  * evaluations run in the background. Takes effect when the {@code llmops-agent} is installed.
  *
  * <pre>{@code
- * @TrackLlmCall(model = "anthropic.claude-3-sonnet-20240229-v1:0", evals = {"correctness"}, sampleRate = 0.2)
+ * @TrackLlmCall(model = "anthropic.claude-3-sonnet-20240229-v1:0", promptName = "qa-system", promptVersion = 3,
+ *     evals = {"correctness"}, sampleRate = 0.2)
  * ConverseResponse answer(String prompt) { ... }
  * }</pre>
  */
@@ -26,6 +27,17 @@ public @interface TrackLlmCall {
 
   /** Model id for cost calculation; default: {@code MODEL_ID}. */
   String model() default "";
+
+  /**
+   * Name of the managed prompt (for example in Langfuse's prompt management) this call uses;
+   * with {@link #promptVersion()}, recorded as {@link SpanBuilder#promptReference} records it.
+   * Default: none. Given without a version of at least 1, it is left out with a warning when the
+   * method is woven.
+   */
+  String promptName() default "";
+
+  /** Version of the prompt named by {@link #promptName()}, from 1; default: none (0). */
+  int promptVersion() default 0;
 
   /**
    * Metadata entries as {@code "key=value"} strings. Values are typed: {@code true} and {@code

@@ -41,6 +41,11 @@ class SpanRuntimeContractTest {
         invalid("setMetadata", "a null key", s -> s.setMetadata(null, "v")),
         invalid("addTag", "a null tag", s -> s.addTag(null)),
         invalid("setLevel", "a null level", s -> s.setLevel(null)),
+        invalid("setPromptReference", "a null prompt name", s -> s.setPromptReference(null, 1)),
+        invalid("setPromptReference", "a blank prompt name", s -> s.setPromptReference(" \t", 1)),
+        invalid("setPromptReference", "a prompt version of 0", s -> s.setPromptReference("qa", 0)),
+        invalid("setPromptReference", "a negative prompt version",
+            s -> s.setPromptReference("qa", -3)),
         invalid("recordException", "a null exception", s -> s.recordException(null)));
   }
 

@@ -108,6 +108,9 @@ public final class Dispatcher {
     if (prompt != null) {
       builder.prompt(prompt);
     }
+    if (method.promptLink() != null) {
+      builder.promptReference(method.promptLink().name(), method.promptLink().version());
+    }
     return builder;
   }
 

@@ -10,6 +10,7 @@ import java.util.Map;
  * @param metadata the annotation's metadata entries, values typed by {@link MetadataValues}
  * @param tags the annotation's tags, trimmed, each once
  * @param parameterNames the parameter names, or null when the class file does not have them
+ * @param promptLink for {@code @TrackLlmCall}, the managed prompt it names; else null
  * @param promptIndex for {@code @TrackLlmCall}, the argument recorded as the prompt, or -1
  * @param serviceName for {@code @TrackExternalService}, the called service; else null
  * @param transport for {@code @TrackExternalService}, how the service is reached; else null
@@ -30,6 +31,7 @@ record TrackedMethod(
     boolean isVoid,
     String[] parameterNames,
     String model,
+    PromptLink promptLink,
     int promptIndex,
     List<String> evals,
     double sampleRate,

@@ -62,6 +62,9 @@ final class TrackedMethodReader {
     if (llmCall && bool(annotation, "evaluation") && !evals.contains("correctness")) {
       evals.add("correctness");
     }
+    PromptLink promptLink = llmCall && has(annotation, "promptName")
+        ? promptLink(string(annotation, "promptName"), integer(annotation, "promptVersion"), where)
+        : null;
     double sampleRate = llmCall ? number(annotation, "sampleRate") : 1.0;
     if (!(sampleRate >= 0.0 && sampleRate <= 1.0)) {
       SdkLog.warn("llmops-agent: " + where + " has sampleRate " + sampleRate
@@ -82,6 +85,7 @@ final class TrackedMethodReader {
         method.getReturnType().represents(void.class),
         names,
         llmCall ? string(annotation, "model") : "",
+        promptLink,
         llmCall ? promptIndex(method.getParameters(), names) : -1,
         Collections.unmodifiableList(evals),
         sampleRate,
@@ -89,6 +93,28 @@ final class TrackedMethodReader {
         external ? nonBlank(annotation, "serviceName", method.getName(), where) : null,
         external ? nonBlank(annotation, "transport", "http", where) : null,
         resume == null ? null : segmentName(string(resume, "name"), spanName));
+  }
+
+  /**
+   * The managed prompt named by {@code promptName} and {@code promptVersion}, or null when none
+   * is, or (with a warning) when only one part is valid: a link needs both.
+   */
+  private static PromptLink promptLink(String name, int version, String where) {
+    boolean named = !name.isBlank();
+    if (!named && version == 0) {
+      return null;
+    }
+    if (!named) {
+      SdkLog.warn("llmops-agent: " + where + " has a promptVersion but a blank promptName;"
+          + " the prompt link is left out");
+      return null;
+    }
+    if (version < 1) {
+      SdkLog.warn("llmops-agent: " + where + " has a promptName but no promptVersion of at"
+          + " least 1; the prompt link is left out");
+      return null;
+    }
+    return new PromptLink(name.strip(), version);
   }
 
   /** The segment is named by {@code @ResumeExternalService}, else as the method's span. */
@@ -231,6 +257,10 @@ final class TrackedMethodReader {
 
   private static boolean bool(AnnotationDescription annotation, String property) {
     return value(annotation, property).resolve(Boolean.class);
+  }
+
+  private static int integer(AnnotationDescription annotation, String property) {
+    return value(annotation, property).resolve(Integer.class);
   }
 
   private static double number(AnnotationDescription annotation, String property) {

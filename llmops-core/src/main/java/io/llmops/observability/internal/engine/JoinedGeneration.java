@@ -93,6 +93,11 @@ final class JoinedGeneration implements Span {
   }
 
   @Override
+  public Span setPromptReference(String name, int version) {
+    return forward(span -> span.setPromptReference(name, version));
+  }
+
+  @Override
   public Span setResponse(String response) {
     return forward(span -> span.setResponse(response));
   }

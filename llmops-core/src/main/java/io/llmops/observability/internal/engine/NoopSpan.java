@@ -41,6 +41,10 @@ final class NoopSpan implements Span {
   }
   @Override public Span setModel(String modelId) { return this; }
   @Override public Span setPrompt(String prompt) { return this; }
+  @Override public Span setPromptReference(String name, int version) {
+    SpanArguments.validPromptReference(null, name, version);
+    return this;
+  }
   @Override public Span setResponse(String response) { return this; }
   @Override public Span setUsage(long inputTokens, long outputTokens) {
     SpanArguments.validUsage(null, inputTokens, outputTokens);

@@ -23,6 +23,11 @@ final class SpanArguments {
         && valid(counters, "setCost", "outputCost", Double.isFinite(outputCost) && outputCost >= 0);
   }
 
+  static boolean validPromptReference(@Nullable Counters counters, @Nullable String name, int version) {
+    return valid(counters, "setPromptReference", "name", PromptReference.validName(name))
+        && valid(counters, "setPromptReference", "version", PromptReference.validVersion(version));
+  }
+
   /** Whether a name or key argument is present (null ones are ignored and counted). */
   static boolean present(
       @Nullable Counters counters, String method, String argument, @Nullable Object value) {

@@ -126,6 +126,18 @@ final class SpanBuilderImpl implements SpanBuilder {
     return this;
   }
 
+  @Override
+  public SpanBuilder promptReference(String promptName, int version) {
+    if (!PromptReference.validName(promptName)) {
+      throw new IllegalArgumentException("prompt name must not be null or blank");
+    }
+    if (!PromptReference.validVersion(version)) {
+      throw new IllegalArgumentException("prompt version must be at least 1");
+    }
+    return metadata(PromptReference.NAME_KEY, promptName)
+        .metadata(PromptReference.VERSION_KEY, version);
+  }
+
   private CaptureBudget budget() {
     if (budget == null) {
       budget = CaptureBudget.confined();

@@ -368,6 +368,15 @@ final class SpanState implements Span {
   }
 
   @Override
+  public Span setPromptReference(String name, int version) {
+    if (SpanArguments.validPromptReference(counters(), name, version)) {
+      setMetadata(PromptReference.NAME_KEY, name);
+      setMetadata(PromptReference.VERSION_KEY, version);
+    }
+    return this;
+  }
+
+  @Override
   public Span setResponse(String text) {
     if (!ended) {
       Object captured = Snapshotter.text(text, budget());

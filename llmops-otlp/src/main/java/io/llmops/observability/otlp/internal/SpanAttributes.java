@@ -35,6 +35,9 @@ final class SpanAttributes {
         attributes, "langfuse.observation.status_message", JsonValues.text(span, "status_message"));
     JsonNode metadata = span.get("metadata");
     MetadataAttributes.put(attributes, "langfuse.observation.metadata.", metadata);
+    if ("generation".equals(spanType)) {
+      PromptLinkAttributes.put(attributes, metadata);
+    }
     List<String> tags = TraceAttributes.texts(span.get("tags"));
     if (!tags.isEmpty()) {
       attributes.put(AttributeKey.stringArrayKey("langfuse.observation.metadata.tags"), tags);
