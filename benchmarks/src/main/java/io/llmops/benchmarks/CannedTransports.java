@@ -88,6 +88,8 @@ final class CannedTransports {
 
       @Override
       protected ClientHttpResponse executeInternal(org.springframework.http.HttpHeaders headers) {
+        org.springframework.http.HttpHeaders answer = new org.springframework.http.HttpHeaders();
+        answer.setContentType(org.springframework.http.MediaType.TEXT_PLAIN);
         return new ClientHttpResponse() {
           @Override
           public HttpStatusCode getStatusCode() {
@@ -109,8 +111,6 @@ final class CannedTransports {
 
           @Override
           public org.springframework.http.HttpHeaders getHeaders() {
-            org.springframework.http.HttpHeaders answer = new org.springframework.http.HttpHeaders();
-            answer.setContentType(org.springframework.http.MediaType.TEXT_PLAIN);
             return answer;
           }
         };

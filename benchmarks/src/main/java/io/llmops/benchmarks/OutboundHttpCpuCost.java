@@ -68,7 +68,10 @@ public final class OutboundHttpCpuCost {
     CloseableHttpClient apacheBare = canned(HttpClients.custom());
     CloseableHttpClient apacheTraced = canned(LlmopsHttpClient5.instrument(HttpClients.custom()));
 
-    RestClient springBare = RestClient.builder().requestFactory(CannedTransports.spring()).build();
+    // The bare client has a pass-through interceptor: Spring wraps a client that has any
+    // interceptor in a chain of its own, which costs the same with ours or with another.
+    RestClient springBare = RestClient.builder().requestFactory(CannedTransports.spring())
+        .requestInterceptor((request, body, execution) -> execution.execute(request, body)).build();
     RestClient springTraced = RestClient.builder().requestFactory(CannedTransports.spring())
         .requestInterceptor(new LlmopsClientHttpRequestInterceptor()).build();
 

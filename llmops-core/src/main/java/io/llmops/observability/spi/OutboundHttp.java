@@ -7,11 +7,11 @@ import io.llmops.observability.OutboundHttpInstrumentation;
 import io.llmops.observability.Scope;
 import io.llmops.observability.SettingKey;
 import io.llmops.observability.Span;
+import io.llmops.observability.SpanBuilder;
 import io.llmops.observability.SpanType;
 import io.llmops.observability.TraceHeaders;
 import io.llmops.observability.internal.bridge.Bridge;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -127,27 +127,26 @@ public final class OutboundHttp {
   private static OutboundCall own(OutboundRequest request, UrlParts parts,
       @Nullable String redactedUrl, OutboundSettings now) {
     String method = Objects.requireNonNullElse(request.method(), "GET");
-    Map<String, Object> metadata = new LinkedHashMap<>();
-    metadata.put(OUTBOUND, true);
-    metadata.put(TracedRequest.SPAN_KIND, "client");
-    metadata.put("method", method);
+    SpanBuilder span = Llmops.span(method + " " + parts.hostAndPort())
+        .metadata(OUTBOUND, true)
+        .metadata(TracedRequest.SPAN_KIND, "client")
+        .metadata("method", method)
+        .metadata("server.address", parts.host())
+        .metadata("http.client.library", request.library().libraryName())
+        .metadata("http.call_mode", request.async() ? "async" : "sync");
     if (redactedUrl != null) {
-      metadata.put("url", redactedUrl);
+      span.metadata("url", redactedUrl);
     }
-    metadata.put("server.address", parts.host());
-    metadata.put("http.client.library", request.library().libraryName());
-    metadata.put("http.call_mode", request.async() ? "async" : "sync");
     if (now.captureHeaders()) {
       Map<String, String> headers = HttpRedaction.headers(request::forEachHeader);
       if (headers != null) {
-        metadata.put("http.request.headers", headers);
+        span.metadata("http.request.headers", headers);
       }
     }
-    Span span = Llmops.span(method + " " + parts.hostAndPort()).metadata(metadata)
-        .startDetached();
+    Span started = span.startDetached();
     Map<String, String> propagation = now.propagateTo().matches(parts.host(), parts.port())
-        ? TraceHeaders.of(span) : Map.of();
-    return new OutboundCall(span, true, "", now, propagation);
+        ? TraceHeaders.of(started) : Map.of();
+    return new OutboundCall(started, true, "", now, propagation);
   }
 
   private static OutboundCall joined(Span covering, OutboundRequest request,

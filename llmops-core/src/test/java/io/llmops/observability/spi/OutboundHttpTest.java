@@ -248,4 +248,44 @@ class OutboundHttpTest {
     assertThat(spans.get("GET 127.0.0.1:2").at("/metadata/error").asText()).isEqualTo("HTTP 500");
     assertThat(spans.get("GET 127.0.0.1:2").get("status").asText()).isEqualTo("error");
   }
+
+  @Test
+  void headersThatCannotBeRedactedAreLeftOutNotRecordedAsTheyAre() {
+    OutboundRequest unreadable = new OutboundRequest() {
+      @Override
+      public HttpClientLibrary library() {
+        return HttpClientLibrary.OKHTTP;
+      }
+
+      @Override
+      public boolean async() {
+        return false;
+      }
+
+      @Override
+      public String method() {
+        return "GET";
+      }
+
+      @Override
+      public String url() {
+        return "https://api.example.com/x?token=abc";
+      }
+
+      @Override
+      public void forEachHeader(BiConsumer<String, String> action) {
+        action.accept("X-Note", "harmless");
+        throw new IllegalStateException("headers changed while read");
+      }
+    };
+    TraceManager.startTrace("fail_closed");
+    OutboundCall call = OutboundHttp.start(unreadable);
+    call.end();
+    TraceManager.finalizeAndSend();
+
+    JsonNode metadata = Exported.onlyTrace(sink).at("/spans/0/metadata");
+    assertThat(metadata.has("http.request.headers")).isFalse();
+    assertThat(metadata.get("url").asText()).isEqualTo("https://api.example.com/x?token=[REDACTED]");
+    assertThat(Llmops.stats().get(OutboundHttp.COUNTER_REDACTION_FAILED)).isEqualTo(1);
+  }
 }
