@@ -133,4 +133,15 @@ class LangfuseIngestionTest {
     assertThat(receiver.requests()).hasSize(1);
     assertThat(metrics.get(OtlpSettings.duplicatesSkipped("langfuse"))).isEqualTo(6);
   }
+
+  @Test
+  void aTraceHandedOverTwiceInOneCallIsSentOnce() {
+    assertThat(sink.export(List.of(SinkTesting.everySpanTypeMessage(),
+        SinkTesting.everySpanTypeMessage())).isSuccess()).isTrue();
+
+    assertThat(receiver.requests()).hasSize(1);
+    assertThat(receiver.requests().get(0).body().getResourceSpans(0).getScopeSpans(0)
+        .getSpansCount()).isEqualTo(6);
+    assertThat(metrics.get(OtlpSettings.duplicatesSkipped("langfuse"))).isEqualTo(6);
+  }
 }

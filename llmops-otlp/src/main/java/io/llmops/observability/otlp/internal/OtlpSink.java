@@ -9,7 +9,9 @@ import io.llmops.observability.spi.SdkLog;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,8 +60,9 @@ public final class OtlpSink implements TraceSink {
     long deadline = System.nanoTime() + Math.max(budget / 2, budget - MARGIN_NANOS);
     List<SpanData> spans = new ArrayList<>();
     List<EvaluationScores.Score> scores = new ArrayList<>();
+    Set<String> inThisCall = new HashSet<>();
     for (TraceMessage message : messages) {
-      collect(message, spans, scores);
+      collect(message, spans, scores, inThisCall);
     }
     int failedSpans = sendSpans(spans, deadline);
     int failedScores = postScores(scores, deadline);
@@ -70,7 +73,12 @@ public final class OtlpSink implements TraceSink {
         + " scores were not delivered to " + name());
   }
 
-  private void collect(TraceMessage message, List<SpanData> spans, List<EvaluationScores.Score> scores) {
+  /**
+   * Converts {@code message}, adding to {@code spans} those neither sent by an earlier call nor
+   * already taken in this one ({@code inThisCall}: the same trace handed over twice in one batch).
+   */
+  private void collect(TraceMessage message, List<SpanData> spans,
+      List<EvaluationScores.Score> scores, Set<String> inThisCall) {
     TraceConversion.Result trace;
     try {
       trace = TraceConversion.convert(message.traceJson(), target.serviceName());
@@ -86,7 +94,8 @@ public final class OtlpSink implements TraceSink {
           + " sink: spans whose id cannot be a W3C span id were left out and count as dropped");
     }
     for (SpanData span : trace.spans()) {
-      if (sent.contains(span.getTraceId(), span.getSpanId())) {
+      if (sent.contains(span.getTraceId(), span.getSpanId())
+          || !inThisCall.add(span.getTraceId() + span.getSpanId())) {
         metrics.increment(OtlpSettings.duplicatesSkipped(name()));
       } else {
         spans.add(span);
