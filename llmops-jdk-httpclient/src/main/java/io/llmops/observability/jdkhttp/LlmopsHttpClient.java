@@ -2,9 +2,9 @@ package io.llmops.observability.jdkhttp;
 
 import io.llmops.observability.Scope;
 import io.llmops.observability.jdkhttp.internal.ClientLifecycle;
-import io.llmops.observability.jdkhttp.internal.RequestView;
 import io.llmops.observability.jdkhttp.internal.TracedSend;
 import io.llmops.observability.spi.OutboundCall;
+import io.llmops.observability.spi.JdkHttp;
 import io.llmops.observability.spi.OutboundHttp;
 import java.io.IOException;
 import java.net.Authenticator;
@@ -120,7 +120,7 @@ public final class LlmopsHttpClient extends HttpClient {
     if (request == null || handler == null) {
       return null;
     }
-    return OutboundHttp.start(new RequestView(request, async));
+    return OutboundHttp.start(JdkHttp.request(request, async));
   }
 
   @Override

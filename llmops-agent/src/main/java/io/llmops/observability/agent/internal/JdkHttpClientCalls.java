@@ -1,17 +1,14 @@
 package io.llmops.observability.agent.internal;
 
-import io.llmops.observability.HttpClientLibrary;
 import io.llmops.observability.Scope;
+import io.llmops.observability.spi.JdkHttp;
 import io.llmops.observability.spi.OutboundCall;
 import io.llmops.observability.spi.OutboundHttp;
-import io.llmops.observability.spi.OutboundRequest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.BiConsumer;
 
 /**
  * Records the calls of {@code java.net.http.HttpClient} woven by {@link HttpClientWeaving}:
@@ -35,13 +32,13 @@ final class JdkHttpClientCalls {
       return null;
     }
     boolean isAsync = "sendAsync".equals(method);
-    OutboundCall call = OutboundHttp.start(new Request(sent, isAsync));
+    OutboundCall call = OutboundHttp.start(JdkHttp.request(sent, isAsync));
     if (call == null) {
       return null;
     }
     HttpRequest toSend = sent;
     try {
-      toSend = withTraceHeaders(sent, call.propagationHeaders());
+      toSend = JdkHttp.withHeaders(sent, call.propagationHeaders());
     } catch (RuntimeException e) {
       OutboundFailures.record("add the trace headers", e);
     }
@@ -79,7 +76,7 @@ final class JdkHttpClientCalls {
         call.failed(error instanceof CompletionException && error.getCause() != null
             ? error.getCause() : error);
       } else if (response instanceof HttpResponse<?> received) {
-        call.response(received.statusCode(), new HeaderSourceOfMap(received.headers().map()));
+        call.response(received.statusCode(), JdkHttp.headers(received.headers().map()));
         if (call.previewsBodies()) {
           previewBody(call, received);
         }
@@ -106,39 +103,6 @@ final class JdkHttpClientCalls {
     }
     if (bytes != null) {
       call.responseBody(contentType, bytes, Math.min(bytes.length, call.previewBytes()));
-    }
-  }
-
-  /** {@code request} with the trace headers set, or itself when there are none to send. */
-  private static HttpRequest withTraceHeaders(HttpRequest request, Map<String, String> headers) {
-    if (headers.isEmpty()) {
-      return request;
-    }
-    HttpRequest.Builder copy = HttpRequest.newBuilder(request, (name, value) -> true);
-    headers.forEach(copy::setHeader);
-    return copy.build();
-  }
-
-  /** The application's request as the core reads it. */
-  private record Request(HttpRequest request, boolean async) implements OutboundRequest {
-    @Override
-    public HttpClientLibrary library() {
-      return HttpClientLibrary.JDK_HTTP_CLIENT;
-    }
-
-    @Override
-    public String method() {
-      return request.method();
-    }
-
-    @Override
-    public String url() {
-      return request.uri().toString();
-    }
-
-    @Override
-    public void forEachHeader(BiConsumer<String, String> action) {
-      new HeaderSourceOfMap(request.headers().map()).forEachHeader(action);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.llmops.observability.agent.internal;
 
 import io.llmops.observability.HttpClientLibrary;
+import io.llmops.observability.spi.JdkHttp;
 import io.llmops.observability.spi.OutboundCall;
 import io.llmops.observability.spi.OutboundHttp;
 import io.llmops.observability.spi.OutboundRequest;
@@ -116,7 +117,7 @@ final class UrlConnectionCalls {
       Throwable thrown) {
     try {
       if (status > 0) {
-        call.response(status, new HeaderSourceOfMap(connection.getHeaderFields()));
+        call.response(status, JdkHttp.headers(connection.getHeaderFields()));
       } else {
         call.failed(thrown);
       }
@@ -151,7 +152,7 @@ final class UrlConnectionCalls {
 
     @Override
     public void forEachHeader(BiConsumer<String, String> action) {
-      new HeaderSourceOfMap(connection.getRequestProperties()).forEachHeader(action);
+      JdkHttp.headers(connection.getRequestProperties()).forEachHeader(action);
     }
   }
 }

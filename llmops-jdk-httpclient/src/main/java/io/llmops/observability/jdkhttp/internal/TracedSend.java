@@ -1,5 +1,6 @@
 package io.llmops.observability.jdkhttp.internal;
 
+import io.llmops.observability.spi.JdkHttp;
 import io.llmops.observability.spi.OutboundCall;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -81,7 +82,7 @@ public final class TracedSend<T> {
         handOverPreview(null);
       } else if (response != null) {
         call.response(response.statusCode(),
-            action -> HeaderMaps.forEach(response.headers(), action));
+            action -> JdkHttp.headers(response.headers().map()).forEachHeader(action));
         handOverPreview(response.body());
       }
     } catch (RuntimeException | LinkageError e) {
@@ -110,13 +111,8 @@ public final class TracedSend<T> {
 
   /** A copy of {@code request} with {@code headers} set, or the request itself when none. */
   private static HttpRequest withTraceHeaders(HttpRequest request, Map<String, String> headers) {
-    if (headers.isEmpty()) {
-      return request;
-    }
     try {
-      HttpRequest.Builder copy = HttpRequest.newBuilder(request, (name, value) -> true);
-      headers.forEach(copy::setHeader);
-      return copy.build();
+      return JdkHttp.withHeaders(request, headers);
     } catch (RuntimeException e) {
       OwnFailures.record(e);
       return request;
