@@ -43,7 +43,20 @@ public final class OtlpTraceConverter {
    * @throws IllegalArgumentException naming the field when {@code traceJson} is not a trace
    */
   public ConvertedTrace convert(byte[] traceJson) {
-    TraceConversion.Result result = TraceConversion.convert(traceJson, serviceName);
+    return convert(traceJson, false);
+  }
+
+  /**
+   * Like {@link #convert(byte[])}; with {@code linkRemoteParent}, a trace started for a caller
+   * that speaks only W3C Trace Context has its root spans parented to the caller's span
+   * ({@code llmops.remote_parent_span_id}), so that an OpenTelemetry backend shows caller and
+   * callee as one trace. Leave it false for Langfuse, which takes a parentless span as the root.
+   *
+   * @throws IllegalArgumentException naming the field when {@code traceJson} is not a trace
+   */
+  public ConvertedTrace convert(byte[] traceJson, boolean linkRemoteParent) {
+    TraceConversion.Result result = TraceConversion.convert(traceJson, serviceName,
+        linkRemoteParent);
     return new ConvertedTrace(result.traceId(), result.spans(), result.skippedSpans());
   }
 

@@ -213,4 +213,25 @@ class OtlpTraceConverterTest {
     assertThatThrownBy(() -> OtlpTraceConverter.create(" "))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("serviceName");
   }
+
+  @Test
+  void aTraceForAW3cOnlyCallerJoinsTheCallersTraceOnlyWhenAsked() {
+    String json = "{\"trace_id\":\"4bf92f35-77b3-4da6-a3ce-929d0e0e4736\","
+        + "\"metadata\":{\"llmops.remote_parent_span_id\":\"00f067aa0ba902b7\"},\"spans\":["
+        + "{\"span_id\":\"0f0e0d0c-0b0a-4908-8706-050403020100\",\"span_name\":\"GET /profile\","
+        + "\"start_time\":1,\"end_time\":2},"
+        + "{\"span_id\":\"1f0e0d0c-0b0a-4908-8706-050403020100\",\"parent_span_id\":"
+        + "\"0f0e0d0c-0b0a-4908-8706-050403020100\",\"span_name\":\"lookup\",\"start_time\":1,"
+        + "\"end_time\":2}]}";
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+
+    ConvertedTrace linked = OtlpTraceConverter.create(null).convert(bytes, true);
+    ConvertedTrace forLangfuse = OtlpTraceConverter.create(null).convert(bytes);
+
+    SpanData root = linked.spans().get(0);
+    assertThat(root.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
+    assertThat(root.getParentSpanContext().isRemote()).isTrue();
+    assertThat(linked.spans().get(1).getParentSpanId()).isEqualTo("0f0e0d0c0b0a4908");
+    assertThat(forLangfuse.spans().get(0).getParentSpanContext().isValid()).isFalse();
+  }
 }

@@ -81,7 +81,8 @@ public final class OtlpSink implements TraceSink {
       List<EvaluationScores.Score> scores, Set<String> inThisCall) {
     TraceConversion.Result trace;
     try {
-      trace = TraceConversion.convert(message.traceJson(), target.serviceName());
+      trace = TraceConversion.convert(message.traceJson(), target.serviceName(),
+          target.linksRemoteParents());
     } catch (IllegalArgumentException e) {
       metrics.add(OtlpSettings.droppedInvalid(name()), Math.max(1, message.spanCount()));
       SdkLog.warnOnce("otlp.unreadable." + name(), name() + " sink: a trace could not be read ("

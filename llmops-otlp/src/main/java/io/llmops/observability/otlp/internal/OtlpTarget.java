@@ -29,6 +29,14 @@ public record OtlpTarget(
     Duration exportBudget,
     @Nullable String scoresEndpoint) {
 
+  /**
+   * Whether a trace's root spans are parented to its W3C caller's span: for every backend but
+   * Langfuse, which takes a parentless span as the trace's root (its name, input and output).
+   */
+  public boolean linksRemoteParents() {
+    return !sinkName.equals("langfuse");
+  }
+
   /** The {@code otlp} sink's target. */
   public static OtlpTarget otlp(LlmopsConfig config) {
     String endpoint = config.get(OtlpKeys.TRACES_ENDPOINT);

@@ -24,6 +24,8 @@ import org.jspecify.annotations.Nullable;
 /** A wire-format trace JSON (docs/WIRE_FORMAT.md) as OpenTelemetry spans. Stateless. */
 public final class TraceConversion {
 
+  /** Trace metadata naming the W3C caller's span (the core's, docs/DISTRIBUTED_TRACING.md). */
+  private static final String REMOTE_PARENT_KEY = "llmops.remote_parent_span_id";
   private static final InstrumentationScopeInfo SCOPE =
       InstrumentationScopeInfo.create(SdkInfo.NAME, SdkInfo.VERSION, null);
 
@@ -43,6 +45,19 @@ public final class TraceConversion {
    * @throws IllegalArgumentException naming the field when {@code traceJson} is not a trace
    */
   public static Result convert(byte[] traceJson, @Nullable String serviceName) {
+    return convert(traceJson, serviceName, false);
+  }
+
+  /**
+   * Converts one trace; with {@code linkRemoteParent}, a trace started for a caller that speaks
+   * only W3C Trace Context (its metadata's {@code llmops.remote_parent_span_id}) has its root
+   * spans parented to that caller's span, so that an OpenTelemetry backend shows caller and callee
+   * as one trace. Not for Langfuse, which takes a parentless span as the trace's root.
+   *
+   * @throws IllegalArgumentException naming the field when {@code traceJson} is not a trace
+   */
+  public static Result convert(byte[] traceJson, @Nullable String serviceName,
+      boolean linkRemoteParent) {
     JsonNode trace = parse(traceJson);
     String traceId = WireIds.traceId(JsonValues.text(trace, "trace_id"));
     if (traceId == null) {
@@ -55,12 +70,13 @@ public final class TraceConversion {
     String environment = orDefault(JsonValues.text(trace, "environment"), "default");
     Resource resource = resource(trace, serviceName, environment);
     TraceAttributes traceAttributes = TraceAttributes.of(trace, environment);
+    String remoteParent = linkRemoteParent ? remoteParent(trace) : null;
     List<SpanData> converted = new ArrayList<>(spans.size());
     List<EvaluationScores.Score> scores = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     int skipped = 0;
     for (JsonNode span : spans) {
-      SpanData data = span(span, traceId, resource, traceAttributes);
+      SpanData data = span(span, traceId, resource, traceAttributes, remoteParent);
       if (data == null || !seen.add(data.getSpanId())) {
         skipped++;
       } else {
@@ -104,9 +120,19 @@ public final class TraceConversion {
     return Resource.create(attributes.build());
   }
 
-  /** One span, or null when its id or its parent's is not usable. */
-  private static @Nullable SpanData span(
-      JsonNode span, String traceId, Resource resource, TraceAttributes traceAttributes) {
+  /** The W3C span id of the caller a trace was started for, or null. */
+  private static @Nullable String remoteParent(JsonNode trace) {
+    JsonNode metadata = trace.get("metadata");
+    return metadata == null || !metadata.isObject() ? null
+        : WireIds.spanId(JsonValues.text(metadata, REMOTE_PARENT_KEY));
+  }
+
+  /**
+   * One span, or null when its id or its parent's is not usable; a root span is parented to
+   * {@code remoteParent} when there is one.
+   */
+  private static @Nullable SpanData span(JsonNode span, String traceId, Resource resource,
+      TraceAttributes traceAttributes, @Nullable String remoteParent) {
     if (!span.isObject()) {
       return null;
     }
@@ -130,7 +156,8 @@ public final class TraceConversion {
         orDefault(JsonValues.text(span, "span_name"), type),
         "generation".equals(type) ? SpanKind.CLIENT : SpanKind.INTERNAL,
         context(traceId, spanId),
-        parentId == null ? SpanContext.getInvalid() : context(traceId, parentId),
+        parentId != null ? context(traceId, parentId)
+            : remoteParent != null ? remoteContext(traceId, remoteParent) : SpanContext.getInvalid(),
         failed ? StatusData.create(StatusCode.ERROR, errorText(span)) : StatusData.ok(),
         start,
         end,
@@ -142,6 +169,11 @@ public final class TraceConversion {
 
   private static SpanContext context(String traceId, String spanId) {
     return SpanContext.create(traceId, spanId, TraceFlags.getSampled(), TraceState.getDefault());
+  }
+
+  private static SpanContext remoteContext(String traceId, String spanId) {
+    return SpanContext.createFromRemoteParent(traceId, spanId, TraceFlags.getSampled(),
+        TraceState.getDefault());
   }
 
   private static String errorText(JsonNode span) {
