@@ -35,11 +35,13 @@ final class HttpRedaction {
 
   private HttpRedaction() {}
 
-  /** {@code url} as recorded: no userinfo, no fragment, sensitive query values masked; or null. */
-  static @Nullable String url(String url) {
+  /**
+   * The URL of {@code parts} as recorded: no userinfo, no fragment, sensitive query values
+   * masked; or null.
+   */
+  static @Nullable String url(UrlParts parts) {
     try {
-      UrlParts parts = UrlParts.parse(url);
-      StringBuilder out = new StringBuilder(url.length());
+      StringBuilder out = new StringBuilder(64);
       out.append(parts.beforeAuthority()).append(parts.hostAndPort()).append(parts.path());
       if (parts.query() != null) {
         out.append('?').append(pairs(parts.query()));

@@ -19,7 +19,9 @@ public final class OutboundCall {
 
   private final Span span;
   private final boolean ownsSpan;
-  private final String prefix;
+  private final String statusKey;
+  private final String errorKey;
+  private final String latencyKey;
   private final OutboundSettings settings;
   private final Map<String, String> propagation;
   private final long startNanos = System.nanoTime();
@@ -29,7 +31,10 @@ public final class OutboundCall {
       Map<String, String> propagation) {
     this.span = span;
     this.ownsSpan = ownsSpan;
-    this.prefix = prefix;
+    boolean bare = prefix.isEmpty();
+    this.statusKey = bare ? "status_code" : prefix + "status_code";
+    this.errorKey = bare ? "error" : prefix + "error";
+    this.latencyKey = bare ? "latency_ms" : prefix + "latency_ms";
     this.settings = settings;
     this.propagation = propagation;
   }
@@ -102,9 +107,9 @@ public final class OutboundCall {
   /** The response's status and headers (null when not known). */
   public void response(int status, @Nullable HeaderSource headers) {
     try {
-      span.setMetadata(prefix + "status_code", status);
+      span.setMetadata(statusKey, status);
       if (status >= 400) {
-        span.setMetadata(prefix + "error", "HTTP " + status);
+        span.setMetadata(errorKey, "HTTP " + status);
         if (ownsSpan) {
           SpanHooks.recordFailure(span, "HTTP " + status, "the server answered " + status);
         }
@@ -126,7 +131,7 @@ public final class OutboundCall {
       return;
     }
     try {
-      span.setMetadata(prefix + "error", error.getClass().getName()
+      span.setMetadata(errorKey, error.getClass().getName()
           + (error.getMessage() == null ? "" : ": " + error.getMessage()));
       if (ownsSpan) {
         span.recordException(error);
@@ -143,7 +148,7 @@ public final class OutboundCall {
     }
     try {
       double millis = (System.nanoTime() - startNanos) / (double) TimeUnit.MILLISECONDS.toNanos(1);
-      span.setMetadata(prefix + "latency_ms", Math.round(millis * 1000) / 1000.0);
+      span.setMetadata(latencyKey, Math.round(millis * 1000) / 1000.0);
       if (ownsSpan) {
         span.end();
       }

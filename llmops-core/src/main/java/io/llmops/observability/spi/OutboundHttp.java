@@ -97,9 +97,8 @@ public final class OutboundHttp {
         return null;
       }
       OutboundSettings now = settings();
-      String url = request.url();
-      UrlParts parts = UrlParts.parse(url);
-      String redacted = HttpRedaction.url(url);
+      UrlParts parts = UrlParts.parse(request.url());
+      String redacted = HttpRedaction.url(parts);
       if (current.isRecording() && metadata(current, EXTERNAL_SERVICE) != null) {
         return joined(current, request, redacted, now, TraceHeaders.of(current));
       }

@@ -2,7 +2,6 @@ package io.llmops.observability.jdkhttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -40,13 +39,23 @@ class WrapTest {
     assertThat(wrapped.newWebSocketBuilder()).isNotNull();
   }
 
-  /** Runs on JDK 21 and later, where HttpClient is AutoCloseable (run the suite on JDK 25). */
+  /**
+   * On JDK 21 and later (HttpClient is AutoCloseable; run the suite on JDK 25 to see it) closing
+   * the wrapper closes the delegate; on older JDKs, which have no such methods, the wrapper's own
+   * do what JDK 21's defaults do for a client without them.
+   */
   @Test
-  void closingTheWrapperClosesTheDelegate() throws Exception {
-    assumeTrue(Runtime.version().feature() >= 21, "HttpClient.close() exists from JDK 21");
+  void closingTheWrapperClosesTheDelegateWhereTheJdkCan() throws Exception {
     HttpClient delegate = HttpClient.newHttpClient();
-    HttpClient wrapped = LlmopsHttpClient.wrap(delegate);
-    try (AutoCloseable closing = (AutoCloseable) wrapped) {
+    LlmopsHttpClient wrapped = (LlmopsHttpClient) LlmopsHttpClient.wrap(delegate);
+    if (Runtime.version().feature() < 21) {
+      wrapped.close();
+      wrapped.shutdownNow();
+      assertThat(wrapped.isTerminated()).isFalse();
+      assertThat(wrapped.awaitTermination(Duration.ofMillis(1))).isTrue();
+      return;
+    }
+    try (AutoCloseable closing = (AutoCloseable) (HttpClient) wrapped) {
       assertThat(terminated(delegate)).isFalse();
     }
     assertThat(terminated(delegate)).isTrue();
@@ -54,14 +63,12 @@ class WrapTest {
   }
 
   @Test
-  void shuttingTheWrapperDownShutsTheDelegateDown() throws Exception {
-    assumeTrue(Runtime.version().feature() >= 21, "HttpClient.shutdown() exists from JDK 21");
+  void shuttingTheWrapperDownShutsTheDelegateDownWhereTheJdkCan() throws Exception {
     HttpClient delegate = HttpClient.newHttpClient();
-    HttpClient wrapped = LlmopsHttpClient.wrap(delegate);
-    HttpClient.class.getMethod("shutdownNow").invoke(wrapped);
-    assertThat(HttpClient.class.getMethod("awaitTermination", Duration.class)
-        .invoke(wrapped, Duration.ofSeconds(10))).isEqualTo(true);
-    assertThat(terminated(delegate)).isTrue();
+    LlmopsHttpClient wrapped = (LlmopsHttpClient) LlmopsHttpClient.wrap(delegate);
+    wrapped.shutdownNow();
+    assertThat(wrapped.awaitTermination(Duration.ofSeconds(10))).isTrue();
+    assertThat(wrapped.isTerminated()).isEqualTo(Runtime.version().feature() >= 21);
   }
 
   private static boolean terminated(HttpClient client) throws Exception {
