@@ -21,6 +21,7 @@ import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassWriter;
 import net.bytebuddy.jar.asm.commons.ClassRemapper;
 import net.bytebuddy.jar.asm.commons.Remapper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes {@link ContextBridge} and {@link HttpBridge} callable from code woven into JDK classes:
@@ -50,6 +51,9 @@ final class BootstrapInjector {
     }
   };
 
+  /** The lookup into {@link #JDK_PACKAGE}, made once: opening java.base costs tens of ms. */
+  private static MethodHandles.@Nullable Lookup packageLookup;
+
   private BootstrapInjector() {}
 
   /**
@@ -67,8 +71,8 @@ final class BootstrapInjector {
    * an earlier start did, then calls its static {@code method} with {@code arguments} (of JDK
    * types). Throws when this JVM does not let it.
    */
-  static void register(Instrumentation instrumentation, Class<?> bridge, String method,
-      Class<?>[] parameterTypes, Object... arguments) throws Exception {
+  static synchronized void register(Instrumentation instrumentation, Class<?> bridge,
+      String method, Class<?>[] parameterTypes, Object... arguments) throws Exception {
     MethodHandles.Lookup lookup = packageLookup(instrumentation);
     String renamed = BRIDGES.get(internalName(bridge)).replace('/', '.');
     Class<?> defined = defined(renamed);
@@ -104,6 +108,14 @@ final class BootstrapInjector {
    * loader of its own, is the only class that package is opened to.
    */
   private static MethodHandles.Lookup packageLookup(Instrumentation instrumentation)
+      throws Exception {
+    if (packageLookup == null) {
+      packageLookup = openPackage(instrumentation);
+    }
+    return packageLookup;
+  }
+
+  private static MethodHandles.Lookup openPackage(Instrumentation instrumentation)
       throws Exception {
     OwnLoader loader = new OwnLoader();
     Class<?> opener = loader.define(PackageLookup.class.getName(),

@@ -52,17 +52,12 @@ final class HttpClientWeaving {
 
   /** Defines the bridge in java.base and plugs the recording in, then installs {@code weaving}. */
   static void install(Instrumentation instrumentation, AgentBuilder weaving) throws Exception {
-    BiFunction<Object, Object, Object> clientStart = JdkHttpClientCalls::start;
-    BiFunction<Object, Object, Object> clientRequest = JdkHttpClientCalls::request;
-    BiConsumer<Object, Object> clientEnd = JdkHttpClientCalls::end;
-    BiFunction<Object, Object, Object> connectionStart = UrlConnectionCalls::start;
-    BiFunction<Object, Object, Object> connectionContinue = UrlConnectionCalls::proceed;
-    BiConsumer<Object, Object> connectionExit = UrlConnectionCalls::exit;
     BootstrapInjector.register(instrumentation, HttpBridge.class, "setHooks",
         new Class<?>[] {BiFunction.class, BiFunction.class, BiConsumer.class, BiFunction.class,
             BiFunction.class, BiConsumer.class},
-        clientStart, clientRequest, clientEnd, connectionStart, connectionContinue,
-        connectionExit);
+        new HttpHooks(HttpHooks.CLIENT_START), new HttpHooks(HttpHooks.CLIENT_REQUEST),
+        new HttpHooks(HttpHooks.CLIENT_END), new HttpHooks(HttpHooks.CONNECTION_START),
+        new HttpHooks(HttpHooks.CONNECTION_PROCEED), new HttpHooks(HttpHooks.CONNECTION_EXIT));
     weaving.installOn(instrumentation);
   }
 
