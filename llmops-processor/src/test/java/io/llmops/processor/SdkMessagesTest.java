@@ -2,6 +2,7 @@ package io.llmops.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.ExternalCall;
 import io.llmops.observability.Llmops;
 import io.llmops.observability.TraceHeaders;
@@ -43,6 +44,7 @@ class SdkMessagesTest {
     String traceId = TraceManager.startTrace("generate");
     ExternalCall.to("user_service").call(call -> CompletableFuture.supplyAsync(() -> {
       TraceManager.newTrace("get_profile").remoteParent(TraceHeaders.read(call.headers())).start();
+      Llmops.span("get_profile").call(() -> "alice");
       TraceManager.finalizeAndSend(null, "profile");
       return "profile";
     }).join());
@@ -58,5 +60,20 @@ class SdkMessagesTest {
     assertThat(child.traceId()).isEqualTo(traceId);
     assertThat(child.segmentId()).isNotBlank();
     assertThat(parent.segmentId()).isNull();
+
+    JsonNode merged = TraceMerger.merge(parent, List.of(child)).trace();
+    JsonNode callingSpan = spanNamed(merged, "user_service");
+    assertThat(spanNamed(merged, "get_profile").get("parent_span_id").asText())
+        .isEqualTo(callingSpan.get("span_id").asText());
+    assertThat(merged.get("total_spans").asInt()).isEqualTo(2);
+  }
+
+  private static JsonNode spanNamed(JsonNode trace, String name) {
+    for (JsonNode span : trace.get("spans")) {
+      if (span.get("span_name").asText().contains(name)) {
+        return span;
+      }
+    }
+    throw new AssertionError("no span named " + name + " in " + trace.get("spans"));
   }
 }
