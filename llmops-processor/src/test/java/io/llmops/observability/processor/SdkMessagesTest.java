@@ -1,4 +1,4 @@
-package io.llmops.processor;
+package io.llmops.observability.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

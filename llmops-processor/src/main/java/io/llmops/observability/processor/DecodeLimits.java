@@ -1,4 +1,4 @@
-package io.llmops.processor;
+package io.llmops.observability.processor;
 
 /**
  * What decoding one message may cost. A message over any limit is rejected, never decoded in part:

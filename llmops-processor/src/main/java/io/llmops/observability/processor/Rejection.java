@@ -1,4 +1,4 @@
-package io.llmops.processor;
+package io.llmops.observability.processor;
 
 /**
  * A message that cannot be processed.

@@ -1,4 +1,4 @@
-package io.llmops.processor;
+package io.llmops.observability.processor;
 
 /** Why a message could not be decoded; the name in lowercase is the counter suffix. */
 public enum RejectionReason {

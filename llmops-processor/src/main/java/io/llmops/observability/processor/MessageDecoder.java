@@ -1,4 +1,4 @@
-package io.llmops.processor;
+package io.llmops.observability.processor;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.llmops.processor.internal.BoundedGunzip;
-import io.llmops.processor.internal.TraceShape;
+import io.llmops.observability.processor.internal.BoundedGunzip;
+import io.llmops.observability.processor.internal.TraceShape;
 import java.io.IOException;
 import java.util.Base64;
 

@@ -1,4 +1,4 @@
-package io.llmops.processor;
+package io.llmops.observability.processor;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class BatchDecoder {
 
-  private static final System.Logger LOG = System.getLogger("io.llmops.processor");
+  private static final System.Logger LOG = System.getLogger("io.llmops.observability.processor");
 
   private final MessageDecoder decoder;
   private final DeadLetterStore deadLetters;

@@ -1,4 +1,4 @@
-package io.llmops.processor;
+package io.llmops.observability.processor;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.llmops.processor.internal;
+package io.llmops.observability.processor.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

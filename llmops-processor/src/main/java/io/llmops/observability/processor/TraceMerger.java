@@ -1,11 +1,11 @@
-package io.llmops.processor;
+package io.llmops.observability.processor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.llmops.processor.internal.SegmentMetadata;
-import io.llmops.processor.internal.SpanIndex;
-import io.llmops.processor.internal.TraceTotals;
+import io.llmops.observability.processor.internal.SegmentMetadata;
+import io.llmops.observability.processor.internal.SpanIndex;
+import io.llmops.observability.processor.internal.TraceTotals;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

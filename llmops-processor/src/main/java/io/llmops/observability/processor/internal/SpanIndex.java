@@ -1,4 +1,4 @@
-package io.llmops.processor.internal;
+package io.llmops.observability.processor.internal;
 
 import java.util.HashMap;
 import java.util.Locale;
