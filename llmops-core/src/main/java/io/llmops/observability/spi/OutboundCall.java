@@ -27,14 +27,15 @@ public final class OutboundCall {
   private final long startNanos = System.nanoTime();
   private final AtomicBoolean ended = new AtomicBoolean();
 
-  OutboundCall(Span span, boolean ownsSpan, String prefix, OutboundSettings settings,
+  /** A call on its own client span, or ({@code ownsSpan} false) onto the span covering it. */
+  OutboundCall(Span span, boolean ownsSpan, OutboundSettings settings,
       Map<String, String> propagation) {
     this.span = span;
     this.ownsSpan = ownsSpan;
-    boolean bare = prefix.isEmpty();
-    this.statusKey = bare ? "status_code" : prefix + "status_code";
-    this.errorKey = bare ? "error" : prefix + "error";
-    this.latencyKey = bare ? "latency_ms" : prefix + "latency_ms";
+    // On a covering span (a generation, an external call) the keys say they are the HTTP call's.
+    this.statusKey = ownsSpan ? "status_code" : "http.status_code";
+    this.errorKey = ownsSpan ? "error" : "http.error";
+    this.latencyKey = ownsSpan ? "latency_ms" : "http.latency_ms";
     this.settings = settings;
     this.propagation = propagation;
   }

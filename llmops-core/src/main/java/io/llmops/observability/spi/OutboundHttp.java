@@ -145,7 +145,7 @@ public final class OutboundHttp {
     Span started = span.startDetached();
     Map<String, String> propagation = now.propagateTo().matches(parts.host(), parts.port())
         ? TraceHeaders.of(started) : Map.of();
-    return new OutboundCall(started, true, "", now, propagation);
+    return new OutboundCall(started, true, now, propagation);
   }
 
   private static OutboundCall joined(Span covering, OutboundRequest request,
@@ -155,7 +155,7 @@ public final class OutboundHttp {
     if (redactedUrl != null) {
       covering.setMetadata("http.url", redactedUrl);
     }
-    return new OutboundCall(covering, false, "http.", now, propagation);
+    return new OutboundCall(covering, false, now, propagation);
   }
 
   private static @Nullable Object metadata(Span span, String key) {
