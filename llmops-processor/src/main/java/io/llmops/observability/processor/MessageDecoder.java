@@ -77,8 +77,6 @@ public final class MessageDecoder {
       return overLimit(e, "body");
     } catch (JsonProcessingException e) {
       return badJson(e, "body");
-    } catch (IOException e) {
-      return DecodeResult.rejected(RejectionReason.BAD_JSON, "body unreadable");
     }
   }
 
