@@ -1,7 +1,6 @@
 package io.llmops.observability.spi;
 
 import io.llmops.observability.Llmops;
-import io.llmops.observability.LlmopsConfig;
 import io.llmops.observability.RemoteParent;
 import io.llmops.observability.Scope;
 import io.llmops.observability.SettingKey;
@@ -55,7 +54,8 @@ public final class InboundHttp {
   /** At most this many header names are recorded per request. */
   private static final int MAX_HEADERS = 64;
 
-  private static volatile @Nullable InboundSettings settings;
+  private static final PerConfiguration<InboundSettings> SETTINGS =
+      new PerConfiguration<>(InboundSettings::of);
 
   private InboundHttp() {}
 
@@ -69,7 +69,7 @@ public final class InboundHttp {
       return null;
     }
     try {
-      InboundSettings current = settings();
+      InboundSettings current = SETTINGS.get();
       String path = request.path();
       if (current.skipPaths().contains(path)) {
         return null;
@@ -146,17 +146,5 @@ public final class InboundHttp {
       return value;
     }
     return null;
-  }
-
-  /** The settings of the current configuration, read again when it is replaced. */
-  private static InboundSettings settings() {
-    LlmopsConfig config = Llmops.config();
-    InboundSettings known = settings;
-    if (known != null && known.config() == config) {
-      return known;
-    }
-    InboundSettings fresh = InboundSettings.of(config);
-    settings = fresh;
-    return fresh;
   }
 }

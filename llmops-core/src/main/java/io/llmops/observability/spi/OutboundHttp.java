@@ -1,7 +1,6 @@
 package io.llmops.observability.spi;
 
 import io.llmops.observability.Llmops;
-import io.llmops.observability.LlmopsConfig;
 import io.llmops.observability.LlmopsContext;
 import io.llmops.observability.OutboundHttpInstrumentation;
 import io.llmops.observability.Scope;
@@ -75,7 +74,8 @@ public final class OutboundHttp {
   /** How deep the calling thread is in the SDK's own calls. */
   private static final ThreadLocal<int[]> SUPPRESSED = ThreadLocal.withInitial(() -> new int[1]);
 
-  private static volatile @Nullable OutboundSettings settings;
+  private static final PerConfiguration<OutboundSettings> SETTINGS =
+      new PerConfiguration<>(OutboundSettings::of);
 
   private OutboundHttp() {}
 
@@ -96,7 +96,7 @@ public final class OutboundHttp {
       if (current.isRecording() && Boolean.TRUE.equals(metadata(current, OUTBOUND))) {
         return null;
       }
-      OutboundSettings now = settings();
+      OutboundSettings now = SETTINGS.get();
       UrlParts parts = UrlParts.parse(request.url());
       String redacted = HttpRedaction.url(parts);
       if (current.isRecording() && metadata(current, EXTERNAL_SERVICE) != null) {
@@ -170,17 +170,5 @@ public final class OutboundHttp {
 
   private static @Nullable List<String> parseList(String raw) {
     return Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-  }
-
-  /** The settings of the current configuration, read again when it is replaced. */
-  private static OutboundSettings settings() {
-    LlmopsConfig config = Llmops.config();
-    OutboundSettings known = settings;
-    if (known != null && known.config() == config) {
-      return known;
-    }
-    OutboundSettings fresh = OutboundSettings.of(config);
-    settings = fresh;
-    return fresh;
   }
 }

@@ -1,7 +1,5 @@
 package io.llmops.observability.spi;
 
-import io.llmops.observability.Llmops;
-import io.llmops.observability.LlmopsConfig;
 import io.llmops.observability.internal.bridge.Bridge;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,24 +13,19 @@ final class SensitiveNames {
 
   private static final int MAX_NAMES = 512;
 
-  private record Known(LlmopsConfig config, Map<String, Boolean> names) {}
-
-  private static volatile Known known = new Known(null, new ConcurrentHashMap<>());
+  /** The names judged so far under the running configuration. */
+  private static final PerConfiguration<Map<String, Boolean>> KNOWN =
+      new PerConfiguration<>(config -> new ConcurrentHashMap<>());
 
   private SensitiveNames() {}
 
   static boolean contains(String name) {
-    LlmopsConfig config = Llmops.config();
-    Known current = known;
-    if (current.config() != config) {
-      current = new Known(config, new ConcurrentHashMap<>());
-      known = current;
-    }
-    Boolean sensitive = current.names().get(name);
+    Map<String, Boolean> known = KNOWN.get();
+    Boolean sensitive = known.get(name);
     if (sensitive == null) {
       sensitive = Bridge.core().isSensitiveKey(name);
-      if (current.names().size() < MAX_NAMES) {
-        current.names().put(name, sensitive);
+      if (known.size() < MAX_NAMES) {
+        known.put(name, sensitive);
       }
     }
     return sensitive;
