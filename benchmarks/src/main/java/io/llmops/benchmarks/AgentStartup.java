@@ -1,6 +1,7 @@
 package io.llmops.benchmarks;
 
 import io.llmops.observability.agent.LlmopsAgent;
+import io.llmops.observability.agent.internal.SelfAttach;
 import io.llmops.observability.agent.internal.StartupStats;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -48,11 +49,12 @@ public final class AgentStartup {
     long after = usedAfterGc(memory);
     long loadedAfter = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
     System.out.printf("installed=%s install_ms=%.1f (preparation %.1f ms, weaving set-up %.1f ms,"
-            + " cpu of the calling thread %.1f ms) heap_delta_kib=%d "
+            + " cpu of the calling thread %.1f ms; attach %.1f ms through %s) heap_delta_kib=%d "
             + "classes_loaded=%d jdk_classes_woven=%d application_classes_before=%d "
             + "classes_before=%d java=%s%n",
         installed, wall / 1e6, StartupStats.prepareNanos() / 1e6,
-        StartupStats.installNanos() / 1e6, cpu / 1e6,
+        StartupStats.installNanos() / 1e6, cpu / 1e6, SelfAttach.attachNanos() / 1e6,
+        SelfAttach.way(),
         (after - before) / 1024,
         loadedAfter - loadedBefore, StartupStats.contextWovenClasses(), applicationClasses,
         loadedBefore, Runtime.version().feature());

@@ -1,16 +1,23 @@
 package io.llmops.observability.agent.internal;
 
+import io.llmops.observability.spi.SdkLog;
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import net.bytebuddy.agent.ByteBuddyAgent;
 
 /**
  * Attaches the agent to this JVM on a thread of its own, so that the caller can prepare the
- * weavings meanwhile: the attach mostly waits (for the helper JVM ByteBuddy starts, or for this
- * JVM's attach listener), the preparation mostly computes. The attach thread does not see the
+ * weavings meanwhile: the attach mostly waits (for this JVM's attach listener, or for the helper
+ * JVM ByteBuddy starts), the preparation mostly computes. It asks this JVM's attach listener
+ * directly where that applies ({@link AttachListenerLoad}: Linux HotSpot), else ByteBuddy's
+ * attach (a helper JVM unless {@code -Djdk.attach.allowAttachSelf=true}). The attach thread does not see the
  * caller's interrupt, and {@link #await} keeps it for the caller: the JDK's attach code would
  * otherwise swallow it or fail on it. Internal.
  */
 public final class SelfAttach {
+
+  private static volatile String way = "none";
+  private static volatile long attachNanos = -1;
 
   private final Thread thread;
   private Instrumentation instrumentation;
@@ -58,11 +65,41 @@ public final class SelfAttach {
     return instrumentation;
   }
 
+  /** How the last attach went: {@code attach listener} or {@code ByteBuddy}, for start-up reports. */
+  public static String way() {
+    return way;
+  }
+
+  /** How long the last attach took, on its own thread; -1 before one ended. */
+  public static long attachNanos() {
+    return attachNanos;
+  }
+
   private void attach() {
+    long started = System.nanoTime();
     try {
+      instrumentation = throughAttachListener();
+      if (instrumentation != null) {
+        way = "attach listener";
+        return;
+      }
       instrumentation = ByteBuddyAgent.install();
+      way = "ByteBuddy";
     } catch (RuntimeException | Error e) {
       failure = e;
+    } finally {
+      attachNanos = System.nanoTime() - started;
+    }
+  }
+
+  /** Null when that way does not apply or failed: ByteBuddy's attach is tried next. */
+  private static Instrumentation throughAttachListener() {
+    try {
+      return AttachListenerLoad.load();
+    } catch (IOException | RuntimeException | LinkageError e) {
+      SdkLog.warnOnce("agent-attach-listener", "llmops-agent: could not load the agent through"
+          + " this JVM's attach listener (" + e.getMessage() + "); attaching the usual way");
+      return null;
     }
   }
 }

@@ -1,0 +1,212 @@
+package io.llmops.observability.agent.internal;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.instrument.Instrumentation;
+import java.lang.management.ManagementFactory;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+/**
+ * Loads a Java agent into this JVM through HotSpot's attach listener, from this process: what
+ * {@code jcmd <pid> JVMTI.agent_load} or a second JVM running the attach API would ask, without
+ * starting that second JVM (about a third of a second) or waiting the 100 ms the JDK's attach
+ * code sleeps before its first look for the listener. Linux HotSpot only:
+ *
+ * <ol>
+ *   <li>unless the listener runs already (as it does from the start under {@code -Xrs}), it is
+ *       started as the JDK's attach code starts it: a file {@code /tmp/.attach_pid<pid>}, then
+ *       {@code kill -QUIT <pid>}; only if this JVM catches {@code SIGQUIT} (else the signal
+ *       would end the process) and does not run with {@code -XX:+DisableAttachMechanism} (where
+ *       it would print a thread dump);
+ *   <li>the listener's socket, {@code /tmp/.java_pid<pid>}, is sent the {@code load} command for a
+ *       small temporary jar whose {@code Agent-Class} is {@link InstrumentationHandOff}.
+ * </ol>
+ *
+ * The JVM applies its own rules to the loaded agent as to any other (JDK 21+ warn unless
+ * {@code -XX:+EnableDynamicAgentLoading}). Anything else (another OS or VM, no {@code kill}
+ * command) answers null, and the caller attaches the usual way. Internal.
+ */
+final class AttachListenerLoad {
+
+  private static final Path TEMP = Path.of("/tmp");
+  private static final long SIGQUIT_MASK = 1L << (3 - 1);
+  private static final long LISTENER_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+  private AttachListenerLoad() {}
+
+  /**
+   * This JVM's instrumentation, or null when this way does not apply here.
+   *
+   * @throws IOException when it applied but failed: the caller may still try another way
+   */
+  static Instrumentation load() throws IOException {
+    if (!System.getProperty("os.name", "").startsWith("Linux") || !Files.isDirectory(TEMP)) {
+      return null;
+    }
+    long pid = ProcessHandle.current().pid();
+    Path socket = TEMP.resolve(".java_pid" + pid);
+    if (!Files.exists(socket)) { // the listener runs from the start under -Xrs
+      if (!mayStartListener()) {
+        return null;
+      }
+      startListener(pid, socket);
+    }
+    Path jar = handOffJar();
+    try {
+      String answer = send(socket, "load", "instrument", "false", jar.toString());
+      if (!succeeded(answer)) {
+        throw new IOException("the JVM refused the agent: "
+            + answer.strip().replace('\n', ' '));
+      }
+    } finally {
+      Files.deleteIfExists(jar);
+    }
+    return handedOff();
+  }
+
+  private static boolean mayStartListener() throws IOException {
+    if (!catchesSigquit()) {
+      return false;
+    }
+    HotSpotDiagnosticMXBean flags;
+    try {
+      flags = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+    } catch (RuntimeException | LinkageError e) {
+      return false; // not HotSpot
+    }
+    return flags != null && "false".equals(flags.getVMOption("DisableAttachMechanism").getValue());
+  }
+
+  private static boolean catchesSigquit() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+      if (line.startsWith("SigCgt:")) {
+        return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & SIGQUIT_MASK) != 0;
+      }
+    }
+    return false;
+  }
+
+  private static void startListener(long pid, Path socket) throws IOException {
+    Path trigger = TEMP.resolve(".attach_pid" + pid);
+    Files.write(trigger, new byte[0]);
+    try {
+      Process kill = new ProcessBuilder("kill", "-QUIT", Long.toString(pid))
+          .redirectErrorStream(true).start();
+      if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        kill.destroy();
+        throw new IOException("kill -QUIT did not succeed");
+      }
+      long deadline = System.nanoTime() + LISTENER_TIMEOUT_NANOS;
+      while (!Files.exists(socket)) {
+        if (System.nanoTime() > deadline) {
+          throw new IOException("the attach listener did not start");
+        }
+        Thread.sleep(1);
+      }
+    } catch (InterruptedException e) {
+      // The attach runs on a thread of its own, which nobody interrupts but the JVM at exit.
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while starting the attach listener", e);
+    } finally {
+      Files.deleteIfExists(trigger);
+    }
+  }
+
+  /** A jar holding {@link InstrumentationHandOff}, named as its {@code Agent-Class}. */
+  private static Path handOffJar() throws IOException {
+    Manifest manifest = new Manifest();
+    Attributes main = manifest.getMainAttributes();
+    main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    main.putValue("Agent-Class", InstrumentationHandOff.class.getName());
+    main.putValue("Can-Retransform-Classes", "true");
+    main.putValue("Can-Redefine-Classes", "true");
+    String entry = InstrumentationHandOff.class.getName().replace('.', '/') + ".class";
+    Path jar = Files.createTempFile("llmops-agent-", ".jar");
+    try (OutputStream file = Files.newOutputStream(jar);
+        JarOutputStream out = new JarOutputStream(file, manifest);
+        InputStream classFile = InstrumentationHandOff.class.getResourceAsStream(
+            "/" + entry)) {
+      if (classFile == null) {
+        throw new IOException("the agent's class files are not readable");
+      }
+      out.putNextEntry(new JarEntry(entry));
+      classFile.transferTo(out);
+      out.closeEntry();
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(jar);
+      throw e;
+    }
+    return jar;
+  }
+
+  /** One command of the attach protocol (version 1); the listener's whole answer. */
+  private static String send(Path socket, String command, String... arguments)
+      throws IOException {
+    ByteArrayOutputStream request = new ByteArrayOutputStream();
+    writeField(request, "1");
+    writeField(request, command);
+    for (String argument : arguments) {
+      writeField(request, argument);
+    }
+    try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+      channel.connect(UnixDomainSocketAddress.of(socket));
+      ByteBuffer out = ByteBuffer.wrap(request.toByteArray());
+      while (out.hasRemaining()) {
+        channel.write(out);
+      }
+      ByteArrayOutputStream answer = new ByteArrayOutputStream();
+      ByteBuffer in = ByteBuffer.allocate(512);
+      while (channel.read(in) >= 0 && answer.size() < 64 * 1024) {
+        answer.write(in.array(), 0, in.position());
+        in.clear();
+      }
+      return answer.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  private static void writeField(ByteArrayOutputStream request, String field) {
+    request.writeBytes(field.getBytes(StandardCharsets.UTF_8));
+    request.write(0);
+  }
+
+  /**
+   * The command's status ({@code 0}) and the agent's: {@code return code: 0} (JDK 9+), or a
+   * bare {@code 0} (older listeners).
+   */
+  static boolean succeeded(String answer) {
+    String[] lines = answer.split("\n", -1);
+    if (lines.length < 2 || !lines[0].strip().equals("0")) {
+      return false;
+    }
+    String agent = lines[1].strip();
+    return agent.equals("0") || agent.equals("return code: 0");
+  }
+
+  private static Instrumentation handedOff() throws IOException {
+    try {
+      Class<?> handOff = Class.forName(InstrumentationHandOff.class.getName(), true,
+          ClassLoader.getSystemClassLoader());
+      Object instrumentation = handOff.getField("instrumentation").get(null);
+      if (instrumentation instanceof Instrumentation loaded) {
+        return loaded;
+      }
+      throw new IOException("the agent was loaded but handed over no instrumentation");
+    } catch (ReflectiveOperationException e) {
+      throw new IOException("the loaded agent could not be read", e);
+    }
+  }
+}
