@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,7 +63,7 @@ public final class ExternalCall implements AutoCloseable {
 
   /** The headers to send with the call; an empty map when tracing is off. */
   public Map<String, String> headers() {
-    return TraceHeaders.of(span);
+    return Engine.get().propagationHeaders(span);
   }
 
   /**
@@ -82,17 +83,43 @@ public final class ExternalCall implements AutoCloseable {
     answered.set(true);
   }
 
+  /**
+   * Says that the called service answered, and how to read the answer's headers ({@code
+   * response::header}; null for an absent header), so that the segment the service records is
+   * counted ({@code external_segments_expected}, from {@value TraceHeaders#LLMOPS_SEGMENT}).
+   * Without the headers the trace is sent without a count, and the processor waits for its sweep.
+   *
+   * @throws IllegalArgumentException when {@code responseHeader} is null
+   */
+  public void answered(Function<String, @Nullable String> responseHeader) {
+    if (responseHeader == null) {
+      throw new IllegalArgumentException("responseHeader must not be null");
+    }
+    answered();
+    String segment;
+    try {
+      segment = responseHeader.apply(TraceHeaders.LLMOPS_SEGMENT);
+    } catch (RuntimeException e) {
+      return; // the answer stays unread: the trace goes without a count
+    }
+    Engine.get().externalAnswer(span, segment);
+  }
+
   /** Ends the call's span; the first call counts, later ones do nothing. Never throws. */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    boolean headersGiven = Engine.get().headersGiven(span) > headersGivenBefore;
     if (answered.get()) {
       span.setMetadata("external.answered", true);
-      if (Engine.get().headersGiven(span) > headersGivenBefore) {
+      if (headersGiven) {
         Engine.get().expectExternalSegment(span);
       }
+    }
+    if (headersGiven && !Engine.get().externalAnswerRead(span)) {
+      Engine.get().externalAnswerUnread(span);
     }
     span.close();
   }

@@ -79,6 +79,31 @@ public interface LlmopsEngine {
   /** Marks {@code span}'s trace {@code has_external_segments}. */
   void expectExternalSegment(Span span);
 
+  /**
+   * A call made on {@code span} with its trace's headers was answered; {@code segmentHeader} is
+   * the answer's {@code x-llmops-segment} (null when absent): a valid one is counted in the
+   * trace's {@code external_segments_expected}, an invalid one is ignored (counted, logged).
+   */
+  void externalAnswer(Span span, @Nullable String segmentHeader);
+
+  /** Whether a call made on {@code span} got an answer whose headers were read. */
+  boolean externalAnswerRead(Span span);
+
+  /**
+   * {@code span}'s trace headers went where the SDK cannot read the answer: its trace is sent
+   * without {@code external_segments_expected}.
+   */
+  void externalAnswerUnread(Span span);
+
+  /**
+   * {@code span}'s trace headers were given to user code ({@link TraceHeaders}): unless {@code
+   * span} is an {@link ExternalCall}'s, which reads its own answer, the SDK cannot follow them.
+   */
+  void headersGivenToUser(Span span);
+
+  /** The headers a called service answers with for the current trace (its segment id), or empty. */
+  Map<String, String> segmentResponseHeaders();
+
   /** The caller the headers name, or null (invalid ones are counted and logged). */
   @Nullable RemoteParent readRemoteParent(
       Function<String, ? extends @Nullable Iterable<String>> headerValues);

@@ -42,6 +42,12 @@ public final class TraceHeaders {
   /** This SDK's header: the caller's trace id, as its trace JSON writes it. */
   public static final String LLMOPS_TRACE_ID = "x-llmops-trace-id";
 
+  /**
+   * This SDK's response header: the id of the child segment the called service records for the
+   * caller's trace (nothing else), so the caller can count the segments it expects.
+   */
+  public static final String LLMOPS_SEGMENT = "x-llmops-segment";
+
   private TraceHeaders() {}
 
   /**
@@ -61,7 +67,22 @@ public final class TraceHeaders {
     if (span == null) {
       throw new IllegalArgumentException("span must not be null");
     }
-    return Engine.get().propagationHeaders(span);
+    Map<String, String> headers = Engine.get().propagationHeaders(span);
+    if (!headers.isEmpty()) {
+      Engine.get().headersGivenToUser(span);
+    }
+    return headers;
+  }
+
+  /**
+   * The headers to answer a request with when the current trace is the child segment that
+   * request's caller asked for ({@link #LLMOPS_SEGMENT}: the segment's id), else an empty map.
+   * The inbound HTTP filters send them; a service that resumes its caller's trace itself
+   * ({@code TraceManager.newTrace(...).remoteParent(caller)}) sets them on its response before
+   * the response is committed, so the caller knows a segment is coming.
+   */
+  public static Map<String, String> responseHeaders() {
+    return Engine.get().segmentResponseHeaders();
   }
 
   /**

@@ -90,7 +90,8 @@ public final class InboundHttp {
             .metadata(requestMetadata(request, path, current.captureHeaders()))
             .input("request", input).startDetached();
         try (Scope ignored = span.makeCurrent()) {
-          return new TracedRequest(span, ContextHandOff.capture(), input);
+          return new TracedRequest(span, ContextHandOff.capture(), input,
+              TraceHeaders.responseHeaders());
         }
       }
     } catch (RuntimeException | LinkageError e) {

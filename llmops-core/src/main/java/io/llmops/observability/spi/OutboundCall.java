@@ -2,6 +2,7 @@ package io.llmops.observability.spi;
 
 import io.llmops.observability.Scope;
 import io.llmops.observability.Span;
+import io.llmops.observability.internal.bridge.Bridge;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -105,9 +106,17 @@ public final class OutboundCall {
     body("http.response.body_preview", contentType, bytes, length);
   }
 
-  /** The response's status and headers (null when not known). */
+  /**
+   * The response's status and headers (null when not known). When the request carried the trace
+   * headers, the headers say whether the called service records a segment ({@value
+   * io.llmops.observability.TraceHeaders#LLMOPS_SEGMENT}); without them the trace is sent without
+   * {@code external_segments_expected}.
+   */
   public void response(int status, @Nullable HeaderSource headers) {
     try {
+      if (headers != null && !propagation.isEmpty()) {
+        Bridge.core().externalAnswer(span, SegmentAnswer.read(headers));
+      }
       span.setMetadata(statusKey, status);
       if (status >= 400) {
         span.setMetadata(errorKey, "HTTP " + status);
@@ -150,6 +159,10 @@ public final class OutboundCall {
     try {
       double millis = (System.nanoTime() - startNanos) / (double) TimeUnit.MILLISECONDS.toNanos(1);
       span.setMetadata(latencyKey, Math.round(millis * 1000) / 1000.0);
+      // A covering ExternalCall checks its own answer when it closes.
+      if (ownsSpan && !propagation.isEmpty() && !Bridge.core().externalAnswerRead(span)) {
+        Bridge.core().externalAnswerUnread(span);
+      }
       if (ownsSpan) {
         span.end();
       }

@@ -8,7 +8,6 @@ import io.llmops.observability.SettingKey;
 import io.llmops.observability.Span;
 import io.llmops.observability.SpanBuilder;
 import io.llmops.observability.SpanType;
-import io.llmops.observability.TraceHeaders;
 import io.llmops.observability.internal.bridge.Bridge;
 import java.util.Arrays;
 import java.util.List;
@@ -100,7 +99,8 @@ public final class OutboundHttp {
       UrlParts parts = UrlParts.parse(request.url());
       String redacted = HttpRedaction.url(parts);
       if (current.isRecording() && metadata(current, EXTERNAL_SERVICE) != null) {
-        return joined(current, request, redacted, now, TraceHeaders.of(current));
+        return joined(current, request, redacted, now,
+            Bridge.core().propagationHeaders(current));
       }
       if (current.isRecording() && current.type() == SpanType.GENERATION
           && KnownLlmHosts.contains(parts.host())) {
@@ -144,7 +144,7 @@ public final class OutboundHttp {
     }
     Span started = span.startDetached();
     Map<String, String> propagation = now.propagateTo().matches(parts.host(), parts.port())
-        ? TraceHeaders.of(started) : Map.of();
+        ? Bridge.core().propagationHeaders(started) : Map.of();
     return new OutboundCall(started, true, now, propagation);
   }
 

@@ -24,14 +24,26 @@ public final class TracedRequest {
   private final Span span;
   private final @Nullable Object context;
   private final Map<String, Object> input;
+  private final Map<String, String> responseHeaders;
   private final AtomicBoolean ended = new AtomicBoolean();
   private volatile int status;
   private volatile @Nullable Throwable failure;
 
-  TracedRequest(Span span, @Nullable Object context, Map<String, Object> input) {
+  TracedRequest(Span span, @Nullable Object context, Map<String, Object> input,
+      Map<String, String> responseHeaders) {
     this.span = span;
     this.context = context;
     this.input = input;
+    this.responseHeaders = responseHeaders;
+  }
+
+  /**
+   * The headers to set on the response before it is committed: the child segment's id ({@code
+   * x-llmops-segment}) when the request resumed its caller's trace, so the caller counts the
+   * segment; empty otherwise. They carry nothing else.
+   */
+  public Map<String, String> responseHeaders() {
+    return responseHeaders;
   }
 
   /** The request's server span. */

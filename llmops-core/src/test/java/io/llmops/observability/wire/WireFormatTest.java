@@ -30,7 +30,8 @@ class WireFormatTest {
       "trace_id", "trace_name", "project_id", "environment", "user_id", "session_id",
       "start_time", "end_time", "duration_ms", "trace_input", "trace_output", "token_usage",
       "cost", "spans", "metadata", "tags", "total_spans", "total_generations", "sdk_name",
-      "sdk_version", "idempotency_key", "is_child_segment", "has_external_segments");
+      "sdk_version", "idempotency_key", "is_child_segment", "has_external_segments",
+      "external_segments_expected");
   private static final List<String> SPAN_FIELDS = List.of(
       "span_id", "span_name", "span_type", "parent_span_id", "start_time", "end_time",
       "duration_ms", "input_data", "output_data", "error", "model_id", "status",
@@ -120,6 +121,8 @@ class WireFormatTest {
     assertThat(t.get("is_child_segment").asBoolean()).isFalse();
     assertThat(t.get("has_external_segments").isBoolean()).isTrue();
     assertThat(t.get("has_external_segments").asBoolean()).isFalse();
+    assertThat(t.get("external_segments_expected").isInt()).isTrue();
+    assertThat(t.get("external_segments_expected").asInt()).isZero();
     assertThat(t.get("user_id").asText()).isEqualTo("user_123");
     assertThat(t.get("session_id").asText()).isEqualTo("session_456");
     assertThat(t.get("start_time").isFloatingPointNumber()).isTrue();

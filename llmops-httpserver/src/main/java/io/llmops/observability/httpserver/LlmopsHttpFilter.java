@@ -39,6 +39,7 @@ public final class LlmopsHttpFilter extends Filter {
       chain.doFilter(exchange);
       return;
     }
+    traced.responseHeaders().forEach(exchange.getResponseHeaders()::set);
     ResponseCompletion completion = new ResponseCompletion(traced);
     try (Scope ignored = traced.makeCurrent()) {
       chain.doFilter(TracedExchanges.wrap(exchange, completion));

@@ -88,6 +88,7 @@ public final class LlmopsTracingFilter implements Filter {
       chain.doFilter(request, response);
       return;
     }
+    traced.responseHeaders().forEach(response::setHeader);
     RequestEnding ending = new RequestEnding(traced, request, response);
     HttpServletRequest passed = TracedServletRequest.wrap(request, traced, TRACED);
     try (Scope ignored = traced.makeCurrent()) {

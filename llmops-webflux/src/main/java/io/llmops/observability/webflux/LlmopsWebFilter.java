@@ -90,6 +90,7 @@ public final class LlmopsWebFilter implements WebFilter, Ordered {
 
   private static Mono<Void> traced(ServerWebExchange exchange, WebFilterChain chain,
       TracedRequest traced) {
+    traced.responseHeaders().forEach(exchange.getResponse().getHeaders()::set);
     ServerWebExchange tracedExchange = TracedExchange.of(exchange, traced);
     ExchangeEnding ending = new ExchangeEnding(traced, exchange);
     Mono<Void> handled = Mono.defer(() -> chain.filter(tracedExchange))

@@ -14,8 +14,10 @@ import io.llmops.observability.Span;
 import io.llmops.observability.SpanBuilder;
 import io.llmops.observability.SpanType;
 import io.llmops.observability.TraceBuilder;
+import io.llmops.observability.TraceHeaders;
 import io.llmops.observability.internal.bridge.CoreBridge;
 import io.llmops.observability.internal.common.Counters;
+import io.llmops.observability.internal.common.HexIds;
 import io.llmops.observability.internal.config.LayeredSettings;
 import io.llmops.observability.internal.export.SinkFactory;
 import io.llmops.observability.internal.llm.ResponseReaders;
@@ -41,6 +43,8 @@ import org.jspecify.annotations.Nullable;
  * by name, so that neither the API package nor the SPI refers to the engine. Internal.
  */
 public final class EngineBridge implements CoreBridge {
+
+  private static final String EXTERNAL_SERVICE = "external.service";
 
   @Override
   public void configure(LlmopsConfig config) {
@@ -134,6 +138,56 @@ public final class EngineBridge implements CoreBridge {
     if (state != null) {
       state.trace().expectExternalSegment();
     }
+  }
+
+  @Override
+  public void externalAnswer(Span span, String segmentHeader) {
+    SpanState state = recorded(span);
+    if (state == null) {
+      return;
+    }
+    state.externalAnswerRead();
+    if (segmentHeader == null) {
+      return;
+    }
+    if (HexIds.isTraceId(segmentHeader)) {
+      state.trace().externalSegments().answered(segmentHeader);
+    } else {
+      Tracer.get().counters().increment(Counters.PROPAGATION_HEADERS_IGNORED);
+      SdkLog.warnOnce("propagation-ignored:segment", "llmops: ignored the "
+          + TraceHeaders.LLMOPS_SEGMENT + " header of an answer (not a segment id); its segment "
+          + "is not counted");
+    }
+  }
+
+  @Override
+  public boolean externalAnswerRead(Span span) {
+    SpanState state = recorded(span);
+    return state != null && state.hasExternalAnswerRead();
+  }
+
+  @Override
+  public void externalAnswerUnread(Span span) {
+    SpanState state = recorded(span);
+    if (state != null) {
+      state.trace().externalSegments().unfollowed();
+    }
+  }
+
+  @Override
+  public void headersGivenToUser(Span span) {
+    SpanState state = recorded(span);
+    // An ExternalCall's span follows its own answer (ExternalCall.close); any other carrier not.
+    if (state != null && state.metadataValue(EXTERNAL_SERVICE) == null) {
+      state.trace().externalSegments().unfollowed();
+    }
+  }
+
+  @Override
+  public Map<String, String> segmentResponseHeaders() {
+    TraceState trace = ContextStorage.current().trace;
+    return trace != null && trace.answersCaller()
+        ? Map.of(TraceHeaders.LLMOPS_SEGMENT, trace.segmentId) : Map.of();
   }
 
   @Override

@@ -72,6 +72,8 @@ final class SpanState implements Span {
   /** Named parts of {@code input_data} beside args/kwargs/locals/self (e.g. {@code evaluation}). */
   private Map<String, Object> inputSections;
   private volatile boolean ended;
+  /** Whether a call made on this span with the trace's headers got an answer the SDK read. */
+  private volatile boolean externalAnswerRead;
   /**
    * What this span may still capture; values are captured before the lock is taken. Made on
    * the first capture (see {@link #budget()}), so a span that captures nothing allocates none.
@@ -725,5 +727,15 @@ final class SpanState implements Span {
   @Override
   public String toString() {
     return "Span{" + name + ", " + type.wireName() + ", " + spanId + "}";
+  }
+
+  /** A call made on this span with the trace's headers got an answer whose headers were read. */
+  void externalAnswerRead() {
+    externalAnswerRead = true;
+  }
+
+  /** Whether {@link #externalAnswerRead()} happened. */
+  boolean hasExternalAnswerRead() {
+    return externalAnswerRead;
   }
 }

@@ -52,6 +52,7 @@ final class TraceState {
   /** How many times this trace's headers were given to a call to another service. */
   private final AtomicLong headersGiven = new AtomicLong();
   private volatile boolean externalSegmentExpected;
+  private final ExternalSegments externalSegments = new ExternalSegments();
 
   // Written once by the finalizing thread before `finalizing` is set, read after it.
   private volatile String name;
@@ -254,9 +255,24 @@ final class TraceState {
     externalSegmentExpected = true;
   }
 
+  /**
+   * Whether this trace is the segment another service's call asked for, so that the answer names
+   * it: such a segment hangs under the caller's 16-hex W3C span id, a late evaluation segment
+   * under a full span id.
+   */
+  boolean answersCaller() {
+    return segmentId != null && rootParentSpanId != null && rootParentSpanId.length() == 16;
+  }
+
+  /** The child segments this trace's own calls produced, as their answers named them. */
+  ExternalSegments externalSegments() {
+    return externalSegments;
+  }
+
   private Segment segment() {
     Segment segment = segmentId == null ? Segment.WHOLE : Segment.child(segmentId);
-    return segment.withExternalSegments(externalSegmentExpected);
+    return segment.withExternalSegments(externalSegmentExpected || externalSegments.any(),
+        externalSegments.expected());
   }
 
   /** The runtime this trace belongs to. */

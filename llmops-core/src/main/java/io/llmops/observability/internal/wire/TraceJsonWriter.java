@@ -156,6 +156,9 @@ public final class TraceJsonWriter {
         string(SEGMENT_ID, t.segment().segmentId());
       }
       g.writeBooleanField(HAS_EXTERNAL_SEGMENTS, t.segment().hasExternalSegments());
+      if (t.segment().externalSegmentsExpected() != null) {
+        g.writeNumberField(EXTERNAL_SEGMENTS_EXPECTED, t.segment().externalSegmentsExpected());
+      }
       string(IDEMPOTENCY_KEY, Idempotency.traceKey(t));
       g.writeEndObject();
     }

@@ -44,6 +44,7 @@ public final class WireFields {
   public static final String IS_CHILD_SEGMENT = "is_child_segment";
   public static final String SEGMENT_ID = "segment_id";
   public static final String HAS_EXTERNAL_SEGMENTS = "has_external_segments";
+  public static final String EXTERNAL_SEGMENTS_EXPECTED = "external_segments_expected";
 
   // span
   public static final String SPAN_ID = "span_id";
