@@ -1,7 +1,6 @@
 package io.llmops.observability.processor;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.FileAlreadyExistsException;
@@ -20,6 +19,11 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Collections;
 
 /**
  * An {@link ObjectStore} in a folder, for a laptop or one host: one file per key. Several
@@ -109,19 +113,38 @@ public final class LocalFolderStore implements ObjectStore {
     if (prefix == null) {
       throw new IllegalArgumentException("prefix must not be null");
     }
-    if (!Files.isDirectory(root)) {
-      return List.of();
+    int slash = prefix.lastIndexOf('/');
+    Path start = slash < 0 ? root : pathOf(prefix.substring(0, slash));
+    List<String> keys = new ArrayList<>();
+    if (!Files.isDirectory(start)) {
+      return keys;
     }
-    try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(Files::isRegularFile)
-          .filter(file -> !file.startsWith(work))
-          .map(file -> root.relativize(file).toString().replace('\\', '/'))
-          .filter(key -> key.startsWith(prefix))
-          .sorted()
-          .toList();
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
+    // Other writers create and delete objects meanwhile: what vanishes is simply not listed.
+    Files.walkFileTree(start, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
+        return directory.equals(work) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+        String key = root.relativize(file).toString().replace('\\', '/');
+        if (attributes.isRegularFile() && key.startsWith(prefix)) {
+          keys.add(key);
+        }
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+        if (e instanceof NoSuchFileException) {
+          return FileVisitResult.CONTINUE;
+        }
+        throw e;
+      }
+    });
+    Collections.sort(keys);
+    return keys;
   }
 
   @Override

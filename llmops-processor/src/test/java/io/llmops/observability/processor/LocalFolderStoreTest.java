@@ -109,6 +109,34 @@ class LocalFolderStoreTest {
   }
 
   @Test
+  void listsWhileOtherWritersCreateAndDeleteObjectsAroundIt() throws Exception {
+    LocalFolderStore store = new LocalFolderStore(folder);
+    store.put("child_traces/t1/s1.json", bytes("a"));
+    ExecutorService churn = Executors.newSingleThreadExecutor();
+    java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+    Future<?> writer = churn.submit(() -> {
+      LocalFolderStore other = new LocalFolderStore(folder);
+      for (int i = 0; !stop.get(); i++) {
+        other.put("pending/t" + i + "/piece", bytes("x"));
+        other.delete("pending/t" + i + "/piece");
+        other.createIfAbsent("claims/t" + i, bytes("x"));
+        other.delete("claims/t" + i);
+      }
+      return null;
+    });
+    try {
+      for (int i = 0; i < 300; i++) {
+        assertThat(store.list("child_traces/")).containsExactly("child_traces/t1/s1.json");
+        store.list("");
+      }
+    } finally {
+      stop.set(true);
+      writer.get();
+      churn.shutdownNow();
+    }
+  }
+
+  @Test
   void deletesAndReadsNothingWhereNothingIs() throws Exception {
     LocalFolderStore store = new LocalFolderStore(folder);
     store.put("a/b", bytes("x"));

@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,9 +28,6 @@ class TwoProcessorsTest {
   private final ManualClock clock = new ManualClock();
   private final RecordingDelivery delivery = new RecordingDelivery();
 
-  @Disabled("open: LocalFolderStore.list walks the whole folder and fails with NoSuchFileException"
-      + " when a pending marker is deleted meanwhile; the export claim it leaves open is taken over"
-      + " only after MergeWindows.claim, and this test's clock stands still (see the merge16 report)")
   @Test
   void twoProcessorsOnOneFolderExportEveryTraceOnceWhole() throws Exception {
     runTwoProcessors(() -> new LocalFolderStore(folder.resolve("store")));
