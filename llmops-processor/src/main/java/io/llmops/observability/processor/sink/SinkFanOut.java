@@ -118,10 +118,20 @@ public final class SinkFanOut implements TraceDelivery, AutoCloseable {
     return counters.snapshot();
   }
 
-  /** Stops the sinks' threads, interrupting calls still running. */
+  /** Stops the sinks' threads, interrupting calls still running, and closes the sinks that hold resources. */
   @Override
   public void close() {
     threads.shutdownNow();
+    for (TraceSink sink : sinks) {
+      if (sink instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          LOG.log(Level.WARNING, "sink " + sink.name() + ": closing failed ("
+              + e.getClass().getSimpleName() + ")");
+        }
+      }
+    }
   }
 
   /** One sink's part of one delivery; whichever side settles it first (the call or the wait) counts it. */
