@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The {@code otlp} and {@code langfuse} sinks of the processor: llmops-otlp's sinks (its converter,
@@ -45,6 +46,7 @@ public final class SpanSink implements TraceSink, AutoCloseable {
   private final String name;
   private final io.llmops.observability.export.TraceSink sink;
   private final CountingMetrics metrics = new CountingMetrics();
+  private final ReentrantLock oneAtATime = new ReentrantLock();
 
   private SpanSink(SinkProvider provider, Map<String, String> settings, Duration budget) {
     this.name = provider.name();
@@ -84,7 +86,17 @@ public final class SpanSink implements TraceSink, AutoCloseable {
   }
 
   @Override
-  public synchronized void deliver(ExportedTrace trace) throws SinkFailure {
+  public void deliver(ExportedTrace trace) throws SinkFailure, InterruptedException {
+    // interruptible, so that a call abandoned at the fan-out's deadline stops waiting for the one before it
+    oneAtATime.lockInterruptibly();
+    try {
+      send(trace);
+    } finally {
+      oneAtATime.unlock();
+    }
+  }
+
+  private void send(ExportedTrace trace) throws SinkFailure {
     ObjectNode newSpans = withNewSpansOnly(trace);
     int spanCount = newSpans.withArray("spans").size();
     if (spanCount == 0) {

@@ -43,7 +43,7 @@ class SinkFaultsTest {
   }
 
   @Test
-  void a429IsRetriedAfterTheTimeTheBackendAsks() {
+  void a429WithRetryAfterIsRetriedUntilTheBackendTakesTheSpans() {
     otlp.answer(429, Map.of("Retry-After", "1"), "{}");
 
     try (SinkFanOut fanOut = fanOut("otlp", Map.of())) {

@@ -6,7 +6,10 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
-/** The counters an llmops-otlp sink adds, kept for the processor to read. Thread-safe. Internal. */
+/**
+ * Counters by name: what an llmops-otlp sink adds, and the fan-out's own, kept for the processor
+ * to read. Thread-safe. Internal.
+ */
 public final class CountingMetrics implements SinkMetrics {
 
   private final Map<String, LongAdder> values = new ConcurrentHashMap<>();

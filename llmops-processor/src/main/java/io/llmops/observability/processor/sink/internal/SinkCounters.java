@@ -1,9 +1,6 @@
 package io.llmops.observability.processor.sink.internal;
 
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The fan-out's counters, {@code sink.<name>.<event>}: {@code delivered}, {@code failed},
@@ -11,7 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class SinkCounters {
 
-  private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
+  private final CountingMetrics counters = new CountingMetrics();
 
   public void delivered(String sink) {
     increment(sink, "delivered");
@@ -31,12 +28,10 @@ public final class SinkCounters {
 
   /** The counters so far, by name, in name order. */
   public Map<String, Long> snapshot() {
-    Map<String, Long> snapshot = new TreeMap<>();
-    counters.forEach((name, adder) -> snapshot.put(name, adder.sum()));
-    return snapshot;
+    return counters.snapshot();
   }
 
   private void increment(String sink, String event) {
-    counters.computeIfAbsent("sink." + sink + "." + event, name -> new LongAdder()).increment();
+    counters.increment("sink." + sink + "." + event);
   }
 }
