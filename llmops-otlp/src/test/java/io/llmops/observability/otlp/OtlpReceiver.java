@@ -28,14 +28,15 @@ import java.util.zip.GZIPInputStream;
  * opentelemetry-proto, keeps it, and answers as scripted (by default 200 with a JSON body, as
  * Langfuse does). A scripted {@link #hang()} answers nothing until the receiver stops. Langfuse's
  * scores API ({@value #SCORES}) is served too, with a script of its own: each JSON body is kept
- * as text, and the order of all requests by path ({@link #paths()}).
+ * as text, and the order of all requests by path ({@link #paths()}). Public for llmops-processor's
+ * sink tests (through this module's test-jar).
  */
-final class OtlpReceiver implements AutoCloseable {
+public final class OtlpReceiver implements AutoCloseable {
 
   /** One request as received. */
-  record Received(String path, Map<String, List<String>> headers, ExportTraceServiceRequest body) {
+  public record Received(String path, Map<String, List<String>> headers, ExportTraceServiceRequest body) {
 
-    String header(String name) {
+    public String header(String name) {
       return header(headers, name);
     }
 
@@ -48,7 +49,7 @@ final class OtlpReceiver implements AutoCloseable {
       return null;
     }
 
-    List<Span> spans() {
+    public List<Span> spans() {
       List<Span> spans = new ArrayList<>();
       for (ResourceSpans resource : body.getResourceSpansList()) {
         for (ScopeSpans scope : resource.getScopeSpansList()) {
@@ -60,7 +61,7 @@ final class OtlpReceiver implements AutoCloseable {
   }
 
   /** One score request as received. */
-  record ScoreRequest(Map<String, List<String>> headers, String body) {
+  public record ScoreRequest(Map<String, List<String>> headers, String body) {
 
     String header(String name) {
       return Received.header(headers, name);
@@ -91,7 +92,7 @@ final class OtlpReceiver implements AutoCloseable {
     server.start();
   }
 
-  static OtlpReceiver start() {
+  public static OtlpReceiver start() {
     try {
       return new OtlpReceiver();
     } catch (IOException e) {
@@ -99,22 +100,22 @@ final class OtlpReceiver implements AutoCloseable {
     }
   }
 
-  String baseUrl() {
+  public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
   /** The next request is answered with {@code status}, these headers and body. */
-  OtlpReceiver answer(int status, Map<String, String> headers, String body) {
+  public OtlpReceiver answer(int status, Map<String, String> headers, String body) {
     script.add(new Answer(status, headers, body, false));
     return this;
   }
 
-  OtlpReceiver answer(int status) {
+  public OtlpReceiver answer(int status) {
     return answer(status, Map.of(), "{}");
   }
 
   /** The next request gets no answer at all. */
-  OtlpReceiver hang() {
+  public OtlpReceiver hang() {
     script.add(new Answer(0, Map.of(), "", true));
     return this;
   }
@@ -135,7 +136,7 @@ final class OtlpReceiver implements AutoCloseable {
     return this;
   }
 
-  List<ScoreRequest> scoreRequests() {
+  public List<ScoreRequest> scoreRequests() {
     return scores;
   }
 
@@ -144,12 +145,12 @@ final class OtlpReceiver implements AutoCloseable {
     return paths;
   }
 
-  List<Received> requests() {
+  public List<Received> requests() {
     return received;
   }
 
   /** Every span of every request received, in order. */
-  List<Span> spans() {
+  public List<Span> spans() {
     List<Span> spans = new ArrayList<>();
     for (Received request : received) {
       spans.addAll(request.spans());
@@ -200,7 +201,7 @@ final class OtlpReceiver implements AutoCloseable {
     }
   }
 
-  static String hex(com.google.protobuf.ByteString id) {
+  public static String hex(com.google.protobuf.ByteString id) {
     return HexFormat.of().formatHex(id.toByteArray());
   }
 
@@ -214,7 +215,7 @@ final class OtlpReceiver implements AutoCloseable {
     return null;
   }
 
-  static String text(Span span, String key) {
+  public static String text(Span span, String key) {
     AnyValue value = attribute(span.getAttributesList(), key);
     return value == null ? null : value.getStringValue();
   }
