@@ -181,17 +181,40 @@ public final class SegmentCoordinator {
     if (ours.isEmpty() || !ClaimRecord.of(ours.get().content()).owner().equals(open.owner())) {
       return Outcome.RETRY;
     }
-    Optional<Staged> parent = parent(traceId);
-    Map<String, DecodedTrace> children = children(traceId);
-    List<String> segmentIds = parent.isPresent()
-        ? TraceMerger.merge(parent.get().trace(), List.copyOf(children.values()))
-            .mergedSegmentIds()
-        : List.copyOf(children.keySet());
-    ClaimRecord sealed = open.sealed(now(), parent.isPresent(), segmentIds);
+    Optional<Staged> parent;
+    Map<String, DecodedTrace> children;
+    ClaimRecord sealed;
+    try {
+      parent = parent(traceId);
+      children = children(traceId);
+      List<String> segmentIds = parent.isPresent()
+          ? TraceMerger.merge(parent.get().trace(), List.copyOf(children.values()))
+              .mergedSegmentIds()
+          : List.copyOf(children.keySet());
+      sealed = open.sealed(now(), parent.isPresent(), segmentIds);
+    } catch (IOException | RuntimeException e) {
+      release(claimKey, ours.get());
+      throw e;
+    }
     if (!store.replaceIfUnchanged(claimKey, sealed.toBytes(), ours.get().version())) {
       return Outcome.RETRY; // taken over meanwhile: the new claimer exports
     }
     return deliverFirst(traceId, sealed, parent.map(Staged::trace).orElse(null), children);
+  }
+
+  /**
+   * Gives up an open claim this processor made and could not seal, so that the message's retry
+   * (or another processor) claims again at once rather than after the claim window. Best
+   * effort: a claim left behind goes stale as before.
+   */
+  private void release(String claimKey, ObjectStore.StoredObject ours) {
+    try {
+      // Conditional on the version this processor wrote: a claim taken over meanwhile stays.
+      store.replaceIfUnchanged(claimKey,
+          ClaimRecord.of(ours.content()).released(now()).toBytes(), ours.version());
+    } catch (IOException | RuntimeException e) {
+      counters.increment("claims.release_failed");
+    }
   }
 
   private Outcome redeliver(String traceId, ClaimRecord sealed) throws IOException {
@@ -323,7 +346,7 @@ public final class SegmentCoordinator {
   }
 
   private boolean stale(ClaimRecord claim) {
-    return now() - claim.at() >= windows.claim().toMillis();
+    return claim.isReleased() || now() - claim.at() >= windows.claim().toMillis();
   }
 
   private static Set<String> spanIds(JsonNode trace) {

@@ -3,6 +3,7 @@ package io.llmops.observability.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.llmops.observability.testing.CapturedLog;
+import io.llmops.observability.processor.internal.StoreLayout;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -170,7 +171,7 @@ class SegmentMergeTest {
     Pieces trace = new Pieces();
     AtomicBoolean down = new AtomicBoolean(true);
     TraceProcessor processor = processor(new Unavailable(
-        new LocalFolderStore(folder.resolve("store")), down));
+        new LocalFolderStore(folder.resolve("store")), (operation, key) -> down.get()));
     IncomingMessage parent = trace.parent(List.of(), null);
 
     try (CapturedLog log = CapturedLog.open()) {
@@ -220,49 +221,78 @@ class SegmentMergeTest {
     assertThat(parentLate.trace().get("total_spans").asInt()).isEqualTo(3);
   }
 
-  /** A store that fails every call while {@code down}. */
-  private record Unavailable(ObjectStore store, AtomicBoolean down) implements ObjectStore {
-    private void check() throws IOException {
-      if (down.get()) {
+  @Test
+  void aProcessorThatFailsBetweenClaimingAndSealingReleasesItsClaimForTheRetry()
+      throws Exception {
+    Pieces trace = new Pieces();
+    ObjectStore folderStore = new LocalFolderStore(folder.resolve("store"));
+    String claim = StoreLayout.claim(trace.traceId);
+    AtomicBoolean failed = new AtomicBoolean();
+    TraceProcessor processor = processor(new Unavailable(folderStore, (operation, key) ->
+        operation.equals("list") && key.startsWith("child_traces/")
+            && folderStore.get(claim).isPresent() && failed.compareAndSet(false, true)));
+    IncomingMessage parent = trace.parent(List.of(), null);
+
+    try (CapturedLog log = CapturedLog.open()) {
+      assertThat(processor.process(List.of(parent)).retry()).containsExactly(parent.id());
+      assertThat(log.messages()).hasSize(1);
+    }
+    assertThat(new String(folderStore.get(claim).orElseThrow().content(),
+        java.nio.charset.StandardCharsets.UTF_8)).contains("\"state\":\"released\"");
+
+    processAll(processor, parent); // at once: no claim window to wait out
+    assertThat(delivery.exports()).containsOnlyKeys(trace.traceId);
+  }
+
+  /** A store whose calls fail where {@code fails} says so (operation name, key or prefix). */
+  private record Unavailable(ObjectStore store, Fault fails) implements ObjectStore {
+    private void check(String operation, String key) throws IOException {
+      if (fails.test(operation, key)) {
         throw new IOException("store unavailable");
       }
     }
 
     @Override
     public boolean createIfAbsent(String key, byte[] content) throws IOException {
-      check();
+      check("createIfAbsent", key);
       return store.createIfAbsent(key, content);
     }
 
     @Override
     public void put(String key, byte[] content) throws IOException {
-      check();
+      check("put", key);
       store.put(key, content);
     }
 
     @Override
     public Optional<StoredObject> get(String key) throws IOException {
-      check();
+      check("get", key);
       return store.get(key);
     }
 
     @Override
     public boolean replaceIfUnchanged(String key, byte[] content, String version)
         throws IOException {
-      check();
+      check("replaceIfUnchanged", key);
       return store.replaceIfUnchanged(key, content, version);
     }
 
     @Override
     public List<String> list(String prefix) throws IOException {
-      check();
+      check("list", prefix);
       return store.list(prefix);
     }
 
     @Override
     public void delete(String key) throws IOException {
-      check();
+      check("delete", key);
       store.delete(key);
     }
+  }
+
+  /** Whether a store call fails. */
+  @FunctionalInterface
+  private interface Fault {
+    boolean test(String operation, String key) throws IOException;
   }
 }

@@ -2,6 +2,8 @@ package io.llmops.observability.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.llmops.observability.processor.s3.LocalS3;
+import io.llmops.observability.processor.s3.S3ObjectStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,6 +33,14 @@ class TwoProcessorsTest {
   @Test
   void twoProcessorsOnOneFolderExportEveryTraceOnceWhole() throws Exception {
     runTwoProcessors(() -> new LocalFolderStore(folder.resolve("store")));
+  }
+
+  @Test
+  void twoProcessorsOnOneS3BucketExportEveryTraceOnceWhole() throws Exception {
+    try (LocalS3 s3 = LocalS3.start()) {
+      String bucket = s3.newBucket();
+      runTwoProcessors(() -> new S3ObjectStore(s3.newClient(), bucket));
+    }
   }
 
   private void runTwoProcessors(Supplier<ObjectStore> stores) throws Exception {

@@ -12,7 +12,8 @@ import java.util.List;
  * its owner merges and delivers, {@code sealed} once the pieces it exports are fixed,
  * {@code delivered} (late claims) once every sink holds the export.
  *
- * @param state {@code open}, {@code sealed} or {@code delivered}
+ * @param state {@code open}, {@code released} (given up unsealed by its claimer: anyone may take
+ *     it over at once), {@code sealed} or {@code delivered}
  * @param owner a random id of the claimer
  * @param at when the state was written, epoch milliseconds
  * @param parent whether the sealed export holds the trace's first message
@@ -35,8 +36,17 @@ public record ClaimRecord(String state, String owner, long at, boolean parent,
     return new ClaimRecord("delivered", owner, now, parent, segments);
   }
 
+  public ClaimRecord released(long now) {
+    return new ClaimRecord("released", owner, now, false, List.of());
+  }
+
+  /** Not sealed yet: open, or released. */
   public boolean isOpen() {
-    return state.equals("open");
+    return state.equals("open") || isReleased();
+  }
+
+  public boolean isReleased() {
+    return state.equals("released");
   }
 
   public boolean holds(String pieceId) {

@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -60,12 +59,11 @@ public final class S3ObjectStore implements ObjectStore {
   }
 
   /**
-   * A store in {@code bucket} with the default credentials and region chain, over the JDK's
-   * HTTP client.
+   * A store in {@code bucket} with the default credentials, region and HTTP client (Apache
+   * HttpClient 5, which reads a refused conditional write's answer before sending the body).
    */
   public static S3ObjectStore forBucket(String bucket) {
-    return new S3ObjectStore(
-        S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).build(), bucket);
+    return new S3ObjectStore(S3Client.create(), bucket);
   }
 
   @Override
