@@ -14,7 +14,7 @@ function el(tag, props, ...children) {
     else if (key === 'dataset') Object.assign(node.dataset, value);
     else node.setAttribute(key, String(value));
   }
-  for (const child of children.flat()) {
+  for (const child of children.flat(Infinity)) {
     if (child === undefined || child === null || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -192,7 +192,10 @@ async function showTrace(traceId) {
     bar.style.left = left + '%';
     bar.style.width = width + '%';
     const barLabel = el('span', { className: 'bar-label' }, fmtDuration(span.duration_ms));
-    barLabel.style.left = Math.min(left + width + 0.5, 88) + '%';
+    if (left + width > 85) {
+      barLabel.classList.add('inside');
+      barLabel.style.right = (100 - left - width + 0.5) + '%';
+    } else barLabel.style.left = (left + width + 0.5) + '%';
     const service = otherService(trace, span, segments);
     const label = el('div', { className: 'label', title: span.span_name },
       el('span', { className: 'type t-' + span.span_type }, span.span_type),
@@ -286,7 +289,8 @@ async function showOverview() {
   const add = (title, option) => {
     const box = el('div', { className: 'chart' });
     charts.append(el('div', { className: 'panel' }, el('h2', {}, title), box));
-    const chart = echarts.init(box);
+    // SVG: the canvas renderer sizes its layers with style attributes, which the CSP refuses.
+    const chart = echarts.init(box, null, { renderer: 'svg' });
     chart.setOption(Object.assign({ tooltip: { trigger: 'axis', renderMode: 'richText' }, grid: { left: 60, right: 20, top: 30, bottom: 60 }, animation: false }, option));
     window.addEventListener('resize', () => chart.resize());
   };
