@@ -11,8 +11,8 @@ import java.util.concurrent.CountDownLatch;
  * interrupted. Options: {@code --data-dir DIR}, {@code --host HOST}, {@code --port N},
  * {@code --watch DIR} (repeatable; default {@code $LLMOPS_FILE_SINK_DIR}, else
  * {@code llmops-traces}, the file sink's folder), {@code --max-age-days N},
- * {@code --max-size-mb N}. The token for a non-loopback host comes from {@code LLMOPS_UI_TOKEN},
- * never from the command line, where other users of the machine could read it.
+ * {@code --max-size-mb N}, {@code --token-file FILE}. The token a non-loopback host needs is read
+ * from a file, never from the command line, where other users of the machine could read it.
  */
 public final class LlmopsUi {
 
@@ -25,7 +25,7 @@ public final class LlmopsUi {
     } catch (IllegalArgumentException e) {
       System.err.println("llmops ui: " + e.getMessage());
       System.err.println("usage: llmops ui [--data-dir DIR] [--host HOST] [--port N] [--watch DIR]..."
-          + " [--max-age-days N] [--max-size-mb N]   (LLMOPS_UI_TOKEN for a non-loopback host)");
+          + " [--max-age-days N] [--max-size-mb N] [--token-file FILE (needed for a non-loopback host)]");
       System.exit(2);
       return;
     }
@@ -45,13 +45,14 @@ public final class LlmopsUi {
     stopped.await();
   }
 
-  static UiSettings parse(String[] args) {
+  static UiSettings parse(String[] args) throws java.io.IOException {
     Path data = UiSettings.defaultDataDirectory();
     String host = "127.0.0.1";
     int port = 0;
     List<Path> watched = new ArrayList<>();
     Duration maxAge = UiSettings.DEFAULT_MAX_AGE;
     long maxBytes = UiSettings.DEFAULT_MAX_DATABASE_BYTES;
+    String token = null;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (i + 1 >= args.length) {
@@ -65,6 +66,7 @@ public final class LlmopsUi {
         case "--watch" -> watched.add(Path.of(value));
         case "--max-age-days" -> maxAge = Duration.ofDays(integer("--max-age-days", value));
         case "--max-size-mb" -> maxBytes = integer("--max-size-mb", value) * (1L << 20);
+        case "--token-file" -> token = java.nio.file.Files.readString(Path.of(value)).strip();
         default -> throw new IllegalArgumentException("unknown option " + option);
       }
     }
@@ -72,8 +74,7 @@ public final class LlmopsUi {
       String fileSink = System.getenv("LLMOPS_FILE_SINK_DIR");
       watched.add(Path.of(fileSink == null || fileSink.isBlank() ? "llmops-traces" : fileSink));
     }
-    String token = System.getenv("LLMOPS_UI_TOKEN");
-    return new UiSettings(data, host, port, token == null || token.isBlank() ? null : token, watched,
+    return new UiSettings(data, host, port, token == null || token.isEmpty() ? null : token, watched,
         Duration.ofSeconds(1), maxAge, maxBytes);
   }
 
