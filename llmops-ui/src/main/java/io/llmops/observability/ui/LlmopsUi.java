@@ -41,7 +41,7 @@ public final class LlmopsUi {
     }, "llmops-ui-shutdown"));
     System.out.println("llmops ui: traces at " + viewer.url());
     System.out.println("llmops ui: database " + settings.dataDirectory().resolve("traces.db")
-        + "; watching " + settings.watchedFolders() + "; OTLP/HTTP at " + viewer.url() + "v1/traces");
+        + "; watching " + settings.watchedFolders());
     stopped.await();
   }
 
