@@ -1,0 +1,68 @@
+package io.llmops.observability.ui.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The database's tables. {@code traces} holds one row per trace with the list's columns and the
+ * trace JSON without its spans; {@code spans} one row per span with its JSON; {@code trace_tags}
+ * and {@code trace_models} carry the trace's start so that a filter by tag or model walks one
+ * index newest first; {@code segments} keeps the messages of traces that came in parts (a parent
+ * and its child segments from the SDK's file sink), to merge again when a part arrives.
+ */
+final class Schema {
+
+  static final int VERSION = 1;
+
+  private static final String[] STATEMENTS = {
+      """
+      CREATE TABLE IF NOT EXISTS traces (
+        trace_id TEXT PRIMARY KEY, name TEXT NOT NULL, project TEXT NOT NULL,
+        environment TEXT NOT NULL, user_id TEXT, session_id TEXT, tags TEXT NOT NULL,
+        status TEXT NOT NULL, models TEXT NOT NULL, start_ms INTEGER NOT NULL,
+        duration_ms INTEGER NOT NULL, input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL,
+        total_tokens INTEGER NOT NULL, cost REAL NOT NULL, span_count INTEGER NOT NULL,
+        error_count INTEGER NOT NULL, scores TEXT NOT NULL, trace_json TEXT NOT NULL,
+        stored_ms INTEGER NOT NULL)""",
+      "CREATE INDEX IF NOT EXISTS traces_by_start ON traces (start_ms DESC, trace_id DESC)",
+      "CREATE INDEX IF NOT EXISTS traces_by_name ON traces (name, start_ms DESC, trace_id DESC)",
+      "CREATE INDEX IF NOT EXISTS traces_by_user ON traces (user_id, start_ms DESC, trace_id DESC)",
+      "CREATE INDEX IF NOT EXISTS traces_by_session ON traces (session_id, start_ms DESC, trace_id DESC)",
+      "CREATE INDEX IF NOT EXISTS traces_by_status ON traces (status, start_ms DESC, trace_id DESC)",
+      """
+      CREATE TABLE IF NOT EXISTS spans (
+        trace_id TEXT NOT NULL, position INTEGER NOT NULL, span_id TEXT NOT NULL,
+        parent_span_id TEXT, name TEXT NOT NULL, type TEXT NOT NULL, start_ms REAL NOT NULL,
+        duration_ms INTEGER NOT NULL, status TEXT NOT NULL, model TEXT, segment_id TEXT,
+        input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL, cost REAL NOT NULL,
+        span_json TEXT NOT NULL, PRIMARY KEY (trace_id, position)) WITHOUT ROWID""",
+      """
+      CREATE TABLE IF NOT EXISTS trace_tags (
+        tag TEXT NOT NULL, start_ms INTEGER NOT NULL, trace_id TEXT NOT NULL,
+        PRIMARY KEY (tag, start_ms, trace_id)) WITHOUT ROWID""",
+      "CREATE INDEX IF NOT EXISTS spans_by_start ON spans (start_ms)",
+      "CREATE INDEX IF NOT EXISTS trace_tags_by_trace ON trace_tags (trace_id)",
+      """
+      CREATE TABLE IF NOT EXISTS trace_models (
+        model TEXT NOT NULL, start_ms INTEGER NOT NULL, trace_id TEXT NOT NULL,
+        PRIMARY KEY (model, start_ms, trace_id)) WITHOUT ROWID""",
+      "CREATE INDEX IF NOT EXISTS trace_models_by_trace ON trace_models (trace_id)",
+      """
+      CREATE TABLE IF NOT EXISTS segments (
+        trace_id TEXT NOT NULL, segment_id TEXT NOT NULL, message_json TEXT NOT NULL,
+        PRIMARY KEY (trace_id, segment_id)) WITHOUT ROWID""",
+  };
+
+  private Schema() {}
+
+  /** Creates what is missing; a database of this version is left as it is. */
+  static void apply(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      for (String sql : STATEMENTS) {
+        statement.execute(sql);
+      }
+      statement.execute("PRAGMA user_version = " + VERSION);
+    }
+  }
+}
