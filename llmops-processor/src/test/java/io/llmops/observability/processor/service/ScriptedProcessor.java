@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real, simple {@link BatchProcessor}: it records every body it is handed and, on demand, asks
  * to retry a body the first times it sees it, holds batches until released, or throws.
  */
-final class ScriptedProcessor implements BatchProcessor {
+public final class ScriptedProcessor implements BatchProcessor {
 
   private final Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
   private final Map<String, Integer> retries = new ConcurrentHashMap<>();
@@ -24,7 +24,7 @@ final class ScriptedProcessor implements BatchProcessor {
   private volatile boolean throwing;
 
   /** Asks to retry {@code body} the first {@code times} times it arrives. */
-  ScriptedProcessor retrying(String body, int times) {
+  public ScriptedProcessor retrying(String body, int times) {
     retries.put(body, times);
     return this;
   }
@@ -35,7 +35,7 @@ final class ScriptedProcessor implements BatchProcessor {
     return this;
   }
 
-  ScriptedProcessor throwing() {
+  public ScriptedProcessor throwing() {
     throwing = true;
     return this;
   }
@@ -49,19 +49,19 @@ final class ScriptedProcessor implements BatchProcessor {
   }
 
   /** Bodies whose processing finished as done, in order. */
-  List<String> done() {
+  public List<String> done() {
     synchronized (done) {
       return List.copyOf(done);
     }
   }
 
   /** How many times {@code body} was handed over. */
-  int timesSeen(String body) {
+  public int timesSeen(String body) {
     AtomicInteger count = seen.get(body);
     return count == null ? 0 : count.get();
   }
 
-  int sweeps() {
+  public int sweeps() {
     return sweeps.get();
   }
 
