@@ -51,22 +51,6 @@ public record ConsumerOptions(
         "shutdownDeadline must not be negative");
   }
 
-  /**
-   * The defaults for {@code queueUrl}: 2 consumers, 20 s long polls of up to 10 messages, a 60 s
-   * visibility timeout renewed every 20 s, retries left for their visibility timeout, a sweep
-   * every 60 s and a 30 s shutdown deadline.
-   */
-  public static ConsumerOptions defaults(String queueUrl) {
-    return new ConsumerOptions(queueUrl, 2, Duration.ofSeconds(20), 10, Duration.ofSeconds(60),
-        Duration.ofSeconds(20), Duration.ZERO, Duration.ofSeconds(60), Duration.ofSeconds(30));
-  }
-
-  /** These options with {@code consumers} consumers. */
-  public ConsumerOptions withConsumers(int consumers) {
-    return new ConsumerOptions(queueUrl, consumers, waitTime, maxMessages, visibilityTimeout,
-        heartbeat, retryDelay, sweepInterval, shutdownDeadline);
-  }
-
   private static void require(boolean valid, String message) {
     if (!valid) {
       throw new IllegalArgumentException(message);

@@ -7,8 +7,6 @@ import io.llmops.observability.processor.service.internal.InFlightBatch;
 import io.llmops.observability.processor.service.internal.QueueCalls;
 import io.llmops.observability.processor.service.internal.ServiceCounters;
 import java.lang.System.Logger.Level;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +31,7 @@ public final class SqsConsumerService implements AutoCloseable {
       System.getLogger("io.llmops.observability.processor.service");
   /** Receives failing this many times in a row make the service unhealthy. */
   private static final int UNHEALTHY_AFTER_RECEIVE_FAILURES = 3;
+  private static final long SHUTDOWN_POLL_MILLIS = 20;
 
   private final BatchProcessor processor;
   private final ConsumerOptions options;
@@ -41,7 +40,6 @@ public final class SqsConsumerService implements AutoCloseable {
   private final Set<InFlightBatch> inFlight = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean stopping = new AtomicBoolean();
   private final AtomicInteger receiveFailuresInARow = new AtomicInteger();
-  private final List<Thread> consumers = new ArrayList<>();
   private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, runnable -> {
     Thread thread = new Thread(runnable, "llmops-processor-timer");
     thread.setDaemon(true);
@@ -81,7 +79,6 @@ public final class SqsConsumerService implements AutoCloseable {
       Thread consumer = new Thread(new ConsumerLoop(queue, processor, options, counters, inFlight,
           stopping, receiveFailuresInARow), "llmops-processor-consumer-" + i);
       consumer.setDaemon(true);
-      consumers.add(consumer);
       consumer.start();
     }
     long heartbeat = options.heartbeat().toMillis();
@@ -108,25 +105,26 @@ public final class SqsConsumerService implements AutoCloseable {
   }
 
   /**
-   * Shuts down: stops receiving, waits up to {@code shutdownDeadline} for the batches in progress,
-   * then makes the messages of those still running visible again (their consumer will not delete
-   * them). A receive under way when the shutdown began releases what it brings.
+   * Shuts down: stops receiving, waits up to {@code shutdownDeadline} for the batches in progress
+   * to be processed and settled, then makes the messages of those still running visible again
+   * (their consumer will not delete them). A receive under way when the shutdown began releases
+   * what it brings.
    */
   @Override
   public void close() {
     if (!stopping.compareAndSet(false, true)) {
       return;
     }
+    // Consumers waiting in a long poll are not waited for: what a poll brings after this point
+    // is released by its consumer (or, should the JVM exit first, comes back after its
+    // visibility timeout).
     long deadline = System.nanoTime() + options.shutdownDeadline().toNanos();
-    for (Thread consumer : consumers) {
-      long left = deadline - System.nanoTime();
-      if (left > 0) {
-        try {
-          consumer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
-        }
+    while (!inFlight.isEmpty() && System.nanoTime() - deadline < 0) {
+      try {
+        Thread.sleep(SHUTDOWN_POLL_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
       }
     }
     for (InFlightBatch batch : inFlight) {

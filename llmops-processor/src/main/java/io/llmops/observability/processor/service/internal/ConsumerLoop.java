@@ -78,22 +78,26 @@ public final class ConsumerLoop implements Runnable {
     }
   }
 
+  /** Processes and settles {@code batch}; it counts as in flight until it is settled. */
   private void handle(InFlightBatch batch) {
     inFlight.add(batch);
     counters.inFlight(batch.messages().size());
-    Set<String> retry;
     try {
-      retry = process(batch.messages());
+      Set<String> retry = process(batch.messages());
+      if (batch.finish()) { // false: the shutdown's deadline passed and released the messages
+        settle(batch.messages(), retry);
+      }
     } finally {
       inFlight.remove(batch);
       counters.inFlight(-batch.messages().size());
     }
-    if (!batch.finish()) {
-      return; // the shutdown's deadline passed and released the messages
-    }
+  }
+
+  /** Deletes what is done; leaves the rest, sooner back when a retry delay is set. */
+  private void settle(List<Message> messages, Set<String> retry) {
     List<Message> done = new ArrayList<>();
     List<Message> again = new ArrayList<>();
-    for (Message message : batch.messages()) {
+    for (Message message : messages) {
       (retry.contains(message.messageId()) ? again : done).add(message);
     }
     queue.delete(done);
