@@ -66,9 +66,9 @@ public final class ProcessorMain {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       service.close();
       health.close();
-      if (embedded != null) {
-        embedded.close();
-      } else {
+      // The embedded server is not stopped: its queue ends with this JVM anyway, and stopping it
+      // waits for the consumers' open long polls.
+      if (embedded == null) {
         sqs.close();
       }
       stopped.countDown();

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,9 @@ import org.jspecify.annotations.Nullable;
  * @param healthPort {@code LLMOPS_PROCESSOR_HEALTH_PORT}, 0-65535 (0: any free port), default 8087
  * @param dataDir {@code LLMOPS_PROCESSOR_DIR}: the local folder standing in for S3 (traces and
  *     dead letters), default {@code <java.io.tmpdir>/llmops-processor}
+ * @param bucket {@code LLMOPS_PROCESSOR_BUCKET}: the S3 bucket for staged segments, claims and the
+ *     archive; null: the local folder. Read by {@link ProcessorAssembly}'s S3 store (the interim
+ *     pipeline writes to the local folder only)
  */
 public record ProcessorSettings(
     @Nullable String queueUrl,
@@ -40,7 +44,8 @@ public record ProcessorSettings(
     Duration shutdownDeadline,
     String healthHost,
     int healthPort,
-    Path dataDir) {
+    Path dataDir,
+    @Nullable String bucket) {
 
   public static final String QUEUE_URL = "AWS_SQS_URL";
   public static final String REGION = "AWS_REGION";
@@ -52,11 +57,12 @@ public record ProcessorSettings(
   public static final String HEALTH_HOST = "LLMOPS_PROCESSOR_HEALTH_HOST";
   public static final String HEALTH_PORT = "LLMOPS_PROCESSOR_HEALTH_PORT";
   public static final String DIR = "LLMOPS_PROCESSOR_DIR";
+  public static final String BUCKET = "LLMOPS_PROCESSOR_BUCKET";
 
   private static final String PREFIX = "LLMOPS_PROCESSOR_";
   private static final List<String> NAMES = List.of(QUEUE_URL, REGION, CONSUMERS,
       VISIBILITY_SECONDS, RETRY_DELAY_SECONDS, SWEEP_SECONDS, SHUTDOWN_SECONDS, HEALTH_HOST,
-      HEALTH_PORT, DIR);
+      HEALTH_PORT, DIR, BUCKET);
 
   /** The settings of this process: system properties, then the environment. */
   public static ProcessorSettings fromProcess() {
@@ -84,20 +90,20 @@ public record ProcessorSettings(
       throw new IllegalArgumentException("unknown setting(s) " + String.join(", ", unknown)
           + "; the processor reads " + String.join(", ", NAMES));
     }
-    String queueUrl = values.get(QUEUE_URL);
     Duration visibility = seconds(values, VISIBILITY_SECONDS, 60, 3, 43_200);
     return new ProcessorSettings(
-        queueUrl == null || queueUrl.isBlank() ? null : queueUrl.trim(),
-        values.get(REGION) == null || values.get(REGION).isBlank() ? null : values.get(REGION).trim(),
+        text(values, QUEUE_URL),
+        text(values, REGION),
         (int) number(values, CONSUMERS, 2, 1, 100),
         visibility,
         seconds(values, RETRY_DELAY_SECONDS, 0, 0, 900),
         seconds(values, SWEEP_SECONDS, 60, 1, 86_400),
         seconds(values, SHUTDOWN_SECONDS, 30, 0, 3_600),
-        values.getOrDefault(HEALTH_HOST, "127.0.0.1").trim(),
+        Objects.requireNonNullElse(text(values, HEALTH_HOST), "127.0.0.1"),
         (int) number(values, HEALTH_PORT, 8087, 0, 65_535),
-        values.containsKey(DIR) && !values.get(DIR).isBlank() ? Path.of(values.get(DIR).trim())
-            : Path.of(System.getProperty("java.io.tmpdir"), "llmops-processor"));
+        text(values, DIR) != null ? Path.of(text(values, DIR))
+            : Path.of(System.getProperty("java.io.tmpdir"), "llmops-processor"),
+        text(values, BUCKET));
   }
 
   /** The consumer options these settings give for {@code queueUrl}: 20 s long polls of 10. */
@@ -113,6 +119,11 @@ public record ProcessorSettings(
     } else if (name.startsWith(PREFIX)) {
       unknown.add(name);
     }
+  }
+
+  private static @Nullable String text(Map<String, String> values, String name) {
+    String value = values.get(name);
+    return value == null || value.isBlank() ? null : value.trim();
   }
 
   private static long number(Map<String, String> values, String name, long fallback, long min,

@@ -39,6 +39,7 @@ class ProcessorSettingsTest {
     assertThat(settings.consumers()).isEqualTo(6);
     assertThat(settings.sweepInterval()).isEqualTo(Duration.ofSeconds(15));
     assertThat(settings.dataDir()).isEqualTo(Path.of("/data/processor"));
+    assertThat(settings.bucket()).isNull();
   }
 
   @Test
