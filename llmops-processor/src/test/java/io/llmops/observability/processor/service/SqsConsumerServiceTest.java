@@ -60,6 +60,22 @@ class SqsConsumerServiceTest {
   }
 
   @Test
+  void withARetryDelayAMessageToRetryComesBackLongBeforeItsVisibilityTimeout() {
+    queue.send("flaky");
+    ScriptedProcessor processor = new ScriptedProcessor().retrying("flaky", 1);
+    ConsumerOptions retryAfterOneSecond = new ConsumerOptions(queue.url, 1, Duration.ofSeconds(1),
+        10, Duration.ofSeconds(60), Duration.ofSeconds(20), Duration.ofSeconds(1),
+        Duration.ofSeconds(60), Duration.ofSeconds(5));
+    SqsConsumerService service = started(processor, retryAfterOneSecond);
+
+    // Left for its visibility timeout, it would be back after 60 s.
+    await().atMost(Duration.ofSeconds(30)).until(() -> queue.held() == 0);
+    assertThat(processor.timesSeen("flaky")).isEqualTo(2);
+    assertThat(service.counters()).containsEntry("retried", 1L)
+        .containsEntry("visibility_change_failed", 0L);
+  }
+
+  @Test
   void aSlowBatchKeepsItsMessagesInvisibleUntilItIsDone() throws Exception {
     queue.send("slow");
     ScriptedProcessor processor = new ScriptedProcessor().holding();
