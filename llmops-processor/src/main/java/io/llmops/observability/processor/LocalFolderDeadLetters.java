@@ -1,7 +1,5 @@
 package io.llmops.observability.processor;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -16,8 +14,6 @@ import java.util.UUID;
  * leaves one file.
  */
 public final class LocalFolderDeadLetters implements DeadLetterStore {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path folder;
 
@@ -36,10 +32,10 @@ public final class LocalFolderDeadLetters implements DeadLetterStore {
   @Override
   public void write(DeadLetter letter) throws IOException {
     Files.createDirectories(folder);
-    Path target = folder.resolve(letter.receivedAt().toEpochMilli() + "-" + safe(letter.messageId()) + ".json");
+    Path target = folder.resolve(letter.fileName());
     Path temporary = folder.resolve("." + UUID.randomUUID() + ".tmp");
     try {
-      Files.write(temporary, JSON.writeValueAsBytes(record(letter)));
+      Files.write(temporary, letter.toJson());
       try {
         Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -48,23 +44,5 @@ public final class LocalFolderDeadLetters implements DeadLetterStore {
     } finally {
       Files.deleteIfExists(temporary);
     }
-  }
-
-  private static ObjectNode record(DeadLetter letter) {
-    ObjectNode record = JSON.createObjectNode();
-    record.put("message_id", letter.messageId());
-    record.put("reason", letter.reason().name().toLowerCase(java.util.Locale.ROOT));
-    record.put("detail", letter.detail());
-    record.put("received_at", letter.receivedAt().toString());
-    record.put("body_length", letter.bodyLength());
-    record.put("body_truncated", letter.bodyTruncated());
-    record.put("body", letter.body());
-    return record;
-  }
-
-  /** A message id is the queue's, but it names a file: keep only harmless characters. */
-  private static String safe(String messageId) {
-    String kept = messageId.replaceAll("[^A-Za-z0-9_-]", "_");
-    return kept.length() > 128 ? kept.substring(0, 128) : kept;
   }
 }

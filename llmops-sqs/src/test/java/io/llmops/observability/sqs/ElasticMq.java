@@ -16,10 +16,10 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** A real SQS server (ElasticMQ) on 127.0.0.1, started in this JVM, and a consumer for it. */
-final class ElasticMq implements AutoCloseable {
+public final class ElasticMq implements AutoCloseable {
 
   private final SQSRestServer server;
-  final int port;
+  public final int port;
   private final SqsAsyncClient client;
 
   private ElasticMq(SQSRestServer server, int port) {
@@ -32,7 +32,7 @@ final class ElasticMq implements AutoCloseable {
         .build();
   }
 
-  static ElasticMq start() {
+  public static ElasticMq start() {
     SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
     return new ElasticMq(server, server.waitUntilStarted().localAddress().getPort());
   }
@@ -44,7 +44,7 @@ final class ElasticMq implements AutoCloseable {
   }
 
   /** Creates a queue and returns its URL. */
-  String createQueue(String name) {
+  public String createQueue(String name) {
     Map<QueueAttributeName, String> attributes = name.endsWith(".fifo")
         ? Map.of(QueueAttributeName.FIFO_QUEUE, "true") : Map.of();
     client.createQueue(b -> b.queueName(name).attributes(attributes)).join();
@@ -80,7 +80,7 @@ final class ElasticMq implements AutoCloseable {
   }
 
   /** How many messages the queue holds (visible or not), as ElasticMQ counts them. */
-  long messagesHeld(String queueUrl) {
+  public long messagesHeld(String queueUrl) {
     Map<QueueAttributeName, String> attributes = client.getQueueAttributes(b -> b.queueUrl(queueUrl)
         .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
             QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).join().attributes();

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -63,7 +64,8 @@ public final class S3ObjectStore implements ObjectStore {
    * HttpClient 5, which reads a refused conditional write's answer before sending the body).
    */
   public static S3ObjectStore forBucket(String bucket) {
-    return new S3ObjectStore(S3Client.create(), bucket);
+    return new S3ObjectStore(
+        S3Client.builder().httpClientBuilder(Apache5HttpClient.builder()).build(), bucket);
   }
 
   @Override
