@@ -124,6 +124,7 @@ final class DemoSqs implements AutoCloseable {
       System.out.println("  " + (arrived.traceId().equals(traceId) ? "this run's " : "earlier ")
           + arrived.describe());
     }
+    DemoProcessor.process(messages, traceId);
   }
 
   /** Stops the in-process server, if any, so that the JVM can exit. */

@@ -1,6 +1,7 @@
 package io.llmops.examples.rag;
 
 import io.llmops.observability.Llmops;
+import io.llmops.observability.LlmopsContext;
 import io.llmops.observability.TrackFunction;
 import io.llmops.observability.TrackLlmAgent;
 import io.llmops.observability.TrackLlmCall;
@@ -22,9 +23,12 @@ final class RagAgent {
   private final ScriptedBedrockModel model = new ScriptedBedrockModel();
   private final WebResearch web = new WebResearch();
   private final AnswerChecks checks = new AnswerChecks();
+  /** The agent span of the last answer, for feedback that comes after it was sent. */
+  private volatile LlmopsContext lastAnswer = LlmopsContext.empty();
 
   @TrackLlmAgent(name = "rag_agent")
   String answer(String question) {
+    lastAnswer = LlmopsContext.current();
     String context = retrieve(question);
     web.research(question);
     StringBuilder conversation = new StringBuilder("Context:\n" + context + "\n\nQuestion: " + question);
@@ -43,6 +47,11 @@ final class RagAgent {
       conversation.append("\n\nTool result: ").append(result);
     }
     return "I could not finish within " + MAX_TURNS + " turns.";
+  }
+
+  /** Where the last answer was given: its agent span (empty before the first answer). */
+  LlmopsContext lastAnswer() {
+    return lastAnswer;
   }
 
   @TrackFunction(name = "retrieve_context", metadata = "component=vector_search")

@@ -1,6 +1,7 @@
 package io.llmops.examples.rag;
 
 import io.llmops.examples.otlp.DemoOtlp;
+import io.llmops.observability.Evaluation;
 import io.llmops.observability.Llmops;
 import io.llmops.observability.LlmopsConfig;
 import io.llmops.observability.LlmopsStats;
@@ -63,9 +64,14 @@ public final class RagDemo {
         .tags("demo", "rag")
         .start();
     String profile = profileOf("demo_user");
-    String answer = new RagAgent().answer(question);
+    RagAgent agent = new RagAgent();
+    String answer = agent.answer(question);
     TraceManager.finalizeAndSend(Map.of("user_msg", question, "profile", profile),
         Map.of("bot_response", answer));
+    // The user's feedback comes after the answer was sent: a late evaluation segment.
+    Evaluation.builder().name("user_feedback").score(1.0).label("helpful")
+        .rationale("The demo user marked the answer helpful.")
+        .evaluatorMetadata(Map.of("method", "thumbs")).parent(agent.lastAnswer()).record();
 
     boolean settled = Llmops.flush(Duration.ofSeconds(10)); // the console sink prints the tree
     System.out.println("Question: " + question);
