@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.llmops.observability.agent.fixtures.RecordingEvaluationHandler;
 import io.llmops.observability.agent.fixtures.Service;
 import java.lang.instrument.Instrumentation;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import net.bytebuddy.agent.ByteBuddyAgent;
@@ -13,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 
 /**
- * The classes loaded before the agent that it considers for retransformation: ByteBuddy reads and
- * parses each one, so only those that may carry the annotations are handed to it.
+ * The classes loaded before the agent that the annotation weaving retransforms: only those that
+ * may carry the annotations, so that no other class of the application is parsed.
  */
 class LoadedClassesTest {
 
@@ -38,16 +37,13 @@ class LoadedClassesTest {
   }
 
   @Test
-  void aClassWhoseClassFileCannotBeReadIsLeftToByteBuddy() {
+  void aClassWhoseClassFileCannotBeReadIsConsidered() {
     assertThat(ClassFiles.mayUseTrackedAnnotations(null)).isTrue();
   }
 
   private List<Class<?>> considered() {
     new Service(); // loaded before the look
     new RecordingEvaluationHandler();
-    List<Class<?>> classes = new ArrayList<>();
-    LoadedClasses.usingTrackedAnnotations().resolve(instrumentation).forEach(batch ->
-        batch.forEach(classes::add));
-    return classes;
+    return LoadedClasses.matching(instrumentation, new AnnotationWeaving()::candidate);
   }
 }
