@@ -1,6 +1,7 @@
 package io.llmops.observability.agent.internal;
 
 import java.util.Set;
+import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
@@ -56,13 +57,36 @@ final class AnnotationWeaving implements ClassWeaving {
 
   /**
    * Classes of the application (not the JDK's, nor the agent's own), other than hidden classes
-   * (lambdas), whose class file names one of the annotations or is not at hand.
+   * (lambdas), whose class file is not at hand or declares a method it weaves: the class files
+   * that name one of the annotations are parsed (without their code) to tell, so that no other
+   * class is retransformed (retransforming costs the JVM a redefinition even when nothing
+   * changes).
    */
   @Override
   public boolean candidate(Class<?> loaded) {
-    return loaded.getClassLoader() != null && !loaded.isHidden()
-        && !outsideTheApplication(loaded.getName().replace('.', '/'))
-        && ClassFiles.mayUseTrackedAnnotations(ClassFiles.of(loaded));
+    if (loaded.getClassLoader() == null || loaded.isHidden()
+        || outsideTheApplication(loaded.getName().replace('.', '/'))) {
+      return false;
+    }
+    byte[] classFile = ClassFiles.of(loaded);
+    return classFile == null
+        || ClassFiles.mayUseTrackedAnnotations(classFile) && declaresWovenMethod(classFile);
+  }
+
+  private static boolean declaresWovenMethod(byte[] classFile) {
+    ClassNode type = new ClassNode();
+    new ClassReader(classFile).accept(type,
+        ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+    if ((type.access & Opcodes.ACC_SYNTHETIC) != 0) {
+      return false;
+    }
+    for (MethodNode method : type.methods) {
+      if ((method.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0
+          && !method.name.equals("<init>") && annotated(method)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

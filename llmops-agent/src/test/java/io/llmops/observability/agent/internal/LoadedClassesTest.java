@@ -2,6 +2,7 @@ package io.llmops.observability.agent.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.llmops.observability.agent.fixtures.AbstractOnly;
 import io.llmops.observability.agent.fixtures.RecordingEvaluationHandler;
 import io.llmops.observability.agent.fixtures.Service;
 import java.lang.instrument.Instrumentation;
@@ -30,6 +31,11 @@ class LoadedClassesTest {
   }
 
   @Test
+  void aClassThatNamesAnAnnotationOnlyOnAnAbstractMethodIsNotConsidered() {
+    assertThat(considered()).doesNotContain(AbstractOnly.class);
+  }
+
+  @Test
   void classesOfTheJdkLibrariesAndLambdasAreNotConsidered() {
     Supplier<String> lambda = () -> "hidden";
     assertThat(considered()).doesNotContain(String.class, BedrockRuntimeClient.class,
@@ -44,6 +50,7 @@ class LoadedClassesTest {
   private List<Class<?>> considered() {
     new Service(); // loaded before the look
     new RecordingEvaluationHandler();
+    assertThat(ClassFiles.mayUseTrackedAnnotations(ClassFiles.of(AbstractOnly.class))).isTrue();
     return LoadedClasses.matching(instrumentation, new AnnotationWeaving()::candidate);
   }
 }
