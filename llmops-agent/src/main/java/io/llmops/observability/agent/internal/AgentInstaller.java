@@ -121,14 +121,9 @@ public final class AgentInstaller {
    * that off). A failure leaves the rest working and is logged.
    */
   private static boolean contextBridge(Instrumentation instrumentation) {
-    try {
-      ContextPropagation.injectBridge(instrumentation);
-      return true;
-    } catch (Exception | LinkageError e) {
-      SdkLog.errorOnce("agent-bootstrap", "llmops-agent: could not weave the JDK's executors;"
-          + " the trace context does not follow work to other threads", e);
-      return false;
-    }
+    return defined(() -> ContextPropagation.injectBridge(instrumentation), "agent-bootstrap",
+        "llmops-agent: could not weave the JDK's executors; the trace context does not follow"
+            + " work to other threads");
   }
 
   /**
@@ -137,12 +132,23 @@ public final class AgentInstaller {
    * failure leaves the rest working and is logged.
    */
   private static boolean httpBridge(Instrumentation instrumentation) {
+    return defined(() -> HttpClientWeaving.injectBridge(instrumentation), "agent-http-install",
+        "llmops-agent: could not weave the HTTP clients; their calls are recorded only by the"
+            + " explicit integrations");
+  }
+
+  /** Defining a bridge in {@code java.base}, which the JVM may refuse. */
+  @FunctionalInterface
+  private interface BridgeDefinition {
+    void define() throws Exception;
+  }
+
+  private static boolean defined(BridgeDefinition bridge, String logKey, String failure) {
     try {
-      HttpClientWeaving.injectBridge(instrumentation);
+      bridge.define();
       return true;
     } catch (Exception | LinkageError e) {
-      SdkLog.errorOnce("agent-http-install", "llmops-agent: could not weave the HTTP clients;"
-          + " their calls are recorded only by the explicit integrations", e);
+      SdkLog.errorOnce(logKey, failure, e);
       return false;
     }
   }
