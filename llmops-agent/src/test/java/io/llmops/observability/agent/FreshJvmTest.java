@@ -90,6 +90,21 @@ class FreshJvmTest {
   }
 
   @Test
+  void theWovenJdkClassesPassTheJvmsOwnVerifierOnThisJdk() throws Exception {
+    // The JVM does not verify the JDK's classes unless told to: woven ones must pass anyway.
+    assertAllHandoffsOk(runMain(ContextScenariosMain.class, ChildJvm.thisJava(),
+        "-XX:+UnlockDiagnosticVMOptions", "-XX:+BytecodeVerificationLocal"), handoffsOnThisJdk());
+  }
+
+  @Test
+  void theWovenJdkClassesAndVirtualThreadPassTheJvmsOwnVerifierOnJdk25() throws Exception {
+    assumeTrue(Files.isExecutable(JDK25), "JDK 25 is not installed here");
+    assertAllHandoffsOk(runMain(ContextScenariosMain.class, JDK25.toString(),
+        "-XX:+EnableDynamicAgentLoading", "-XX:+UnlockDiagnosticVMOptions",
+        "-XX:+BytecodeVerificationLocal"), 19);
+  }
+
+  @Test
   void bedrockClientsBuiltBeforeAndAfterInstallAreRecordedOnlyAfter() throws Exception {
     String java = ChildJvm.thisJava();
     assertThat(runMain(BedrockSwitchMain.class, java))

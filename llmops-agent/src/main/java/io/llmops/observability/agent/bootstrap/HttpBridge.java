@@ -99,6 +99,15 @@ public final class HttpBridge {
   }
 
   /**
+   * Entry of a woven {@code HttpURLConnection} method, given the connection's fields: it is in use
+   * once it connected, has a response stream or remembers a failure.
+   */
+  public static Object connectionEnter(Object connection, String method, boolean connected,
+      Object response, Object failure) {
+    return connectionEnter(connection, method, connected || response != null || failure != null);
+  }
+
+  /**
    * Entry of a woven {@code HttpURLConnection} method: {@code used} when the connection has
    * connected or read a response already. Returns the token for {@link #connectionExit}, or null.
    */

@@ -7,8 +7,8 @@ import java.lang.reflect.Method;
  * Adds {@code llmops-bedrock}'s interceptor to the configuration of each Bedrock Runtime client
  * the application builds. Its classes are looked up through the class loader of the SDK that
  * builds the client (a Spring Boot executable jar, say, has its own), by name: the agent has no
- * dependency on the SDK or on {@code llmops-bedrock}. Public because {@link BedrockAdvice} calls
- * it from inside the SDK. Never throws. Internal.
+ * dependency on the SDK or on {@code llmops-bedrock}. Public because the code
+ * {@link BedrockInstrumentation} weaves calls it from inside the SDK. Never throws. Internal.
  */
 public final class BedrockClients {
 

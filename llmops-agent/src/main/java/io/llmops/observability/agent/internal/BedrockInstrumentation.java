@@ -1,20 +1,19 @@
 package io.llmops.observability.agent.internal;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-
 import java.util.Map;
 import java.util.Properties;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.ClassNode;
 
 /**
  * Weaves the AWS SDK's Bedrock Runtime client builders so that every {@code BedrockRuntimeClient}
  * and {@code BedrockRuntimeAsyncClient} gets {@code llmops-bedrock}'s interceptor once (see
- * {@link BedrockClients}). The builder is matched by name: nothing happens, and nothing is
- * loaded, in an application without the SDK. Internal.
+ * {@link BedrockClients}): at the end of {@code invokePlugins}, the last step in which a builder
+ * resolves its configuration, the configuration it returns is the one
+ * {@link BedrockClients#withInterceptor} gives back. The builder is matched by name: nothing
+ * happens, and nothing is loaded, in an application without the SDK. Internal.
  */
-final class BedrockInstrumentation {
+final class BedrockInstrumentation implements ClassWeaving {
 
   /** The switch, as an environment variable or system property: {@code false} turns it off. */
   static final String SWITCH = "LLMOPS_AGENT_BEDROCK";
@@ -23,10 +22,15 @@ final class BedrockInstrumentation {
 
   /** The generated base class of both client builders; it declares {@code invokePlugins}. */
   private static final String BUILDER =
-      "software.amazon.awssdk.services.bedrockruntime.DefaultBedrockRuntimeBaseClientBuilder";
+      "software/amazon/awssdk/services/bedrockruntime/DefaultBedrockRuntimeBaseClientBuilder";
   private static final AgentSwitch ON = new AgentSwitch(SWITCH, SWITCH_PROPERTY);
 
-  private BedrockInstrumentation() {}
+  private static final InlineAdvice WITH_INTERCEPTOR = InlineAdvice.atReturn(site -> {
+    site.loadConstant(Type.getObjectType(site.owner));
+    site.loadResult();
+    site.invokeStatic("io/llmops/observability/agent/internal/BedrockClients",
+        "withInterceptor", "(Ljava/lang/Class;Ljava/lang/Object;)Ljava/lang/Object;");
+  }, false, true);
 
   /**
    * Whether the switch is on (the default): {@code false}, {@code 0}, {@code no} or {@code off},
@@ -38,15 +42,34 @@ final class BedrockInstrumentation {
     return ON.enabled(properties, environment);
   }
 
-  /** The weaving of the builder class, to install. */
-  static AgentBuilder weaving() {
-    return Weavings.retransforming()
-        .with(LoadedClasses.named(BUILDER))
-        .with(new WeavingListener("agent-bedrock-", "Bedrock Runtime calls are not recorded",
-            StartupStats::bedrockWoven))
-        .with(WeavingListener.debug())
-        .type(named(BUILDER))
-        .transform((builder, type, loader, module, domain) -> builder.visit(
-            Advice.to(BedrockAdvice.class).on(named("invokePlugins").and(takesArguments(1)))));
+  @Override
+  public boolean wants(String internalName, byte[] classFile) {
+    return internalName.equals(BUILDER);
+  }
+
+  @Override
+  public boolean candidate(Class<?> loaded) {
+    return loaded.getName().startsWith(BUILDER.replace('/', '.'));
+  }
+
+  @Override
+  public boolean weave(ClassNode type) {
+    return AdviceInliner.inlineAll(type, (owner, method) -> method.name.equals("invokePlugins")
+        && Type.getArgumentTypes(method.desc).length == 1 ? WITH_INTERCEPTOR : null);
+  }
+
+  @Override
+  public void woven() {
+    StartupStats.bedrockWoven();
+  }
+
+  @Override
+  public String logKey() {
+    return "agent-bedrock-";
+  }
+
+  @Override
+  public String consequence() {
+    return "Bedrock Runtime calls are not recorded";
   }
 }

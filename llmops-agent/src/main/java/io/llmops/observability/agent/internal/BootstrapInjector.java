@@ -9,19 +9,16 @@ import java.lang.instrument.Instrumentation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import net.bytebuddy.dynamic.ClassFileLocator;
-// ByteBuddy's own copy of ASM carries the remapper (ASM's commons module is not a dependency).
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassWriter;
-import net.bytebuddy.jar.asm.commons.ClassRemapper;
-import net.bytebuddy.jar.asm.commons.Remapper;
 import org.jspecify.annotations.Nullable;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.commons.ClassRemapper;
+import org.objectweb.asm.commons.Remapper;
 
 /**
  * Makes {@link ContextBridge} and {@link HttpBridge} callable from code woven into JDK classes:
@@ -29,8 +26,8 @@ import org.jspecify.annotations.Nullable;
  * {@code jdk.internal.misc.LlmopsHttpBridge}, in {@code java.base} (bootstrap class loader,
  * a package that {@code java.base} does not export, so applications cannot reach it). Nothing is
  * appended to the bootstrap class path: that would make HotSpot print a class-data-sharing
- * warning and turn sharing off for every non-JDK class. {@link #adviceLocator} hands ByteBuddy the
- * advice classes with their calls renamed the same way. Internal.
+ * warning and turn sharing off for every non-JDK class. The code woven into JDK classes calls the
+ * copies by these names ({@link #renamedInternalName}). Internal.
  */
 final class BootstrapInjector {
 
@@ -94,15 +91,6 @@ final class BootstrapInjector {
     }
   }
 
-  /** Where ByteBuddy reads {@code adviceTypes}: their calls go to the renamed bridge. */
-  static ClassFileLocator adviceLocator(Class<?>... adviceTypes) throws IOException {
-    Map<String, byte[]> classFiles = new HashMap<>();
-    for (Class<?> type : adviceTypes) {
-      classFiles.put(type.getName(), renamed(type.getName().replace('.', '/')));
-    }
-    return new ClassFileLocator.Simple(classFiles);
-  }
-
   /**
    * A lookup with package access to {@link #JDK_PACKAGE}: {@link PackageLookup}, loaded by a class
    * loader of its own, is the only class that package is opened to.
@@ -140,7 +128,8 @@ final class BootstrapInjector {
     return type.getName().replace('.', '/');
   }
 
-  private static String renamedInternalName(Class<?> bridge) {
+  /** The internal name of {@code bridge}'s copy in {@code java.base}. */
+  static String renamedInternalName(Class<?> bridge) {
     return JDK_PACKAGE.replace('.', '/') + "/Llmops" + bridge.getSimpleName();
   }
 

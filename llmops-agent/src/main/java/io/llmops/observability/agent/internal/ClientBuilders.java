@@ -12,8 +12,8 @@ import java.util.Map;
  * (once: it is the integration's to recognise a builder it instrumented already). The
  * integration is looked up by name through the builder's class loader: the agent depends on
  * neither library, and without the integration the builder builds as it would (said once per
- * builder class, at debug level). Public because {@link ClientBuilderAdvice} calls it from inside
- * the libraries. Never throws. Internal.
+ * builder class, at debug level). Public because the code {@link HttpClientWeaving} weaves
+ * calls it from inside the libraries. Never throws. Internal.
  */
 public final class ClientBuilders {
 

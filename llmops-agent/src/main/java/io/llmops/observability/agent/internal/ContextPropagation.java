@@ -1,26 +1,14 @@
 package io.llmops.observability.agent.internal;
 
-import static net.bytebuddy.matcher.ElementMatchers.isConstructor;
-import static net.bytebuddy.matcher.ElementMatchers.isPrivate;
-import static net.bytebuddy.matcher.ElementMatchers.isSubTypeOf;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.none;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-
 import io.llmops.observability.Scope;
+import io.llmops.observability.agent.bootstrap.ContextBridge;
 import io.llmops.observability.spi.ContextHandOff;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.instrument.Instrumentation;
 import java.util.concurrent.ForkJoinTask;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Makes the trace context follow work to other threads by weaving a few JDK classes, at the
@@ -40,71 +28,129 @@ import net.bytebuddy.dynamic.ClassFileLocator;
  *       the thread runs its task.
  * </ul>
  *
- * Internal.
+ * The inserted code calls the copy of {@link ContextBridge} defined in {@code java.base}
+ * ({@link BootstrapInjector}). Internal.
  */
-final class ContextPropagation {
+final class ContextPropagation implements ClassWeaving {
 
-  private static final String VIRTUAL_THREAD = "java.lang.VirtualThread";
+  private static final String CONCURRENT = "java/util/concurrent/";
+  private static final String FUTURE_TASK = CONCURRENT + "FutureTask";
+  private static final String FORK_JOIN_TASK = CONCURRENT + "ForkJoinTask";
+  private static final String THREAD_POOL = CONCURRENT + "ThreadPoolExecutor";
+  private static final String VIRTUAL_THREAD = "java/lang/VirtualThread";
+  private static final String BRIDGE = BootstrapInjector.renamedInternalName(ContextBridge.class);
 
-  private ContextPropagation() {}
+  private static final InlineAdvice CAPTURE = InlineAdvice.atReturn(site -> {
+    site.loadThis();
+    site.invokeStatic(BRIDGE, "capture", "(Ljava/lang/Object;)V");
+  }, true, false);
+  private static final InlineAdvice RESTORE_ONCE = restore(false);
+  private static final InlineAdvice RESTORE_AGAIN = restore(true);
+  private static final InlineAdvice EXECUTE = InlineAdvice.atEntry(site -> {
+    site.loadArgument(0);
+    site.invokeStatic(BRIDGE, "wrap", "(Ljava/lang/Runnable;)Ljava/lang/Runnable;");
+    site.storeArgument(0);
+  });
+  private static final InlineAdvice SHUTDOWN_NOW = InlineAdvice.atReturn(site -> {
+    site.loadResult();
+    site.invokeStatic(BRIDGE, "unwrap", "(Ljava/util/List;)V");
+  }, false, false);
 
-  /** Defines the bridge in java.base, then installs {@code weaving}, whose code calls it. */
-  static void install(Instrumentation instrumentation, AgentBuilder weaving) throws Exception {
+  /** Defines the bridge in java.base; the weaving's code calls it. */
+  static void injectBridge(Instrumentation instrumentation) throws Exception {
     BootstrapInjector.inject(instrumentation, ContextHandOff::capture, ContextHandOff::attach,
         token -> ((Scope) token).close());
-    weaving.installOn(instrumentation);
+  }
+
+  /** A task's context is current while it runs, then forgotten ({@code keep} false) or kept. */
+  private static InlineAdvice restore(boolean keep) {
+    return InlineAdvice.around(site -> {
+      site.loadThis();
+      site.loadInt(keep ? 1 : 0);
+      site.invokeStatic(BRIDGE, "restore", "(Ljava/lang/Object;Z)Ljava/lang/Object;");
+    }, site -> {
+      site.loadEnterValue();
+      site.invokeStatic(BRIDGE, "end", "(Ljava/lang/Object;)V");
+    });
+  }
+
+  @Override
+  public boolean wants(String internalName, byte[] classFile) {
+    return internalName.equals(FUTURE_TASK) || internalName.equals(FORK_JOIN_TASK)
+        || internalName.equals(THREAD_POOL) || internalName.equals(VIRTUAL_THREAD)
+        || internalName.startsWith(CONCURRENT) && extendsForkJoinTask(classFile);
+  }
+
+  @Override
+  public boolean candidate(Class<?> loaded) {
+    String name = loaded.getName();
+    return name.equals(VIRTUAL_THREAD.replace('/', '.'))
+        || name.startsWith("java.util.concurrent.") && (ForkJoinTask.class.isAssignableFrom(loaded)
+            || name.equals(FUTURE_TASK.replace('/', '.'))
+            || name.equals(THREAD_POOL.replace('/', '.')));
   }
 
   /**
-   * The weaving of the JDK classes; their advice calls the bridge by its renamed name. The advice
-   * is read here, once, not when each class is woven.
+   * Whether a class of {@code java.util.concurrent} extends {@code ForkJoinTask}: its superclass
+   * is read from the class file; a superclass other than {@code ForkJoinTask} is looked up (a
+   * JDK class, loaded now rather than just after).
    */
-  static AgentBuilder weaving() {
-    ClassFileLocator locator;
-    try {
-      locator = BootstrapInjector.adviceLocator(JdkAdvice.class.getDeclaredClasses());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  private static boolean extendsForkJoinTask(byte[] classFile) {
+    String superName = new ClassReader(classFile).getSuperName();
+    if (superName == null || !superName.startsWith(CONCURRENT)) {
+      return false;
     }
-    Advice capture = advice(JdkAdvice.Capture.class, locator);
-    Advice restoreOnce = advice(JdkAdvice.RestoreOnce.class, locator);
-    Advice restoreAgain = advice(JdkAdvice.RestoreAgain.class, locator);
-    Advice execute = advice(JdkAdvice.Execute.class, locator);
-    Advice shutdownNow = advice(JdkAdvice.ShutdownNow.class, locator);
-    String concurrent = "java.util.concurrent.";
-    return Weavings.retransforming()
-        .with(LoadedClasses.where(type -> type.getName().startsWith(concurrent)
-            || type.getName().equals(VIRTUAL_THREAD)))
-        .with(new WeavingListener("agent-context-",
-            "the trace context does not follow work handed to it", StartupStats::contextWoven))
-        .with(WeavingListener.debug())
-        .ignore(none())
-        .type(named(concurrent + "FutureTask"))
-        .transform((builder, type, loader, module, domain) -> builder
-            .visit(capture.on(isConstructor()))
-            .visit(restoreOnce.on(named("run").and(takesArguments(0))))
-            .visit(restoreAgain.on(named("runAndReset").and(takesArguments(0)))))
-        .type(named(concurrent + "ForkJoinTask"))
-        .transform((builder, type, loader, module, domain) -> builder
-            .visit(capture.on(isConstructor()))
-            .visit(restoreOnce.on(named("doExec").and(takesArguments(0)))))
-        .type(nameStartsWith(concurrent).and(not(named(concurrent + "ForkJoinTask")))
-            .and(isSubTypeOf(ForkJoinTask.class)))
-        .transform((builder, type, loader, module, domain) -> builder
-            .visit(restoreOnce.on(named("run").and(takesArguments(0)).and(not(isAbstract())))))
-        .type(named(concurrent + "ThreadPoolExecutor"))
-        .transform((builder, type, loader, module, domain) -> builder
-            .visit(execute.on(named("execute").and(takesArguments(Runnable.class))))
-            .visit(shutdownNow.on(named("shutdownNow").and(takesArguments(0)))))
-        .type(named(VIRTUAL_THREAD))
-        .transform((builder, type, loader, module, domain) -> builder
-            .visit(capture.on(isConstructor()))
-            .visit(restoreOnce.on(named("run").and(isPrivate()).and(takesArguments(1))
-                .and(takesArgument(0, Runnable.class)))));
+    if (superName.equals(FORK_JOIN_TASK)) {
+      return true;
+    }
+    try {
+      return ForkJoinTask.class.isAssignableFrom(
+          Class.forName(superName.replace('/', '.'), false, null));
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 
-  /** {@code type}'s advice, read through {@code locator}: its calls go to the renamed bridge. */
-  private static Advice advice(Class<?> type, ClassFileLocator locator) {
-    return Advice.to(TypeDescription.ForLoadedType.of(type), locator);
+  @Override
+  public boolean weave(ClassNode type) {
+    return AdviceInliner.inlineAll(type, ContextPropagation::adviceFor);
+  }
+
+  private static InlineAdvice adviceFor(String owner, MethodNode method) {
+    boolean constructor = method.name.equals("<init>");
+    boolean noArguments = method.desc.startsWith("()");
+    switch (owner) {
+      case FUTURE_TASK:
+        return constructor ? CAPTURE : method.name.equals("run") && noArguments ? RESTORE_ONCE
+            : method.name.equals("runAndReset") && noArguments ? RESTORE_AGAIN : null;
+      case FORK_JOIN_TASK:
+        return constructor ? CAPTURE
+            : method.name.equals("doExec") && noArguments ? RESTORE_ONCE : null;
+      case THREAD_POOL:
+        return method.name.equals("execute") && method.desc.equals("(Ljava/lang/Runnable;)V")
+            ? EXECUTE
+            : method.name.equals("shutdownNow") && noArguments ? SHUTDOWN_NOW : null;
+      case VIRTUAL_THREAD:
+        return constructor ? CAPTURE : method.name.equals("run")
+            && method.desc.equals("(Ljava/lang/Runnable;)V")
+            && (method.access & Opcodes.ACC_PRIVATE) != 0 ? RESTORE_ONCE : null;
+      default: // a subclass of ForkJoinTask in java.util.concurrent
+        return method.name.equals("run") && noArguments ? RESTORE_ONCE : null;
+    }
+  }
+
+  @Override
+  public void woven() {
+    StartupStats.contextWoven();
+  }
+
+  @Override
+  public String logKey() {
+    return "agent-context-";
+  }
+
+  @Override
+  public String consequence() {
+    return "the trace context does not follow work handed to it";
   }
 }

@@ -1,47 +1,21 @@
 package io.llmops.observability.agent.internal;
 
+import io.llmops.observability.spi.SdkLog;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import net.bytebuddy.agent.builder.AgentBuilder;
 
 /**
- * Which of the classes loaded before a weaving was installed it considers for retransformation.
- * ByteBuddy describes every class it considers, which for a class of the application means
- * reading and parsing its class file: a cheap test first keeps it to the few that can match.
- * Internal.
+ * The classes loaded before the agent that its weavings change: chosen by a cheap test (by name;
+ * for the application's classes, a byte search of the class file), then retransformed. Internal.
  */
-final class LoadedClasses implements AgentBuilder.RedefinitionStrategy.DiscoveryStrategy {
+final class LoadedClasses {
 
-  private final Predicate<Class<?>> candidate;
+  private LoadedClasses() {}
 
-  private LoadedClasses(Predicate<Class<?>> candidate) {
-    this.candidate = candidate;
-  }
-
-  /** The loaded classes that pass {@code candidate}. */
-  static LoadedClasses where(Predicate<Class<?>> candidate) {
-    return new LoadedClasses(candidate);
-  }
-
-  /** The loaded classes named {@code prefix...}. */
-  static LoadedClasses named(String prefix) {
-    return where(type -> type.getName().startsWith(prefix));
-  }
-
-  /**
-   * Classes of the application (not the JDK's, nor ByteBuddy's or the agent's own), other than
-   * hidden classes (lambdas), whose class file names one of the annotations or is not at hand.
-   */
-  static LoadedClasses usingTrackedAnnotations() {
-    return where(type -> type.getClassLoader() != null && !type.isHidden()
-        && !AgentInstaller.outsideTheApplication(type.getName())
-        && ClassFiles.mayUseTrackedAnnotations(ClassFiles.of(type)));
-  }
-
-  @Override
-  public Iterable<Iterable<Class<?>>> resolve(Instrumentation instrumentation) {
+  /** The loaded classes that can be retransformed and pass {@code candidate}. */
+  static List<Class<?>> matching(Instrumentation instrumentation, Predicate<Class<?>> candidate) {
     List<Class<?>> chosen = new ArrayList<>();
     for (Class<?> type : instrumentation.getAllLoadedClasses()) {
       if (!type.isArray() && !type.isPrimitive() && instrumentation.isModifiableClass(type)
@@ -49,6 +23,28 @@ final class LoadedClasses implements AgentBuilder.RedefinitionStrategy.Discovery
         chosen.add(type);
       }
     }
-    return List.of(chosen);
+    return chosen;
+  }
+
+  /**
+   * Retransforms {@code classes}, all at once; when the JVM refuses the batch, one by one, so
+   * that one class it refuses (logged) leaves the others woven.
+   */
+  static void retransform(Instrumentation instrumentation, List<Class<?>> classes) {
+    if (classes.isEmpty()) {
+      return;
+    }
+    try {
+      instrumentation.retransformClasses(classes.toArray(new Class<?>[0]));
+    } catch (Exception | LinkageError batch) {
+      for (Class<?> type : classes) {
+        try {
+          instrumentation.retransformClasses(type);
+        } catch (Exception | LinkageError e) {
+          SdkLog.errorOnce("agent-retransform-" + type.getName(), "llmops-agent: could not weave "
+              + type.getName() + ", loaded before the agent; it runs unwoven", e);
+        }
+      }
+    }
   }
 }

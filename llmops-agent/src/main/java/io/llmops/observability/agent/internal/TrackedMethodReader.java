@@ -10,89 +10,91 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.bytebuddy.description.annotation.AnnotationDescription;
-import net.bytebuddy.description.annotation.AnnotationValue;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.method.ParameterDescription;
-import net.bytebuddy.description.method.ParameterList;
-import net.bytebuddy.description.type.TypeDescription;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AnnotationNode;
+import org.objectweb.asm.tree.MethodNode;
 
 /** Turns a method's annotation into a {@link TrackedMethod}, at weaving time. Internal. */
 final class TrackedMethodReader {
 
   private TrackedMethodReader() {}
 
-  static TrackedMethod read(MethodDescription method) {
-    AnnotationDescription annotation = null;
-    AnnotationDescription resume = null;
+  /** The settings of {@code method}, one of {@code owner}'s (internal name) with an annotation. */
+  static TrackedMethod read(String owner, MethodNode method) {
+    AnnotationValues annotation = null;
+    AnnotationValues resume = null;
     int found = 0;
-    for (AnnotationDescription candidate : method.getDeclaredAnnotations()) {
-      String candidateName = candidate.getAnnotationType().getName();
-      if (candidateName.equals(TrackedAnnotations.RESUME)) {
+    for (AnnotationNode node : method.visibleAnnotations == null
+        ? List.<AnnotationNode>of() : method.visibleAnnotations) {
+      AnnotationValues candidate = new AnnotationValues(node);
+      if (candidate.typeName.equals(TrackedAnnotations.RESUME)) {
         resume = candidate;
         continue;
       }
-      if (typeOf(candidateName) == null) {
+      if (typeOf(candidate.typeName) == null) {
         continue;
       }
       found++;
-      if (annotation == null || rank(candidateName) < rank(annotation.getAnnotationType().getName())) {
+      if (annotation == null || rank(candidate.typeName) < rank(annotation.typeName)) {
         annotation = candidate;
       }
     }
-    String owner = method.getDeclaringType().asErasure().getName();
+    String ownerName = owner.replace('/', '.');
     if (found > 1) {
-      SdkLog.warn("llmops-agent: " + owner + "#" + method.getName()
-          + " carries several tracking annotations; only @" + annotation.getAnnotationType().getSimpleName()
+      SdkLog.warn("llmops-agent: " + ownerName + "#" + method.name
+          + " carries several tracking annotations; only @" + annotation.simpleName()
           + " is applied");
     }
     if (annotation == null) { // @ResumeExternalService alone: its own span, as @TrackFunction's
       annotation = resume;
     }
-    String annotationName = annotation.getAnnotationType().getName();
+    String annotationName = annotation.typeName;
     SpanType type = annotationName.equals(TrackedAnnotations.RESUME) ? SpanType.SPAN
         : typeOf(annotationName);
     boolean external = annotationName.equals(TrackedAnnotations.EXTERNAL_SERVICE);
-    String where = owner + "#" + method.getName();
-    String name = string(annotation, "name");
-    String spanName = name.isEmpty() ? method.getName() : name;
+    String where = ownerName + "#" + method.name;
+    String name = annotation.string("name");
+    String spanName = name.isEmpty() ? method.name : name;
     boolean llmCall = type == SpanType.GENERATION;
-    String[] names = parameterNames(method.getParameters());
-    List<String> evals = llmCall ? new ArrayList<>(Arrays.asList(strings(annotation, "evals"))) : List.of();
-    if (llmCall && bool(annotation, "evaluation") && !evals.contains("correctness")) {
+    Type[] parameters = Type.getArgumentTypes(method.desc);
+    boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
+    String[] names = ParameterNames.of(method, parameters, isStatic);
+    List<String> evals = llmCall ? new ArrayList<>(Arrays.asList(annotation.strings("evals"))) : List.of();
+    if (llmCall && annotation.bool("evaluation") && !evals.contains("correctness")) {
       evals.add("correctness");
     }
-    PromptLink promptLink = llmCall && has(annotation, "promptName")
-        ? promptLink(string(annotation, "promptName"), integer(annotation, "promptVersion"), where)
+    PromptLink promptLink = llmCall && annotation.has("promptName")
+        ? promptLink(annotation.string("promptName"), annotation.integer("promptVersion"), where)
         : null;
-    double sampleRate = llmCall ? number(annotation, "sampleRate") : 1.0;
+    double sampleRate = llmCall ? annotation.number("sampleRate") : 1.0;
     if (!(sampleRate >= 0.0 && sampleRate <= 1.0)) {
       SdkLog.warn("llmops-agent: " + where + " has sampleRate " + sampleRate
           + ", outside 0.0..1.0; using " + (sampleRate > 1.0 ? "1.0" : "0.0"));
       sampleRate = sampleRate > 1.0 ? 1.0 : 0.0;
     }
     return new TrackedMethod(
-        owner,
-        method.getName(),
+        ownerName,
+        method.name,
         spanName,
         type,
-        has(annotation, "metadata") ? typed(keyValues(strings(annotation, "metadata"), where)) : Map.of(),
-        has(annotation, "tags") ? tags(strings(annotation, "tags"), where) : List.of(),
-        bool(annotation, "captureArgs"),
-        bool(annotation, "captureOutput"),
-        has(annotation, "captureSelf") && bool(annotation, "captureSelf"),
-        method.isStatic(),
-        method.getReturnType().represents(void.class),
+        annotation.has("metadata") ? typed(keyValues(annotation.strings("metadata"), where)) : Map.of(),
+        annotation.has("tags") ? tags(annotation.strings("tags"), where) : List.of(),
+        annotation.bool("captureArgs"),
+        annotation.bool("captureOutput"),
+        annotation.has("captureSelf") && annotation.bool("captureSelf"),
+        isStatic,
+        Type.getReturnType(method.desc).getSort() == Type.VOID,
         names,
-        llmCall ? string(annotation, "model") : "",
+        llmCall ? annotation.string("model") : "",
         promptLink,
-        llmCall ? promptIndex(method.getParameters(), names) : -1,
+        llmCall ? promptIndex(parameters, names) : -1,
         Collections.unmodifiableList(evals),
         sampleRate,
-        llmCall ? keyValues(strings(annotation, "evaluationMetadata"), where) : Map.of(),
-        external ? nonBlank(annotation, "serviceName", method.getName(), where) : null,
+        llmCall ? keyValues(annotation.strings("evaluationMetadata"), where) : Map.of(),
+        external ? nonBlank(annotation, "serviceName", method.name, where) : null,
         external ? nonBlank(annotation, "transport", "http", where) : null,
-        resume == null ? null : segmentName(string(resume, "name"), spanName));
+        resume == null ? null : segmentName(resume.string("name"), spanName));
   }
 
   /**
@@ -123,9 +125,9 @@ final class TrackedMethodReader {
   }
 
   /** The property's value, trimmed; {@code fallback} (with a warning) when it is blank. */
-  private static String nonBlank(AnnotationDescription annotation, String property,
+  private static String nonBlank(AnnotationValues annotation, String property,
       String fallback, String where) {
-    String value = string(annotation, property);
+    String value = annotation.string(property);
     if (value.isBlank()) {
       SdkLog.warn("llmops-agent: " + where + " has a blank " + property + "; '" + fallback
           + "' is used");
@@ -167,19 +169,7 @@ final class TrackedMethodReader {
     }
   }
 
-  /** Names from {@code -parameters} or the local variable table, else null (positional). */
-  private static String[] parameterNames(ParameterList<?> parameters) {
-    String[] names = new String[parameters.size()];
-    for (ParameterDescription parameter : parameters) {
-      if (!parameter.isNamed()) {
-        return null;
-      }
-      names[parameter.getIndex()] = parameter.getName();
-    }
-    return names;
-  }
-
-  private static int promptIndex(ParameterList<?> parameters, String[] names) {
+  private static int promptIndex(Type[] parameters, String[] names) {
     if (names != null) {
       for (int i = 0; i < names.length; i++) {
         if (names[i].equals("prompt")) {
@@ -187,10 +177,10 @@ final class TrackedMethodReader {
         }
       }
     }
-    for (ParameterDescription parameter : parameters) {
-      TypeDescription type = parameter.getType().asErasure();
-      if (type.represents(String.class) || type.represents(CharSequence.class)) {
-        return parameter.getIndex();
+    for (int i = 0; i < parameters.length; i++) {
+      String type = parameters[i].getDescriptor();
+      if (type.equals("Ljava/lang/String;") || type.equals("Ljava/lang/CharSequence;")) {
+        return i;
       }
     }
     return -1;
@@ -235,35 +225,5 @@ final class TrackedMethodReader {
       }
     }
     return List.copyOf(tags);
-  }
-
-  /** Whether the annotation type declares {@code property} (@TrackTransaction has fewer). */
-  private static boolean has(AnnotationDescription annotation, String property) {
-    return !annotation.getAnnotationType().getDeclaredMethods()
-        .filter(net.bytebuddy.matcher.ElementMatchers.named(property)).isEmpty();
-  }
-
-  private static AnnotationValue<?, ?> value(AnnotationDescription annotation, String property) {
-    return annotation.getValue(property);
-  }
-
-  private static String string(AnnotationDescription annotation, String property) {
-    return value(annotation, property).resolve(String.class);
-  }
-
-  private static String[] strings(AnnotationDescription annotation, String property) {
-    return value(annotation, property).resolve(String[].class);
-  }
-
-  private static boolean bool(AnnotationDescription annotation, String property) {
-    return value(annotation, property).resolve(Boolean.class);
-  }
-
-  private static int integer(AnnotationDescription annotation, String property) {
-    return value(annotation, property).resolve(Integer.class);
-  }
-
-  private static double number(AnnotationDescription annotation, String property) {
-    return value(annotation, property).resolve(Double.class);
   }
 }

@@ -2,10 +2,10 @@ package io.llmops.observability.agent.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.llmops.observability.agent.fixtures.AbstractOnly;
 import io.llmops.observability.agent.fixtures.RecordingEvaluationHandler;
 import io.llmops.observability.agent.fixtures.Service;
 import java.lang.instrument.Instrumentation;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import net.bytebuddy.agent.ByteBuddyAgent;
@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 
 /**
- * The classes loaded before the agent that it considers for retransformation: ByteBuddy reads and
- * parses each one, so only those that may carry the annotations are handed to it.
+ * The classes loaded before the agent that the annotation weaving retransforms: only those that
+ * may carry the annotations, so that no other class of the application is parsed.
  */
 class LoadedClassesTest {
 
@@ -31,6 +31,11 @@ class LoadedClassesTest {
   }
 
   @Test
+  void aClassThatNamesAnAnnotationOnlyOnAnAbstractMethodIsNotConsidered() {
+    assertThat(considered()).doesNotContain(AbstractOnly.class);
+  }
+
+  @Test
   void classesOfTheJdkLibrariesAndLambdasAreNotConsidered() {
     Supplier<String> lambda = () -> "hidden";
     assertThat(considered()).doesNotContain(String.class, BedrockRuntimeClient.class,
@@ -38,16 +43,14 @@ class LoadedClassesTest {
   }
 
   @Test
-  void aClassWhoseClassFileCannotBeReadIsLeftToByteBuddy() {
+  void aClassWhoseClassFileCannotBeReadIsConsidered() {
     assertThat(ClassFiles.mayUseTrackedAnnotations(null)).isTrue();
   }
 
   private List<Class<?>> considered() {
     new Service(); // loaded before the look
     new RecordingEvaluationHandler();
-    List<Class<?>> classes = new ArrayList<>();
-    LoadedClasses.usingTrackedAnnotations().resolve(instrumentation).forEach(batch ->
-        batch.forEach(classes::add));
-    return classes;
+    assertThat(ClassFiles.mayUseTrackedAnnotations(ClassFiles.of(AbstractOnly.class))).isTrue();
+    return LoadedClasses.matching(instrumentation, new AnnotationWeaving()::candidate);
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.llmops.observability.agent.fixtures.PromptLinked;
 import io.llmops.observability.testing.CapturedLog;
-import net.bytebuddy.description.method.MethodDescription;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,11 +41,6 @@ class PromptLinkReaderTest {
   }
 
   private static TrackedMethod read(String name) throws NoSuchMethodException {
-    for (java.lang.reflect.Method method : PromptLinked.class.getDeclaredMethods()) {
-      if (method.getName().equals(name)) {
-        return TrackedMethodReader.read(new MethodDescription.ForLoadedMethod(method));
-      }
-    }
-    throw new NoSuchMethodException(name);
+    return TrackedMethods.read(PromptLinked.class, name);
   }
 }

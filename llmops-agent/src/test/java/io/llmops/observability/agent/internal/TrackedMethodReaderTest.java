@@ -7,7 +7,6 @@ import io.llmops.observability.agent.fixtures.ExternalAnnotations;
 import io.llmops.observability.agent.fixtures.Labelled;
 import io.llmops.observability.agent.fixtures.Service;
 import io.llmops.observability.testing.CapturedLog;
-import net.bytebuddy.description.method.MethodDescription;
 import org.junit.jupiter.api.Test;
 
 /** What the reader makes of an annotation, and what it warns about, at weaving time. */
@@ -78,11 +77,6 @@ class TrackedMethodReaderTest {
   }
 
   private static TrackedMethod read(Class<?> owner, String name) throws NoSuchMethodException {
-    for (java.lang.reflect.Method method : owner.getDeclaredMethods()) {
-      if (method.getName().equals(name)) {
-        return TrackedMethodReader.read(new MethodDescription.ForLoadedMethod(method));
-      }
-    }
-    throw new NoSuchMethodException(name);
+    return TrackedMethods.read(owner, name);
   }
 }

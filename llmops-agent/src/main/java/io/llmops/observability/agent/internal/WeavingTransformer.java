@@ -1,0 +1,88 @@
+package io.llmops.observability.agent.internal;
+
+import io.llmops.observability.spi.SdkLog;
+import java.lang.instrument.ClassFileTransformer;
+import java.security.ProtectionDomain;
+import java.util.List;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.tree.ClassNode;
+
+/**
+ * The agent's class file transformer: hands each class file to the first of its weavings that
+ * wants it (a test by name or a byte search, before anything is parsed), which rewrites it with
+ * ASM. A class that cannot be woven is logged once and loads unchanged. Internal.
+ */
+final class WeavingTransformer implements ClassFileTransformer {
+
+  /** {@code -Dllmops.agent.debug=true}: each weaving error on standard error too, every time. */
+  private static final boolean DEBUG = Boolean.getBoolean("llmops.agent.debug");
+
+  private final List<ClassWeaving> weavings;
+
+  WeavingTransformer(List<ClassWeaving> weavings) {
+    this.weavings = List.copyOf(weavings);
+  }
+
+  @Override
+  public byte[] transform(ClassLoader loader, String className, Class<?> redefined,
+      ProtectionDomain domain, byte[] classFile) {
+    if (className == null || classFile == null) {
+      return null;
+    }
+    try {
+      for (ClassWeaving weaving : weavings) {
+        if (weaving.wants(className, classFile)) {
+          return weave(weaving, className, classFile);
+        }
+      }
+      return null;
+    } catch (StackOverflowError e) {
+      // A class loaded with no stack left (deep in a recursion): an error thrown out of a
+      // transformer makes the JVM print an assertion failure; it loads unwoven.
+      return null;
+    }
+  }
+
+  /** Whether a class loaded before the agent is to be retransformed by one of the weavings. */
+  boolean candidate(Class<?> loaded) {
+    for (ClassWeaving weaving : weavings) {
+      if (weaving.candidate(loaded)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static byte[] weave(ClassWeaving weaving, String className, byte[] classFile) {
+    try {
+      byte[] woven = rewrite(weaving, classFile);
+      if (woven != null) {
+        weaving.woven();
+      }
+      return woven;
+    } catch (RuntimeException | LinkageError e) {
+      String name = className.replace('/', '.');
+      if (DEBUG) {
+        System.err.println("llmops-agent: could not weave " + name + ": " + e);
+        e.printStackTrace();
+      }
+      SdkLog.errorOnce(weaving.logKey() + name,
+          "llmops-agent: could not weave " + name + "; " + weaving.consequence(), e);
+      return null;
+    }
+  }
+
+  /** {@code classFile} as {@code weaving} changes it, or null when it changes nothing. */
+  static byte[] rewrite(ClassWeaving weaving, byte[] classFile) {
+    ClassNode type = new ClassNode();
+    new ClassReader(classFile).accept(type, ClassReader.EXPAND_FRAMES);
+    if (!weaving.weave(type)) {
+      return null;
+    }
+    // Frames are kept as inserted: computing them would load classes (never done here).
+    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+    type.accept(writer);
+    return writer.toByteArray();
+  }
+}
