@@ -14,7 +14,7 @@ import io.llmops.observability.otlp.OtlpSettings;
 import io.llmops.observability.otlp.OtlpSinkProvider;
 import io.llmops.observability.processor.ExportedTrace;
 import io.llmops.observability.processor.TraceSink;
-import io.llmops.observability.processor.sink.internal.CountingMetrics;
+import io.llmops.observability.processor.internal.Counters;
 import io.llmops.observability.spi.SinkProvider;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +45,7 @@ public final class SpanSink implements TraceSink, AutoCloseable {
 
   private final String name;
   private final io.llmops.observability.export.TraceSink sink;
-  private final CountingMetrics metrics = new CountingMetrics();
+  private final Counters metrics = new Counters();
   private final ReentrantLock oneAtATime = new ReentrantLock();
 
   private SpanSink(SinkProvider provider, Map<String, String> settings, Duration budget) {

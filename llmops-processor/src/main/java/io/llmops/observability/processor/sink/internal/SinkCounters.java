@@ -1,5 +1,6 @@
 package io.llmops.observability.processor.sink.internal;
 
+import io.llmops.observability.processor.internal.Counters;
 import java.util.Map;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Map;
  */
 public final class SinkCounters {
 
-  private final CountingMetrics counters = new CountingMetrics();
+  private final Counters counters = new Counters();
 
   public void delivered(String sink) {
     increment(sink, "delivered");
