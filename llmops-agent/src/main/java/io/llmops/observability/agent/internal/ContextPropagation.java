@@ -4,6 +4,7 @@ import io.llmops.observability.Scope;
 import io.llmops.observability.agent.bootstrap.ContextBridge;
 import io.llmops.observability.spi.ContextHandOff;
 import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Modifier;
 import java.util.concurrent.ForkJoinTask;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
@@ -85,9 +86,22 @@ final class ContextPropagation implements ClassWeaving {
   public boolean candidate(Class<?> loaded) {
     String name = loaded.getName();
     return name.equals(VIRTUAL_THREAD.replace('/', '.'))
-        || name.startsWith("java.util.concurrent.") && (ForkJoinTask.class.isAssignableFrom(loaded)
+        || name.startsWith("java.util.concurrent.") && (loaded == ForkJoinTask.class
+            || ForkJoinTask.class.isAssignableFrom(loaded) && declaresRun(loaded)
             || name.equals(FUTURE_TASK.replace('/', '.'))
             || name.equals(THREAD_POOL.replace('/', '.')));
+  }
+
+  /**
+   * Whether a loaded subclass of {@code ForkJoinTask} has a {@code run()} of its own to weave:
+   * retransforming one without costs the JVM a redefinition that changes nothing.
+   */
+  private static boolean declaresRun(Class<?> task) {
+    try {
+      return !Modifier.isAbstract(task.getDeclaredMethod("run").getModifiers());
+    } catch (NoSuchMethodException | SecurityException | LinkageError e) {
+      return false;
+    }
   }
 
   /**
