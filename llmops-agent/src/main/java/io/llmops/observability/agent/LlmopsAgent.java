@@ -4,6 +4,7 @@ import io.llmops.observability.agent.internal.AgentInstaller;
 import io.llmops.observability.agent.internal.SelfAttach;
 import io.llmops.observability.agent.internal.Weavings;
 import java.lang.instrument.Instrumentation;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,8 +66,13 @@ public final class LlmopsAgent {
     if (AgentInstaller.isInstalled()) {
       return true;
     }
-    SelfAttach attach = SelfAttach.start();
-    Weavings weavings = AgentInstaller.prepare();
+    Weavings weavings = AgentInstaller.weavings();
+    // Once attached, the attach thread defines the bridges and looks at the classes already
+    // loaded (reading the application's class files) while this thread prepares the weavings.
+    AtomicReference<AgentInstaller.Attached> attached = new AtomicReference<>();
+    SelfAttach attach = SelfAttach.start(
+        instrumentation -> attached.set(AgentInstaller.attached(instrumentation, weavings)));
+    AgentInstaller.prepare(weavings);
     Instrumentation instrumentation;
     try {
       instrumentation = attach.await();
@@ -76,7 +82,7 @@ public final class LlmopsAgent {
               + "Start with -javaagent:llmops-agent.jar instead", e);
       return false;
     }
-    return AgentInstaller.install(instrumentation, weavings);
+    return AgentInstaller.install(instrumentation, weavings, attached.get());
   }
 
   /** Whether the agent is active in this JVM. */

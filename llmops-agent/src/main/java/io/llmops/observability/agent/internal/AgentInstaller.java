@@ -5,6 +5,7 @@ import io.llmops.observability.spi.Weaving;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Installs the weaving once per JVM: the locals pass first, then the advice. Internal. */
 public final class AgentInstaller {
@@ -23,22 +24,55 @@ public final class AgentInstaller {
    * attach is under way. Never throws: what cannot be built fails when it is installed.
    */
   public static Weavings prepare() {
-    long started = System.nanoTime();
-    warmUp();
-    Weavings weavings = new Weavings(locals(), new AnnotationWeaving(),
+    Weavings weavings = weavings();
+    prepare(weavings);
+    return weavings;
+  }
+
+  /** The weavings the settings ask for, not yet warmed up: cheap. */
+  public static Weavings weavings() {
+    return new Weavings(locals(), new AnnotationWeaving(),
         contextPropagationEnabled() ? new ContextPropagation() : null,
         BedrockInstrumentation.enabled(System.getProperties(), System.getenv())
             ? new BedrockInstrumentation() : null,
         HttpClientWeaving.enabled(System.getProperties(), System.getenv())
             ? new HttpClientWeaving() : null);
+  }
+
+  /** Loads what {@code weavings} and the woven code need, in advance. */
+  public static void prepare(Weavings weavings) {
+    long started = System.nanoTime();
+    warmUp();
     warmUpWeaving(weavings);
     StartupStats.prepared(System.nanoTime() - started);
-    return weavings;
   }
+
+  /**
+   * What needs the instrumentation but not the prepared weavings, done as soon as the JVM handed
+   * it over: the bridges defined in {@code java.base}, and a look at the classes already loaded
+   * that {@code weavings} may change (reading the application's class files is most of it).
+   * {@code LlmopsAgent.install()} runs it on the attach thread while the weavings are prepared;
+   * what loads meanwhile is looked at when installing.
+   */
+  public static Attached attached(Instrumentation instrumentation, Weavings weavings) {
+    boolean context = weavings.context != null && contextBridge(instrumentation);
+    boolean http = weavings.httpClients != null && httpBridge(instrumentation);
+    return new Attached(context, http, LoadedClasses.scan(instrumentation,
+        new WeavingTransformer(all(weavings))::candidate));
+  }
+
+  /**
+   * What {@link #attached} did.
+   *
+   * @param contextBridge whether the context bridge is defined
+   * @param httpBridge whether the HTTP bridge is defined
+   * @param scan the classes loaded then that a weaving may change
+   */
+  public record Attached(boolean contextBridge, boolean httpBridge, LoadedClasses.Scan scan) {}
 
   /** Weaves once per JVM ({@link #install(Instrumentation, Weavings)}), preparing first. */
   public static synchronized boolean install(Instrumentation instrumentation) {
-    return installed || install(instrumentation, prepare());
+    return installed || install(instrumentation, prepare(), null);
   }
 
   /**
@@ -46,13 +80,14 @@ public final class AgentInstaller {
    * set-up that fails (a throwing {@code premain} would abort the JVM's start) is logged and
    * answered with false, and the application runs unchanged, untraced.
    */
-  public static synchronized boolean install(Instrumentation instrumentation, Weavings weavings) {
+  public static synchronized boolean install(Instrumentation instrumentation, Weavings weavings,
+      @Nullable Attached attached) {
     if (installed) {
       return true;
     }
     long started = System.nanoTime();
     try {
-      weave(instrumentation, weavings);
+      weave(instrumentation, weavings, attached);
     } catch (RuntimeException | LinkageError e) {
       SdkLog.error("llmops-agent: the annotations could not be woven; the application runs "
           + "unchanged and untraced", e);
@@ -64,7 +99,8 @@ public final class AgentInstaller {
     return true;
   }
 
-  private static void weave(Instrumentation instrumentation, Weavings weavings) {
+  private static void weave(Instrumentation instrumentation, Weavings weavings,
+      @Nullable Attached attached) {
     if (weavings.locals == null) {
       throw new IllegalStateException("the captureLocals pass could not be built");
     }
@@ -73,10 +109,12 @@ public final class AgentInstaller {
     instrumentation.addTransformer(weavings.locals, true);
     List<ClassWeaving> active = new ArrayList<>();
     active.add(weavings.annotations);
-    if (weavings.context != null && contextBridge(instrumentation)) {
+    if (weavings.context != null && (attached != null ? attached.contextBridge()
+        : contextBridge(instrumentation))) {
       active.add(weavings.context);
     }
-    if (weavings.httpClients != null && httpBridge(instrumentation)) {
+    if (weavings.httpClients != null && (attached != null ? attached.httpBridge()
+        : httpBridge(instrumentation))) {
       active.add(weavings.httpClients);
     }
     if (weavings.bedrock != null) {
@@ -88,7 +126,8 @@ public final class AgentInstaller {
     StartupStats.httpClients(active.contains(weavings.httpClients));
     StartupStats.bedrock(active.contains(weavings.bedrock));
     LoadedClasses.retransform(instrumentation,
-        LoadedClasses.matching(instrumentation, transformer::candidate));
+        LoadedClasses.matching(instrumentation, transformer::candidate,
+            attached != null ? attached.scan() : null));
   }
 
   /** The captureLocals pass, or null (reported when installing) if it cannot be built. */
@@ -154,7 +193,8 @@ public final class AgentInstaller {
   }
 
   /** Loads what the weaving needs before it runs inside another class's loading. */
-  private static void warmUpWeaving(Weavings weavings) {
+  /** Every weaving the settings ask for. */
+  private static List<ClassWeaving> all(Weavings weavings) {
     List<ClassWeaving> all = new ArrayList<>();
     all.add(weavings.annotations);
     for (ClassWeaving optional : new ClassWeaving[] {weavings.context, weavings.httpClients,
@@ -163,8 +203,12 @@ public final class AgentInstaller {
         all.add(optional);
       }
     }
+    return all;
+  }
+
+  private static void warmUpWeaving(Weavings weavings) {
     try {
-      WeavingWarmUp.run(all);
+      WeavingWarmUp.run(all(weavings));
     } catch (RuntimeException | LinkageError e) {
       SdkLog.errorOnce("agent-weaving-warm-up", "llmops-agent: could not load the weaving's"
           + " classes in advance; a class loaded while they load may be left unwoven", e);

@@ -22,6 +22,7 @@ final class AnnotationWeaving implements ClassWeaving {
    */
   private static final String[] NOT_WOVEN = {"java/", "javax/", "jdk/", "sun/", "com/sun/",
       "net/bytebuddy/", "io/llmops/observability/agent/internal/",
+      "io/llmops/observability/agent/bootstrap/",
       "io/llmops/observability/agent/shaded/", "software/amazon/awssdk/", "com/amazonaws/",
       "io/netty/", "com/fasterxml/jackson/", "org/springframework/", "org/apache/",
       "org/eclipse/jetty/", "org/slf4j/", "ch/qos/logback/", "com/google/", "kotlin/", "scala/",

@@ -3,27 +3,66 @@ package io.llmops.observability.agent.internal;
 import io.llmops.observability.spi.SdkLog;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The classes loaded before the agent that its weavings change: chosen by a cheap test (by name;
  * for the application's classes, a byte search of the class file), then retransformed. Internal.
  */
-final class LoadedClasses {
+public final class LoadedClasses {
 
   private LoadedClasses() {}
 
-  /** The loaded classes that can be retransformed and pass {@code candidate}. */
-  static List<Class<?>> matching(Instrumentation instrumentation, Predicate<Class<?>> candidate) {
+  /**
+   * A look at the loaded classes taken before the weavings were registered: every class seen,
+   * and those a (broader) test chose.
+   */
+  public record Scan(Set<Class<?>> seen, List<Class<?>> chosen) {}
+
+  /** The loaded classes that can be retransformed and pass {@code candidate}, and all seen. */
+  static Scan scan(Instrumentation instrumentation, Predicate<Class<?>> candidate) {
+    Set<Class<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     List<Class<?>> chosen = new ArrayList<>();
     for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-      if (!type.isArray() && !type.isPrimitive() && instrumentation.isModifiableClass(type)
+      seen.add(type);
+      if (retransformable(instrumentation, type) && candidate.test(type)) {
+        chosen.add(type);
+      }
+    }
+    return new Scan(seen, chosen);
+  }
+
+  /**
+   * The loaded classes that can be retransformed and pass {@code candidate}: of those {@code
+   * earlier} chose, and of all loaded since it looked (null: all loaded now).
+   */
+  static List<Class<?>> matching(Instrumentation instrumentation, Predicate<Class<?>> candidate,
+      @Nullable Scan earlier) {
+    if (earlier == null) {
+      return scan(instrumentation, candidate).chosen();
+    }
+    List<Class<?>> chosen = new ArrayList<>();
+    for (Class<?> type : earlier.chosen()) {
+      if (candidate.test(type)) {
+        chosen.add(type);
+      }
+    }
+    for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+      if (!earlier.seen().contains(type) && retransformable(instrumentation, type)
           && candidate.test(type)) {
         chosen.add(type);
       }
     }
     return chosen;
+  }
+
+  private static boolean retransformable(Instrumentation instrumentation, Class<?> type) {
+    return !type.isArray() && !type.isPrimitive() && instrumentation.isModifiableClass(type);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.llmops.observability.agent.internal;
 import io.llmops.observability.spi.SdkLog;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
+import java.util.function.Consumer;
 import net.bytebuddy.agent.ByteBuddyAgent;
 
 /**
@@ -20,18 +21,30 @@ public final class SelfAttach {
   private static volatile long attachNanos = -1;
 
   private final Thread thread;
+  private final Consumer<Instrumentation> afterAttach;
   private Instrumentation instrumentation;
   /** What the attach threw: a RuntimeException or an Error. */
   private Throwable failure;
 
-  private SelfAttach() {
+  private SelfAttach(Consumer<Instrumentation> afterAttach) {
+    this.afterAttach = afterAttach;
     thread = new Thread(this::attach, "llmops-agent-attach");
     thread.setDaemon(true);
   }
 
   /** Starts attaching; on a JVM that cannot start a thread, attaches on the calling thread. */
   public static SelfAttach start() {
-    SelfAttach attach = new SelfAttach();
+    return start(instrumentation -> { });
+  }
+
+  /**
+   * Starts attaching, then runs {@code afterAttach} with the instrumentation on the same thread
+   * before {@link #await} returns; on a JVM that cannot start a thread, on the calling thread.
+   * A failure of {@code afterAttach} is not the attach's: it is the caller's to note (its
+   * effect missing), so it is swallowed here.
+   */
+  public static SelfAttach start(Consumer<Instrumentation> afterAttach) {
+    SelfAttach attach = new SelfAttach(afterAttach);
     try {
       attach.thread.start();
     } catch (OutOfMemoryError e) {
@@ -81,14 +94,21 @@ public final class SelfAttach {
       instrumentation = throughAttachListener();
       if (instrumentation != null) {
         way = "attach listener";
-        return;
+      } else {
+        instrumentation = ByteBuddyAgent.install();
+        way = "ByteBuddy";
       }
-      instrumentation = ByteBuddyAgent.install();
-      way = "ByteBuddy";
     } catch (RuntimeException | Error e) {
       failure = e;
     } finally {
       attachNanos = System.nanoTime() - started;
+    }
+    if (instrumentation != null) {
+      try {
+        afterAttach.accept(instrumentation);
+      } catch (RuntimeException | LinkageError e) {
+        // The caller sees the step's effect missing and does the work itself.
+      }
     }
   }
 

@@ -51,6 +51,6 @@ class LoadedClassesTest {
     new Service(); // loaded before the look
     new RecordingEvaluationHandler();
     assertThat(ClassFiles.mayUseTrackedAnnotations(ClassFiles.of(AbstractOnly.class))).isTrue();
-    return LoadedClasses.matching(instrumentation, new AnnotationWeaving()::candidate);
+    return LoadedClasses.matching(instrumentation, new AnnotationWeaving()::candidate, null);
   }
 }
