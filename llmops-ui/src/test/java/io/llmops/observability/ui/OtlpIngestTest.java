@@ -15,6 +15,15 @@ import io.llmops.observability.export.TraceMessage;
 import io.llmops.observability.export.TraceSink;
 import io.llmops.observability.otlp.OtlpSettings;
 import io.llmops.observability.otlp.OtlpSinkProvider;
+import com.google.protobuf.ByteString;
+import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.resource.v1.Resource;
+import io.opentelemetry.proto.trace.v1.ResourceSpans;
+import io.opentelemetry.proto.trace.v1.ScopeSpans;
+import io.opentelemetry.proto.trace.v1.Span;
+import io.opentelemetry.proto.trace.v1.Status;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +32,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -122,15 +132,50 @@ class OtlpIngestTest {
   }
 
   @Test
+  void aSpanFromAnotherOpenTelemetrySdkWithGenAiConventionsIsStoredAsAGeneration() throws Exception {
+    TraceViewer viewer = start(UiSettings.local(data, List.of()));
+    byte[] traceId = HexFormat.of().parseHex("4bf92f3577b34da6a3ce929d0e0e4736");
+    Span span = Span.newBuilder().setTraceId(ByteString.copyFrom(traceId))
+        .setSpanId(ByteString.copyFrom(HexFormat.of().parseHex("00f067aa0ba902b7"))).setName("chat gpt-4o")
+        .setStartTimeUnixNano(1_796_000_000_123_456_000L).setEndTimeUnixNano(1_796_000_001_123_456_000L)
+        .addAllAttributes(List.of(text("gen_ai.operation.name", "chat"), text("gen_ai.request.model", "gpt-4o"),
+            number("gen_ai.usage.input_tokens", 12), number("gen_ai.usage.output_tokens", 3), text("user.id", "bob"),
+            text("session.id", "s1"), text("http.route", "/ask")))
+        .setStatus(Status.newBuilder().setCode(Status.StatusCode.STATUS_CODE_ERROR).setMessage("rate limited"))
+        .addEvents(Span.Event.newBuilder().setName("exception").addAttributes(text("exception.type", "RateLimitError")))
+        .build();
+    ExportTraceServiceRequest request = ExportTraceServiceRequest.newBuilder().addResourceSpans(ResourceSpans.newBuilder()
+        .setResource(Resource.newBuilder().addAttributes(text("service.name", "python-agent"))
+            .addAttributes(text("deployment.environment.name", "staging")))
+        .addScopeSpans(ScopeSpans.newBuilder().addSpans(span))).build();
+
+    assertThat(post(viewer, gzip(request.toByteArray()), "gzip").statusCode()).isEqualTo(200);
+
+    JsonNode trace = get(viewer, "api/traces/4bf92f35-77b3-4da6-a3ce-929d0e0e4736").get("trace");
+    assertThat(trace.get("trace_name").asText()).isEqualTo("chat gpt-4o");
+    assertThat(trace.get("project_id").asText()).isEqualTo("python-agent");
+    assertThat(trace.get("environment").asText()).isEqualTo("staging");
+    assertThat(trace.get("user_id").asText()).isEqualTo("bob");
+    assertThat(trace.get("session_id").asText()).isEqualTo("s1");
+    JsonNode stored = trace.get("spans").get(0);
+    assertThat(stored.get("span_id").asText()).isEqualTo("00f067aa0ba902b7");
+    assertThat(stored.get("span_type").asText()).isEqualTo("generation");
+    assertThat(stored.get("model_id").asText()).isEqualTo("gpt-4o");
+    assertThat(stored.get("usage").toString()).isEqualTo("{\"input_tokens\":12,\"output_tokens\":3,\"total_tokens\":15}");
+    assertThat(stored.get("status").asText()).isEqualTo("error");
+    assertThat(stored.get("status_message").asText()).isEqualTo("rate limited");
+    assertThat(stored.get("duration_ms").asLong()).isEqualTo(1000);
+    assertThat(stored.get("metadata").get("http.route").asText()).isEqualTo("/ask");
+    assertThat(stored.get("metadata").get("exception.type").asText()).isEqualTo("RateLimitError");
+  }
+
+  @Test
   void aBodyBeyondTheCapIsRefusedWith413EvenWhenItOnlyGrowsThatLargeWhenDecompressed() throws Exception {
     TraceViewer viewer = start(UiSettings.local(data, List.of()));
-    ByteArrayOutputStream bomb = new ByteArrayOutputStream();
-    try (GZIPOutputStream gzip = new GZIPOutputStream(bomb)) {
-      gzip.write(new byte[(16 << 20) + 1]);
-    }
+    byte[] bomb = gzip(new byte[(16 << 20) + 1]);
 
     try (LogCapture log = LogCapture.of("io.llmops.observability.ui")) {
-      assertThat(post(viewer, bomb.toByteArray(), "gzip").statusCode()).isEqualTo(413);
+      assertThat(post(viewer, bomb, "gzip").statusCode()).isEqualTo(413);
       assertThat(post(viewer, new byte[(16 << 20) + 1], null).statusCode()).isEqualTo(413);
       assertThat(post(viewer, "not protobuf".getBytes(), null).statusCode()).isEqualTo(400);
       assertThat(log.messages()).anySatisfy(m -> assertThat(m).contains("refused (413)"));
@@ -206,6 +251,22 @@ class OtlpIngestTest {
       request.header("Content-Encoding", encoding);
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static KeyValue text(String key, String value) {
+    return KeyValue.newBuilder().setKey(key).setValue(AnyValue.newBuilder().setStringValue(value)).build();
+  }
+
+  private static KeyValue number(String key, long value) {
+    return KeyValue.newBuilder().setKey(key).setValue(AnyValue.newBuilder().setIntValue(value)).build();
+  }
+
+  private static byte[] gzip(byte[] body) throws Exception {
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+    try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+      gzip.write(body);
+    }
+    return compressed.toByteArray();
   }
 
   private static double recently() {
