@@ -177,10 +177,11 @@ class OtlpIngestTest {
     try (LogCapture log = LogCapture.of("io.llmops.observability.ui")) {
       assertThat(post(viewer, bomb, "gzip").statusCode()).isEqualTo(413);
       assertThat(post(viewer, new byte[(16 << 20) + 1], null).statusCode()).isEqualTo(413);
+      assertThat(post(viewer, new byte[(16 << 20) + 1], "gzip").statusCode()).isEqualTo(413);
       assertThat(post(viewer, "not protobuf".getBytes(), null).statusCode()).isEqualTo(400);
       assertThat(log.messages()).anySatisfy(m -> assertThat(m).contains("refused (413)"));
     }
-    assertThat(viewer.counters()).containsEntry("rejected.otlp_too_large", 2L).containsEntry("rejected.otlp_bad_protobuf", 1L);
+    assertThat(viewer.counters()).containsEntry("rejected.otlp_too_large", 3L).containsEntry("rejected.otlp_bad_protobuf", 1L);
   }
 
   private TraceViewer start(UiSettings settings) throws Exception {

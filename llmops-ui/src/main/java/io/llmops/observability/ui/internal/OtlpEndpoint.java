@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code POST /v1/traces}: OTLP/HTTP with a protobuf {@code ExportTraceServiceRequest}, gzip or
@@ -44,14 +45,16 @@ public final class OtlpEndpoint {
       reject(exchange, 415, "unsupported_media_type", "Content-Type must be application/x-protobuf");
       return;
     }
-    byte[] body = readBounded(exchange.getRequestBody());
     String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
+    boolean gzip = encoding != null && encoding.equalsIgnoreCase("gzip");
+    if (encoding != null && !gzip && !encoding.equalsIgnoreCase("identity")) {
+      reject(exchange, 415, "unsupported_encoding", "Content-Encoding must be gzip or identity");
+      return;
+    }
+    byte[] body = readBounded(exchange.getRequestBody());
     try {
-      if (body != null && encoding != null && encoding.equalsIgnoreCase("gzip")) {
+      if (body != null && gzip) {
         body = readBounded(new GZIPInputStream(new java.io.ByteArrayInputStream(body)));
-      } else if (encoding != null && !encoding.equalsIgnoreCase("identity")) {
-        reject(exchange, 415, "unsupported_encoding", "Content-Encoding must be gzip or identity");
-        return;
       }
     } catch (ZipException | java.io.EOFException e) {
       reject(exchange, 400, "bad_gzip", "the body is not valid gzip");
@@ -99,7 +102,7 @@ public final class OtlpEndpoint {
   }
 
   /** At most {@code MAX_BODY_BYTES} of {@code in}, or null when there is more. */
-  private byte[] readBounded(InputStream in) throws IOException {
+  private static byte @Nullable [] readBounded(InputStream in) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buffer = new byte[65_536];
     int read;

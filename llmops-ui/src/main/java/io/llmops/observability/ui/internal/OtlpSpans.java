@@ -115,9 +115,8 @@ final class OtlpSpans {
 
   private static ObjectNode span(Span span, Map<String, JsonNode> attributes) {
     ObjectNode wire = JsonNodeFactory.instance.objectNode();
-    String ownId = OtlpValues.hex(span.getSpanId().toByteArray());
-    wire.put("span_id", OtlpValues.text(attributes, "llmops.span_id") != null
-        ? OtlpValues.text(attributes, "llmops.span_id") : ownId);
+    String sdkSpanId = OtlpValues.text(attributes, "llmops.span_id");
+    wire.put("span_id", sdkSpanId != null ? sdkSpanId : OtlpValues.hex(span.getSpanId().toByteArray()));
     // 16 hex digits; the parent's full id, when it is a span of this trace, is put back on joining.
     wire.put("parent_span_id", span.getParentSpanId().size() == 8
         ? OtlpValues.hex(span.getParentSpanId().toByteArray()) : null);

@@ -1,6 +1,7 @@
 package io.llmops.observability.ui.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
@@ -14,8 +15,8 @@ final class OtlpUsage {
   private OtlpUsage() {}
 
   static void put(ObjectNode span, Map<String, JsonNode> attributes) {
-    JsonNode details = OtlpValues.parsedIfJson(attributes.getOrDefault("langfuse.observation.usage_details",
-        com.fasterxml.jackson.databind.node.MissingNode.getInstance()));
+    JsonNode details = OtlpValues.parsedIfJson(
+        attributes.getOrDefault("langfuse.observation.usage_details", MissingNode.getInstance()));
     boolean genAi = attributes.containsKey("gen_ai.usage.input_tokens") || attributes.containsKey("gen_ai.usage.output_tokens");
     if (genAi || details.isObject()) {
       long cacheRead = count(attributes, "gen_ai.usage.cache_read.input_tokens", details, "input_cached_tokens");
@@ -33,8 +34,8 @@ final class OtlpUsage {
       putIfPositive(usage, "cache_creation_input_tokens", cacheCreation);
       putIfPositive(usage, "reasoning_tokens", reasoning);
     }
-    JsonNode cost = OtlpValues.parsedIfJson(attributes.getOrDefault("langfuse.observation.cost_details",
-        com.fasterxml.jackson.databind.node.MissingNode.getInstance()));
+    JsonNode cost = OtlpValues.parsedIfJson(
+        attributes.getOrDefault("langfuse.observation.cost_details", MissingNode.getInstance()));
     if (cost.isObject()) {
       ObjectNode wireCost = span.putObject("cost");
       for (String part : new String[] {"input", "output", "total"}) {
