@@ -42,6 +42,8 @@ public final class LlmopsUi {
     System.out.println("llmops ui: traces at " + viewer.url());
     System.out.println("llmops ui: database " + settings.dataDirectory().resolve("traces.db")
         + "; watching " + settings.watchedFolders());
+    System.out.println("llmops ui: OTLP/HTTP spans to " + viewer.otlpTracesEndpoint()
+        + " (LLMOPS_SINKS=otlp OTEL_EXPORTER_OTLP_TRACES_ENDPOINT=" + viewer.otlpTracesEndpoint() + ")");
     stopped.await();
   }
 

@@ -3,6 +3,7 @@ package io.llmops.observability.ui;
 import io.llmops.observability.ui.internal.ApiHandler;
 import io.llmops.observability.ui.internal.FolderIngest;
 import io.llmops.observability.ui.internal.IngestCounters;
+import io.llmops.observability.ui.internal.OtlpEndpoint;
 import io.llmops.observability.ui.internal.TraceStore;
 import io.llmops.observability.ui.internal.WebServer;
 import java.io.IOException;
@@ -54,7 +55,7 @@ public final class TraceViewer implements AutoCloseable {
     WebServer server;
     try {
       server = WebServer.start(settings.host(), settings.port(), settings.token(),
-          new ApiHandler(store.reader(), counters, Clock.systemUTC()));
+          new ApiHandler(store.reader(), counters, Clock.systemUTC()), new OtlpEndpoint(store.writer(), counters));
     } catch (IOException | RuntimeException e) {
       store.close();
       throw e;
@@ -73,6 +74,11 @@ public final class TraceViewer implements AutoCloseable {
   public String url() {
     String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
     return "http://" + host + ":" + server.port() + "/";
+  }
+
+  /** Where OTLP/HTTP exporters send spans: {@code OTEL_EXPORTER_OTLP_TRACES_ENDPOINT}. */
+  public String otlpTracesEndpoint() {
+    return url() + OtlpEndpoint.PATH.substring(1);
   }
 
   /** The port the server listens on. */

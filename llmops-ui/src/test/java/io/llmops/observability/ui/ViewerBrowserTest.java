@@ -126,10 +126,29 @@ class ViewerBrowserTest {
   }
 
   @Test
-  void theOverviewDrawsItsCharts() throws Exception {
+  void theOverviewDrawsItsChartsWithEveryCategoryInsideItsPanel() throws Exception {
     browser.get(viewer.url() + "#/overview");
     waitFor(By.cssSelector("#charts svg"), 6);
     screenshot("overview");
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, document.body.scrollHeight)");
+    screenshot("overview-lower");
+
+    List<String> models = List.of("gpt-4o", "gpt-4o-mini", "claude-3-5-haiku");
+    assertThat(labelsInside("Cost by model (US$)")).containsAll(models);
+    assertThat(labelsInside("Tokens by model")).containsAll(models);
+    assertThat(labelsInside("Latency by trace name (ms)")).contains("checkout", "search-docs", "answer-question");
+    assertThat(labelsInside("Error rate by trace name")).contains("checkout", "search-docs", "answer-question");
+  }
+
+  /** The texts of a chart that lie wholly inside its panel's chart box, as drawn. */
+  @SuppressWarnings("unchecked")
+  private static List<String> labelsInside(String title) {
+    return (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        "const panel = [...document.querySelectorAll('#charts .panel')].find(p => p.querySelector('h2').textContent === arguments[0]);"
+            + "const box = panel.querySelector('.chart').getBoundingClientRect();"
+            + "return [...panel.querySelectorAll('.chart text')].filter(t => { const r = t.getBoundingClientRect();"
+            + "  return r.width > 0 && r.left >= box.left - 1 && r.right <= box.right + 1; }).map(t => t.textContent);",
+        title);
   }
 
   private static List<WebElement> waitFor(By what, int atLeast) {

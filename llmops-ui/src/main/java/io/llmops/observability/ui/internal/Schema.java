@@ -25,7 +25,11 @@ final class Schema {
         total_tokens INTEGER NOT NULL, cost REAL NOT NULL, span_count INTEGER NOT NULL,
         error_count INTEGER NOT NULL, scores TEXT NOT NULL, trace_json TEXT NOT NULL,
         stored_ms INTEGER NOT NULL)""",
-      "CREATE INDEX IF NOT EXISTS traces_by_start ON traces (start_ms DESC, trace_id DESC)",
+      // The newest-first walk, and everything a search text and the overview read on its way, so
+      // that neither reads the wide rows (trace_json) of traces it does not keep.
+      "DROP INDEX IF EXISTS traces_by_start",
+      "CREATE INDEX IF NOT EXISTS traces_by_start_covering ON traces (start_ms DESC, trace_id DESC, name, user_id,"
+          + " session_id, status, duration_ms, cost, total_tokens, scores)",
       "CREATE INDEX IF NOT EXISTS traces_by_name ON traces (name, start_ms DESC, trace_id DESC)",
       "CREATE INDEX IF NOT EXISTS traces_by_user ON traces (user_id, start_ms DESC, trace_id DESC)",
       "CREATE INDEX IF NOT EXISTS traces_by_session ON traces (session_id, start_ms DESC, trace_id DESC)",
@@ -42,6 +46,9 @@ final class Schema {
         tag TEXT NOT NULL, start_ms INTEGER NOT NULL, trace_id TEXT NOT NULL,
         PRIMARY KEY (tag, start_ms, trace_id)) WITHOUT ROWID""",
       "CREATE INDEX IF NOT EXISTS spans_by_start ON spans (start_ms)",
+      // Cost and tokens by model without reading the spans' JSON.
+      "CREATE INDEX IF NOT EXISTS spans_with_model ON spans (start_ms, model, cost, input_tokens, output_tokens)"
+          + " WHERE model IS NOT NULL",
       "CREATE INDEX IF NOT EXISTS trace_tags_by_trace ON trace_tags (trace_id)",
       """
       CREATE TABLE IF NOT EXISTS trace_models (

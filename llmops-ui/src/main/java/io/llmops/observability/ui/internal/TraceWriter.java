@@ -42,6 +42,22 @@ public final class TraceWriter {
     }
   }
 
+  /**
+   * Joins each partial trace (spans that arrived over OTLP, see {@link SpanJoiner}) to the trace
+   * stored under its id, in one transaction.
+   */
+  public void joinSpans(List<ObjectNode> partialTraces) throws SQLException {
+    synchronized (lock) {
+      inTransaction(() -> {
+        for (ObjectNode part : partialTraces) {
+          StoredTrace stored = StoredTrace.load(connection, part.get("trace_id").asText());
+          ObjectNode joined = SpanJoiner.join(stored == null ? null : stored.trace(), part);
+          replace(joined, stored == null ? Map.of() : stored.segmentOfSpan());
+        }
+      });
+    }
+  }
+
   /** Deletes traces that started before {@code oldestStartMs}; returns how many. */
   public int deleteStartedBefore(long oldestStartMs) throws SQLException {
     synchronized (lock) {

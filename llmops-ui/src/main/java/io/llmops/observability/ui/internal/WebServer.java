@@ -12,7 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jspecify.annotations.Nullable;
 
-/** The JDK's HTTP server with the viewer's routes: the page and {@code /api/}. */
+/** The JDK's HTTP server with the viewer's routes: the page, {@code /api/} and OTLP's {@code /v1/traces}. */
 public final class WebServer implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(WebServer.class.getName());
@@ -27,7 +27,7 @@ public final class WebServer implements AutoCloseable {
 
   /** Starts serving on {@code host:port} (port 0: a free one). */
   public static WebServer start(String host, int port, @Nullable String token,
-      ApiHandler api) throws IOException {
+      ApiHandler api, OtlpEndpoint otlp) throws IOException {
     InetAddress address = InetAddress.getByName(host);
     HttpServer server = HttpServer.create(new InetSocketAddress(address, port), 64);
     int bound = server.getAddress().getPort();
@@ -39,7 +39,7 @@ public final class WebServer implements AutoCloseable {
       return thread;
     });
     server.setExecutor(executor);
-    server.createContext("/", exchange -> route(exchange, guard, api));
+    server.createContext("/", exchange -> route(exchange, guard, api, otlp));
     server.start();
     return new WebServer(server, executor);
   }
@@ -49,7 +49,7 @@ public final class WebServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  private static void route(HttpExchange exchange, AccessGuard guard, ApiHandler api)
+  private static void route(HttpExchange exchange, AccessGuard guard, ApiHandler api, OtlpEndpoint otlp)
       throws IOException {
     try {
       if (!guard.hostAllowed(exchange)) {
@@ -61,7 +61,9 @@ public final class WebServer implements AutoCloseable {
         return;
       }
       String path = exchange.getRequestURI().getPath();
-      if (path.startsWith("/api/")) {
+      if (path.equals(OtlpEndpoint.PATH)) {
+        otlp.handle(exchange);
+      } else if (path.startsWith("/api/")) {
         api.handle(exchange, path.substring("/api/".length()));
       } else {
         StaticFiles.handle(exchange, path.substring(1));

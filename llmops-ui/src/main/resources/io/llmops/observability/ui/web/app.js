@@ -286,13 +286,19 @@ async function showOverview() {
   const data = await api('overview');
   const charts = el('div', { className: 'charts', id: 'charts' });
   main.replaceChildren(el('h1', {}, 'Overview, last 30 days'), charts);
+  // Every panel goes into the grid before any chart is drawn: ECharts fixes its size when it is
+  // created, and a panel measured while it was still alone in its row was as wide as the row, so
+  // its right part (later categories) was cut off once the grid shared the row.
+  const pending = [];
   const add = (title, option) => {
     const box = el('div', { className: 'chart' });
     charts.append(el('div', { className: 'panel' }, el('h2', {}, title), box));
-    // SVG: the canvas renderer sizes its layers with style attributes, which the CSP refuses.
-    const chart = echarts.init(box, null, { renderer: 'svg' });
-    chart.setOption(Object.assign({ tooltip: { trigger: 'axis', renderMode: 'richText' }, grid: { left: 60, right: 20, top: 30, bottom: 60 }, animation: false }, option));
-    window.addEventListener('resize', () => chart.resize());
+    pending.push(() => {
+      // SVG: the canvas renderer sizes its layers with style attributes, which the CSP refuses.
+      const chart = echarts.init(box, null, { renderer: 'svg' });
+      chart.setOption(Object.assign({ tooltip: { trigger: 'axis', renderMode: 'richText' }, grid: { left: 40, right: 30, top: 40, bottom: 20, containLabel: true }, animation: false }, option));
+      new ResizeObserver(() => chart.resize()).observe(box);
+    });
   };
   if (typeof echarts === 'undefined') {
     charts.append(el('div', { className: 'panel error-text' }, 'The charting library did not load.'));
@@ -303,7 +309,8 @@ async function showOverview() {
     return;
   }
   const models = data.by_model.map(m => m.model);
-  const rotated = { type: 'category', axisLabel: { rotate: 20, fontSize: 10 } };
+  // Every category labelled (ECharts would skip some that overlap), long names cut short.
+  const rotated = { type: 'category', axisLabel: { rotate: 20, fontSize: 10, interval: 0, width: 110, overflow: 'truncate' } };
   add('Cost by model (US$)', { xAxis: Object.assign({ data: models }, rotated), yAxis: { type: 'value' },
     series: [{ type: 'bar', name: 'cost', data: data.by_model.map(m => m.cost) }] });
   add('Tokens by model', { legend: {}, xAxis: Object.assign({ data: models }, rotated), yAxis: { type: 'value' },
@@ -325,6 +332,7 @@ async function showOverview() {
       xAxis: Object.assign({ data: score.buckets.map(b => b.label) }, rotated), yAxis: { type: 'value', minInterval: 1 },
       series: [{ type: 'bar', name: 'evaluations', data: score.buckets.map(b => b.count) }] });
   }
+  pending.forEach(draw => draw());
 }
 
 window.addEventListener('hashchange', route);
