@@ -3,6 +3,7 @@ package io.llmops.observability.agent.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.llmops.observability.agent.fixtures.AbstractOnly;
+import io.llmops.observability.agent.fixtures.LateLoaded;
 import io.llmops.observability.agent.fixtures.RecordingEvaluationHandler;
 import io.llmops.observability.agent.fixtures.Service;
 import java.lang.instrument.Instrumentation;
@@ -45,6 +46,21 @@ class LoadedClassesTest {
   @Test
   void aClassWhoseClassFileCannotBeReadIsConsidered() {
     assertThat(ClassFiles.mayUseTrackedAnnotations(null)).isTrue();
+  }
+
+  @Test
+  void aClassLoadedAfterAnEarlierLookIsConsideredWhenInstallingAndOneChosenThenIsCheckedAgain() {
+    new Service();
+    new RecordingEvaluationHandler();
+    LoadedClasses.Scan earlier = LoadedClasses.scan(instrumentation, type -> true);
+    assertThat(earlier.seen()).doesNotContain(LateLoaded.class);
+
+    new LateLoaded(); // loaded after the look, before the weavings are registered
+    List<Class<?>> matching = LoadedClasses.matching(instrumentation,
+        new AnnotationWeaving()::candidate, earlier);
+
+    assertThat(matching).contains(LateLoaded.class, Service.class)
+        .doesNotContain(RecordingEvaluationHandler.class, String.class);
   }
 
   private List<Class<?>> considered() {
