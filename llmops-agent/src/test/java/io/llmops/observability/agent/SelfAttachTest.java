@@ -70,6 +70,16 @@ class SelfAttachTest {
     assertThat(output.stdout()).contains("installed=false").doesNotContain("Full thread dump");
   }
 
+  @Test
+  void whereAnArgumentFileDisablesAttachingNoSignalIsSentEither() throws Exception {
+    Path options = tmp.resolve("jvm-options");
+    Files.writeString(options, "-XX:+DisableAttachMechanism\n");
+    ChildJvm.Output output = ChildJvm.run(AttachWayMain.class, ChildJvm.thisJava(),
+        "@" + options, "-Djava.io.tmpdir=" + tmp);
+
+    assertThat(output.stdout()).contains("installed=false").doesNotContain("Full thread dump");
+  }
+
   private static boolean onLinux() {
     return System.getProperty("os.name", "").startsWith("Linux");
   }

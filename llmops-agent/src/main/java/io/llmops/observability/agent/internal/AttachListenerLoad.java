@@ -79,9 +79,36 @@ final class AttachListenerLoad {
   }
 
   private static boolean mayStartListener() throws IOException {
-    if (!catchesSigquit()) {
-      return false;
+    String vm = System.getProperty("java.vm.name", "");
+    if (!(vm.contains("HotSpot") || vm.contains("OpenJDK")) || !catchesSigquit()) {
+      return false; // another VM (OpenJ9 writes a javacore on SIGQUIT), or -Xrs
     }
+    return !mayDisableAttaching() || attachingEnabled();
+  }
+
+  /**
+   * Whether the JVM's options could turn attaching off: the command line, the option variables,
+   * or a file of options mention it (or may). Reading them is much cheaper than asking the VM.
+   */
+  private static boolean mayDisableAttaching() throws IOException {
+    String commandLine = new String(Files.readAllBytes(Path.of("/proc/self/cmdline")),
+        StandardCharsets.ISO_8859_1);
+    for (String source : new String[] {commandLine, System.getenv("JAVA_TOOL_OPTIONS"),
+        System.getenv("JDK_JAVA_OPTIONS"), System.getenv("_JAVA_OPTIONS")}) {
+      if (source != null && (source.contains("DisableAttachMechanism")
+          || source.contains("-XX:Flags=") || source.contains("VMOptionsFile"))) {
+        return true;
+      }
+    }
+    for (String argument : commandLine.split("\0")) {
+      if (argument.startsWith("@")) {
+        return true; // an argument file, which may hold the option
+      }
+    }
+    return false;
+  }
+
+  private static boolean attachingEnabled() {
     HotSpotDiagnosticMXBean flags;
     try {
       flags = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
