@@ -1,0 +1,10 @@
+/**
+ * Spring AI: {@link io.llmops.observability.springai.LlmopsObservationHandler} turns Spring AI's
+ * own observations (chat model, chat client, advisors, tool calls, embedding and image models)
+ * into the SDK's spans; {@link io.llmops.observability.springai.LlmopsSpringAiAutoConfiguration}
+ * registers it in a Spring Boot application.
+ */
+@NullMarked
+package io.llmops.observability.springai;
+
+import org.jspecify.annotations.NullMarked;
