@@ -24,7 +24,8 @@ import java.util.concurrent.Executors;
  *
  * <ul>
  *   <li>{@code POST .../chat/completions}: answers {@link #ANSWER} in the requested model's name,
- *       as JSON or, with {@code "stream": true}, as server-sent events ending with a usage chunk.
+ *       as JSON or, with {@code "stream": true}, as server-sent events (ending with a usage chunk
+ *       when {@code stream_options.include_usage} asks for it).
  *       A request offering tools whose messages hold no tool result yet is answered with a call
  *       of the first tool ({@link #TOOL_ARGUMENTS}); one holding a tool result with
  *       {@link #AFTER_TOOL}.</li>
@@ -89,7 +90,8 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
       if (FAILING_MODEL.equals(model)) {
         send(exchange, 400, "application/json", error());
       } else if (path.endsWith("/chat/completions") && request.path("stream").asBoolean()) {
-        sendEvents(exchange, chunks(model, reply(request)));
+        sendEvents(exchange, chunks(model, reply(request),
+            request.path("stream_options").path("include_usage").asBoolean()));
       } else if (path.endsWith("/chat/completions")) {
         send(exchange, 200, "application/json", completion(model, reply(request)));
       } else if (path.endsWith("/embeddings")) {
@@ -134,7 +136,8 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
     return JSON.writeValueAsString(body);
   }
 
-  private static List<String> chunks(String model, Reply reply) throws IOException {
+  private static List<String> chunks(String model, Reply reply, boolean withUsage)
+      throws IOException {
     List<String> events = new ArrayList<>();
     events.add(chunk(model, delta -> delta.put("role", "assistant").put("content", ""), null));
     if (reply.toolName() != null) {
@@ -149,10 +152,12 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
       }
       events.add(chunk(model, delta -> { }, "stop"));
     }
-    ObjectNode last = chunkBase(model);
-    last.putArray("choices");
-    last.set("usage", usage());
-    events.add(JSON.writeValueAsString(last));
+    if (withUsage) {
+      ObjectNode last = chunkBase(model);
+      last.putArray("choices");
+      last.set("usage", usage());
+      events.add(JSON.writeValueAsString(last));
+    }
     events.add("[DONE]");
     return events;
   }

@@ -102,7 +102,9 @@ class SpringAiTest {
   void aStreamedCallIsOneGenerationWithTheWholeTextAndUsage() {
     List<ChatResponse> chunks;
     try (Span root = Llmops.span("request").start()) {
-      chunks = models.chat(MODEL).stream(new Prompt("Capital of France?")).collectList().block();
+      chunks = models.chat(MODEL).stream(new Prompt("Capital of France?",
+          OpenAiChatOptions.builder().model(MODEL).streamUsage(true).build()))
+          .collectList().block();
     }
 
     assertThat(chunks).hasSizeGreaterThan(2);
