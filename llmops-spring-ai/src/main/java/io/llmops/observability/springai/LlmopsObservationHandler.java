@@ -61,7 +61,9 @@ public final class LlmopsObservationHandler implements ObservationHandler<Observ
       if (parent != null) {
         builder.parent(parent);
       }
-      context.put(SPAN, builder.startDetached());
+      Span span = builder.startDetached();
+      context.put(SPAN, span);
+      ModelSpans.started(context, span);
     });
   }
 

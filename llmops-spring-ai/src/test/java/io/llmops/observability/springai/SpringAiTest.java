@@ -99,12 +99,12 @@ class SpringAiTest {
   }
 
   @Test
-  void aStreamedCallIsOneGenerationWithTheWholeTextAndUsage() {
+  void aStreamedCallIsOneGenerationWithTheWholeTextUsageAndTimeToFirstToken() {
     List<ChatResponse> chunks;
     try (Span root = Llmops.span("request").start()) {
-      chunks = models.chat(MODEL).stream(new Prompt("Capital of France?",
-          OpenAiChatOptions.builder().model(MODEL).streamUsage(true).build()))
-          .collectList().block();
+      chunks = LlmopsStreams.timeToFirstToken(models.chat(MODEL).stream(new Prompt(
+          "Capital of France?", OpenAiChatOptions.builder().model(MODEL).streamUsage(true)
+              .build()))).collectList().block();
     }
 
     assertThat(chunks).hasSizeGreaterThan(2);
@@ -114,6 +114,7 @@ class SpringAiTest {
     assertThat(generation.get("response").asText()).isEqualTo(ANSWER);
     assertThat(generation.at("/usage/input_tokens").asLong()).isEqualTo(12);
     assertThat(generation.at("/usage/output_tokens").asLong()).isEqualTo(7);
+    assertThat(generation.at("/metadata/llm.time_to_first_token_ms").isIntegralNumber()).isTrue();
     assertThat(server.requests().get(0).path("stream").asBoolean()).isTrue();
   }
 

@@ -65,6 +65,13 @@ public final class ModelSpans {
     return null;
   }
 
+  /** Called with the span {@link #open} described, once started. */
+  public static void started(Object context, Span span) {
+    if (context instanceof ChatModelObservationContext) {
+      StartedGenerations.started(span);
+    }
+  }
+
   /** Records what {@code context} knows once its observation stops. */
   public static void close(Object context, Span span) {
     if (context instanceof ChatModelObservationContext chat) {
