@@ -7,11 +7,10 @@ import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import io.llmops.observability.SpanBuilder;
+import io.llmops.observability.providers.internal.FrameworkCalls;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** What a generation span records of a LangChain4j {@code ChatRequest}. Internal. */
@@ -19,47 +18,23 @@ public final class ChatRequests {
 
   private ChatRequests() {}
 
-  /** Sets the model, the prompt (one {@code role: text} line per message), the messages and
-   * the request parameters that were given. */
+  /** Sets the model, the prompt messages and the request parameters that were given. */
   public static SpanBuilder describe(SpanBuilder span, ChatRequest request) {
     span.model(request.modelName());
-    List<Map<String, Object>> messages = new ArrayList<>();
-    StringBuilder prompt = new StringBuilder();
+    List<FrameworkCalls.Message> messages = new ArrayList<>();
     for (ChatMessage message : request.messages()) {
-      String role = role(message);
-      String text = text(message);
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("role", role);
-      entry.put("content", text);
-      messages.add(entry);
-      if (prompt.length() > 0) {
-        prompt.append('\n');
-      }
-      prompt.append(role).append(": ").append(text == null ? "" : text);
+      messages.add(new FrameworkCalls.Message(role(message), text(message)));
     }
-    span.prompt(prompt.toString()).input("messages", messages);
-    parameter(span, "llm.temperature", request.temperature());
-    parameter(span, "llm.top_p", request.topP());
-    parameter(span, "llm.top_k", request.topK());
-    parameter(span, "llm.max_tokens", request.maxOutputTokens());
-    parameter(span, "llm.frequency_penalty", request.frequencyPenalty());
-    parameter(span, "llm.presence_penalty", request.presencePenalty());
-    List<String> stop = request.stopSequences();
-    if (stop != null && !stop.isEmpty()) {
-      span.metadata("llm.stop_sequences", List.copyOf(stop));
-    }
+    FrameworkCalls.prompt(span, messages);
+    FrameworkCalls.parameters(span, new FrameworkCalls.Parameters(request.temperature(),
+        request.topP(), request.topK(), request.maxOutputTokens(), request.frequencyPenalty(),
+        request.presencePenalty(), request.stopSequences()));
     if (request.toolSpecifications() != null && !request.toolSpecifications().isEmpty()) {
       List<String> tools = new ArrayList<>();
       request.toolSpecifications().forEach(tool -> tools.add(tool.name()));
       span.metadata("llm.tools", tools);
     }
     return span;
-  }
-
-  private static void parameter(SpanBuilder span, String key, @Nullable Object value) {
-    if (value != null) {
-      span.metadata(key, value);
-    }
   }
 
   private static String role(ChatMessage message) {

@@ -4,12 +4,11 @@ import io.llmops.observability.Llmops;
 import io.llmops.observability.Span;
 import io.llmops.observability.SpanBuilder;
 import io.llmops.observability.SpanType;
+import io.llmops.observability.providers.internal.FrameworkCalls;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.model.ChatResponse;
@@ -98,32 +97,19 @@ public final class ModelSpans {
     Prompt prompt = context.getRequest();
     CumulativeUsage.noteBefore(context, prompt);
     SpanBuilder span = generation("chat", context.getOperationMetadata());
-    List<Map<String, Object>> messages = new ArrayList<>();
-    StringBuilder text = new StringBuilder();
+    List<FrameworkCalls.Message> messages = new ArrayList<>();
     for (Message message : prompt.getInstructions()) {
-      String role = message.getMessageType().getValue();
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("role", role);
-      entry.put("content", message.getText());
-      messages.add(entry);
-      if (text.length() > 0) {
-        text.append('\n');
-      }
-      text.append(role).append(": ").append(message.getText() == null ? "" : message.getText());
+      messages.add(new FrameworkCalls.Message(message.getMessageType().getValue(),
+          message.getText()));
     }
-    span.prompt(text.toString()).input("messages", messages);
+    FrameworkCalls.prompt(span, messages);
     ChatOptions options = prompt.getOptions();
     if (options != null) {
       span.model(options.getModel());
-      parameter(span, "llm.temperature", options.getTemperature());
-      parameter(span, "llm.top_p", options.getTopP());
-      parameter(span, "llm.top_k", options.getTopK());
-      parameter(span, "llm.max_tokens", options.getMaxTokens());
-      parameter(span, "llm.frequency_penalty", options.getFrequencyPenalty());
-      parameter(span, "llm.presence_penalty", options.getPresencePenalty());
-      if (options.getStopSequences() != null && !options.getStopSequences().isEmpty()) {
-        span.metadata("llm.stop_sequences", List.copyOf(options.getStopSequences()));
-      }
+      FrameworkCalls.parameters(span, new FrameworkCalls.Parameters(options.getTemperature(),
+          options.getTopP(), options.getTopK(), options.getMaxTokens(),
+          options.getFrequencyPenalty(), options.getPresencePenalty(),
+          options.getStopSequences()));
     }
     return span;
   }
@@ -146,8 +132,9 @@ public final class ModelSpans {
       span.setMetadata("embedding.dimensions", response.getResults().get(0).getOutput().length);
     }
     if (response.getMetadata() != null) {
-      if (response.getMetadata().getModel() != null && !response.getMetadata().getModel().isEmpty()) {
-        span.setModel(response.getMetadata().getModel());
+      String model = response.getMetadata().getModel();
+      if (model != null && !model.isEmpty()) {
+        span.setModel(model);
       }
       if (response.getMetadata().getUsage() != null
           && response.getMetadata().getUsage().getPromptTokens() != null) {
@@ -160,11 +147,5 @@ public final class ModelSpans {
   private static @Nullable String requestedModel(Observation.Context context) {
     KeyValue model = context.getLowCardinalityKeyValue("gen_ai.request.model");
     return model == null || KeyValue.NONE_VALUE.equals(model.getValue()) ? null : model.getValue();
-  }
-
-  private static void parameter(SpanBuilder span, String key, @Nullable Object value) {
-    if (value != null) {
-      span.metadata(key, value);
-    }
   }
 }
