@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The span starts under the span current when the call is made and is never made current
  * itself (a streamed call ends on another thread). A streamed call's span ends with the
- * complete response LangChain4j assembles; a listener does not see the streamed tokens, so no
- * time to first token is recorded.
+ * complete response LangChain4j assembles; a listener does not see the streamed tokens, so time
+ * to first token takes {@link LlmopsStreamingHandlers#timeToFirstToken}.
  */
 public final class LlmopsChatModelListener implements ChatModelListener {
 
@@ -43,6 +43,7 @@ public final class LlmopsChatModelListener implements ChatModelListener {
       ChatRequests.describe(span, context.chatRequest());
       Span started = span.startDetached();
       context.attributes().put(SPAN_ATTRIBUTE, started);
+      LlmopsStreamingHandlers.requestStarted(started);
     });
   }
 

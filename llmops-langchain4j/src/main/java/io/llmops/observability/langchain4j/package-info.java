@@ -4,7 +4,8 @@
  * io.llmops.observability.langchain4j.LlmopsEmbeddingModelListener} every embedding call, {@link
  * io.llmops.observability.langchain4j.LlmopsContentRetrieverListener} every RAG retrieval, and
  * {@link io.llmops.observability.langchain4j.LlmopsToolExecutions} the tool executions of AI
- * services. With or without Spring.
+ * services; {@link io.llmops.observability.langchain4j.LlmopsStreamingHandlers} adds a stream's
+ * time to first token. With or without Spring.
  */
 @NullMarked
 package io.llmops.observability.langchain4j;

@@ -92,13 +92,14 @@ class LangChain4jTest {
   }
 
   @Test
-  void aStreamedCallIsOneGenerationWithTheWholeTextAndUsage() throws Exception {
+  void aStreamedCallIsOneGenerationWithTheWholeTextUsageAndTimeToFirstToken() throws Exception {
     OpenAiStreamingChatModel model = OpenAiStreamingChatModel.builder()
         .baseUrl(server.baseUrl() + "/v1").apiKey("test-key").modelName(MODEL)
         .listeners(List.of(new LlmopsChatModelListener())).build();
     CompletableFuture<ChatResponse> done = new CompletableFuture<>();
     try (Span root = Llmops.span("request").start()) {
-      model.chat("Capital of France?", new StreamingChatResponseHandler() {
+      model.chat(ChatRequest.builder().messages(UserMessage.from("Capital of France?")).build(),
+          LlmopsStreamingHandlers.timeToFirstToken(new StreamingChatResponseHandler() {
         @Override
         public void onCompleteResponse(ChatResponse response) {
           done.complete(response);
@@ -108,7 +109,7 @@ class LangChain4jTest {
         public void onError(Throwable error) {
           done.completeExceptionally(error);
         }
-      });
+      }));
       assertThat(done.get(10, TimeUnit.SECONDS).aiMessage().text()).isEqualTo(ANSWER);
     }
 
@@ -116,6 +117,7 @@ class LangChain4jTest {
     assertThat(generation.get("response").asText()).isEqualTo(ANSWER);
     assertThat(generation.at("/usage/input_tokens").asLong()).isEqualTo(12);
     assertThat(generation.at("/usage/output_tokens").asLong()).isEqualTo(7);
+    assertThat(generation.at("/metadata/llm.time_to_first_token_ms").isIntegralNumber()).isTrue();
     assertThat(server.requests().get(0).path("stream").asBoolean()).isTrue();
   }
 
