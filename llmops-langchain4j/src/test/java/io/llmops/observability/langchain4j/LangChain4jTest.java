@@ -171,6 +171,29 @@ class LangChain4jTest {
     assertThat(trace.at("/token_usage/total_input_tokens").asLong()).isEqualTo(24);
   }
 
+  static final class BrokenTools {
+    @Tool("The weather in a city")
+    String weather(String city) {
+      throw new IllegalStateException("weather service down");
+    }
+  }
+
+  @Test
+  void aToolThatFailsIsAnErrorToolSpanAndTheTraceStillEnds() {
+    Assistant assistant = LlmopsToolExecutions.traceTools(AiServices.builder(Assistant.class))
+        .chatModel(chatModel(MODEL)).tools(new BrokenTools()).build();
+    try (Span root = Llmops.agent("assistant").start()) {
+      assistant.chat("Weather in Paris?");
+    }
+
+    JsonNode trace = Exported.onlyTrace(tracing.sink());
+    JsonNode tool = DecodedTraces.spansOfType(trace, "tool").get(0);
+    assertThat(tool.get("level").asText()).isEqualTo("ERROR");
+    assertThat(tool.toString()).contains("weather service down");
+    assertThat(DecodedTraces.parentOf(tool))
+        .isEqualTo(DecodedTraces.spansOfType(trace, "agent").get(0).get("span_id").asText());
+  }
+
   @Test
   void aRetrievalIsARetrievalSpanWithTheQueryAndTheDocuments() {
     ContentRetriever retriever = query -> List.of(Content.from("Paris is in France."),
