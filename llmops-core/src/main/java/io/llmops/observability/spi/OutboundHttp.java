@@ -66,6 +66,13 @@ public final class OutboundHttp {
   /** URLs, headers or bodies left out because redacting them failed. */
   public static final String COUNTER_REDACTION_FAILED = "http.client.redaction_failed";
 
+  /**
+   * Set on a generation by a framework integration (llmops-spring-ai) whose span is current
+   * while the framework makes the model's HTTP call: a call under it records onto it whatever
+   * the host (a self-hosted or proxied model API included), as for the well-known model hosts.
+   */
+  public static final String FRAMEWORK_GENERATION = "llm.framework";
+
   /** The metadata key that marks a client span. */
   static final String OUTBOUND = "outbound_http";
   private static final String EXTERNAL_SERVICE = "external.service";
@@ -103,7 +110,8 @@ public final class OutboundHttp {
             Bridge.core().propagationHeaders(current));
       }
       if (current.isRecording() && current.type() == SpanType.GENERATION
-          && KnownLlmHosts.contains(parts.host())) {
+          && (KnownLlmHosts.contains(parts.host())
+              || metadata(current, FRAMEWORK_GENERATION) != null)) {
         return joined(current, request, redacted, now, Map.of());
       }
       return own(request, parts, redacted, now);

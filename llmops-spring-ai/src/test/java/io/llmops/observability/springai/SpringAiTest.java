@@ -1,0 +1,214 @@
+package io.llmops.observability.springai;
+
+import static io.llmops.observability.springai.OpenAiModels.MODEL;
+import static io.llmops.observability.testing.OpenAiCompatibleServer.AFTER_TOOL;
+import static io.llmops.observability.testing.OpenAiCompatibleServer.ANSWER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.llmops.observability.Llmops;
+import io.llmops.observability.Pricing;
+import io.llmops.observability.Span;
+import io.llmops.observability.testing.DecodedTraces;
+import io.llmops.observability.testing.Exported;
+import io.llmops.observability.testing.OpenAiCompatibleServer;
+import io.llmops.observability.testing.TracingHarness;
+import io.micrometer.observation.ObservationRegistry;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.client.advisor.SimpleLoggerAdvisor;
+import org.springframework.ai.chat.messages.SystemMessage;
+import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.embedding.EmbeddingResponse;
+import org.springframework.ai.image.ImagePrompt;
+import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.ai.openai.OpenAiImageOptions;
+import org.springframework.ai.tool.annotation.Tool;
+
+class SpringAiTest {
+
+  @RegisterExtension final TracingHarness tracing = new TracingHarness();
+
+  private OpenAiCompatibleServer server;
+  private OpenAiModels models;
+
+  @BeforeEach
+  void start() throws Exception {
+    server = new OpenAiCompatibleServer();
+    ObservationRegistry registry = ObservationRegistry.create();
+    registry.observationConfig().observationHandler(new LlmopsObservationHandler());
+    models = new OpenAiModels(server, registry);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void aChatCallIsOneGenerationWithPromptParametersResponseUsageAndCost() {
+    Prompt prompt = new Prompt(List.of(new SystemMessage("Answer briefly."),
+        new UserMessage("Capital of France?")), OpenAiChatOptions.builder().model(MODEL)
+        .temperature(0.2).topP(0.9).maxTokens(64).stop(List.of("END")).build());
+    try (Span root = Llmops.span("request").start()) {
+      models.chat(MODEL).call(prompt);
+    }
+
+    JsonNode trace = Exported.onlyTrace(tracing.sink());
+    JsonNode generation = onlyGeneration(trace);
+    assertThat(generation.get("model_id").asText()).isEqualTo(MODEL);
+    assertThat(generation.get("prompt").asText())
+        .isEqualTo("system: Answer briefly.\nuser: Capital of France?");
+    assertThat(generation.get("response").asText()).isEqualTo(ANSWER);
+    assertThat(generation.at("/metadata/llm.provider").asText()).isEqualTo("openai");
+    assertThat(generation.at("/metadata/llm.temperature").asDouble()).isEqualTo(0.2);
+    assertThat(generation.at("/metadata/llm.top_p").asDouble()).isEqualTo(0.9);
+    assertThat(generation.at("/metadata/llm.max_tokens").asInt()).isEqualTo(64);
+    assertThat(generation.at("/metadata/llm.stop_sequences/0").asText()).isEqualTo("END");
+    assertThat(generation.at("/metadata/llm.stop_reason").asText()).isEqualTo("STOP");
+    assertThat(generation.at("/usage/input_tokens").asLong()).isEqualTo(12);
+    assertThat(generation.at("/usage/output_tokens").asLong()).isEqualTo(7);
+    assertThat(generation.at("/cost/total_cost").asDouble())
+        .isCloseTo(Pricing.calculateCost(MODEL, 12, 7).doubleValue(), offset(1e-12));
+    assertThat(DecodedTraces.parentOf(generation))
+        .isEqualTo(DecodedTraces.spansByName(trace).get("request").get("span_id").asText());
+  }
+
+  @Test
+  void theProvidersHttpCallRecordsOntoTheGenerationInsteadOfAClientSpanOfItsOwn() {
+    try (Span root = Llmops.span("request").start()) {
+      models.chat(MODEL).call("Capital of France?");
+    }
+
+    JsonNode trace = Exported.onlyTrace(tracing.sink());
+    assertThat(trace.get("spans")).hasSize(2);
+    JsonNode generation = onlyGeneration(trace);
+    assertThat(generation.at("/metadata/http.url").asText())
+        .isEqualTo(server.baseUrl() + "/v1/chat/completions");
+    assertThat(generation.at("/metadata/http.client.library").asText()).isEqualTo("spring-web");
+    assertThat(generation.at("/metadata/http.status_code").asInt()).isEqualTo(200);
+  }
+
+  @Test
+  void aStreamedCallIsOneGenerationWithTheWholeTextUsageAndTimeToFirstToken() {
+    List<ChatResponse> chunks;
+    try (Span root = Llmops.span("request").start()) {
+      chunks = LlmopsStreams.timeToFirstToken(models.chat(MODEL).stream(new Prompt(
+          "Capital of France?", OpenAiChatOptions.builder().model(MODEL).streamUsage(true)
+              .build()))).collectList().block();
+    }
+
+    assertThat(chunks).hasSizeGreaterThan(2);
+    // the stream's observation stops just after the last chunk reached the subscriber
+    await().until(() -> !tracing.sink().messages().isEmpty());
+    JsonNode generation = onlyGeneration(Exported.onlyTrace(tracing.sink()));
+    assertThat(generation.get("response").asText()).isEqualTo(ANSWER);
+    assertThat(generation.at("/usage/input_tokens").asLong()).isEqualTo(12);
+    assertThat(generation.at("/usage/output_tokens").asLong()).isEqualTo(7);
+    assertThat(generation.at("/metadata/llm.time_to_first_token_ms").isIntegralNumber()).isTrue();
+    assertThat(server.requests().get(0).path("stream").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aFailedCallRecordsTheProvidersMessageAndReachesTheCallerUnchanged() {
+    try (Span root = Llmops.span("request").start()) {
+      assertThatThrownBy(() -> models.chat(OpenAiCompatibleServer.FAILING_MODEL).call("Hi"))
+          .hasMessageContaining(OpenAiCompatibleServer.ERROR_MESSAGE);
+    }
+
+    JsonNode generation = onlyGeneration(Exported.onlyTrace(tracing.sink()));
+    assertThat(generation.get("status").asText()).isEqualTo("error");
+    assertThat(generation.toString()).contains(OpenAiCompatibleServer.ERROR_MESSAGE);
+  }
+
+  static final class WeatherTools {
+    @Tool(description = "The weather in a city")
+    String weather(String city) {
+      return "sunny in " + city;
+    }
+  }
+
+  @Test
+  void aChatClientCallNestsItsAdvisorsGenerationsAndToolCalls() {
+    ChatClient client = ChatClient.builder(models.chat(MODEL), models.registry(), null, null)
+        .defaultAdvisors(new SimpleLoggerAdvisor()).build();
+    String answer;
+    try (Span root = Llmops.span("request").start()) {
+      answer = client.prompt("Weather in Paris?").tools(new WeatherTools()).call().content();
+    }
+
+    assertThat(answer).isEqualTo(AFTER_TOOL);
+    JsonNode trace = Exported.onlyTrace(tracing.sink());
+    List<JsonNode> generations = DecodedTraces.spansOfType(trace, "generation");
+    List<JsonNode> tools = DecodedTraces.spansOfType(trace, "tool");
+    assertThat(generations).hasSize(2);
+    assertThat(tools).hasSize(1);
+    JsonNode chatClient = spanNamed(trace, "chat_client");
+    JsonNode advisor = spanNamed(trace, "SimpleLoggerAdvisor");
+    assertThat(DecodedTraces.parentOf(chatClient))
+        .isEqualTo(spanNamed(trace, "request").get("span_id").asText());
+    assertThat(DecodedTraces.parentOf(advisor)).isEqualTo(chatClient.get("span_id").asText());
+    assertThat(tools.get(0).get("span_name").asText()).isEqualTo("weather");
+    assertThat(tools.get(0).toString()).contains("sunny in Paris");
+    assertThat(tools.get(0).at("/metadata/llm.requested_by_span_id").asText())
+        .isEqualTo(generations.get(0).get("span_id").asText());
+    assertThat(generations.get(1).at("/usage/input_tokens").asLong()).isEqualTo(12);
+    assertThat(trace.at("/token_usage/total_input_tokens").asLong()).isEqualTo(24);
+  }
+
+  @Test
+  void anEmbeddingCallIsAGenerationWithItsInputTokens() {
+    EmbeddingResponse response;
+    try (Span root = Llmops.span("index").start()) {
+      response = models.embedding().embedForResponse(List.of("Paris is in France."));
+    }
+
+    assertThat(response.getResults()).hasSize(1);
+    JsonNode embedding = onlyGeneration(Exported.onlyTrace(tracing.sink()));
+    assertThat(embedding.get("span_name").asText()).isEqualTo("embedding");
+    assertThat(embedding.get("model_id").asText()).isEqualTo("text-embedding-3-small");
+    assertThat(embedding.at("/metadata/embedding.dimensions").asInt()).isEqualTo(3);
+    assertThat(embedding.at("/usage/input_tokens").asLong())
+        .isEqualTo(OpenAiCompatibleServer.EMBEDDING_TOKENS);
+    assertThat(embedding.toString()).contains("Paris is in France.");
+  }
+
+  @Test
+  void anImageCallIsAGenerationWithThePromptAndTheImage() {
+    try (Span root = Llmops.span("draw").start()) {
+      models.image().call(new ImagePrompt("a lighthouse at dawn",
+          OpenAiImageOptions.builder().model("dall-e-3").build()));
+    }
+
+    JsonNode image = onlyGeneration(Exported.onlyTrace(tracing.sink()));
+    assertThat(image.get("span_name").asText()).isEqualTo("image");
+    assertThat(image.get("model_id").asText()).isEqualTo("dall-e-3");
+    assertThat(image.get("prompt").asText()).isEqualTo("a lighthouse at dawn");
+    assertThat(image.at("/metadata/image.count").asInt()).isEqualTo(1);
+    assertThat(image.toString()).contains("http://127.0.0.1/image.png");
+  }
+
+  private static JsonNode spanNamed(JsonNode trace, String name) {
+    for (JsonNode span : trace.get("spans")) {
+      if (span.get("span_name").asText().equals(name)) {
+        return span;
+      }
+    }
+    throw new AssertionError("no span " + name + " in " + trace);
+  }
+
+  private static JsonNode onlyGeneration(JsonNode trace) {
+    List<JsonNode> generations = DecodedTraces.spansOfType(trace, "generation");
+    assertThat(generations).hasSize(1);
+    return generations.get(0);
+  }
+}
