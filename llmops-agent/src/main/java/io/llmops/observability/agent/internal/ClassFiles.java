@@ -2,6 +2,15 @@ package io.llmops.observability.agent.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -17,6 +26,9 @@ final class ClassFiles {
   private static final byte[] ANNOTATIONS = ascii("Lio/llmops/observability/");
   private static final byte[] TRACKED = ascii("Track");
   private static final byte[] RESUMED = ascii("ResumeExternalService;");
+
+  /** The jar files {@link #of} reads directly on this thread, by location; null when it may not. */
+  private static final ThreadLocal<Map<URL, JarFile>> OPEN_JARS = new ThreadLocal<>();
 
   private ClassFiles() {}
 
@@ -40,15 +52,78 @@ final class ClassFiles {
 
   /**
    * The class file of a loaded class, read from its class loader; null when the loader does not
-   * serve it (generated classes).
+   * serve it (generated classes). Within {@link #readingJarsDirectly()}, a class from a jar file
+   * or a folder is read from there directly: a class loader's resource stream goes through its
+   * parents and a URL connection each time, several times slower.
    */
   static byte[] of(Class<?> type) {
-    ClassLoader loader = type.getClassLoader();
+    Map<URL, JarFile> jars = OPEN_JARS.get();
     String resource = type.getName().replace('.', '/') + ".class";
+    if (jars != null) {
+      byte[] direct = direct(type, resource, jars);
+      if (direct != null) {
+        return direct;
+      }
+    }
+    ClassLoader loader = type.getClassLoader();
     try (InputStream in = loader == null ? ClassLoader.getSystemResourceAsStream(resource)
         : loader.getResourceAsStream(resource)) {
       return in == null ? null : in.readAllBytes();
     } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Lets {@link #of} read classes of this thread from their jar files and folders directly until
+   * closed (which closes the jar files it opened).
+   */
+  static AutoCloseable readingJarsDirectly() {
+    Map<URL, JarFile> jars = new HashMap<>();
+    OPEN_JARS.set(jars);
+    return () -> {
+      OPEN_JARS.remove();
+      for (JarFile jar : jars.values()) {
+        if (jar != null) {
+          try {
+            jar.close();
+          } catch (IOException e) {
+            // nothing was written: nothing to lose
+          }
+        }
+      }
+    };
+  }
+
+  private static byte[] direct(Class<?> type, String resource, Map<URL, JarFile> jars) {
+    try {
+      CodeSource source = type.getProtectionDomain().getCodeSource();
+      URL location = source == null ? null : source.getLocation();
+      if (location == null || !"file".equals(location.getProtocol())) {
+        return null; // nested jars (Spring Boot), generated classes: the loader knows
+      }
+      Path path = Path.of(location.toURI());
+      if (Files.isDirectory(path)) {
+        Path file = path.resolve(resource);
+        return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+      }
+      JarFile jar = jars.computeIfAbsent(location, url -> open(path));
+      JarEntry entry = jar == null ? null : jar.getJarEntry(resource);
+      if (entry == null) {
+        return null;
+      }
+      try (InputStream in = jar.getInputStream(entry)) {
+        return in.readAllBytes();
+      }
+    } catch (IOException | URISyntaxException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static JarFile open(Path path) {
+    try {
+      return new JarFile(path.toFile(), false);
+    } catch (IOException e) {
       return null;
     }
   }

@@ -28,11 +28,15 @@ public final class LoadedClasses {
   static Scan scan(Instrumentation instrumentation, Predicate<Class<?>> candidate) {
     Set<Class<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     List<Class<?>> chosen = new ArrayList<>();
-    for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-      seen.add(type);
-      if (retransformable(instrumentation, type) && candidate.test(type)) {
-        chosen.add(type);
+    try (AutoCloseable jars = ClassFiles.readingJarsDirectly()) {
+      for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+        seen.add(type);
+        if (retransformable(instrumentation, type) && candidate.test(type)) {
+          chosen.add(type);
+        }
       }
+    } catch (Exception e) {
+      // closing the jar files failed: the look itself is complete
     }
     return new Scan(seen, chosen);
   }

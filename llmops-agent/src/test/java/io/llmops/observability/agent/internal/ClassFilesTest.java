@@ -36,4 +36,21 @@ class ClassFilesTest {
 
     assertThat(ClassFiles.mayUseTrackedAnnotations(cut)).isFalse();
   }
+
+  @Test
+  void readingJarsAndFoldersDirectlyGivesTheBytesTheClassLoaderServes() throws Exception {
+    Class<?>[] types = {org.assertj.core.api.Assertions.class, // a jar
+        io.llmops.observability.agent.fixtures.Service.class}; // a folder
+    byte[][] throughLoaders = new byte[types.length][];
+    for (int i = 0; i < types.length; i++) {
+      throughLoaders[i] = ClassFiles.of(types[i]);
+    }
+    try (AutoCloseable direct = ClassFiles.readingJarsDirectly()) {
+      for (int i = 0; i < types.length; i++) {
+        org.assertj.core.api.Assertions.assertThat(ClassFiles.of(types[i]))
+            .isNotEmpty().isEqualTo(throughLoaders[i]);
+      }
+      org.assertj.core.api.Assertions.assertThat(ClassFiles.of(String.class)).isNotEmpty();
+    }
+  }
 }
