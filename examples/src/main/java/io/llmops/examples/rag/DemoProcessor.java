@@ -65,6 +65,8 @@ final class DemoProcessor {
             ? ", " + segmentRoots + " span(s) from other services' segments" : ""));
         System.out.println("  archived at "
             + DemoState.dir().resolve("processor/store").resolve(key));
+        System.out.println("See it in a browser: ./llmops ui (it shows every trace the demo"
+            + " archived)");
         return;
       }
       System.out.println("  this run's trace is not in the archive yet (it waits for its"
