@@ -44,8 +44,9 @@ class TrackedBeansTest {
 
   @BeforeEach
   void start() {
-    Pricing.setPrice("gpt-4o-mini", ModelPrice.perMillion(0.15, 0.60));
     context = StarterApps.start(sink, WebApplicationType.NONE, App.class);
+    // after the start: the starter's configuration replaces the runtime, and prices set before
+    Pricing.setPrice("gpt-4o-mini", ModelPrice.perMillion(0.15, 0.60));
     agent = context.getBean(SupportAgent.class);
   }
 
