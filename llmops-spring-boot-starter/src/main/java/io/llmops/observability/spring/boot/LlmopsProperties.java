@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -18,25 +19,25 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class LlmopsProperties {
 
   /** Whether traces are recorded at all ({@code LLMOPS_ENABLED}). */
-  private Boolean enabled;
+  private @Nullable Boolean enabled;
 
   /** The project traces belong to ({@code LLMOPS_PROJECT_ID}). */
-  private String projectId;
+  private @Nullable String projectId;
 
   /** The deployment environment, e.g. prod or uat ({@code LLMOPS_ENV}). */
-  private String environment;
+  private @Nullable String environment;
 
   /** The model a {@code @TrackLlmCall} without {@code model} records ({@code MODEL_ID}). */
-  private String defaultModelId;
+  private @Nullable String defaultModelId;
 
   /** The sinks traces go to, e.g. [sqs] or [file, console] ({@code LLMOPS_SINKS}). */
-  private List<String> sinks;
+  private @Nullable List<String> sinks;
 
   /** The directory of the file sink ({@code LLMOPS_FILE_SINK_DIR}). */
-  private Path fileSinkDir;
+  private @Nullable Path fileSinkDir;
 
   /** Extra field names whose values are redacted ({@code LLMOPS_REDACT_KEYS}). */
-  private List<String> redactKeys;
+  private @Nullable List<String> redactKeys;
 
   private final Sqs sqs = new Sqs();
 
@@ -49,70 +50,70 @@ public class LlmopsProperties {
   /** The SQS sink. */
   public static class Sqs {
     /** The queue's URL ({@code AWS_SQS_URL}). */
-    private String url;
+    private @Nullable String url;
 
-    public String getUrl() {
+    public @Nullable String getUrl() {
       return url;
     }
 
-    public void setUrl(String url) {
+    public void setUrl(@Nullable String url) {
       this.url = url;
     }
   }
 
-  public Boolean getEnabled() {
+  public @Nullable Boolean getEnabled() {
     return enabled;
   }
 
-  public void setEnabled(Boolean enabled) {
+  public void setEnabled(@Nullable Boolean enabled) {
     this.enabled = enabled;
   }
 
-  public String getProjectId() {
+  public @Nullable String getProjectId() {
     return projectId;
   }
 
-  public void setProjectId(String projectId) {
+  public void setProjectId(@Nullable String projectId) {
     this.projectId = projectId;
   }
 
-  public String getEnvironment() {
+  public @Nullable String getEnvironment() {
     return environment;
   }
 
-  public void setEnvironment(String environment) {
+  public void setEnvironment(@Nullable String environment) {
     this.environment = environment;
   }
 
-  public String getDefaultModelId() {
+  public @Nullable String getDefaultModelId() {
     return defaultModelId;
   }
 
-  public void setDefaultModelId(String defaultModelId) {
+  public void setDefaultModelId(@Nullable String defaultModelId) {
     this.defaultModelId = defaultModelId;
   }
 
-  public List<String> getSinks() {
+  public @Nullable List<String> getSinks() {
     return sinks;
   }
 
-  public void setSinks(List<String> sinks) {
+  public void setSinks(@Nullable List<String> sinks) {
     this.sinks = sinks;
   }
 
-  public Path getFileSinkDir() {
+  public @Nullable Path getFileSinkDir() {
     return fileSinkDir;
   }
 
-  public void setFileSinkDir(Path fileSinkDir) {
+  public void setFileSinkDir(@Nullable Path fileSinkDir) {
     this.fileSinkDir = fileSinkDir;
   }
 
-  public List<String> getRedactKeys() {
+  public @Nullable List<String> getRedactKeys() {
     return redactKeys;
   }
 
-  public void setRedactKeys(List<String> redactKeys) {
+  public void setRedactKeys(@Nullable List<String> redactKeys) {
     this.redactKeys = redactKeys;
   }
 

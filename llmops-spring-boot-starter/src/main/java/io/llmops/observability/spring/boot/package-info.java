@@ -3,4 +3,7 @@
  * inbound filter, Spring-built HTTP clients, the {@code @Track*} annotations through Spring AOP,
  * flush on context close and Micrometer meters.
  */
+@NullMarked
 package io.llmops.observability.spring.boot;
+
+import org.jspecify.annotations.NullMarked;

@@ -6,7 +6,7 @@ import io.llmops.observability.TrackLlmAgent;
 import io.llmops.observability.TrackLlmCall;
 import io.llmops.observability.TrackLlmTool;
 import io.llmops.observability.TrackTransaction;
-import io.llmops.observability.internal.common.MetadataValues;
+import io.llmops.observability.spi.MetadataValues;
 import io.llmops.observability.spi.SdkLog;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;

@@ -1,4 +1,4 @@
-package io.llmops.observability.internal.common;
+package io.llmops.observability.spi;
 
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * {@code =} once per method (docs/AGENT.md states the rule); used by the Spring Boot starter's
  * annotation interceptor (the agent holds the same rule in its own copy). Only text that names
  * one value beyond doubt is typed; everything else stays the string written, so nothing is
- * lost. Internal.
+ * lost. Thread-safe; never throws.
  */
 public final class MetadataValues {
 
@@ -24,8 +24,15 @@ public final class MetadataValues {
 
   private MetadataValues() {}
 
-  /** A Boolean, Long, Double or String for {@code text} (already trimmed). */
+  /**
+   * A Boolean, Long, Double or String for {@code text} (already trimmed).
+   *
+   * @throws IllegalArgumentException when {@code text} is null
+   */
   public static Object typed(String text) {
+    if (text == null) {
+      throw new IllegalArgumentException("text must not be null");
+    }
     if (text.equals("true") || text.equals("false")) {
       return Boolean.valueOf(text);
     }
