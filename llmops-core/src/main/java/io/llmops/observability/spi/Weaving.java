@@ -23,4 +23,12 @@ public final class Weaving {
   public static boolean isActive() {
     return activeBy != null;
   }
+
+  /**
+   * The name of what weaves the annotations, as given to {@link #markActive}, or null; an
+   * integration that stands back for another (Spring AOP for the agent) compares it with its own.
+   */
+  public static @Nullable String activeBy() {
+    return activeBy;
+  }
 }
