@@ -1,5 +1,6 @@
 package io.llmops.observability.agent.internal;
 
+import io.llmops.observability.spi.MetadataValues;
 import io.llmops.observability.SpanType;
 import io.llmops.observability.spi.SdkLog;
 import java.util.ArrayList;

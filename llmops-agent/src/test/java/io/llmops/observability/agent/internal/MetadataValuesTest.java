@@ -1,5 +1,6 @@
 package io.llmops.observability.agent.internal;
 
+import io.llmops.observability.spi.MetadataValues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
