@@ -22,7 +22,7 @@ class RagDemoOtlpTest {
   @Test
   void theOtlpSinkWithoutAnEndpointSendsToALocalReceiverThatPrintsEverySpan() {
     String output = runDemo(TestConfigs.isolated().sinks("otlp"));
-    assertThat(output).containsPattern("Local OTLP receiver http://127\\.0\\.0\\.1:\\d+ received 18 span\\(s\\):");
+    assertThat(output).containsPattern("Local OTLP receiver http://127\\.0\\.0\\.1:\\d+ received 19 span\\(s\\):");
     assertThat(output).contains("  rag_agent [agent] (root)");
     assertThat(output).contains("  bedrock_converse [generation] model=anthropic.claude-3-5-sonnet-20241022-v2:0 "
         + "tokens in/out=125/8 parent=rag_agent");
@@ -33,8 +33,9 @@ class RagDemoOtlpTest {
   @Test
   void theLangfuseSinkWithoutKeysSendsToALocalStandInThatPrintsTheScoresToo() {
     String output = runDemo(TestConfigs.isolated().sinks("langfuse"));
-    assertThat(output).contains("received 18 span(s):");
-    assertThat(output).contains("and 2 Langfuse score(s):");
+    assertThat(output).contains("received 19 span(s):");
+    assertThat(output).contains("and 4 Langfuse score(s):");
+    assertThat(output).contains("  user_feedback = 1 (NUMERIC) on the trace");
     assertThat(output).contains("  groundedness = 1 (NUMERIC) on the trace");
     assertThat(output).contains("  groundedness.label = \"grounded\" (CATEGORICAL) on the trace");
   }

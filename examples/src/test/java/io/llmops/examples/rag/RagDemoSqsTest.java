@@ -38,9 +38,14 @@ class RagDemoSqsTest {
           .build(), new DemoSqs(sqs));
     }
 
-    assertThat(output).contains("Delivered to SQS: 2 message(s)");
+    assertThat(output).contains("Delivered to SQS: 3 message(s)");
     assertThat(output).doesNotContain("spilled");
-    assertThat(output).contains("Received back from the queue: 2 message(s)");
+    assertThat(output).contains("Received back from the queue: 3 message(s)");
+    // The processor's half: the trace, the profile service's segment and the late feedback.
+    assertThat(output).contains(
+        "Processor (the pipeline of ./llmops processor, in this JVM): 3 message(s) in, 0 left on the queue");
+    assertThat(output).containsPattern("merged trace [0-9a-f-]{36}: 19 spans, 2 evaluation\\(s\\)");
+    assertThat(output).contains("See it in a browser: ./llmops ui");
     Matcher parent = Pattern.compile("this run's trace ([0-9a-f-]{36}) \"rag_demo\": 16 spans, "
         + RagAgentTest.JAVA_INPUT_TOKENS + " input \\+ " + RagAgentTest.JAVA_OUTPUT_TOKENS
         + " output tokens; a child segment from another service is on its way").matcher(output);
@@ -69,7 +74,7 @@ class RagDemoSqsTest {
 
     assertThat(output).contains("Delivered to SQS: 0 message(s)");
     assertThat(output).contains("Not delivered, spilled to the journal at " + journal.toAbsolutePath()
-        + ": 2 message(s); the next run with this journal replays them");
+        + ": 3 message(s); the next run with this journal replays them");
     assertThat(output).doesNotContain("Delivered: true");
   }
 
