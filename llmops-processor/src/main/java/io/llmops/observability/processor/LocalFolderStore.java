@@ -3,6 +3,7 @@ package io.llmops.observability.processor;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -62,11 +63,19 @@ public final class LocalFolderStore implements ObjectStore {
     Path target = pathOf(key);
     Path temporary = temporaryFile(content);
     try {
-      Files.createDirectories(target.getParent());
-      Files.createLink(target, temporary); // atomic: fails when the key exists
-      return true;
-    } catch (FileAlreadyExistsException e) {
-      return false;
+      for (int attempt = 1; ; attempt++) {
+        Files.createDirectories(target.getParent());
+        try {
+          Files.createLink(target, temporary); // atomic: fails when the key exists
+          return true;
+        } catch (FileAlreadyExistsException e) {
+          return false;
+        } catch (NoSuchFileException e) {
+          if (attempt == 3) {
+            throw e; // a delete emptied and removed the folder meanwhile, again and again
+          }
+        }
+      }
     } finally {
       Files.deleteIfExists(temporary);
     }
@@ -150,7 +159,22 @@ public final class LocalFolderStore implements ObjectStore {
   @Override
   public void delete(String key) throws IOException {
     Path target = pathOf(key);
-    locked(() -> Files.deleteIfExists(target));
+    locked(() -> {
+      Files.deleteIfExists(target);
+      pruneEmptyFolders(target.getParent());
+      return null;
+    });
+  }
+
+  /** Removes the folders a delete left empty, so that listing does not walk what is gone. */
+  private void pruneEmptyFolders(Path folder) throws IOException {
+    for (Path dir = folder; dir != null && !dir.equals(root); dir = dir.getParent()) {
+      try {
+        Files.delete(dir);
+      } catch (DirectoryNotEmptyException | NoSuchFileException e) {
+        return;
+      }
+    }
   }
 
   private Path pathOf(String key) {

@@ -6,12 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.llmops.observability.processor.ObjectStore;
 import java.io.IOException;
+import io.llmops.observability.processor.ConcurrentCreators;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,23 +60,15 @@ class S3ObjectStoreTest {
   @Test
   void oneOfManyConcurrentCreatorsWinsAcrossClients() throws Exception {
     List<S3Client> clients = new ArrayList<>();
-    List<Callable<Boolean>> creators = new ArrayList<>();
+    List<S3ObjectStore> processors = new ArrayList<>();
     for (int i = 0; i < 16; i++) {
       S3Client client = s3.newClient();
       clients.add(client);
-      S3ObjectStore processor = new S3ObjectStore(client, bucket);
-      String content = "writer " + i;
-      creators.add(() -> processor.createIfAbsent("claims/race", bytes(content)));
+      processors.add(new S3ObjectStore(client, bucket));
     }
-    ExecutorService threads = Executors.newFixedThreadPool(8);
     try {
-      long winners = 0;
-      for (Future<Boolean> created : threads.invokeAll(creators)) {
-        winners += created.get() ? 1 : 0;
-      }
-      assertThat(winners).isEqualTo(1);
+      assertThat(ConcurrentCreators.winners(processors, "claims/race")).isEqualTo(1);
     } finally {
-      threads.shutdownNow();
       clients.forEach(S3Client::close);
     }
   }
