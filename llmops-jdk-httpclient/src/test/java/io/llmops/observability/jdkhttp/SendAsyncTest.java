@@ -1,6 +1,7 @@
 package io.llmops.observability.jdkhttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -59,6 +61,9 @@ class SendAsyncTest {
     assertThat(future.join().body()).isEqualTo("hello");
     TraceManager.finalizeAndSend();
 
+    // The client span ends in a stage of the response future that may run just after join()
+    // returns; the trace goes out once it has.
+    await().atMost(Duration.ofSeconds(10)).until(() -> !Exported.flushed(sink).isEmpty());
     Map<String, JsonNode> spans = DecodedTraces.spansByName(Exported.onlyTrace(sink));
     JsonNode span = spans.get("GET 127.0.0.1:" + server.port());
     assertThat(DecodedTraces.parentOf(span)).isEqualTo(caller.spanId());
