@@ -1,10 +1,10 @@
 package io.llmops.observability.agent;
 
 import io.llmops.observability.agent.internal.AgentInstaller;
+import io.llmops.observability.agent.internal.AttachedWork;
 import io.llmops.observability.agent.internal.SelfAttach;
 import io.llmops.observability.agent.internal.Weavings;
 import java.lang.instrument.Instrumentation;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,22 +67,23 @@ public final class LlmopsAgent {
       return true;
     }
     Weavings weavings = AgentInstaller.weavings();
-    // Once attached, the attach thread defines the bridges and looks at the classes already
-    // loaded (reading the application's class files) while this thread prepares the weavings.
-    AtomicReference<AgentInstaller.Attached> attached = new AtomicReference<>();
-    SelfAttach attach = SelfAttach.start(
-        instrumentation -> attached.set(AgentInstaller.attached(instrumentation, weavings)));
+    // While this thread prepares the weavings, the attach thread attaches, then defines the
+    // bridges and looks at the classes already loaded; this thread then shares that look.
+    AttachedWork work = new AttachedWork(weavings);
+    SelfAttach attach = SelfAttach.start(work::onAttachThread);
     AgentInstaller.prepare(weavings);
     Instrumentation instrumentation;
     try {
-      instrumentation = attach.await();
+      instrumentation = attach.awaitAttached();
     } catch (RuntimeException | LinkageError e) {
       System.getLogger("io.llmops.observability").log(System.Logger.Level.ERROR,
           "llmops-agent: could not attach to this JVM; annotations are not woven. "
               + "Start with -javaagent:llmops-agent.jar instead", e);
       return false;
     }
-    return AgentInstaller.install(instrumentation, weavings, attached.get());
+    work.help(instrumentation);
+    attach.await(); // the attach thread's part done too
+    return AgentInstaller.install(instrumentation, weavings, work.done());
   }
 
   /** Whether the agent is active in this JVM. */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.llmops.observability.Llmops;
 import io.llmops.observability.agent.fixtures.BedrockSwitchMain;
 import io.llmops.observability.agent.fixtures.ContextScenariosMain;
+import io.llmops.observability.agent.fixtures.SubclassFirstMain;
 import io.llmops.observability.agent.fixtures.FreshJvmMain;
 import io.llmops.observability.agent.testing.ChildJvm;
 import java.io.File;
@@ -80,6 +81,14 @@ class JavaAgentJarIT {
   void javaagentCarriesTheContextAcrossExecutorsOnThisJdk() throws Exception {
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     FreshJvmTest.assertAllHandoffsOk(run(java, ContextScenariosMain.class), FreshJvmTest.handoffsOnThisJdk());
+  }
+
+  @Test
+  void anExecutorWhoseClassesLoadBeforeTheirWovenSuperclassesStillCarriesTheContext()
+      throws Exception {
+    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    assertThat(run(java, SubclassFirstMain.class))
+        .contains("installed=true", "ok scheduled first").doesNotContain("FAIL");
   }
 
   @Test

@@ -47,28 +47,32 @@ public final class AgentInstaller {
     StartupStats.prepared(System.nanoTime() - started);
   }
 
-  /**
-   * What needs the instrumentation but not the prepared weavings, done as soon as the JVM handed
-   * it over: the bridges defined in {@code java.base}, and a look at the classes already loaded
-   * that {@code weavings} may change (reading the application's class files is most of it).
-   * {@code LlmopsAgent.install()} runs it on the attach thread while the weavings are prepared;
-   * what loads meanwhile is looked at when installing.
-   */
-  public static Attached attached(Instrumentation instrumentation, Weavings weavings) {
+  /** Defines the java.base bridges {@code weavings} need; what it did (a refusal is logged). */
+  static Attached bridges(Instrumentation instrumentation, Weavings weavings) {
     boolean context = weavings.context != null && contextBridge(instrumentation);
     boolean http = weavings.httpClients != null && httpBridge(instrumentation);
-    return new Attached(context, http, LoadedClasses.scan(instrumentation,
-        new WeavingTransformer(all(weavings))::candidate));
+    return new Attached(context, http, null);
+  }
+
+  /** A look at the classes loaded now that {@code weavings} may change, not yet taken. */
+  static LoadedClasses.Look look(Instrumentation instrumentation, Weavings weavings) {
+    return new LoadedClasses.Look(instrumentation, new WeavingTransformer(all(weavings))::candidate);
   }
 
   /**
-   * What {@link #attached} did.
+   * What was done as soon as the JVM handed over the instrumentation ({@link AttachedWork}).
    *
    * @param contextBridge whether the context bridge is defined
    * @param httpBridge whether the HTTP bridge is defined
-   * @param scan the classes loaded then that a weaving may change
+   * @param scan the classes loaded then that a weaving may change; null when not looked at
    */
-  public record Attached(boolean contextBridge, boolean httpBridge, LoadedClasses.Scan scan) {}
+  public record Attached(boolean contextBridge, boolean httpBridge,
+      LoadedClasses.@Nullable Scan scan) {
+
+    Attached withScan(LoadedClasses.Scan scan) {
+      return new Attached(contextBridge, httpBridge, scan);
+    }
+  }
 
   /** Weaves once per JVM ({@link #install(Instrumentation, Weavings)}), preparing first. */
   public static synchronized boolean install(Instrumentation instrumentation) {
@@ -192,7 +196,6 @@ public final class AgentInstaller {
     }
   }
 
-  /** Loads what the weaving needs before it runs inside another class's loading. */
   /** Every weaving the settings ask for. */
   private static List<ClassWeaving> all(Weavings weavings) {
     List<ClassWeaving> all = new ArrayList<>();

@@ -29,6 +29,9 @@ final class AnnotationWeaving implements ClassWeaving {
       "reactor/", "io/micrometer/", "io/opentelemetry/", "org/hibernate/", "org/jboss/",
       "org/junit/", "org/assertj/", "org/objectweb/asm/"};
 
+  /** {@link #NOT_WOVEN} as {@link Class#getName()} spells them. */
+  private static final String[] NOT_WOVEN_CLASSES = dotted(NOT_WOVEN);
+
   private static final Set<String> ANNOTATIONS = Set.of(
       descriptor(TrackedAnnotations.LLM_CALL), descriptor(TrackedAnnotations.AGENT),
       descriptor(TrackedAnnotations.TOOL), descriptor(TrackedAnnotations.FUNCTION),
@@ -43,8 +46,20 @@ final class AnnotationWeaving implements ClassWeaving {
 
   /** Classes the annotation weaving never changes, by internal name ({@link #NOT_WOVEN}). */
   static boolean outsideTheApplication(String internalName) {
-    for (String prefix : NOT_WOVEN) {
-      if (internalName.startsWith(prefix)) {
+    return startsWithOneOf(internalName, NOT_WOVEN);
+  }
+
+  private static String[] dotted(String[] internalNames) {
+    String[] dotted = new String[internalNames.length];
+    for (int i = 0; i < dotted.length; i++) {
+      dotted[i] = internalNames[i].replace('/', '.');
+    }
+    return dotted;
+  }
+
+  private static boolean startsWithOneOf(String name, String[] prefixes) {
+    for (String prefix : prefixes) {
+      if (name.startsWith(prefix)) {
         return true;
       }
     }
@@ -66,7 +81,7 @@ final class AnnotationWeaving implements ClassWeaving {
   @Override
   public boolean candidate(Class<?> loaded) {
     if (loaded.getClassLoader() == null || loaded.isHidden()
-        || outsideTheApplication(loaded.getName().replace('.', '/'))) {
+        || startsWithOneOf(loaded.getName(), NOT_WOVEN_CLASSES)) {
       return false;
     }
     byte[] classFile = ClassFiles.of(loaded);

@@ -23,6 +23,7 @@ final class BedrockInstrumentation implements ClassWeaving {
   /** The generated base class of both client builders; it declares {@code invokePlugins}. */
   private static final String BUILDER =
       "software/amazon/awssdk/services/bedrockruntime/DefaultBedrockRuntimeBaseClientBuilder";
+  private static final String BUILDER_CLASS = BUILDER.replace('/', '.');
   private static final AgentSwitch ON = new AgentSwitch(SWITCH, SWITCH_PROPERTY);
 
   private static final InlineAdvice WITH_INTERCEPTOR = InlineAdvice.atReturn(site -> {
@@ -49,7 +50,7 @@ final class BedrockInstrumentation implements ClassWeaving {
 
   @Override
   public boolean candidate(Class<?> loaded) {
-    return loaded.getName().startsWith(BUILDER.replace('/', '.'));
+    return loaded.getName().startsWith(BUILDER_CLASS);
   }
 
   @Override

@@ -7,15 +7,16 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
-import java.util.HashMap;
+import java.security.ProtectionDomain;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Cheap questions about class files, asked before ByteBuddy or ASM parse one: parsing every class
- * an application loads is what made the agent's start slow. Internal.
+ * Cheap questions about class files, asked before ASM parses one: parsing every class an
+ * application loads is what made the agent's start slow. Internal.
  */
 final class ClassFiles {
 
@@ -23,12 +24,12 @@ final class ClassFiles {
    * In the constant pool of every class that uses one of the annotations (in their descriptors),
    * and of few others; one of these names follows it.
    */
-  private static final byte[] ANNOTATIONS = ascii("Lio/llmops/observability/");
-  private static final byte[] TRACKED = ascii("Track");
-  private static final byte[] RESUMED = ascii("ResumeExternalService;");
+  private static final String ANNOTATIONS = "Lio/llmops/observability/";
+  private static final String TRACKED = "Track";
+  private static final String RESUMED = "ResumeExternalService;";
 
-  /** The jar files {@link #of} reads directly on this thread, by location; null when it may not. */
-  private static final ThreadLocal<Map<URL, JarFile>> OPEN_JARS = new ThreadLocal<>();
+  /** Where {@link #of} reads classes directly on this thread; null when it may not. */
+  private static final ThreadLocal<Sources> SOURCES = new ThreadLocal<>();
 
   private ClassFiles() {}
 
@@ -40,14 +41,27 @@ final class ClassFiles {
     if (classFile == null) {
       return true;
     }
-    for (int at = indexOf(classFile, ANNOTATIONS, 0); at >= 0;
-        at = indexOf(classFile, ANNOTATIONS, at + 1)) {
-      int name = at + ANNOTATIONS.length;
-      if (matchesAt(classFile, name, TRACKED) || matchesAt(classFile, name, RESUMED)) {
+    String text = latin1(classFile);
+    for (int at = text.indexOf(ANNOTATIONS); at >= 0; at = text.indexOf(ANNOTATIONS, at + 1)) {
+      int name = at + ANNOTATIONS.length();
+      if (text.startsWith(TRACKED, name) || text.startsWith(RESUMED, name)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** Whether {@code marker} (ASCII) occurs in {@code data}. */
+  static boolean contains(byte[] data, String marker) {
+    return latin1(data).contains(marker);
+  }
+
+  /**
+   * The bytes as the characters of one byte each: the JDK's string search is an intrinsic, which
+   * the agent's code, running interpreted at first, would be ten times slower than.
+   */
+  private static String latin1(byte[] data) {
+    return new String(data, StandardCharsets.ISO_8859_1);
   }
 
   /**
@@ -57,10 +71,10 @@ final class ClassFiles {
    * parents and a URL connection each time, several times slower.
    */
   static byte[] of(Class<?> type) {
-    Map<URL, JarFile> jars = OPEN_JARS.get();
+    Sources sources = SOURCES.get();
     String resource = type.getName().replace('.', '/') + ".class";
-    if (jars != null) {
-      byte[] direct = direct(type, resource, jars);
+    if (sources != null) {
+      byte[] direct = sources.read(type, resource);
       if (direct != null) {
         return direct;
       }
@@ -79,12 +93,69 @@ final class ClassFiles {
    * closed (which closes the jar files it opened).
    */
   static AutoCloseable readingJarsDirectly() {
-    Map<URL, JarFile> jars = new HashMap<>();
-    OPEN_JARS.set(jars);
+    Sources sources = new Sources();
+    SOURCES.set(sources);
     return () -> {
-      OPEN_JARS.remove();
-      for (JarFile jar : jars.values()) {
-        if (jar != null) {
+      SOURCES.remove();
+      sources.close();
+    };
+  }
+
+  /**
+   * The jar files and folders classes were loaded from, found once per protection domain (a
+   * class loader gives all classes of one location the same): the location's URL, path and
+   * kind are worked out once, not for each class.
+   */
+  private static final class Sources {
+
+    /** A location served by its class loader only: nested jars (Spring Boot), generated. */
+    private static final Object NOT_DIRECT = new Object();
+
+    private final Map<ProtectionDomain, Object> byDomain = new IdentityHashMap<>();
+
+    /** The class file from its jar file or folder, or null (then its loader is asked). */
+    byte[] read(Class<?> type, String resource) {
+      try {
+        Object source = byDomain.computeIfAbsent(type.getProtectionDomain(), Sources::open);
+        if (source instanceof JarFile jar) {
+          JarEntry entry = jar.getJarEntry(resource);
+          if (entry == null) {
+            return null;
+          }
+          try (InputStream in = jar.getInputStream(entry)) {
+            return in.readAllBytes();
+          }
+        }
+        if (source instanceof Path folder) {
+          Path file = folder.resolve(resource);
+          return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+        }
+        return null;
+      } catch (IOException | RuntimeException e) {
+        return null;
+      }
+    }
+
+    private static Object open(ProtectionDomain domain) {
+      CodeSource source = domain.getCodeSource();
+      URL location = source == null ? null : source.getLocation();
+      if (location == null || !"file".equals(location.getProtocol())) {
+        return NOT_DIRECT;
+      }
+      try {
+        Path path = Path.of(location.toURI());
+        if (Files.isDirectory(path)) {
+          return path;
+        }
+        return new JarFile(path.toFile(), false);
+      } catch (IOException | URISyntaxException | RuntimeException e) {
+        return NOT_DIRECT;
+      }
+    }
+
+    void close() {
+      for (Object source : byDomain.values()) {
+        if (source instanceof JarFile jar) {
           try {
             jar.close();
           } catch (IOException e) {
@@ -92,70 +163,6 @@ final class ClassFiles {
           }
         }
       }
-    };
-  }
-
-  private static byte[] direct(Class<?> type, String resource, Map<URL, JarFile> jars) {
-    try {
-      CodeSource source = type.getProtectionDomain().getCodeSource();
-      URL location = source == null ? null : source.getLocation();
-      if (location == null || !"file".equals(location.getProtocol())) {
-        return null; // nested jars (Spring Boot), generated classes: the loader knows
-      }
-      Path path = Path.of(location.toURI());
-      if (Files.isDirectory(path)) {
-        Path file = path.resolve(resource);
-        return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
-      }
-      JarFile jar = jars.computeIfAbsent(location, url -> open(path));
-      JarEntry entry = jar == null ? null : jar.getJarEntry(resource);
-      if (entry == null) {
-        return null;
-      }
-      try (InputStream in = jar.getInputStream(entry)) {
-        return in.readAllBytes();
-      }
-    } catch (IOException | URISyntaxException | RuntimeException e) {
-      return null;
     }
-  }
-
-  private static JarFile open(Path path) {
-    try {
-      return new JarFile(path.toFile(), false);
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  /** Whether {@code marker} occurs in {@code data}. */
-  static boolean contains(byte[] data, byte[] marker) {
-    return indexOf(data, marker, 0) >= 0;
-  }
-
-  /** Where {@code marker} first occurs in {@code data} from {@code from} on, or -1. */
-  private static int indexOf(byte[] data, byte[] marker, int from) {
-    for (int i = from, last = data.length - marker.length; i <= last; i++) {
-      if (matchesAt(data, i, marker)) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static boolean matchesAt(byte[] data, int at, byte[] marker) {
-    if (at + marker.length > data.length) {
-      return false;
-    }
-    for (int j = 0; j < marker.length; j++) {
-      if (data[at + j] != marker[j]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static byte[] ascii(String text) {
-    return text.getBytes(StandardCharsets.US_ASCII);
   }
 }

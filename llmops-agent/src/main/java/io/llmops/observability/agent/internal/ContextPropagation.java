@@ -39,6 +39,19 @@ final class ContextPropagation implements ClassWeaving {
   private static final String FORK_JOIN_TASK = CONCURRENT + "ForkJoinTask";
   private static final String THREAD_POOL = CONCURRENT + "ThreadPoolExecutor";
   private static final String VIRTUAL_THREAD = "java/lang/VirtualThread";
+  /** The same names as {@link Class#getName()} gives them, for the look at loaded classes. */
+  private static final String CONCURRENT_PACKAGE = CONCURRENT.replace('/', '.');
+  private static final String FUTURE_TASK_CLASS = FUTURE_TASK.replace('/', '.');
+  private static final String THREAD_POOL_CLASS = THREAD_POOL.replace('/', '.');
+  private static final String VIRTUAL_THREAD_CLASS = VIRTUAL_THREAD.replace('/', '.');
+  /**
+   * The classes this weaving changes that are the superclass of another it may see first. A class
+   * loaded while a transformer runs is not transformed (the JVM does not call transformers again
+   * on that thread), and {@link #extendsForkJoinTask} looks the superclass up: these are loaded
+   * before the weaving is registered, so that it never loads one of them.
+   */
+  private static final String[] SUPERCLASSES = {FORK_JOIN_TASK, FUTURE_TASK, THREAD_POOL,
+      CONCURRENT + "CompletableFuture$Completion", CONCURRENT + "ForkJoinTask$InterruptibleTask"};
   private static final String BRIDGE = BootstrapInjector.renamedInternalName(ContextBridge.class);
 
   private static final InlineAdvice CAPTURE = InlineAdvice.atReturn(site -> {
@@ -75,6 +88,16 @@ final class ContextPropagation implements ClassWeaving {
     });
   }
 
+  ContextPropagation() {
+    for (String superclass : SUPERCLASSES) {
+      try {
+        Class.forName(superclass.replace('/', '.'), false, null);
+      } catch (ClassNotFoundException | LinkageError e) {
+        // not in every JDK (InterruptibleTask is recent): nothing to load then
+      }
+    }
+  }
+
   @Override
   public boolean wants(String internalName, byte[] classFile) {
     return internalName.equals(FUTURE_TASK) || internalName.equals(FORK_JOIN_TASK)
@@ -85,11 +108,10 @@ final class ContextPropagation implements ClassWeaving {
   @Override
   public boolean candidate(Class<?> loaded) {
     String name = loaded.getName();
-    return name.equals(VIRTUAL_THREAD.replace('/', '.'))
-        || name.startsWith("java.util.concurrent.") && (loaded == ForkJoinTask.class
+    return name.equals(VIRTUAL_THREAD_CLASS)
+        || name.startsWith(CONCURRENT_PACKAGE) && (loaded == ForkJoinTask.class
             || ForkJoinTask.class.isAssignableFrom(loaded) && declaresRun(loaded)
-            || name.equals(FUTURE_TASK.replace('/', '.'))
-            || name.equals(THREAD_POOL.replace('/', '.')));
+            || name.equals(FUTURE_TASK_CLASS) || name.equals(THREAD_POOL_CLASS));
   }
 
   /**

@@ -115,7 +115,10 @@ final class HttpClientWeaving implements ClassWeaving {
 
   @Override
   public boolean candidate(Class<?> loaded) {
-    return wants(loaded.getName().replace('.', '/'), null);
+    String name = loaded.getName();
+    // most loaded classes are in none of these packages: no internal name made for them
+    return (name.startsWith("jdk.") || name.startsWith("sun.") || name.startsWith("okhttp3.")
+        || name.startsWith("org.apache.hc.")) && wants(name.replace('.', '/'), null);
   }
 
   private static boolean isApacheBuilder(String internalName) {

@@ -7,6 +7,8 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -26,19 +28,90 @@ public final class LoadedClasses {
 
   /** The loaded classes that can be retransformed and pass {@code candidate}, and all seen. */
   static Scan scan(Instrumentation instrumentation, Predicate<Class<?>> candidate) {
-    Set<Class<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    List<Class<?>> chosen = new ArrayList<>();
-    try (AutoCloseable jars = ClassFiles.readingJarsDirectly()) {
-      for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-        seen.add(type);
-        if (retransformable(instrumentation, type) && candidate.test(type)) {
-          chosen.add(type);
+    Look look = new Look(instrumentation, candidate);
+    look.help();
+    return look.await();
+  }
+
+  /**
+   * A look at the classes loaded now that several threads share: each that {@link #help}s takes
+   * the next few classes not yet taken until none is left (reading the application's class files
+   * is most of the work, and {@code LlmopsAgent.install()} has two threads at hand).
+   */
+  static final class Look {
+
+    /** Classes taken at once: few enough that two threads end close together. */
+    private static final int BATCH = 64;
+
+    private final Instrumentation instrumentation;
+    private final Predicate<Class<?>> candidate;
+    private final Class<?>[] loaded;
+    private final boolean[] chosen;
+    private final AtomicInteger next = new AtomicInteger();
+    private final CountDownLatch batchesLeft;
+
+    Look(Instrumentation instrumentation, Predicate<Class<?>> candidate) {
+      this.instrumentation = instrumentation;
+      this.candidate = candidate;
+      loaded = instrumentation.getAllLoadedClasses();
+      chosen = new boolean[loaded.length];
+      batchesLeft = new CountDownLatch((loaded.length + BATCH - 1) / BATCH);
+    }
+
+    /** Looks at classes until none is left to take; returns at once when none is. */
+    void help() {
+      if (next.get() >= loaded.length) {
+        return;
+      }
+      try (AutoCloseable jars = ClassFiles.readingJarsDirectly()) {
+        for (int from = next.getAndAdd(BATCH); from < loaded.length;
+            from = next.getAndAdd(BATCH)) {
+          try {
+            for (int i = from, end = Math.min(from + BATCH, loaded.length); i < end; i++) {
+              chosen[i] = retransformable(instrumentation, loaded[i]) && chosen(loaded[i]);
+            }
+          } finally {
+            batchesLeft.countDown(); // even when this thread dies: the other must not wait
+          }
+        }
+      } catch (Exception e) {
+        // closing the jar files failed: the look itself is complete
+      }
+    }
+
+    /** The look's result once every class was looked at (by whichever thread). */
+    Scan await() {
+      boolean interrupted = false;
+      while (true) {
+        try {
+          batchesLeft.await();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
         }
       }
-    } catch (Exception e) {
-      // closing the jar files failed: the look itself is complete
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      Set<Class<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>(loaded.length * 2));
+      List<Class<?>> picked = new ArrayList<>();
+      for (int i = 0; i < loaded.length; i++) {
+        seen.add(loaded[i]);
+        if (chosen[i]) {
+          picked.add(loaded[i]);
+        }
+      }
+      return new Scan(seen, picked);
     }
-    return new Scan(seen, chosen);
+
+    /** A test that fails on a class is answered yes: the weaving then logs why, once. */
+    private boolean chosen(Class<?> type) {
+      try {
+        return candidate.test(type);
+      } catch (RuntimeException | LinkageError e) {
+        return true;
+      }
+    }
   }
 
   /**

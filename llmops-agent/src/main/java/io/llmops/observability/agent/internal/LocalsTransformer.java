@@ -2,7 +2,6 @@ package io.llmops.observability.agent.internal;
 
 import io.llmops.observability.spi.SdkLog;
 import java.lang.instrument.ClassFileTransformer;
-import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 import java.util.Arrays;
 import java.util.Collections;
@@ -33,7 +32,7 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
  */
 final class LocalsTransformer implements ClassFileTransformer {
 
-  private static final byte[] MARKER = "captureLocals".getBytes(StandardCharsets.US_ASCII);
+  private static final String MARKER = "captureLocals";
   private static final String DISPATCHER = Type.getInternalName(Dispatcher.class);
 
   /** Per class loader: whether it resolves {@link Dispatcher}, which the inserted calls name. */

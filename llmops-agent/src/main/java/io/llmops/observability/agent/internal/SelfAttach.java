@@ -3,6 +3,7 @@ package io.llmops.observability.agent.internal;
 import io.llmops.observability.spi.SdkLog;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import net.bytebuddy.agent.ByteBuddyAgent;
 
@@ -21,6 +22,8 @@ public final class SelfAttach {
   private static volatile long attachNanos = -1;
 
   private final Thread thread;
+  /** Open once the attach itself ended, before {@code afterAttach} runs. */
+  private final CountDownLatch attachEnded = new CountDownLatch(1);
   private final Consumer<Instrumentation> afterAttach;
   private Instrumentation instrumentation;
   /** What the attach threw: a RuntimeException or an Error. */
@@ -69,6 +72,31 @@ public final class SelfAttach {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
+    return instrumentationOrFailure();
+  }
+
+  /**
+   * Waits, uninterruptibly like {@link #await}, for the attach itself (not for what runs after
+   * it on the attach thread) and returns this JVM's instrumentation; throws what the attach
+   * threw.
+   */
+  public Instrumentation awaitAttached() {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        attachEnded.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    return instrumentationOrFailure();
+  }
+
+  private Instrumentation instrumentationOrFailure() {
     if (failure instanceof RuntimeException e) {
       throw e;
     }
@@ -102,6 +130,7 @@ public final class SelfAttach {
       failure = e;
     } finally {
       attachNanos = System.nanoTime() - started;
+      attachEnded.countDown();
     }
     if (instrumentation != null) {
       try {
