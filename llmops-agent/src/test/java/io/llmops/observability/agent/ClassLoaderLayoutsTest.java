@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.Llmops;
 import io.llmops.observability.agent.fixtures.ChildApplication;
+import io.llmops.observability.agent.fixtures.PlainGreeting;
 import io.llmops.observability.agent.fixtures.SdkClassLoader;
 import io.llmops.observability.agent.testing.AgentTest;
+import io.llmops.observability.testing.CapturedLog;
 import io.llmops.observability.testing.CollectingSink;
 import io.llmops.observability.testing.WireDecoder;
 import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +48,23 @@ class ClassLoaderLayoutsTest extends AgentTest {
     assertThat(modelOf(second)).isEqualTo("model-b");
     assertThat(Llmops.flush(java.time.Duration.ofSeconds(5))).isTrue();
     assertThat(sink.messages()).as("nothing reaches the agent's own core").isEmpty();
+  }
+
+  @Test
+  void aClassLoaderThatCannotSeeTheAgentIsLoggedOnceAndItsClassesRunUnchanged() throws Exception {
+    try (CapturedLog log = CapturedLog.open();
+        URLClassLoader isolated = new URLClassLoader("isolated", new URL[] {
+            locationOf(PlainGreeting.class), locationOf(Llmops.class)},
+            ClassLoader.getPlatformClassLoader())) {
+      @SuppressWarnings("unchecked")
+      Supplier<String> greeter = (Supplier<String>) Class
+          .forName(PlainGreeting.class.getName(), true, isolated).getConstructor().newInstance();
+
+      assertThat(greeter.get()).isEqualTo("hello");
+      assertThat(log.messages()).filteredOn(message -> message.contains("'isolated'"))
+          .singleElement().asString()
+          .contains("are not woven, because it does not delegate to the system class loader");
+    }
   }
 
   private static String modelOf(List<String> bodies) {
