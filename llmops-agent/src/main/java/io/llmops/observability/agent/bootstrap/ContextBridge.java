@@ -3,6 +3,7 @@ package io.llmops.observability.agent.bootstrap;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
+import java.util.Arrays;
 import java.util.List;
 import java.util.ListIterator;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,7 +54,21 @@ public final class ContextBridge {
     }
   }
 
+  /** A context captured by one of the {@link #addHook added} hooks, with the hook that reads it. */
+  static final class Carried {
+    final Hook hook;
+    final Object value;
+
+    Carried(Hook hook, Object value) {
+      this.hook = hook;
+      this.value = value;
+    }
+  }
+
   private static volatile Hook hook;
+  /** The hooks of the cores in other class loaders (one per application), held weakly. */
+  @SuppressWarnings("unchecked")
+  private static volatile WeakReference<Hook>[] added = new WeakReference[0];
   private static final ConcurrentHashMap<Key, Object> CONTEXTS = new ConcurrentHashMap<>();
   private static final ReferenceQueue<Object> COLLECTED = new ReferenceQueue<>();
 
@@ -69,6 +84,68 @@ public final class ContextBridge {
     hook = new Hook(capture, attach, detach);
   }
 
+  /**
+   * Plugs in the context of one more core (an application's own, in a class loader of its own);
+   * the context a task carries is the one of the first core that has one on the submitting
+   * thread. Returns the hook, held weakly here: the caller keeps it as long as that core lives.
+   */
+  @SuppressWarnings("unchecked")
+  public static synchronized Object addHook(Supplier<Object> capture,
+      Function<Object, Object> attach, Consumer<Object> detach) {
+    Hook plugged = new Hook(capture, attach, detach);
+    int live = 0;
+    WeakReference<Hook>[] current = added;
+    WeakReference<Hook>[] next = new WeakReference[current.length + 1];
+    for (WeakReference<Hook> reference : current) {
+      if (reference.get() != null) {
+        next[live++] = reference;
+      }
+    }
+    next[live++] = new WeakReference<>(plugged);
+    added = Arrays.copyOf(next, live);
+    return plugged;
+  }
+
+  /** Whether no core is plugged in: every method then does nothing. */
+  private static boolean off(Hook current) {
+    return current == null && added.length == 0;
+  }
+
+  /** The calling thread's context, as the first hook that has one sees it; null if none does. */
+  private static Object captureAny(Hook current) {
+    if (current != null) {
+      Object context = current.capture();
+      if (context != null) {
+        return context;
+      }
+    }
+    for (WeakReference<Hook> reference : added) {
+      Hook other = reference.get();
+      Object context = other == null ? null : other.capture();
+      if (context != null) {
+        return new Carried(other, context);
+      }
+    }
+    return null;
+  }
+
+  private static Object attachAny(Hook current, Object context) {
+    if (context instanceof Carried) {
+      Carried carried = (Carried) context;
+      return new Carried(carried.hook, carried.hook.attach(carried.value));
+    }
+    return current == null ? null : current.attach(context);
+  }
+
+  private static void detachAny(Hook current, Object token) {
+    if (token instanceof Carried) {
+      Carried carried = (Carried) token;
+      carried.hook.detach(carried.value);
+    } else if (current != null) {
+      current.detach(token);
+    }
+  }
+
   /** Number of tasks holding a context (for tests and diagnostics). */
   public static int pending() {
     expunge();
@@ -78,11 +155,11 @@ public final class ContextBridge {
   /** When a task is created: remembers the creating thread's context for it. */
   public static void capture(Object task) {
     Hook current = hook;
-    if (current == null || task == null) {
+    if (off(current) || task == null) {
       return;
     }
     try {
-      Object context = current.capture();
+      Object context = captureAny(current);
       if (context != null) {
         expunge();
         CONTEXTS.put(new Key(task, COLLECTED), context);
@@ -98,13 +175,13 @@ public final class ContextBridge {
    */
   public static Object restore(Object task, boolean keep) {
     Hook current = hook;
-    if (current == null || task == null || CONTEXTS.isEmpty()) {
+    if (off(current) || task == null || CONTEXTS.isEmpty()) {
       return null;
     }
     try {
       Key key = new Key(task, null);
       Object context = keep ? CONTEXTS.get(key) : CONTEXTS.remove(key);
-      return context == null ? null : current.attach(context);
+      return context == null ? null : attachAny(current, context);
     } catch (Throwable ignored) {
       return null;
     }
@@ -113,11 +190,11 @@ public final class ContextBridge {
   /** When a task stops running: restores what was current before {@link #restore}. */
   public static void end(Object token) {
     Hook current = hook;
-    if (current == null || token == null) {
+    if (off(current) || token == null) {
       return;
     }
     try {
-      current.detach(token);
+      detachAny(current, token);
     } catch (Throwable ignored) {
       // never reaches the application
     }
@@ -129,12 +206,12 @@ public final class ContextBridge {
    */
   public static Runnable wrap(Runnable command) {
     Hook current = hook;
-    if (current == null || command == null || command instanceof ContextRunnable
+    if (off(current) || command == null || command instanceof ContextRunnable
         || command instanceof FutureTask || command instanceof ForkJoinTask) {
       return command;
     }
     try {
-      Object context = current.capture();
+      Object context = captureAny(current);
       return context == null ? command : new ContextRunnable(command, context);
     } catch (Throwable ignored) {
       return command;
@@ -178,9 +255,9 @@ public final class ContextBridge {
     public void run() {
       Hook current = hook;
       Object token = null;
-      if (current != null) {
+      if (!off(current)) {
         try {
-          token = current.attach(context);
+          token = attachAny(current, context);
         } catch (Throwable ignored) {
           token = null;
         }

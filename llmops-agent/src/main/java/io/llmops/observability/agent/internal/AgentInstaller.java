@@ -104,6 +104,7 @@ public final class AgentInstaller {
     if (weavings.locals == null) {
       throw new IllegalStateException("the captureLocals pass could not be built");
     }
+    AdviceRoutes.install();
     // Registered first so that it runs first, on load and on retransformation: the advice then
     // wraps code that already stores its locals.
     instrumentation.addTransformer(weavings.locals, true);
@@ -139,8 +140,11 @@ public final class AgentInstaller {
     }
   }
 
-  /** A failure only means that a first use deep in a recursion may go less smoothly. */
-  private static void warmUp() {
+  /**
+   * A failure only means that a first use deep in a recursion may go less smoothly. Also run by
+   * each class loader's runtime ({@link LoaderAdvice}).
+   */
+  static void warmUp() {
     try {
       AdviceWarmUp.run();
     } catch (RuntimeException | LinkageError e) {

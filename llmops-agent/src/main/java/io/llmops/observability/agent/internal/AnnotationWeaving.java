@@ -3,6 +3,7 @@ package io.llmops.observability.agent.internal;
 import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.AnnotationNode;
 import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -92,34 +93,65 @@ final class AnnotationWeaving implements ClassWeaving {
 
   @Override
   public boolean weave(ClassNode type) {
+    return weave(type, ClassLoader.getSystemClassLoader());
+  }
+
+  /**
+   * The woven code calls {@link Dispatcher} when {@code loader} sees the agent's core, else
+   * {@link AdviceRoutes#DISPATCH} with its class ({@link AdviceRoutes}).
+   */
+  @Override
+  public boolean weave(ClassNode type, ClassLoader loader) {
     if ((type.access & Opcodes.ACC_SYNTHETIC) != 0) {
       return false;
     }
-    return AdviceInliner.inlineAll(type, AnnotationWeaving::adviceFor);
+    AdviceRoutes.Route route = AdviceRoutes.route(loader);
+    if (route == AdviceRoutes.Route.UNSUPPORTED) {
+      return false;
+    }
+    boolean dispatched = route == AdviceRoutes.Route.DISPATCHED;
+    return AdviceInliner.inlineAll(type, (owner, method) -> adviceFor(owner, method, dispatched));
   }
 
-  private static InlineAdvice adviceFor(String owner, MethodNode method) {
+  private static InlineAdvice adviceFor(String owner, MethodNode method, boolean dispatched) {
     if (method.name.equals("<init>") || !annotated(method)) {
       return null;
     }
     int id = MethodRegistry.register(TrackedMethodReader.read(owner, method));
     InlineAdvice advice = InlineAdvice.around(site -> {
+      String target = target(site, dispatched);
       site.loadInt(id);
       site.loadThisOrNull();
       site.loadArgumentArray();
-      site.invokeStatic(DISPATCHER, "enter",
-          "(ILjava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;");
-    }, site -> exit(site, "exit", "V"));
+      site.invokeStatic(target, "enter", owned(dispatched,
+          "(ILjava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;"));
+    }, site -> exit(site, "exit", "V", dispatched));
     return REACTIVE.stream().anyMatch(method.desc::endsWith)
-        ? advice.replacingResult(site -> exit(site, "exitReactive", "Ljava/lang/Object;"))
+        ? advice.replacingResult(
+            site -> exit(site, "exitReactive", "Ljava/lang/Object;", dispatched))
         : advice;
   }
 
-  private static void exit(AdviceSite site, String name, String returned) {
+  private static void exit(AdviceSite site, String name, String returned, boolean dispatched) {
+    String target = target(site, dispatched);
     site.loadEnterValue();
     site.loadResult();
     site.loadThrown();
-    site.invokeStatic(DISPATCHER, name, EXIT_DESCRIPTOR + returned);
+    site.invokeStatic(target, name, owned(dispatched, EXIT_DESCRIPTOR + returned));
+  }
+
+  /** Loads the woven class first when the call is dispatched; the class to call. */
+  private static String target(AdviceSite site, boolean dispatched) {
+    if (!dispatched) {
+      return DISPATCHER;
+    }
+    site.loadConstant(Type.getObjectType(site.owner));
+    return AdviceRoutes.DISPATCH;
+  }
+
+  /** {@code descriptor} with the woven class as first parameter when the call is dispatched. */
+  static String owned(boolean dispatched, String descriptor) {
+    return dispatched ? "(Ljava/lang/Class;" + descriptor.substring(1) : descriptor;
   }
 
   private static boolean annotated(MethodNode method) {

@@ -68,8 +68,17 @@ final class BootstrapInjector {
    * an earlier start did, then calls its static {@code method} with {@code arguments} (of JDK
    * types). Throws when this JVM does not let it.
    */
-  static synchronized void register(Instrumentation instrumentation, Class<?> bridge,
+  static void register(Instrumentation instrumentation, Class<?> bridge,
       String method, Class<?>[] parameterTypes, Object... arguments) throws Exception {
+    call(instrumentation, bridge, MethodType.methodType(void.class, parameterTypes), method,
+        arguments);
+  }
+
+  /**
+   * As {@link #register}, for a static {@code method} of {@code type} whose result is returned.
+   */
+  static synchronized Object call(Instrumentation instrumentation, Class<?> bridge,
+      MethodType type, String method, Object... arguments) throws Exception {
     MethodHandles.Lookup lookup = packageLookup(instrumentation);
     String renamed = BRIDGES.get(internalName(bridge)).replace('/', '.');
     Class<?> defined = defined(renamed);
@@ -80,10 +89,9 @@ final class BootstrapInjector {
       lookup.defineClass(renamed(internalName(bridge)));
       defined = defined(renamed);
     }
-    MethodHandle registration = lookup.findStatic(defined, method,
-        MethodType.methodType(void.class, parameterTypes));
+    MethodHandle registration = lookup.findStatic(defined, method, type);
     try {
-      registration.invokeWithArguments(arguments);
+      return registration.invokeWithArguments(arguments);
     } catch (Exception | Error e) {
       throw e;
     } catch (Throwable e) {

@@ -18,6 +18,11 @@ interface ClassWeaving {
   /** Weaves {@code type}; false when it changed nothing. */
   boolean weave(ClassNode type);
 
+  /** As {@link #weave(ClassNode)}, for a class of {@code loader} (null: the bootstrap's). */
+  default boolean weave(ClassNode type, ClassLoader loader) {
+    return weave(type);
+  }
+
   /** Called for each class woven. */
   void woven();
 

@@ -4,8 +4,12 @@ import io.llmops.observability.Scope;
 import io.llmops.observability.agent.bootstrap.ContextBridge;
 import io.llmops.observability.spi.ContextHandOff;
 import java.lang.instrument.Instrumentation;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Modifier;
 import java.util.concurrent.ForkJoinTask;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.ClassNode;
@@ -57,10 +61,25 @@ final class ContextPropagation implements ClassWeaving {
     site.invokeStatic(BRIDGE, "unwrap", "(Ljava/util/List;)V");
   }, false, false);
 
+  /** Where the bridge was defined, for the hooks of the cores in other class loaders. */
+  private static volatile Instrumentation bridged;
+
   /** Defines the bridge in java.base; the weaving's code calls it. */
   static void injectBridge(Instrumentation instrumentation) throws Exception {
     BootstrapInjector.inject(instrumentation, ContextHandOff::capture, ContextHandOff::attach,
         token -> ((Scope) token).close());
+    bridged = instrumentation;
+  }
+
+  /**
+   * Plugs one more core's context ({capture, attach, detach}) into the bridge; returns the
+   * handle to keep as long as that core lives, or null when there is no bridge.
+   */
+  static Object addHook(Object[] hook) throws Exception {
+    Instrumentation instrumentation = bridged;
+    return instrumentation == null ? null : BootstrapInjector.call(instrumentation,
+        ContextBridge.class, MethodType.methodType(Object.class, Supplier.class, Function.class,
+            Consumer.class), "addHook", hook);
   }
 
   /** A task's context is current while it runs, then forgotten ({@code keep} false) or kept. */

@@ -3,6 +3,7 @@ package io.llmops.observability.agent.internal;
 import io.llmops.observability.Llmops;
 import io.llmops.observability.Span;
 import io.llmops.observability.SpanBuilder;
+import io.llmops.observability.SpanType;
 import io.llmops.observability.spi.SdkLog;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -85,7 +86,7 @@ public final class Dispatcher {
 
   private static SpanBuilder spanBuilder(TrackedMethod method, String model, String prompt,
       Object[] arguments) {
-    SpanBuilder builder = Llmops.spanBuilder(method.spanName(), method.type());
+    SpanBuilder builder = Llmops.spanBuilder(method.spanName(), SpanType.valueOf(method.typeName()));
     for (Map.Entry<String, Object> entry : method.metadata().entrySet()) {
       builder.metadata(entry.getKey(), entry.getValue());
     }

@@ -5,10 +5,8 @@ import java.lang.instrument.ClassFileTransformer;
 import java.nio.charset.StandardCharsets;
 import java.security.ProtectionDomain;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Opcodes;
@@ -36,18 +34,18 @@ final class LocalsTransformer implements ClassFileTransformer {
   private static final byte[] MARKER = "captureLocals".getBytes(StandardCharsets.US_ASCII);
   private static final String DISPATCHER = Type.getInternalName(Dispatcher.class);
 
-  /** Per class loader: whether it resolves {@link Dispatcher}, which the inserted calls name. */
-  private final Map<ClassLoader, Boolean> seesAgent = Collections.synchronizedMap(new WeakHashMap<>());
-
   @Override
   public byte[] transform(ClassLoader loader, String className, Class<?> redefined,
       ProtectionDomain domain, byte[] classFile) {
-    if (loader == null || className == null || skipped(className) || !ClassFiles.contains(classFile, MARKER)
-        || !seesAgent(loader, className)) {
+    if (loader == null || className == null || skipped(className) || !ClassFiles.contains(classFile, MARKER)) {
       return null;
     }
+    AdviceRoutes.Route route = AdviceRoutes.route(loader);
+    if (route == AdviceRoutes.Route.UNSUPPORTED) {
+      return null; // logged by the route, once per loader
+    }
     try {
-      return rewrite(classFile);
+      return rewrite(classFile, route == AdviceRoutes.Route.DISPATCHED);
     } catch (RuntimeException | LinkageError e) {
       SdkLog.errorOnce("agent-locals-" + className, "llmops-agent: captureLocals could not "
           + "be applied to " + className.replace('/', '.') + "; its locals are not recorded", e);
@@ -61,29 +59,15 @@ final class LocalsTransformer implements ClassFileTransformer {
         || name.startsWith("io/llmops/observability/agent/shaded/");
   }
 
-  /**
-   * Whether code in {@code loader} can call {@link Dispatcher}: an inserted call it cannot
-   * resolve would throw NoClassDefFoundError out of the application's method.
-   */
-  private boolean seesAgent(ClassLoader loader, String className) {
-    Boolean known = seesAgent.get(loader);
-    if (known == null) { // resolved outside the lock: loading a class may transform others
-      try {
-        known = Class.forName(Dispatcher.class.getName(), false, loader) != null;
-      } catch (ClassNotFoundException | LinkageError e) {
-        known = false;
-      }
-      seesAgent.put(loader, known);
-    }
-    if (!known) {
-      SdkLog.warnOnce("agent-locals-invisible", "llmops-agent: the class loader of "
-          + className.replace('/', '.') + " cannot see the agent's classes; captureLocals records "
-          + "nothing for its classes");
-    }
-    return known;
+  static byte[] rewrite(byte[] classFile) {
+    return rewrite(classFile, false);
   }
 
-  static byte[] rewrite(byte[] classFile) {
+  /**
+   * {@code classFile} with the captures inserted, or null when it has none; {@code dispatched}:
+   * they call {@link AdviceRoutes#DISPATCH} with the class, not {@link Dispatcher}.
+   */
+  static byte[] rewrite(byte[] classFile, boolean dispatched) {
     ClassNode type = new ClassNode();
     new ClassReader(classFile).accept(type, ClassReader.EXPAND_FRAMES);
     boolean changed = false;
@@ -99,7 +83,7 @@ final class LocalsTransformer implements ClassFileTransformer {
             + "recorded");
         continue;
       }
-      changed |= insertCaptures(type.name, method, wanted);
+      changed |= insertCaptures(type.name, method, wanted, dispatched);
     }
     if (!changed) {
       return null;
@@ -130,7 +114,8 @@ final class LocalsTransformer implements ClassFileTransformer {
     return null;
   }
 
-  private static boolean insertCaptures(String owner, MethodNode method, List<String> wanted) {
+  private static boolean insertCaptures(String owner, MethodNode method, List<String> wanted,
+      boolean dispatched) {
     Map<AbstractInsnNode, List<LocalVariableNode>> plan;
     try {
       plan = CapturePlan.of(owner, method, wanted);
@@ -144,12 +129,16 @@ final class LocalsTransformer implements ClassFileTransformer {
     for (Map.Entry<AbstractInsnNode, List<LocalVariableNode>> exit : plan.entrySet()) {
       InsnList capture = new InsnList();
       for (LocalVariableNode local : exit.getValue()) {
+        if (dispatched) {
+          capture.add(new LdcInsnNode(Type.getObjectType(owner)));
+        }
         capture.add(new LdcInsnNode(local.name));
         Type localType = Type.getType(local.desc);
         capture.add(new VarInsnNode(localType.getOpcode(Opcodes.ILOAD), local.index));
         box(capture, localType);
-        capture.add(new MethodInsnNode(Opcodes.INVOKESTATIC, DISPATCHER, "local",
-            "(Ljava/lang/String;Ljava/lang/Object;)V", false));
+        capture.add(new MethodInsnNode(Opcodes.INVOKESTATIC,
+            dispatched ? AdviceRoutes.DISPATCH : DISPATCHER, "local", AnnotationWeaving.owned(
+                dispatched, "(Ljava/lang/String;Ljava/lang/Object;)V"), false));
       }
       method.instructions.insertBefore(exit.getKey(), capture);
     }

@@ -4,9 +4,10 @@ import java.util.Arrays;
 
 /**
  * The settings of every woven method, by the id compiled into its advice. Reads are lock-free;
- * registration (at weaving time only) copies the array. Internal.
+ * registration (at weaving time only) copies the array. Public because the runtimes of other class loaders
+ * ({@link RuntimeLoader}) read it: internal.
  */
-final class MethodRegistry {
+public final class MethodRegistry {
 
   private static volatile TrackedMethod[] methods = new TrackedMethod[64];
   private static int size;
@@ -23,7 +24,7 @@ final class MethodRegistry {
     return size++;
   }
 
-  static TrackedMethod get(int id) {
+  public static TrackedMethod get(int id) {
     TrackedMethod[] current = methods;
     return id >= 0 && id < current.length ? current[id] : null;
   }

@@ -5,4 +5,4 @@ package io.llmops.observability.agent.internal;
  * checked when the method is woven: a name that is not blank and a version of at least 1.
  * Internal.
  */
-record PromptLink(String name, int version) {}
+public record PromptLink(String name, int version) {}

@@ -1,13 +1,17 @@
 package io.llmops.observability.agent.internal;
 
 import io.llmops.observability.spi.MetadataValues;
-import io.llmops.observability.SpanType;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What one annotated method records, read once from its annotation when it is woven. Internal.
+ * What one annotated method records, read once from its annotation when it is woven. Public
+ * because the runtimes of other class loaders ({@link RuntimeLoader}) read it: internal.
  *
+ * <p>Made of JDK types only: this record is shared by the runtimes of every class loader, each
+ * linked against a core of its own ({@link RuntimeLoader}); the span type is kept by name.
+ *
+ * @param typeName the {@code SpanType}'s name
  * @param metadata the annotation's metadata entries, values typed by {@link MetadataValues}
  * @param tags the annotation's tags, trimmed, each once
  * @param parameterNames the parameter names, or null when the class file does not have them
@@ -18,11 +22,11 @@ import java.util.Map;
  * @param segmentName for {@code @ResumeExternalService}, the name of the child segment the
  *     method records when its caller's headers come with it; else null
  */
-record TrackedMethod(
+public record TrackedMethod(
     String owner,
     String methodName,
     String spanName,
-    SpanType type,
+    String typeName,
     Map<String, Object> metadata,
     List<String> tags,
     boolean captureArgs,
@@ -41,21 +45,21 @@ record TrackedMethod(
     String transport,
     String segmentName) {
 
-  boolean isLlmCall() {
-    return type == SpanType.GENERATION;
+  public boolean isLlmCall() {
+    return typeName.equals("GENERATION");
   }
 
   /** Runs as an {@code ExternalCall} to {@link #serviceName}. */
-  boolean callsExternalService() {
+  public boolean callsExternalService() {
     return serviceName != null;
   }
 
   /** Resumes its caller's trace as a child segment when it is not inside a trace already. */
-  boolean resumesSegment() {
+  public boolean resumesSegment() {
     return segmentName != null;
   }
 
-  String where() {
+  public String where() {
     return owner + "#" + methodName;
   }
 }

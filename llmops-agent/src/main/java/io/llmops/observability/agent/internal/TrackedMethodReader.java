@@ -78,7 +78,7 @@ final class TrackedMethodReader {
         ownerName,
         method.name,
         spanName,
-        type,
+        type.name(),
         annotation.has("metadata") ? typed(keyValues(annotation.strings("metadata"), where)) : Map.of(),
         annotation.has("tags") ? tags(annotation.strings("tags"), where) : List.of(),
         annotation.bool("captureArgs"),

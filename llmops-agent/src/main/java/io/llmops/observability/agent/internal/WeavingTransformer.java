@@ -33,7 +33,7 @@ final class WeavingTransformer implements ClassFileTransformer {
     try {
       for (ClassWeaving weaving : weavings) {
         if (weaving.wants(className, classFile)) {
-          return weave(weaving, className, classFile);
+          return weave(weaving, loader, className, classFile);
         }
       }
       return null;
@@ -54,9 +54,10 @@ final class WeavingTransformer implements ClassFileTransformer {
     return false;
   }
 
-  private static byte[] weave(ClassWeaving weaving, String className, byte[] classFile) {
+  private static byte[] weave(ClassWeaving weaving, ClassLoader loader, String className,
+      byte[] classFile) {
     try {
-      byte[] woven = rewrite(weaving, classFile);
+      byte[] woven = rewrite(weaving, loader, classFile);
       if (woven != null) {
         weaving.woven();
       }
@@ -75,9 +76,14 @@ final class WeavingTransformer implements ClassFileTransformer {
 
   /** {@code classFile} as {@code weaving} changes it, or null when it changes nothing. */
   static byte[] rewrite(ClassWeaving weaving, byte[] classFile) {
+    return rewrite(weaving, ClassLoader.getSystemClassLoader(), classFile);
+  }
+
+  /** As {@link #rewrite(ClassWeaving, byte[])}, for a class of {@code loader}. */
+  static byte[] rewrite(ClassWeaving weaving, ClassLoader loader, byte[] classFile) {
     ClassNode type = new ClassNode();
     new ClassReader(classFile).accept(type, ClassReader.EXPAND_FRAMES);
-    if (!weaving.weave(type)) {
+    if (!weaving.weave(type, loader)) {
       return null;
     }
     // Frames are kept as inserted: computing them would load classes (never done here).

@@ -57,7 +57,7 @@ class TrackedMethodReaderTest {
       assertThat(function.segmentName()).isEqualTo("handle_order");
       assertThat(function.spanName()).isEqualTo("order_span");
       assertThat(function.captureArgs()).isFalse();
-      assertThat(tool.type()).isEqualTo(SpanType.TOOL);
+      assertThat(tool.typeName()).isEqualTo(SpanType.TOOL.name());
       assertThat(tool.segmentName()).as("the span's name when it names none").isEqualTo("lookup");
       assertThat(log.messages()).noneSatisfy(message -> assertThat(message)
           .containsAnyOf("#resumedFunction", "#resumedTool"));
