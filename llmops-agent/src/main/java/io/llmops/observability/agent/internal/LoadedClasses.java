@@ -81,18 +81,7 @@ public final class LoadedClasses {
 
     /** The look's result once every class was looked at (by whichever thread). */
     Scan await() {
-      boolean interrupted = false;
-      while (true) {
-        try {
-          batchesLeft.await();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
+      Uninterruptibly.await(batchesLeft);
       Set<Class<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>(loaded.length * 2));
       List<Class<?>> picked = new ArrayList<>();
       for (int i = 0; i < loaded.length; i++) {

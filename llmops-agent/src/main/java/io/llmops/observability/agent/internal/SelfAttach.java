@@ -61,17 +61,7 @@ public final class SelfAttach {
    * this JVM's instrumentation; throws what the attach threw.
    */
   public Instrumentation await() {
-    boolean interrupted = false;
-    while (thread.isAlive()) {
-      try {
-        thread.join();
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    Uninterruptibly.join(thread);
     return instrumentationOrFailure();
   }
 
@@ -81,18 +71,7 @@ public final class SelfAttach {
    * threw.
    */
   public Instrumentation awaitAttached() {
-    boolean interrupted = false;
-    while (true) {
-      try {
-        attachEnded.await();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    Uninterruptibly.await(attachEnded);
     return instrumentationOrFailure();
   }
 

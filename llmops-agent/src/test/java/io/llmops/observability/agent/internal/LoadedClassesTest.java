@@ -63,6 +63,26 @@ class LoadedClassesTest {
         .doesNotContain(RecordingEvaluationHandler.class, String.class);
   }
 
+  @Test
+  void aLookSharedByTwoThreadsChoosesWhatOneThreadAloneChooses() throws Exception {
+    new Service();
+    new RecordingEvaluationHandler();
+    LoadedClasses.Look shared = new LoadedClasses.Look(instrumentation,
+        new AnnotationWeaving()::candidate);
+    Thread other = new Thread(shared::help);
+    other.start();
+    shared.help();
+    LoadedClasses.Scan both = shared.await();
+    other.join();
+
+    LoadedClasses.Scan alone = LoadedClasses.scan(instrumentation,
+        new AnnotationWeaving()::candidate);
+    assertThat(both.chosen()).contains(Service.class)
+        .doesNotContain(RecordingEvaluationHandler.class)
+        .containsExactlyInAnyOrderElementsOf(alone.chosen());
+    assertThat(both.seen()).contains(Service.class, RecordingEvaluationHandler.class, String.class);
+  }
+
   private List<Class<?>> considered() {
     new Service(); // loaded before the look
     new RecordingEvaluationHandler();
