@@ -1,5 +1,6 @@
 package io.llmops.observability.spring.boot;
 
+import io.llmops.observability.spring.boot.internal.DeliveryHealth;
 import io.llmops.observability.spring.boot.internal.LlmopsBoot4HealthIndicator;
 import io.llmops.observability.spring.boot.internal.LlmopsHealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -23,6 +24,10 @@ public class LlmopsHealthAutoConfiguration {
 
   private static final String DOWN_WHEN_FAILING = "llmops.health.down-when-failing";
 
+  private static DeliveryHealth deliveryHealth(Environment environment) {
+    return new DeliveryHealth(environment.getProperty(DOWN_WHEN_FAILING, Boolean.class, false));
+  }
+
   /** Spring Boot 4: the health API of the spring-boot-health module. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
@@ -31,8 +36,7 @@ public class LlmopsHealthAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "llmopsHealthIndicator")
     LlmopsBoot4HealthIndicator llmopsHealthIndicator(Environment environment) {
-      return new LlmopsBoot4HealthIndicator(
-          environment.getProperty(DOWN_WHEN_FAILING, Boolean.class, false));
+      return new LlmopsBoot4HealthIndicator(deliveryHealth(environment));
     }
   }
 
@@ -44,8 +48,7 @@ public class LlmopsHealthAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "llmopsHealthIndicator")
     LlmopsHealthIndicator llmopsHealthIndicator(Environment environment) {
-      return new LlmopsHealthIndicator(
-          environment.getProperty(DOWN_WHEN_FAILING, Boolean.class, false));
+      return new LlmopsHealthIndicator(deliveryHealth(environment));
     }
   }
 }

@@ -16,14 +16,20 @@ import java.util.TreeSet;
  */
 public final class DeliveryHealth {
 
-  /** What one check found: whether a sink is failing, and the details to show. */
-  public record Report(boolean sinkFailing, Map<String, Object> details) {}
+  /** What one check found: whether to report DOWN, and the details to show. */
+  public record Report(boolean down, Map<String, Object> details) {}
 
   private static final String HANDED_OFF = "handed_off.";
   private static final String EXPORT_FAILED = "export_failed.";
 
+  private final boolean downWhenFailing;
   private LlmopsStats previous = new LlmopsStats(Map.of());
   private final Map<String, Boolean> failing = new HashMap<>();
+
+  /** {@code downWhenFailing}: a failing sink makes the report DOWN (else it stays UP). */
+  public DeliveryHealth(boolean downWhenFailing) {
+    this.downWhenFailing = downWhenFailing;
+  }
 
   /** Reads the counters now and compares them with the previous check's. */
   public synchronized Report check() {
@@ -50,7 +56,7 @@ public final class DeliveryHealth {
     details.put("tracesFinalized", now.tracesFinalized());
     details.put("dropped", now.dropped());
     details.put("droppedByReason", droppedByReason(now));
-    return new Report(anyFailing, details);
+    return new Report(downWhenFailing && anyFailing, details);
   }
 
   private static TreeSet<String> sinkNames(LlmopsStats stats) {

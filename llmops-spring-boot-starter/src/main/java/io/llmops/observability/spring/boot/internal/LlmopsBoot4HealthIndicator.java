@@ -9,17 +9,15 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  */
 public final class LlmopsBoot4HealthIndicator implements HealthIndicator {
 
-  private final DeliveryHealth delivery = new DeliveryHealth();
-  private final boolean downWhenFailing;
+  private final DeliveryHealth delivery;
 
-  public LlmopsBoot4HealthIndicator(boolean downWhenFailing) {
-    this.downWhenFailing = downWhenFailing;
+  public LlmopsBoot4HealthIndicator(DeliveryHealth delivery) {
+    this.delivery = delivery;
   }
 
   @Override
   public Health health() {
     DeliveryHealth.Report report = delivery.check();
-    Health.Builder health = downWhenFailing && report.sinkFailing() ? Health.down() : Health.up();
-    return health.withDetails(report.details()).build();
+    return (report.down() ? Health.down() : Health.up()).withDetails(report.details()).build();
   }
 }

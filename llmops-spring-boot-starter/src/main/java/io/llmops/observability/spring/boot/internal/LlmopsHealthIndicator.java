@@ -6,17 +6,15 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 /** {@link DeliveryHealth} as Spring Boot 3's health indicator. Internal. */
 public final class LlmopsHealthIndicator implements HealthIndicator {
 
-  private final DeliveryHealth delivery = new DeliveryHealth();
-  private final boolean downWhenFailing;
+  private final DeliveryHealth delivery;
 
-  public LlmopsHealthIndicator(boolean downWhenFailing) {
-    this.downWhenFailing = downWhenFailing;
+  public LlmopsHealthIndicator(DeliveryHealth delivery) {
+    this.delivery = delivery;
   }
 
   @Override
   public Health health() {
     DeliveryHealth.Report report = delivery.check();
-    Health.Builder health = downWhenFailing && report.sinkFailing() ? Health.down() : Health.up();
-    return health.withDetails(report.details()).build();
+    return (report.down() ? Health.down() : Health.up()).withDetails(report.details()).build();
   }
 }
