@@ -28,6 +28,8 @@ public final class TracedRequest {
   private final AtomicBoolean ended = new AtomicBoolean();
   private volatile int status;
   private volatile @Nullable Throwable failure;
+  private volatile @Nullable String userId;
+  private volatile @Nullable String sessionId;
 
   TracedRequest(Span span, @Nullable Object context, Map<String, Object> input,
       Map<String, String> responseHeaders) {
@@ -74,6 +76,20 @@ public final class TracedRequest {
     }
   }
 
+  /** The user the request was made by, set on the trace when it is sent. Null is ignored. */
+  public void user(@Nullable String id) {
+    if (id != null) {
+      userId = id;
+    }
+  }
+
+  /** The session the request belongs to, set on the trace when it is sent. Null is ignored. */
+  public void session(@Nullable String id) {
+    if (id != null) {
+      sessionId = id;
+    }
+  }
+
   /** The response status. */
   public void status(int code) {
     status = code;
@@ -111,7 +127,8 @@ public final class TracedRequest {
       }
       span.setOutput(output);
       span.end();
-      TraceManager.finalizeTrace().input(input).output(output).send();
+      TraceManager.finalizeTrace().userId(userId).sessionId(sessionId).input(input).output(output)
+          .send();
     } catch (RuntimeException | LinkageError e) {
       SdkCounters.increment(InboundHttp.COUNTER_FAILED);
       SdkLog.errorOnce("inbound-http-end", "llmops: a request's trace could not be ended; the "

@@ -63,6 +63,14 @@ public final class LlmopsTracingFilter implements Filter {
     return registration;
   }
 
+  /**
+   * The trace of {@code request} when this filter traces it, for filters after it (the user and
+   * session of the request, say); null otherwise.
+   */
+  public static @Nullable TracedRequest tracedRequest(@Nullable ServletRequest request) {
+    return request instanceof HttpServletRequest http ? tracedEarlier(http) : null;
+  }
+
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {

@@ -41,6 +41,8 @@ public class LlmopsProperties {
 
   private final Sqs sqs = new Sqs();
 
+  private final Identity identity = new Identity();
+
   /**
    * Any other SDK variable by its name, e.g. {@code llmops.variables.LLMOPS_SQS_BATCH_SIZE=5}
    * (docs/CONFIGURATION.md lists them).
@@ -58,6 +60,62 @@ public class LlmopsProperties {
 
     public void setUrl(@Nullable String url) {
       this.url = url;
+    }
+  }
+
+  /**
+   * The user and session of an inbound request's trace, read from the request when the
+   * application has them (docs/SPRING.md, "User and session").
+   */
+  public static class Identity {
+    /** Whether a request's trace takes its user and session from the request at all. */
+    private boolean enabled = true;
+
+    /**
+     * Whether the trace's user is the name of the authenticated Principal (servlet
+     * getUserPrincipal(), WebFlux exchange.getPrincipal()).
+     */
+    private boolean userFromPrincipal = true;
+
+    /** A request header whose value is the trace's session id, e.g. X-Session-Id; none if unset. */
+    private @Nullable String sessionHeader;
+
+    /**
+     * Whether an existing HTTP session (servlet HttpSession, WebFlux WebSession) gives the trace's
+     * session id: a digest of the session's id, never the id itself. No session is created.
+     */
+    private boolean sessionFromHttpSession = true;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public boolean isUserFromPrincipal() {
+      return userFromPrincipal;
+    }
+
+    public void setUserFromPrincipal(boolean userFromPrincipal) {
+      this.userFromPrincipal = userFromPrincipal;
+    }
+
+    public @Nullable String getSessionHeader() {
+      return sessionHeader;
+    }
+
+    public void setSessionHeader(@Nullable String sessionHeader) {
+      this.sessionHeader = sessionHeader;
+    }
+
+    public boolean isSessionFromHttpSession() {
+      return sessionFromHttpSession;
+    }
+
+    public void setSessionFromHttpSession(boolean sessionFromHttpSession) {
+      this.sessionFromHttpSession = sessionFromHttpSession;
     }
   }
 
@@ -119,6 +177,10 @@ public class LlmopsProperties {
 
   public Sqs getSqs() {
     return sqs;
+  }
+
+  public Identity getIdentity() {
+    return identity;
   }
 
   public Map<String, String> getVariables() {

@@ -2,6 +2,9 @@ package io.llmops.observability.spring.boot;
 
 import io.llmops.observability.servlet.LlmopsTracingFilter;
 import io.llmops.observability.spring.boot.internal.InstrumentedHttpClients;
+import io.llmops.observability.spring.boot.internal.RequestIdentity;
+import io.llmops.observability.spring.boot.internal.RequestIdentityFilter;
+import io.llmops.observability.spring.boot.internal.RequestIdentityWebFilter;
 import io.llmops.observability.spring.boot.internal.TracingFilterInitializer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -16,7 +19,9 @@ import org.springframework.context.annotation.Configuration;
  * the others; {@code llmops.servlet.enabled}) and the client spans of the {@code RestClient},
  * {@code RestTemplate} and {@code WebClient} beans ({@code llmops.http.client.enabled}, as
  * llmops-spring-web's own auto-configuration reads it). The WebFlux {@code WebFilter} comes
- * from llmops-webflux's auto-configuration ({@code llmops.webflux.enabled}).
+ * from llmops-webflux's auto-configuration ({@code llmops.webflux.enabled}). A request's trace
+ * takes its user and session from the request ({@code llmops.identity.*}), through a filter
+ * that runs after the application's (Spring Security's included).
  */
 @AutoConfiguration(after = LlmopsAutoConfiguration.class)
 public class LlmopsWebAutoConfiguration {
@@ -32,6 +37,28 @@ public class LlmopsWebAutoConfiguration {
     @ConditionalOnMissingBean({LlmopsTracingFilter.class, TracingFilterInitializer.class})
     TracingFilterInitializer llmopsTracingFilterInitializer() {
       return new TracingFilterInitializer();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = "llmops.identity", name = "enabled", matchIfMissing = true)
+    RequestIdentityFilter.Initializer llmopsRequestIdentity(LlmopsProperties properties) {
+      return new RequestIdentityFilter.Initializer(new RequestIdentity(properties.getIdentity()));
+    }
+  }
+
+  /** The user and session of a WebFlux request's trace (the WebFilter is llmops-webflux's). */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+  @ConditionalOnClass(name = "org.springframework.web.server.WebFilter")
+  @ConditionalOnProperty(prefix = "llmops.webflux", name = "enabled", matchIfMissing = true)
+  static class ReactiveConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = "llmops.identity", name = "enabled", matchIfMissing = true)
+    RequestIdentityWebFilter llmopsRequestIdentityWebFilter(LlmopsProperties properties) {
+      return new RequestIdentityWebFilter(new RequestIdentity(properties.getIdentity()));
     }
   }
 

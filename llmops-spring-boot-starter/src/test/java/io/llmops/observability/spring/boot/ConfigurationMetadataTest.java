@@ -29,6 +29,6 @@ class ConfigurationMetadataTest {
         "llmops.default-model-id", "llmops.sinks", "llmops.file-sink-dir", "llmops.redact-keys",
         "llmops.sqs.url", "llmops.variables", "llmops.annotations.enabled",
         "llmops.servlet.enabled", "llmops.webflux.enabled", "llmops.http.client.enabled",
-        "llmops.metrics.enabled");
+        "llmops.metrics.enabled", "llmops.health.enabled", "llmops.health.down-when-failing");
   }
 }

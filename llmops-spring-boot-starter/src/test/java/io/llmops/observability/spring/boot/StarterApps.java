@@ -1,7 +1,7 @@
 package io.llmops.observability.spring.boot;
 
 import io.llmops.observability.LlmopsConfig;
-import io.llmops.observability.testing.CollectingSink;
+import io.llmops.observability.export.TraceSink;
 import io.llmops.observability.testing.TestConfigs;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -17,7 +17,7 @@ final class StarterApps {
 
   private StarterApps() {}
 
-  static ConfigurableApplicationContext start(CollectingSink sink, WebApplicationType web,
+  static ConfigurableApplicationContext start(TraceSink sink, WebApplicationType web,
       Class<?> application, String... args) {
     LlmopsConfig config = TestConfigs.isolated().addSink(sink).build();
     return new SpringApplicationBuilder(application).web(web).bannerMode(Banner.Mode.OFF)

@@ -1,6 +1,8 @@
 package io.llmops.observability.spring.boot.internal;
 
+import io.llmops.observability.ResumeExternalService;
 import io.llmops.observability.SpanType;
+import io.llmops.observability.TrackExternalService;
 import io.llmops.observability.TrackFunction;
 import io.llmops.observability.TrackLlmAgent;
 import io.llmops.observability.TrackLlmCall;
@@ -11,12 +13,14 @@ import io.llmops.observability.spi.SdkLog;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.annotation.AnnotationUtils;
 
@@ -24,7 +28,9 @@ import org.springframework.core.annotation.AnnotationUtils;
  * What one annotated bean method records, read once from its annotation, with the agent's rules
  * (docs/AGENT.md, "What is woven"): the first annotation of the agent's order wins, metadata
  * values are typed as the agent types them, the prompt of a {@code @TrackLlmCall} is the
- * parameter named {@code prompt}, else the first {@code String} one. Internal.
+ * parameter named {@code prompt}, else the first {@code String} one. {@code @ResumeExternalService}
+ * combines with any of them ({@code segmentName}, null without it); {@code @TrackExternalService}
+ * gives {@code externalService}. Internal.
  */
 record TrackedBeanMethod(
     String where,
@@ -40,15 +46,26 @@ record TrackedBeanMethod(
     String model,
     String promptName,
     int promptVersion,
-    int promptIndex) {
+    int promptIndex,
+    @Nullable ExternalService externalService,
+    @Nullable String segmentName) {
+
+  /** The called service of a {@code @TrackExternalService} method. */
+  record ExternalService(String serviceName, String transport) {}
 
   /** The annotations the interceptor applies, in the agent's order of precedence. */
   static final List<Class<? extends Annotation>> APPLIED = List.of(TrackLlmCall.class,
-      TrackLlmAgent.class, TrackLlmTool.class, TrackFunction.class, TrackTransaction.class);
+      TrackLlmAgent.class, TrackLlmTool.class, TrackExternalService.class, TrackFunction.class,
+      TrackTransaction.class);
+
+  private static final String[] NONE = new String[0];
 
   private static final DefaultParameterNameDiscoverer NAMES = new DefaultParameterNameDiscoverer();
 
-  /** The annotation that defines {@code method}'s span, or null. */
+  /**
+   * The annotation that defines {@code method}'s span, or null: the first of {@link #APPLIED},
+   * else {@code @ResumeExternalService} alone.
+   */
   static Annotation annotationOf(Method method) {
     Annotation found = null;
     int count = 0;
@@ -63,7 +80,7 @@ record TrackedBeanMethod(
       SdkLog.warn("llmops: " + where(method) + " carries several tracking annotations; only @"
           + found.annotationType().getSimpleName() + " is applied");
     }
-    return found;
+    return found != null ? found : AnnotationUtils.findAnnotation(method, ResumeExternalService.class);
   }
 
   static TrackedBeanMethod of(Method method, Annotation annotation) {
@@ -82,8 +99,8 @@ record TrackedBeanMethod(
         where,
         name.isEmpty() ? method.getName() : name,
         type,
-        metadata((String[]) values.get("metadata"), where),
-        tags((String[]) values.get("tags"), where),
+        metadata((String[]) values.getOrDefault("metadata", NONE), where),
+        tags((String[]) values.getOrDefault("tags", NONE), where),
         (Boolean) values.get("captureArgs"),
         (Boolean) values.get("captureOutput"),
         Boolean.TRUE.equals(values.get("captureSelf")) && !Modifier.isStatic(method.getModifiers()),
@@ -92,7 +109,44 @@ record TrackedBeanMethod(
         llmCall ? (String) values.get("model") : "",
         llmCall ? promptName(values, where) : "",
         llmCall ? (Integer) values.get("promptVersion") : 0,
-        llmCall ? promptIndex(method, names) : -1);
+        llmCall ? promptIndex(method, names) : -1,
+        annotation instanceof TrackExternalService external ? externalService(external, method) : null,
+        segmentName(method));
+  }
+
+  /** The arguments by name (in order when the names are not known), or null for none. */
+  @Nullable Object namedArguments(Object[] arguments) {
+    if (arguments.length == 0) {
+      return null;
+    }
+    if (parameterNames == null || parameterNames.length != arguments.length) {
+      return Arrays.asList(arguments);
+    }
+    Map<String, Object> named = new LinkedHashMap<>();
+    for (int i = 0; i < arguments.length; i++) {
+      named.put(parameterNames[i], arguments[i]);
+    }
+    return named;
+  }
+
+  /** A blank service or transport is replaced, with a warning, as the agent does. */
+  private static ExternalService externalService(TrackExternalService annotation, Method method) {
+    String service = annotation.serviceName().strip();
+    String transport = annotation.transport().strip();
+    if (service.isEmpty() || transport.isEmpty()) {
+      SdkLog.warn("llmops: " + where(method) + " has a blank serviceName or transport; the method"
+          + " name and http are used");
+    }
+    return new ExternalService(service.isEmpty() ? method.getName() : service,
+        transport.isEmpty() ? "http" : transport);
+  }
+
+  private static @Nullable String segmentName(Method method) {
+    ResumeExternalService resume = AnnotationUtils.findAnnotation(method, ResumeExternalService.class);
+    if (resume == null) {
+      return null;
+    }
+    return resume.name().isEmpty() ? method.getName() : resume.name();
   }
 
   boolean isLlmCall() {

@@ -51,10 +51,13 @@ public final class TrackedMethodInterceptor implements MethodInterceptor {
     } catch (Throwable failure) {
       leave(scope);
       call.fail(failure);
+      call.endSegment(null);
       throw failure;
     }
     leave(scope);
-    return ended(call, result);
+    Object returned = ended(call, result);
+    call.endSegment(returned == result && !(result instanceof CompletionStage<?>) ? result : null);
+    return returned;
   }
 
   /** The method's result, its span ended now or handed to the asynchronous result. */

@@ -1,5 +1,6 @@
 package io.llmops.observability.spring.boot.internal;
 
+import io.llmops.observability.ResumeExternalService;
 import java.lang.reflect.Method;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.aop.support.StaticMethodMatcherPointcut;
@@ -12,6 +13,7 @@ final class TrackedMethodPointcut extends StaticMethodMatcherPointcut {
   public boolean matches(Method method, Class<?> targetClass) {
     Method specific = AopUtils.getMostSpecificMethod(method, targetClass);
     return TrackedBeanMethod.APPLIED.stream()
-        .anyMatch(type -> AnnotationUtils.findAnnotation(specific, type) != null);
+        .anyMatch(type -> AnnotationUtils.findAnnotation(specific, type) != null)
+        || AnnotationUtils.findAnnotation(specific, ResumeExternalService.class) != null;
   }
 }
