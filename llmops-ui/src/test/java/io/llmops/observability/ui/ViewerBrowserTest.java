@@ -42,6 +42,7 @@ class ViewerBrowserTest {
   private static WebDriver browser;
   private static ObjectNode failedTrace;
   private static ObjectNode hostileTrace;
+  private static ObjectNode mergedTrace;
 
   @BeforeAll
   static void start() throws Exception {
@@ -58,9 +59,12 @@ class ViewerBrowserTest {
     hostileTrace.put("trace_input", TraceViewerTest.XSS_INPUT);
     ((ObjectNode) hostileTrace.get("spans").get(0)).put("prompt", TraceViewerTest.XSS_INPUT);
     SampleTraces.appendToFileSink(traces, hostileTrace);
+    ObjectNode checkout = supportTrace("checkout", "erin", now - 60, "gpt-4o", false);
+    mergedTrace = SampleTraces.mergedByProcessor(checkout, SampleTraces.childSegmentUnderTheTool(checkout, "billing"));
+    SampleTraces.writeAsProcessor(traces, mergedTrace);
     viewer = TraceViewer.start(UiSettings.local(data, List.of(traces)));
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
-        .until(() -> viewer.counters().getOrDefault("stored.file", 0L) == 14);
+        .until(() -> viewer.counters().getOrDefault("stored.file", 0L) == 15);
 
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -109,6 +113,18 @@ class ViewerBrowserTest {
     assertThat(details.getText()).contains("answer").contains("gpt-4o").containsIgnoringCase("prompt").containsIgnoringCase("tool calls")
         .contains("lookup_account").contains("\"input_tokens\": 120");
     screenshot("trace");
+  }
+
+  @Test
+  void spansOfAnotherServicesChildSegmentAreBandedAndLabelledWithThatService() throws Exception {
+    browser.get(viewer.url() + "#/trace/" + mergedTrace.get("trace_id").asText());
+    waitFor(By.cssSelector(".span-row"), 5);
+
+    assertThat(browser.findElements(By.cssSelector(".span-row.from-segment"))).singleElement()
+        .satisfies(row -> assertThat(row.getText()).contains("charge-card").contains("↪ billing"));
+    browser.findElement(By.cssSelector(".span-row.from-segment")).click();
+    assertThat(browser.findElement(By.id("span-details")).getText()).contains("billing");
+    screenshot("merged-trace");
   }
 
   @Test

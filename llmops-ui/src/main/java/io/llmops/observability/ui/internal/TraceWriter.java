@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stores traces: an upsert by trace id (the trace sent again with more spans replaces the one
@@ -195,7 +196,7 @@ public final class TraceWriter {
         insert.setLong(++i, span.path("duration_ms").asLong(0));
         insert.setString(++i, span.path("status").asText("success"));
         insert.setString(++i, span.path("model_id").isTextual() ? span.get("model_id").asText() : null);
-        insert.setString(++i, segmentOfSpan.get(spanId));
+        insert.setString(++i, segmentOfSpan.getOrDefault(spanId, markedSegment(span)));
         insert.setLong(++i, span.path("usage").path("input_tokens").asLong(0));
         insert.setLong(++i, span.path("usage").path("output_tokens").asLong(0));
         double cost = span.path("cost").path("total_cost").asDouble(0);
@@ -205,6 +206,12 @@ public final class TraceWriter {
       }
       insert.executeBatch();
     }
+  }
+
+  /** The child segment a merge (here or in the processor) marked the span with, or null. */
+  private static @Nullable String markedSegment(JsonNode span) {
+    JsonNode segment = span.path("metadata").path("llmops.segment_id");
+    return segment.isTextual() ? segment.asText() : null;
   }
 
   private void insertKeys(String table, List<String> keys, TraceSummary summary) throws SQLException {

@@ -170,9 +170,14 @@ function spanTree(spans) {
   return ordered;
 }
 
+// The service that recorded a span of another service's child segment: the merger's mark
+// (llmops.segment_service), else the segment the viewer stored it under, else (traces merged
+// before the marks existed) a span project_id other than the trace's.
 function otherService(trace, span, segments) {
-  const project = span.metadata && span.metadata.project_id;
-  if (segments[span.span_id]) return project || 'child segment';
+  const metadata = span.metadata || {};
+  const project = metadata.project_id;
+  if (typeof metadata['llmops.segment_service'] === 'string') return metadata['llmops.segment_service'];
+  if (segments[span.span_id]) return project || 'segment ' + String(segments[span.span_id]).slice(0, 8);
   if (project && project !== trace.project_id) return project;
   return null;
 }
@@ -203,7 +208,8 @@ async function showTrace(traceId) {
       service ? el('span', { className: 'pill segment', title: 'recorded by another service' }, '↪ ' + service) : null,
       span.status === 'error' ? el('span', { className: 'pill error' }, 'error') : null);
     label.style.paddingLeft = (depth * 14) + 'px';
-    const row = el('div', { className: 'span-row' + (span.status === 'error' ? ' error' : ''), dataset: { spanId: span.span_id } },
+    const row = el('div', { className: 'span-row' + (span.status === 'error' ? ' error' : '') + (service ? ' from-segment' : ''),
+      dataset: { spanId: span.span_id } },
       label, el('div', { className: 'track' }, bar, barLabel));
     row.addEventListener('click', () => {
       for (const other of document.querySelectorAll('.span-row.selected')) other.classList.remove('selected');

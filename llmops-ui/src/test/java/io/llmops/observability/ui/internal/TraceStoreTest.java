@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.llmops.observability.processor.DecodedTrace;
+import io.llmops.observability.ui.SampleTraces;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,7 +114,7 @@ class TraceStoreTest {
   void aChildSegmentIsMergedUnderItsCallerWhicheverArrivesFirst() throws Exception {
     ObjectNode parent = supportTrace("checkout", "ann", 1_000, "gpt-4o", false);
     String caller = parent.get("spans").get(1).get("span_id").asText();
-    ObjectNode child = childSegment(parent, caller.replace("-", "").substring(0, 16));
+    ObjectNode child = SampleTraces.childSegmentUnderTheTool(parent, "billing");
 
     store(child);
     assertThat(store.reader().trace(parent.get("trace_id").asText()).trace().get("spans")).hasSize(1);
@@ -156,21 +156,6 @@ class TraceStoreTest {
     assertThat(deleted).isBetween(500, 2_000);
     assertThat(names(Map.of("limit", "1"))).containsExactly("t1999");
     assertThat(store.reader().count()).isEqualTo(2_000 - deleted);
-  }
-
-  private ObjectNode childSegment(ObjectNode parent, String callerW3cId) {
-    ObjectNode child = parent.deepCopy();
-    child.put("is_child_segment", true);
-    child.put("segment_id", "segment-1");
-    child.put("project_id", "billing");
-    com.fasterxml.jackson.databind.node.ArrayNode spans = child.putArray("spans");
-    ObjectNode span = parent.get("spans").get(2).deepCopy();
-    span.put("span_id", UUID.randomUUID().toString());
-    span.put("span_name", "charge-card");
-    span.put("parent_span_id", callerW3cId);
-    ((ObjectNode) span.get("metadata")).put("project_id", "billing");
-    spans.add(span);
-    return child;
   }
 
   private static JsonNode spanById(JsonNode trace, String spanId) {
