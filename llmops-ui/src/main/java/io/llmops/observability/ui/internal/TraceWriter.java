@@ -25,10 +25,12 @@ public final class TraceWriter {
   private final Connection connection;
   private final Object lock = new Object();
   private final SegmentAssembler segments;
+  private final Rollups rollups;
 
   TraceWriter(Connection connection) {
     this.connection = connection;
     this.segments = new SegmentAssembler(connection);
+    this.rollups = new Rollups(connection);
   }
 
   /** Stores {@code traces} in one transaction: all or, on an SQL error, none. */
@@ -125,6 +127,9 @@ public final class TraceWriter {
       return;
     }
     inTransaction(() -> {
+      for (String id : traceIds) {
+        rollups.remove(id);
+      }
       for (String table : new String[] {"traces", "spans", "trace_tags", "trace_models", "segments"}) {
         try (PreparedStatement delete = connection.prepareStatement(
             "DELETE FROM " + table + " WHERE trace_id = ?")) {
@@ -135,12 +140,14 @@ public final class TraceWriter {
           delete.executeBatch();
         }
       }
+      rollups.dropEmpty();
     });
   }
 
   private void replace(ObjectNode trace, Map<String, String> segmentOfSpan) throws SQLException {
     TraceSummary summary = TraceSummary.of(trace);
     String id = summary.traceId();
+    rollups.remove(id);
     for (String table : new String[] {"spans", "trace_tags", "trace_models"}) {
       try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE trace_id = ?")) {
         delete.setString(1, id);
@@ -177,6 +184,7 @@ public final class TraceWriter {
     insertSpans(id, spans, segmentOfSpan);
     insertKeys("trace_tags", summary.tags(), summary);
     insertKeys("trace_models", summary.models(), summary);
+    rollups.add(id);
   }
 
   private void insertSpans(String traceId, JsonNode spans, Map<String, String> segmentOfSpan) throws SQLException {
