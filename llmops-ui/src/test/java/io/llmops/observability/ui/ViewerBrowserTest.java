@@ -101,6 +101,19 @@ class ViewerBrowserTest {
   }
 
   @Test
+  void theTextFilterFindsATraceByAWordOfItsPrompt() throws Exception {
+    browser.get(viewer.url());
+    waitFor(By.cssSelector("tr.trace-row"), 14);
+
+    browser.findElement(By.id("filter-text")).sendKeys("pwned");
+    browser.findElement(By.id("apply-filters")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver ->
+        driver.findElements(By.cssSelector("tr.trace-row")).size() == 1);
+    assertThat(browser.findElement(By.cssSelector("tr.trace-row")).getText()).contains("mallory");
+    screenshot("list-text-filter");
+  }
+
+  @Test
   void aTraceShowsItsWaterfallWithTheFailedSpanMarkedAndASpansDetails() throws Exception {
     browser.get(viewer.url() + "#/trace/" + failedTrace.get("trace_id").asText());
     List<WebElement> spans = waitFor(By.cssSelector(".span-row"), 4);

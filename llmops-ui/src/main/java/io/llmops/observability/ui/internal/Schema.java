@@ -11,12 +11,16 @@ import java.sql.Statement;
  * and {@code trace_models} carry the trace's start so that a filter by tag or model walks one
  * index newest first; {@code segments} keeps the messages of traces that came in parts (a parent
  * and its child segments from the SDK's file sink), to merge again when a part arrives; the
- * {@link Rollups} tables sum the overview's figures by hour.
+ * {@link Rollups} tables sum the overview's figures by hour, and {@code trace_text} indexes the
+ * words of inputs and outputs ({@link TraceText}).
  */
 final class Schema {
 
-  /** 2: the overview's hourly roll-ups ({@link Rollups}), filled from the stored traces on upgrade. */
-  static final int VERSION = 2;
+  /**
+   * 2: the overview's hourly roll-ups ({@link Rollups}); 3: the text index ({@link TraceText}).
+   * Both are filled from the stored traces when an older database is opened.
+   */
+  static final int VERSION = 3;
 
   private static final String[] STATEMENTS = {
       """
@@ -78,8 +82,12 @@ final class Schema {
       for (String sql : Rollups.TABLES) {
         statement.execute(sql);
       }
+      statement.execute(TraceText.TABLE);
       if (version < 2) {
         Rollups.rebuild(connection);
+      }
+      if (version < 3) {
+        TraceText.rebuild(connection);
       }
       statement.execute("PRAGMA user_version = " + VERSION);
     }

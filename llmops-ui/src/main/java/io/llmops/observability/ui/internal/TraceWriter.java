@@ -26,11 +26,13 @@ public final class TraceWriter {
   private final Object lock = new Object();
   private final SegmentAssembler segments;
   private final Rollups rollups;
+  private final TraceText text;
 
   TraceWriter(Connection connection) {
     this.connection = connection;
     this.segments = new SegmentAssembler(connection);
     this.rollups = new Rollups(connection);
+    this.text = new TraceText(connection);
   }
 
   /** Stores {@code traces} in one transaction: all or, on an SQL error, none. */
@@ -129,6 +131,7 @@ public final class TraceWriter {
     inTransaction(() -> {
       for (String id : traceIds) {
         rollups.remove(id);
+        text.remove(id);
       }
       for (String table : new String[] {"traces", "spans", "trace_tags", "trace_models", "segments"}) {
         try (PreparedStatement delete = connection.prepareStatement(
@@ -148,6 +151,7 @@ public final class TraceWriter {
     TraceSummary summary = TraceSummary.of(trace);
     String id = summary.traceId();
     rollups.remove(id);
+    text.remove(id);
     for (String table : new String[] {"spans", "trace_tags", "trace_models"}) {
       try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE trace_id = ?")) {
         delete.setString(1, id);
@@ -181,6 +185,7 @@ public final class TraceWriter {
       insert.setLong(++i, System.currentTimeMillis());
       insert.executeUpdate();
     }
+    text.add(id, trace);
     insertSpans(id, spans, segmentOfSpan);
     insertKeys("trace_tags", summary.tags(), summary);
     insertKeys("trace_models", summary.models(), summary);

@@ -72,7 +72,7 @@ async function refreshStatus() {
 
 // ---- traces list ----
 
-const FILTERS = ['name', 'user', 'session', 'tag', 'status', 'model', 'q', 'from', 'to'];
+const FILTERS = ['name', 'user', 'session', 'tag', 'status', 'model', 'q', 'text', 'from', 'to'];
 
 function select(name, label, values, current) {
   return el('label', {}, label, el('select', { name, id: 'filter-' + name },
@@ -102,6 +102,7 @@ async function showList(params) {
     select('status', 'Status', ['success', 'error'], params.get('status')),
     select('model', 'Model', facets.models, params.get('model')),
     input('q', 'Search', params.get('q')),
+    input('text', 'Text in inputs/outputs', params.get('text')),
     input('from', 'From', toLocalInput(params.get('from')), 'datetime-local'),
     input('to', 'To', toLocalInput(params.get('to')), 'datetime-local'),
     el('button', { type: 'submit', id: 'apply-filters' }, 'Apply'),

@@ -2,6 +2,7 @@ package io.llmops.observability.ui.internal;
 
 import static io.llmops.observability.ui.SampleTraces.supportTrace;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -87,6 +88,42 @@ class TraceStoreTest {
     assertThat(names(Map.of("q", "earc"))).containsExactly("search");
     assertThat(names(Map.of("from", "1500000", "to", "3000000"))).containsExactly("search");
     assertThat(names(Map.of("model", "claude-3", "from", "2500000"))).containsExactly("chat");
+  }
+
+  @Test
+  void theTextFilterFindsWordsOfInputsAndOutputsOfTheTraceAndItsSpans() throws Exception {
+    ObjectNode refund = supportTrace("refund", "ann", 1_000, "gpt-4o", false);
+    ((ObjectNode) refund.get("spans").get(0)).put("prompt", "Customer asks about the Zürich warehouse refund");
+    store(refund);
+    ObjectNode other = supportTrace("other", "bob", 2_000, "gpt-4o", false);
+    other.put("trace_output", "parcel delivered");
+    store(other);
+
+    assertThat(names(Map.of("text", "zurich warehouse"))).containsExactly("refund");
+    assertThat(names(Map.of("text", "wareh"))).as("the last word is a prefix").containsExactly("refund");
+    assertThat(names(Map.of("text", "Parcel"))).containsExactly("other");
+    assertThat(names(Map.of("text", "reset password"))).containsExactly("other", "refund");
+    assertThat(names(Map.of("text", "warehouse", "user", "bob"))).isEmpty();
+  }
+
+  @Test
+  void aTraceStoredAgainOrDeletedIsFoundByItsTextAsItIsNow() throws Exception {
+    ObjectNode trace = supportTrace("answer", "ann", 1_000, "gpt-4o", false);
+    trace.put("trace_output", "first draft");
+    store(trace);
+    trace.put("trace_output", "final answer");
+    store(trace);
+
+    assertThat(names(Map.of("text", "draft"))).isEmpty();
+    assertThat(names(Map.of("text", "final"))).containsExactly("answer");
+    store.writer().deleteStartedBefore(2_000_000);
+    assertThat(names(Map.of("text", "final"))).isEmpty();
+  }
+
+  @Test
+  void aTextWithoutALetterOrDigitIsRefusedNamingTheParameter() {
+    assertThatIllegalArgumentException().isThrownBy(() -> TraceQuery.of(Map.of("text", "\"*\" -")))
+        .withMessageStartingWith("text ");
   }
 
   @Test
