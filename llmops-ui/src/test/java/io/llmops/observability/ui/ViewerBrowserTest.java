@@ -141,6 +141,34 @@ class ViewerBrowserTest {
   }
 
   @Test
+  void theSpanTreeIsWalkedWithTheKeyboardAndIdsAreCopiedWithAButton() throws Exception {
+    browser.get(viewer.url() + "#/trace/" + failedTrace.get("trace_id").asText());
+    // Loaded afresh: another test may have left this very trace open with another span selected.
+    browser.navigate().refresh();
+    // The page selects the first span; a click on the waterfall's heading gives it the keyboard.
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver ->
+        driver.findElement(By.id("span-title")).getText().equals("support-agent"));
+    browser.findElement(By.cssSelector("#waterfall h2")).click();
+    Object focused = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return document.activeElement.id");
+    assertThat(focused).isEqualTo("waterfall");
+    org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(browser);
+
+    keys.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN).perform();
+    assertThat(browser.findElement(By.cssSelector(".span-row.selected")).getText()).contains("answer");
+    assertThat(browser.findElement(By.id("span-title")).getText()).isEqualTo("answer");
+    keys.sendKeys(org.openqa.selenium.Keys.END).perform();
+    assertThat(browser.findElement(By.id("span-title")).getText()).isEqualTo("lookup_account");
+    keys.sendKeys("k").perform();
+    assertThat(browser.findElement(By.id("span-title")).getText()).isEqualTo("helpfulness");
+
+    WebElement copy = browser.findElement(By.cssSelector("#trace-id button.copy"));
+    copy.click();
+    new WebDriverWait(browser, Duration.ofSeconds(5)).until(driver -> !copy.getText().equals("copy"));
+    assertThat(copy.getText()).isEqualTo("copied");
+    screenshot("trace-keyboard");
+  }
+
+  @Test
   void markupInsideATraceIsShownAsTextAndNeverRuns() throws Exception {
     browser.get(viewer.url() + "#/trace/" + hostileTrace.get("trace_id").asText());
     waitFor(By.cssSelector(".span-row"), 4);

@@ -15,8 +15,8 @@ import java.util.TreeMap;
 /**
  * The overview's figures over a time range: cost and tokens by model (from the spans that
  * incurred them) and by day, latency percentiles and error rate by trace name, and the
- * distribution of each evaluation's scores and labels. Read from the hourly {@link Rollups},
- * so its cost depends on the hours and names in the range, not on the number of traces.
+ * distribution of each evaluation's scores and labels. Read from the {@link Rollups}, so its
+ * cost depends on the hours, days and names in the range, not on the number of traces.
  */
 final class Overview {
 
@@ -27,7 +27,10 @@ final class Overview {
   private final long fromMs;
   private final long toMs;
 
-  /** The roll-ups are by hour: a range that starts within an hour counts that whole hour. */
+  /**
+   * The roll-ups are by hour: a range that starts within an hour counts that whole hour, and
+   * latency, kept by day, counts the whole first day.
+   */
   Overview(Connection connection, long fromMs, long toMs) {
     this.connection = connection;
     this.fromMs = Math.floorDiv(fromMs, Rollups.HOUR_MS) * Rollups.HOUR_MS;
@@ -60,8 +63,10 @@ final class Overview {
 
   private ArrayNode byDay() throws SQLException {
     ArrayNode rows = JsonNodeFactory.instance.arrayNode();
-    query("SELECT strftime('%Y-%m-%d', hour_ms / 1000, 'unixepoch'), SUM(cost), SUM(tokens), SUM(traces)"
-        + " FROM rollup_traces WHERE hour_ms >= ? AND hour_ms < ? GROUP BY 1 HAVING SUM(traces) > 0 ORDER BY 1",
+    // Grouped by day number first: formatting each summary row's date would cost more than the sums.
+    query("SELECT strftime('%Y-%m-%d', day * 86400, 'unixepoch'), cost, tokens, traces FROM (SELECT hour_ms / 86400000 AS day,"
+        + " SUM(cost) AS cost, SUM(tokens) AS tokens, SUM(traces) AS traces FROM rollup_traces"
+        + " WHERE hour_ms >= ? AND hour_ms < ? GROUP BY day HAVING SUM(traces) > 0) ORDER BY day",
         result -> {
           ObjectNode row = rows.addObject();
           row.put("day", result.getString(1));
@@ -73,36 +78,38 @@ final class Overview {
   }
 
   private ArrayNode byName() throws SQLException {
+    Map<String, long[]> totals = new TreeMap<>();
+    query("SELECT name, SUM(traces), SUM(errors) FROM rollup_traces WHERE hour_ms >= ? AND hour_ms < ?"
+        + " GROUP BY name HAVING SUM(traces) > 0",
+        result -> totals.put(result.getString(1), new long[] {result.getLong(2), result.getLong(3)}));
     Map<String, List<long[]>> byName = new TreeMap<>();
-    query("SELECT name, duration_bucket, SUM(traces), SUM(errors) FROM rollup_traces WHERE hour_ms >= ? AND hour_ms < ?"
+    query("SELECT name, duration_bucket, SUM(traces) FROM rollup_latency WHERE day_ms > ? - 86400000 AND day_ms < ?"
         + " GROUP BY name, duration_bucket HAVING SUM(traces) > 0 ORDER BY name, duration_bucket",
         result -> byName.computeIfAbsent(result.getString(1), name -> new ArrayList<>())
-            .add(new long[] {Rollups.durationOf(result.getLong(2)), result.getLong(3), result.getLong(4)}));
+            .add(new long[] {Rollups.durationOf(result.getLong(2)), result.getLong(3)}));
     ArrayNode rows = JsonNodeFactory.instance.arrayNode();
-    byName.entrySet().stream()
-        .sorted((a, b) -> Long.compare(count(b.getValue()), count(a.getValue())))
+    totals.entrySet().stream()
+        .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
         .limit(MAX_NAMES)
         .forEach(entry -> {
-          List<long[]> buckets = entry.getValue();
-          long traces = count(buckets);
+          long[] traces = entry.getValue();
+          List<long[]> buckets = byName.getOrDefault(entry.getKey(), List.of());
           ObjectNode row = rows.addObject();
           row.put("name", entry.getKey());
-          row.put("traces", traces);
-          row.put("p50_ms", percentile(buckets, traces, 0.50));
-          row.put("p90_ms", percentile(buckets, traces, 0.90));
-          row.put("p99_ms", percentile(buckets, traces, 0.99));
-          row.put("error_rate", buckets.stream().mapToLong(b -> b[2]).sum() / (double) traces);
+          row.put("traces", traces[0]);
+          if (!buckets.isEmpty()) {
+            row.put("p50_ms", percentile(buckets, 0.50));
+            row.put("p90_ms", percentile(buckets, 0.90));
+            row.put("p99_ms", percentile(buckets, 0.99));
+          }
+          row.put("error_rate", traces[1] / (double) traces[0]);
         });
     return rows;
   }
 
-  /** The traces of {duration, traces, errors} buckets. */
-  private static long count(List<long[]> buckets) {
-    return buckets.stream().mapToLong(b -> b[1]).sum();
-  }
-
-  /** Nearest rank over duration buckets sorted ascending. */
-  private static long percentile(List<long[]> buckets, long traces, double p) {
+  /** Nearest rank over {duration, traces} buckets sorted by duration. */
+  private static long percentile(List<long[]> buckets, double p) {
+    long traces = buckets.stream().mapToLong(b -> b[1]).sum();
     long rank = Math.max(1, (long) Math.ceil(p * traces));
     long seen = 0;
     for (long[] bucket : buckets) {

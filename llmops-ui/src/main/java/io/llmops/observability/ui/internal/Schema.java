@@ -17,8 +17,8 @@ import java.sql.Statement;
 final class Schema {
 
   /**
-   * 2: the overview's hourly roll-ups ({@link Rollups}); 3: the text index ({@link TraceText}).
-   * Both are filled from the stored traces when an older database is opened.
+   * 3: the overview's roll-ups ({@link Rollups}) and the text index ({@link TraceText}), both
+   * filled from the stored traces when an older database is opened.
    */
   static final int VERSION = 3;
 
@@ -79,14 +79,18 @@ final class Schema {
       for (String sql : STATEMENTS) {
         statement.execute(sql);
       }
+      if (version < VERSION) {
+        // Version 2's roll-ups had another layout; they are summed afresh anyway.
+        for (String table : Rollups.NAMES) {
+          statement.execute("DROP TABLE IF EXISTS " + table);
+        }
+      }
       for (String sql : Rollups.TABLES) {
         statement.execute(sql);
       }
       statement.execute(TraceText.TABLE);
-      if (version < 2) {
+      if (version < VERSION) {
         Rollups.rebuild(connection);
-      }
-      if (version < 3) {
         TraceText.rebuild(connection);
       }
       statement.execute("PRAGMA user_version = " + VERSION);

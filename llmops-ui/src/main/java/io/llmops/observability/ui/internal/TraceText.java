@@ -30,6 +30,10 @@ final class TraceText {
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
   private final Connection connection;
+  // Prepared on first use and kept: the writer runs them for every trace it stores.
+  private @Nullable PreparedStatement selectRowid;
+  private @Nullable PreparedStatement delete;
+  private @Nullable PreparedStatement insert;
 
   TraceText(Connection connection) {
     this.connection = connection;
@@ -39,10 +43,11 @@ final class TraceText {
   void remove(String traceId) throws SQLException {
     Long rowid = rowid(traceId);
     if (rowid != null) {
-      try (PreparedStatement delete = connection.prepareStatement("DELETE FROM trace_text WHERE rowid = ?")) {
-        delete.setLong(1, rowid);
-        delete.executeUpdate();
+      if (delete == null) {
+        delete = connection.prepareStatement("DELETE FROM trace_text WHERE rowid = ?");
       }
+      delete.setLong(1, rowid);
+      delete.executeUpdate();
     }
   }
 
@@ -52,11 +57,12 @@ final class TraceText {
     if (rowid == null) {
       return;
     }
-    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO trace_text (rowid, body) VALUES (?, ?)")) {
-      insert.setLong(1, rowid);
-      insert.setString(2, textOf(trace));
-      insert.executeUpdate();
+    if (insert == null) {
+      insert = connection.prepareStatement("INSERT INTO trace_text (rowid, body) VALUES (?, ?)");
     }
+    insert.setLong(1, rowid);
+    insert.setString(2, textOf(trace));
+    insert.executeUpdate();
   }
 
   /** Indexes every stored trace, for a database written before the index existed. */
@@ -121,11 +127,12 @@ final class TraceText {
   }
 
   private @Nullable Long rowid(String traceId) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement("SELECT rowid FROM traces WHERE trace_id = ?")) {
-      select.setString(1, traceId);
-      try (ResultSet row = select.executeQuery()) {
-        return row.next() ? row.getLong(1) : null;
-      }
+    if (selectRowid == null) {
+      selectRowid = connection.prepareStatement("SELECT rowid FROM traces WHERE trace_id = ?");
+    }
+    selectRowid.setString(1, traceId);
+    try (ResultSet row = selectRowid.executeQuery()) {
+      return row.next() ? row.getLong(1) : null;
     }
   }
 }

@@ -223,7 +223,7 @@ async function showTrace(traceId) {
     el('a', { href: '#/traces', className: 'back' }, '← Traces'),
     el('h1', { id: 'trace-name' }, trace.trace_name),
     el('div', { className: 'meta-line' },
-      el('span', {}, 'id ' + trace.trace_id),
+      el('span', { id: 'trace-id' }, 'id ' + trace.trace_id, copyButton(trace.trace_id, 'trace id')),
       el('span', {}, fmtTime(trace.start_time * 1000)),
       el('span', {}, fmtDuration(trace.duration_ms)),
       trace.user_id ? el('span', {}, 'user ' + trace.user_id) : null,
@@ -234,10 +234,21 @@ async function showTrace(traceId) {
       (trace.tags || []).map(tag => el('span', { className: 'pill' }, tag))),
     field('Trace input', trace.trace_input),
     field('Trace output', trace.trace_output));
-  main.replaceChildren(header, el('div', { className: 'trace-layout' },
-    el('div', { className: 'panel waterfall', id: 'waterfall' }, el('h2', {}, spans.length + ' spans'), rows),
-    details));
+  const waterfall = el('div', { className: 'panel waterfall', id: 'waterfall', tabindex: '0',
+    title: 'arrow keys or j/k: next and previous span; Home/End: first and last' },
+    el('h2', {}, spans.length + ' spans'), rows);
+  waterfall.addEventListener('keydown', event => {
+    const current = rows.findIndex(row => row.classList.contains('selected'));
+    const next = { ArrowDown: current + 1, j: current + 1, ArrowUp: current - 1, k: current - 1,
+      Home: 0, End: rows.length - 1 }[event.key];
+    if (next === undefined || next < 0 || next >= rows.length) return;
+    event.preventDefault();
+    rows[next].click();
+    rows[next].scrollIntoView({ block: 'nearest' });
+  });
+  main.replaceChildren(header, el('div', { className: 'trace-layout' }, waterfall, details));
   if (rows.length > 0) rows[0].click();
+  waterfall.focus({ preventScroll: true });
 }
 
 function pretty(value) {
@@ -262,6 +273,18 @@ function field(title, value) {
   return el('section', {}, el('h3', {}, title), body);
 }
 
+// A button that copies an id; the page is served from 127.0.0.1, a secure context, so the
+// asynchronous clipboard is there. What happened shows on the button for a moment.
+function copyButton(value, what) {
+  const button = el('button', { type: 'button', className: 'copy', title: 'copy the ' + what }, 'copy');
+  button.addEventListener('click', event => {
+    event.stopPropagation();
+    const shown = done => { button.textContent = done; setTimeout(() => { button.textContent = 'copy'; }, 1500); };
+    navigator.clipboard.writeText(value).then(() => shown('copied'), () => shown('not copied'));
+  });
+  return button;
+}
+
 function spanDetails(span, service) {
   const metadata = Object.assign({}, span.metadata || {});
   const toolCalls = metadata['llm.tool_calls'];
@@ -272,7 +295,8 @@ function spanDetails(span, service) {
     ['service', service], ['span id', span.span_id]].filter(([, v]) => v);
   return [
     el('h2', { id: 'span-title' }, span.span_name),
-    el('dl', { className: 'kv' }, facts.map(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
+    el('dl', { className: 'kv' }, facts.map(([k, v]) => [el('dt', {}, k),
+      el('dd', {}, v, k === 'span id' ? copyButton(v, 'span id') : null)])),
     span.error ? el('section', {}, el('h3', {}, 'Error'), el('pre', { className: 'json error-text' }, span.error)) : null,
     field('Evaluation', evaluation),
     field('Prompt', span.prompt),

@@ -112,32 +112,34 @@ class OverviewTest {
     JsonNode overview = overview();
     assertThat(overview.get("by_name")).extracting(name -> name.get("name").asText()).containsExactly("new");
     assertThat(overview.get("by_day")).hasSize(1);
-    assertThat(summaryRows()).isEqualTo(3);
+    assertThat(summaryRows()).as("one row of each roll-up, all for the trace left").isEqualTo(4);
   }
 
   @Test
-  void aDatabaseWrittenBeforeTheRollUpsGetsThemWhenOpened() throws Exception {
+  void aDatabaseWrittenBeforeTheRollUpsGetsThemAndItsTextIndexedWhenOpened() throws Exception {
     store(supportTrace("answer", "ann", DAY_START, "gpt-4o", false));
     JsonNode before = overview();
     store.close();
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("traces.db"));
         Statement statement = connection.createStatement()) {
-      statement.execute("DROP TABLE rollup_traces");
-      statement.execute("DROP TABLE rollup_models");
-      statement.execute("DROP TABLE rollup_scores");
+      for (String table : Rollups.NAMES) {
+        statement.execute("DROP TABLE " + table);
+      }
+      statement.execute("DROP TABLE trace_text");
       statement.execute("PRAGMA user_version = 1");
     }
 
     store = TraceStore.open(directory);
 
     assertThat(overview()).isEqualTo(before);
+    assertThat(store.reader().list(TraceQuery.of(java.util.Map.of("text", "password"))).get("traces")).hasSize(1);
   }
 
   private long summaryRows() throws Exception {
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve("traces.db"));
         Statement statement = connection.createStatement();
-        var row = statement.executeQuery("SELECT (SELECT COUNT(*) FROM rollup_traces) + (SELECT COUNT(*) FROM rollup_models)"
-            + " + (SELECT COUNT(*) FROM rollup_scores)")) {
+        var row = statement.executeQuery("SELECT (SELECT COUNT(*) FROM rollup_traces) + (SELECT COUNT(*) FROM rollup_latency)"
+            + " + (SELECT COUNT(*) FROM rollup_models) + (SELECT COUNT(*) FROM rollup_scores)")) {
       row.next();
       return row.getLong(1);
     }
