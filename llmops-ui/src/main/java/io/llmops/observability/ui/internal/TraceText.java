@@ -39,6 +39,11 @@ final class TraceText {
     this.connection = connection;
   }
 
+  /** Whether a trace is stored under {@code traceId}. */
+  boolean isStored(String traceId) throws SQLException {
+    return rowid(traceId) != null;
+  }
+
   /** Removes the indexed text of the trace stored under {@code traceId}, if any. */
   void remove(String traceId) throws SQLException {
     Long rowid = rowid(traceId);

@@ -150,8 +150,11 @@ public final class TraceWriter {
   private void replace(ObjectNode trace, Map<String, String> segmentOfSpan) throws SQLException {
     TraceSummary summary = TraceSummary.of(trace);
     String id = summary.traceId();
-    rollups.remove(id);
-    text.remove(id);
+    // A trace seen for the first time (the usual case) has no share to take away.
+    if (text.isStored(id)) {
+      rollups.remove(id);
+      text.remove(id);
+    }
     for (String table : new String[] {"spans", "trace_tags", "trace_models"}) {
       try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE trace_id = ?")) {
         delete.setString(1, id);
