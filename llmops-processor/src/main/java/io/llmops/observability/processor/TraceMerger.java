@@ -3,6 +3,7 @@ package io.llmops.observability.processor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.llmops.observability.processor.internal.SegmentMarks;
 import io.llmops.observability.processor.internal.SegmentMetadata;
 import io.llmops.observability.processor.internal.SpanIndex;
 import io.llmops.observability.processor.internal.TraceTotals;
@@ -19,7 +20,8 @@ import java.util.TreeMap;
  * Joins a trace's first message and its child segments into one trace (docs/PROCESSOR.md): each
  * child root goes under the span it names (its full id, or the W3C parent-id of the calling
  * span, docs/WIRE_FORMAT.md §2a), also when that span is in another child segment, so segments
- * of services that call further services nest. A pure function: the inputs are not changed, and
+ * of services that call further services nest. Each attached span's metadata names the segment
+ * and service it came from ({@link SegmentMarks}). A pure function: the inputs are not changed, and
  * the same parent and set of segments give the same trace in any order and with any repeats.
  */
 public final class TraceMerger {
@@ -57,7 +59,7 @@ public final class TraceMerger {
       progress = false;
       for (var pending = bySegment.values().iterator(); pending.hasNext(); ) {
         DecodedTrace child = pending.next();
-        if (attach(child.trace(), index, spans)) {
+        if (attach(child.trace(), new SegmentMarks(child.segmentId(), child.trace()), index, spans)) {
           pending.remove();
           mergedIds.add(child.segmentId());
           totals.add(child.trace());
@@ -77,10 +79,11 @@ public final class TraceMerger {
   }
 
   /**
-   * Adds {@code segment}'s spans when every root names a span already in the trace; roots get
-   * the full id of that span. A span whose id is already in the trace is not added twice.
+   * Adds {@code segment}'s spans, marked as coming from it, when every root names a span already
+   * in the trace; roots get the full id of that span. A span whose id is already in the trace is
+   * not added twice.
    */
-  private static boolean attach(ObjectNode segment, SpanIndex index, ArrayNode spans) {
+  private static boolean attach(ObjectNode segment, SegmentMarks marks, SpanIndex index, ArrayNode spans) {
     SpanIndex own = new SpanIndex();
     segment.get("spans").forEach(span -> own.add(span.get("span_id").asText()));
     List<ObjectNode> copies = new ArrayList<>();
@@ -94,6 +97,7 @@ public final class TraceMerger {
         }
         copy.put("parent_span_id", caller);
       }
+      marks.mark(copy);
       copies.add(copy);
     }
     for (ObjectNode copy : copies) {

@@ -41,7 +41,8 @@ class TraceMergerTest {
 
   private static DecodedTrace child(String segmentId, String... spans) {
     return decoded("{'trace_id':'" + TRACE + "','trace_name':'" + segmentId + "','is_child_segment':true,"
-        + "'segment_id':'" + segmentId + "','sdk_name':'llmops-observability','metadata':{'service':'" + segmentId + "'},"
+        + "'segment_id':'" + segmentId + "','project_id':'" + segmentId + "-service','sdk_name':'llmops-observability',"
+        + "'metadata':{'service':'" + segmentId + "'},"
         + "'spans':[" + String.join(",", spans) + "]}");
   }
 
@@ -142,6 +143,39 @@ class TraceMergerTest {
     assertThat(segment.get("sdk_name").asText()).isEqualTo("llmops-observability");
     assertThat(segment.get("metadata").get("service").asText()).isEqualTo("seg-profile");
     assertThat(segment.get("span_count").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void eachAttachedSpanNamesTheSegmentAndTheServiceItCameFromInItsMetadata() {
+    JsonNode merged = TraceMerger.merge(PARENT, List.of(PROFILE, BILLING)).trace();
+
+    assertThat(spanMetadata(merged, "profile-root").get("llmops.segment_id").asText()).isEqualTo("seg-profile");
+    assertThat(spanMetadata(merged, PROFILE_CALL).get("llmops.segment_service").asText()).isEqualTo("seg-profile-service");
+    assertThat(spanMetadata(merged, "billing-root").get("llmops.segment_id").asText()).isEqualTo("seg-billing");
+    assertThat(spanMetadata(merged, "billing-root").get("llmops.segment_service").asText()).isEqualTo("seg-billing-service");
+    assertThat(spanMetadata(merged, CALL)).isNull();
+  }
+
+  @Test
+  void aSegmentSpansOwnMetadataIsKeptBesideTheMarksAndAServicelessSegmentIsMarkedByIdOnly() {
+    DecodedTrace anonymous = decoded("{'trace_id':'" + TRACE + "','is_child_segment':true,'segment_id':'seg-anon',"
+        + "'spans':[{'span_id':'anon-root','parent_span_id':'" + CALL_W3C + "','start_time':103,'end_time':104,"
+        + "'metadata':{'team':'payments'}}]}");
+
+    JsonNode metadata = spanMetadata(TraceMerger.merge(PARENT, List.of(anonymous)).trace(), "anon-root");
+
+    assertThat(metadata.get("team").asText()).isEqualTo("payments");
+    assertThat(metadata.get("llmops.segment_id").asText()).isEqualTo("seg-anon");
+    assertThat(metadata.has("llmops.segment_service")).isFalse();
+  }
+
+  private static JsonNode spanMetadata(JsonNode trace, String spanId) {
+    for (JsonNode span : trace.get("spans")) {
+      if (span.get("span_id").asText().equals(spanId)) {
+        return span.get("metadata");
+      }
+    }
+    throw new AssertionError("no span " + spanId);
   }
 
   @Test

@@ -3,6 +3,9 @@ package io.llmops.observability.ui;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.llmops.observability.processor.DecodeLimits;
+import io.llmops.observability.processor.MessageDecoder;
+import io.llmops.observability.processor.TraceMerger;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import java.util.zip.GZIPOutputStream;
 
@@ -127,5 +131,36 @@ public final class SampleTraces {
     Files.write(temporary, JSON.writeValueAsBytes(trace));
     Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     return file;
+  }
+
+  /**
+   * A child segment of {@code parent} recorded by the service {@code service}: one generation,
+   * {@code charge-card}, under the span whose W3C id is {@code callerW3cId}.
+   */
+  private static ObjectNode childSegment(ObjectNode parent, String callerW3cId, String service) {
+    ObjectNode child = parent.deepCopy();
+    child.put("is_child_segment", true);
+    child.put("segment_id", "segment-1");
+    child.put("project_id", service);
+    ArrayNode spans = child.putArray("spans");
+    ObjectNode span = parent.get("spans").get(2).deepCopy();
+    span.put("span_id", UUID.randomUUID().toString());
+    span.put("span_name", "charge-card");
+    span.put("parent_span_id", callerW3cId);
+    ((ObjectNode) span.get("metadata")).put("project_id", service);
+    spans.add(span);
+    return child;
+  }
+
+  /** A child segment of {@code parent} from {@code service} under its second span ({@code lookup_account}). */
+  public static ObjectNode childSegmentUnderTheTool(ObjectNode parent, String service) {
+    return childSegment(parent, parent.get("spans").get(1).get("span_id").asText().replace("-", "").substring(0, 16), service);
+  }
+
+  /** {@code parent} with {@code child} merged as the processor merges them. */
+  public static ObjectNode mergedByProcessor(ObjectNode parent, ObjectNode child) throws IOException {
+    MessageDecoder decoder = new MessageDecoder(DecodeLimits.defaults());
+    return TraceMerger.merge(decoder.decode(JSON.writeValueAsString(parent)).trace(),
+        List.of(decoder.decode(JSON.writeValueAsString(child)).trace())).trace();
   }
 }

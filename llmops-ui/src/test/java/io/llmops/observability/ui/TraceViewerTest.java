@@ -57,6 +57,29 @@ class TraceViewerTest {
   }
 
   @Test
+  void aTraceTheProcessorMergedShowsItsChildSegmentsSpansAsThoseOfTheOtherServiceLikeOneMergedHere() throws Exception {
+    ObjectNode parent = supportTrace("checkout", "ann", recently(), "gpt-4o", false);
+    ObjectNode child = SampleTraces.childSegmentUnderTheTool(parent, "billing");
+    ObjectNode merged = SampleTraces.mergedByProcessor(parent, child);
+    String childSpan = merged.get("spans").get(4).get("span_id").asText();
+    viewer = TraceViewer.start(UiSettings.local(data, List.of(processor)));
+    SampleTraces.writeAsProcessor(processor, merged);
+    JsonNode fromProcessor = awaitTrace(merged);
+    viewer.close();
+
+    viewer = TraceViewer.start(UiSettings.local(data.resolve("second"), List.of(fileSink)));
+    SampleTraces.appendToFileSink(fileSink, parent);
+    SampleTraces.appendToFileSink(fileSink, child);
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(get("api/traces/" + parent.get("trace_id").asText()).get("trace").get("spans")).hasSize(5));
+
+    assertThat(fromProcessor.get("span_segments").get(childSpan).asText()).isEqualTo("segment-1");
+    assertThat(fromProcessor.get("trace").get("spans").get(4).get("metadata").get("llmops.segment_service").asText())
+        .isEqualTo("billing");
+    assertThat(get("api/traces/" + parent.get("trace_id").asText())).isEqualTo(fromProcessor);
+  }
+
+  @Test
   void aProcessorFileRewrittenWithMoreSpansReplacesTheStoredTrace() throws Exception {
     ObjectNode trace = supportTrace("answer", "ann", recently(), "gpt-4o", false);
     ObjectNode firstWrite = trace.deepCopy();

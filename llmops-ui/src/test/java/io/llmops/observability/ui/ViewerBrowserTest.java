@@ -42,6 +42,7 @@ class ViewerBrowserTest {
   private static WebDriver browser;
   private static ObjectNode failedTrace;
   private static ObjectNode hostileTrace;
+  private static ObjectNode mergedTrace;
 
   @BeforeAll
   static void start() throws Exception {
@@ -58,9 +59,12 @@ class ViewerBrowserTest {
     hostileTrace.put("trace_input", TraceViewerTest.XSS_INPUT);
     ((ObjectNode) hostileTrace.get("spans").get(0)).put("prompt", TraceViewerTest.XSS_INPUT);
     SampleTraces.appendToFileSink(traces, hostileTrace);
+    ObjectNode checkout = supportTrace("checkout", "erin", now - 60, "gpt-4o", false);
+    mergedTrace = SampleTraces.mergedByProcessor(checkout, SampleTraces.childSegmentUnderTheTool(checkout, "billing"));
+    SampleTraces.writeAsProcessor(traces, mergedTrace);
     viewer = TraceViewer.start(UiSettings.local(data, List.of(traces)));
     org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
-        .until(() -> viewer.counters().getOrDefault("stored.file", 0L) == 14);
+        .until(() -> viewer.counters().getOrDefault("stored.file", 0L) == 15);
 
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -97,6 +101,19 @@ class ViewerBrowserTest {
   }
 
   @Test
+  void theTextFilterFindsATraceByAWordOfItsPrompt() throws Exception {
+    browser.get(viewer.url());
+    waitFor(By.cssSelector("tr.trace-row"), 14);
+
+    browser.findElement(By.id("filter-text")).sendKeys("pwned");
+    browser.findElement(By.id("apply-filters")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver ->
+        driver.findElements(By.cssSelector("tr.trace-row")).size() == 1);
+    assertThat(browser.findElement(By.cssSelector("tr.trace-row")).getText()).contains("mallory");
+    screenshot("list-text-filter");
+  }
+
+  @Test
   void aTraceShowsItsWaterfallWithTheFailedSpanMarkedAndASpansDetails() throws Exception {
     browser.get(viewer.url() + "#/trace/" + failedTrace.get("trace_id").asText());
     List<WebElement> spans = waitFor(By.cssSelector(".span-row"), 4);
@@ -109,6 +126,46 @@ class ViewerBrowserTest {
     assertThat(details.getText()).contains("answer").contains("gpt-4o").containsIgnoringCase("prompt").containsIgnoringCase("tool calls")
         .contains("lookup_account").contains("\"input_tokens\": 120");
     screenshot("trace");
+  }
+
+  @Test
+  void spansOfAnotherServicesChildSegmentAreBandedAndLabelledWithThatService() throws Exception {
+    browser.get(viewer.url() + "#/trace/" + mergedTrace.get("trace_id").asText());
+    waitFor(By.cssSelector(".span-row"), 5);
+
+    assertThat(browser.findElements(By.cssSelector(".span-row.from-segment"))).singleElement()
+        .satisfies(row -> assertThat(row.getText()).contains("charge-card").contains("↪ billing"));
+    browser.findElement(By.cssSelector(".span-row.from-segment")).click();
+    assertThat(browser.findElement(By.id("span-details")).getText()).contains("billing");
+    screenshot("merged-trace");
+  }
+
+  @Test
+  void theSpanTreeIsWalkedWithTheKeyboardAndIdsAreCopiedWithAButton() throws Exception {
+    browser.get(viewer.url() + "#/trace/" + failedTrace.get("trace_id").asText());
+    // Loaded afresh: another test may have left this very trace open with another span selected.
+    browser.navigate().refresh();
+    // The page selects the first span; a click on the waterfall's heading gives it the keyboard.
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver ->
+        driver.findElement(By.id("span-title")).getText().equals("support-agent"));
+    browser.findElement(By.cssSelector("#waterfall h2")).click();
+    Object focused = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return document.activeElement.id");
+    assertThat(focused).isEqualTo("waterfall");
+    org.openqa.selenium.interactions.Actions keys = new org.openqa.selenium.interactions.Actions(browser);
+
+    keys.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN).perform();
+    assertThat(browser.findElement(By.cssSelector(".span-row.selected")).getText()).contains("answer");
+    assertThat(browser.findElement(By.id("span-title")).getText()).isEqualTo("answer");
+    keys.sendKeys(org.openqa.selenium.Keys.END).perform();
+    assertThat(browser.findElement(By.id("span-title")).getText()).isEqualTo("lookup_account");
+    keys.sendKeys("k").perform();
+    assertThat(browser.findElement(By.id("span-title")).getText()).isEqualTo("helpfulness");
+
+    WebElement copy = browser.findElement(By.cssSelector("#trace-id button.copy"));
+    copy.click();
+    new WebDriverWait(browser, Duration.ofSeconds(5)).until(driver -> !copy.getText().equals("copy"));
+    assertThat(copy.getText()).isEqualTo("copied");
+    screenshot("trace-keyboard");
   }
 
   @Test

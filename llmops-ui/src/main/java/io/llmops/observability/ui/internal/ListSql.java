@@ -48,6 +48,10 @@ final class ListSql {
         arguments.add(pattern);
       }
     }
+    if (query.text() != null) {
+      where.add("t.rowid IN (SELECT rowid FROM trace_text WHERE trace_text MATCH ?)");
+      arguments.add(TraceText.match(query.text()));
+    }
     if (query.fromMs() != null) {
       where.add(driver + ".start_ms >= ?");
       arguments.add(query.fromMs());

@@ -1,6 +1,5 @@
 package io.llmops.observability.ui.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +15,8 @@ import java.util.TreeMap;
 /**
  * The overview's figures over a time range: cost and tokens by model (from the spans that
  * incurred them) and by day, latency percentiles and error rate by trace name, and the
- * distribution of each evaluation's scores and labels.
+ * distribution of each evaluation's scores and labels. Read from the {@link Rollups}, so its
+ * cost depends on the hours, days and names in the range, not on the number of traces.
  */
 final class Overview {
 
@@ -27,9 +27,13 @@ final class Overview {
   private final long fromMs;
   private final long toMs;
 
+  /**
+   * The roll-ups are by hour: a range that starts within an hour counts that whole hour, and
+   * latency, kept by day, counts the whole first day.
+   */
   Overview(Connection connection, long fromMs, long toMs) {
     this.connection = connection;
-    this.fromMs = fromMs;
+    this.fromMs = Math.floorDiv(fromMs, Rollups.HOUR_MS) * Rollups.HOUR_MS;
     this.toMs = toMs;
   }
 
@@ -44,8 +48,8 @@ final class Overview {
 
   private ArrayNode byModel() throws SQLException {
     ArrayNode rows = JsonNodeFactory.instance.arrayNode();
-    query("SELECT model, SUM(cost), SUM(input_tokens), SUM(output_tokens), COUNT(*) FROM spans"
-        + " WHERE model IS NOT NULL AND start_ms >= ? AND start_ms < ? GROUP BY model ORDER BY 2 DESC, 1 LIMIT 20",
+    query("SELECT model, SUM(cost), SUM(input_tokens), SUM(output_tokens), SUM(spans) FROM rollup_models"
+        + " WHERE hour_ms >= ? AND hour_ms < ? GROUP BY model HAVING SUM(spans) > 0 ORDER BY 2 DESC, 1 LIMIT 20",
         result -> {
           ObjectNode row = rows.addObject();
           row.put("model", result.getString(1));
@@ -59,8 +63,10 @@ final class Overview {
 
   private ArrayNode byDay() throws SQLException {
     ArrayNode rows = JsonNodeFactory.instance.arrayNode();
-    query("SELECT strftime('%Y-%m-%d', start_ms / 1000, 'unixepoch'), SUM(cost), SUM(total_tokens), COUNT(*)"
-        + " FROM traces WHERE start_ms >= ? AND start_ms < ? GROUP BY 1 ORDER BY 1",
+    // Grouped by day number first: formatting each summary row's date would cost more than the sums.
+    query("SELECT strftime('%Y-%m-%d', day * 86400, 'unixepoch'), cost, tokens, traces FROM (SELECT hour_ms / 86400000 AS day,"
+        + " SUM(cost) AS cost, SUM(tokens) AS tokens, SUM(traces) AS traces FROM rollup_traces"
+        + " WHERE hour_ms >= ? AND hour_ms < ? GROUP BY day HAVING SUM(traces) > 0) ORDER BY day",
         result -> {
           ObjectNode row = rows.addObject();
           row.put("day", result.getString(1));
@@ -72,48 +78,60 @@ final class Overview {
   }
 
   private ArrayNode byName() throws SQLException {
+    Map<String, long[]> totals = new TreeMap<>();
+    query("SELECT name, SUM(traces), SUM(errors) FROM rollup_traces WHERE hour_ms >= ? AND hour_ms < ?"
+        + " GROUP BY name HAVING SUM(traces) > 0",
+        result -> totals.put(result.getString(1), new long[] {result.getLong(2), result.getLong(3)}));
     Map<String, List<long[]>> byName = new TreeMap<>();
-    query("SELECT name, duration_ms, status = 'error' FROM traces WHERE start_ms >= ? AND start_ms < ?"
-        + " ORDER BY name, duration_ms",
+    query("SELECT name, duration_bucket, SUM(traces) FROM rollup_latency WHERE day_ms > ? - 86400000 AND day_ms < ?"
+        + " GROUP BY name, duration_bucket HAVING SUM(traces) > 0 ORDER BY name, duration_bucket",
         result -> byName.computeIfAbsent(result.getString(1), name -> new ArrayList<>())
-            .add(new long[] {result.getLong(2), result.getLong(3)}));
+            .add(new long[] {Rollups.durationOf(result.getLong(2)), result.getLong(3)}));
     ArrayNode rows = JsonNodeFactory.instance.arrayNode();
-    byName.entrySet().stream()
-        .sorted((a, b) -> Integer.compare(b.getValue().size(), a.getValue().size()))
+    totals.entrySet().stream()
+        .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
         .limit(MAX_NAMES)
         .forEach(entry -> {
-          List<long[]> sorted = entry.getValue();
+          long[] traces = entry.getValue();
+          List<long[]> buckets = byName.getOrDefault(entry.getKey(), List.of());
           ObjectNode row = rows.addObject();
           row.put("name", entry.getKey());
-          row.put("traces", sorted.size());
-          row.put("p50_ms", percentile(sorted, 0.50));
-          row.put("p90_ms", percentile(sorted, 0.90));
-          row.put("p99_ms", percentile(sorted, 0.99));
-          row.put("error_rate", sorted.stream().filter(d -> d[1] == 1).count() / (double) sorted.size());
+          row.put("traces", traces[0]);
+          if (!buckets.isEmpty()) {
+            row.put("p50_ms", percentile(buckets, 0.50));
+            row.put("p90_ms", percentile(buckets, 0.90));
+            row.put("p99_ms", percentile(buckets, 0.99));
+          }
+          row.put("error_rate", traces[1] / (double) traces[0]);
         });
     return rows;
   }
 
-  /** Nearest rank over durations sorted ascending. */
-  private static long percentile(List<long[]> sorted, double p) {
-    int rank = (int) Math.ceil(p * sorted.size());
-    return sorted.get(Math.max(0, rank - 1))[0];
+  /** Nearest rank over {duration, traces} buckets sorted by duration. */
+  private static long percentile(List<long[]> buckets, double p) {
+    long traces = buckets.stream().mapToLong(b -> b[1]).sum();
+    long rank = Math.max(1, (long) Math.ceil(p * traces));
+    long seen = 0;
+    for (long[] bucket : buckets) {
+      seen += bucket[1];
+      if (seen >= rank) {
+        return bucket[0];
+      }
+    }
+    return buckets.get(buckets.size() - 1)[0];
   }
 
   private ArrayNode scores() throws SQLException {
-    Map<String, List<Double>> numbers = new TreeMap<>();
-    Map<String, Map<String, Integer>> labels = new TreeMap<>();
-    query("SELECT scores FROM traces WHERE start_ms >= ? AND start_ms < ? AND scores <> '[]'", result -> {
-      for (JsonNode score : StoredTrace.parseArray(result.getString(1))) {
-        String name = score.path("name").asText();
-        if (score.path("score").isNumber() && Double.isFinite(score.get("score").asDouble())) {
-          numbers.computeIfAbsent(name, n -> new ArrayList<>()).add(score.get("score").asDouble());
-        }
-        if (score.path("label").isTextual()) {
-          labels.computeIfAbsent(name, n -> new TreeMap<>()).merge(score.get("label").asText(), 1, Integer::sum);
-        }
-      }
-    });
+    Map<String, Map<Double, Long>> numbers = new TreeMap<>();
+    Map<String, Map<String, Long>> labels = new TreeMap<>();
+    query("SELECT name, kind, value, SUM(count) FROM rollup_scores WHERE hour_ms >= ? AND hour_ms < ?"
+        + " GROUP BY name, kind, value HAVING SUM(count) > 0", result -> {
+          if ("score".equals(result.getString(2))) {
+            numbers.computeIfAbsent(result.getString(1), n -> new TreeMap<>()).put(result.getDouble(3), result.getLong(4));
+          } else {
+            labels.computeIfAbsent(result.getString(1), n -> new TreeMap<>()).put(result.getString(3), result.getLong(4));
+          }
+        });
     ArrayNode rows = JsonNodeFactory.instance.arrayNode();
     numbers.forEach((name, values) -> rows.add(histogram(name, values)));
     labels.forEach((name, counts) -> {
@@ -126,18 +144,19 @@ final class Overview {
     return rows;
   }
 
-  private static ObjectNode histogram(String name, List<Double> values) {
-    double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-    double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+  /** Ten buckets over the scores' range ([0, 1] when they fit it); {@code counts} by score. */
+  private static ObjectNode histogram(String name, Map<Double, Long> counts) {
+    double min = counts.keySet().stream().mapToDouble(Double::doubleValue).min().orElse(0);
+    double max = counts.keySet().stream().mapToDouble(Double::doubleValue).max().orElse(0);
     // Scores are usually in [0, 1]: keep that scale when they fit it, so charts compare.
     if (min >= 0 && max <= 1) {
       min = 0;
       max = 1;
     }
     double width = max > min ? (max - min) / SCORE_BUCKETS : 1;
-    int[] counts = new int[SCORE_BUCKETS];
-    for (double value : values) {
-      counts[Math.min(SCORE_BUCKETS - 1, (int) ((value - min) / width))]++;
+    long[] perBucket = new long[SCORE_BUCKETS];
+    for (Map.Entry<Double, Long> score : counts.entrySet()) {
+      perBucket[Math.min(SCORE_BUCKETS - 1, (int) ((score.getKey() - min) / width))] += score.getValue();
     }
     ObjectNode row = JsonNodeFactory.instance.objectNode();
     row.put("name", name);
@@ -146,7 +165,7 @@ final class Overview {
     for (int i = 0; i < SCORE_BUCKETS; i++) {
       buckets.addObject()
           .put("label", String.format(java.util.Locale.ROOT, "%.2f–%.2f", min + i * width, min + (i + 1) * width))
-          .put("count", counts[i]);
+          .put("count", perBucket[i]);
     }
     return row;
   }

@@ -3,7 +3,6 @@ package io.llmops.observability.ui.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.llmops.observability.processor.DecodedTrace;
-import io.llmops.observability.processor.MergeResult;
 import io.llmops.observability.processor.TraceMerger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -69,14 +68,9 @@ final class SegmentAssembler {
       DecodedTrace alone = children.get(0);
       return new StoredTrace(alone.trace(), segmentOf(alone));
     }
-    MergeResult result = TraceMerger.merge(first, children);
-    Map<String, String> segmentOfSpan = new HashMap<>();
-    for (DecodedTrace child : children) {
-      if (result.mergedSegmentIds().contains(child.segmentId())) {
-        segmentOf(child).forEach(segmentOfSpan::putIfAbsent);
-      }
-    }
-    return new StoredTrace(result.trace(), segmentOfSpan);
+    // The merger marks each attached span with its segment (llmops.segment_id), which the
+    // writer stores as the span's segment.
+    return new StoredTrace(TraceMerger.merge(first, children).trace(), Map.of());
   }
 
   private static Map<String, String> segmentOf(DecodedTrace child) {

@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
  * which the page starts (the last row of the page before: newest first, so older rows follow).
  *
  * @param search text searched in name, user, session and trace id
+ * @param text words searched in the inputs and outputs of the trace and its spans ({@link TraceText})
  * @param fromMs earliest start, epoch milliseconds, inclusive
  * @param toMs latest start, epoch milliseconds, exclusive
  * @param afterStartMs the cursor's start, with {@code afterTraceId}
@@ -20,6 +21,7 @@ public record TraceQuery(
     @Nullable String status,
     @Nullable String model,
     @Nullable String search,
+    @Nullable String text,
     @Nullable Long fromMs,
     @Nullable Long toMs,
     int limit,
@@ -36,6 +38,9 @@ public record TraceQuery(
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new IllegalArgumentException("limit must be from 1 to " + MAX_LIMIT);
     }
+    if (text != null && TraceText.match(text) == null) {
+      throw new IllegalArgumentException("text must contain a letter or a digit");
+    }
     if ((afterStartMs == null) != (afterTraceId == null)) {
       throw new IllegalArgumentException("cursor must name a start and a trace id");
     }
@@ -43,12 +48,12 @@ public record TraceQuery(
 
   /** The first page of everything. */
   public static TraceQuery newest(int limit) {
-    return new TraceQuery(null, null, null, null, null, null, null, null, null, limit, null, null);
+    return new TraceQuery(null, null, null, null, null, null, null, null, null, null, limit, null, null);
   }
 
   /**
    * The query of a request's parameters: {@code name, user, session, tag, status, model, q,
-   * from, to} (epoch milliseconds), {@code limit}, {@code cursor} ({@code <start ms>:<trace id>}).
+   * text, from, to} (epoch milliseconds), {@code limit}, {@code cursor} ({@code <start ms>:<trace id>}).
    *
    * @throws IllegalArgumentException naming the parameter that is not valid
    */
@@ -77,6 +82,7 @@ public record TraceQuery(
         status,
         blankToNull(parameters.get("model")),
         blankToNull(parameters.get("q")),
+        blankToNull(parameters.get("text")),
         optionalNumber("from", parameters.get("from")),
         optionalNumber("to", parameters.get("to")),
         limit == null ? DEFAULT_LIMIT : Math.toIntExact(number("limit", limit)),

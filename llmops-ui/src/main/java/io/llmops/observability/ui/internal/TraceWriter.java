@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stores traces: an upsert by trace id (the trace sent again with more spans replaces the one
@@ -24,10 +25,14 @@ public final class TraceWriter {
   private final Connection connection;
   private final Object lock = new Object();
   private final SegmentAssembler segments;
+  private final Rollups rollups;
+  private final TraceText text;
 
   TraceWriter(Connection connection) {
     this.connection = connection;
     this.segments = new SegmentAssembler(connection);
+    this.rollups = new Rollups(connection);
+    this.text = new TraceText(connection);
   }
 
   /** Stores {@code traces} in one transaction: all or, on an SQL error, none. */
@@ -124,6 +129,10 @@ public final class TraceWriter {
       return;
     }
     inTransaction(() -> {
+      for (String id : traceIds) {
+        rollups.remove(id);
+        text.remove(id);
+      }
       for (String table : new String[] {"traces", "spans", "trace_tags", "trace_models", "segments"}) {
         try (PreparedStatement delete = connection.prepareStatement(
             "DELETE FROM " + table + " WHERE trace_id = ?")) {
@@ -134,12 +143,18 @@ public final class TraceWriter {
           delete.executeBatch();
         }
       }
+      rollups.dropEmpty();
     });
   }
 
   private void replace(ObjectNode trace, Map<String, String> segmentOfSpan) throws SQLException {
     TraceSummary summary = TraceSummary.of(trace);
     String id = summary.traceId();
+    // A trace seen for the first time (the usual case) has no share to take away.
+    if (text.isStored(id)) {
+      rollups.remove(id);
+      text.remove(id);
+    }
     for (String table : new String[] {"spans", "trace_tags", "trace_models"}) {
       try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE trace_id = ?")) {
         delete.setString(1, id);
@@ -173,9 +188,11 @@ public final class TraceWriter {
       insert.setLong(++i, System.currentTimeMillis());
       insert.executeUpdate();
     }
+    text.add(id, trace);
     insertSpans(id, spans, segmentOfSpan);
     insertKeys("trace_tags", summary.tags(), summary);
     insertKeys("trace_models", summary.models(), summary);
+    rollups.add(id);
   }
 
   private void insertSpans(String traceId, JsonNode spans, Map<String, String> segmentOfSpan) throws SQLException {
@@ -195,7 +212,7 @@ public final class TraceWriter {
         insert.setLong(++i, span.path("duration_ms").asLong(0));
         insert.setString(++i, span.path("status").asText("success"));
         insert.setString(++i, span.path("model_id").isTextual() ? span.get("model_id").asText() : null);
-        insert.setString(++i, segmentOfSpan.get(spanId));
+        insert.setString(++i, segmentOfSpan.getOrDefault(spanId, markedSegment(span)));
         insert.setLong(++i, span.path("usage").path("input_tokens").asLong(0));
         insert.setLong(++i, span.path("usage").path("output_tokens").asLong(0));
         double cost = span.path("cost").path("total_cost").asDouble(0);
@@ -205,6 +222,12 @@ public final class TraceWriter {
       }
       insert.executeBatch();
     }
+  }
+
+  /** The child segment a merge (here or in the processor) marked the span with, or null. */
+  private static @Nullable String markedSegment(JsonNode span) {
+    JsonNode segment = span.path("metadata").path("llmops.segment_id");
+    return segment.isTextual() ? segment.asText() : null;
   }
 
   private void insertKeys(String table, List<String> keys, TraceSummary summary) throws SQLException {

@@ -72,7 +72,7 @@ async function refreshStatus() {
 
 // ---- traces list ----
 
-const FILTERS = ['name', 'user', 'session', 'tag', 'status', 'model', 'q', 'from', 'to'];
+const FILTERS = ['name', 'user', 'session', 'tag', 'status', 'model', 'q', 'text', 'from', 'to'];
 
 function select(name, label, values, current) {
   return el('label', {}, label, el('select', { name, id: 'filter-' + name },
@@ -102,6 +102,7 @@ async function showList(params) {
     select('status', 'Status', ['success', 'error'], params.get('status')),
     select('model', 'Model', facets.models, params.get('model')),
     input('q', 'Search', params.get('q')),
+    input('text', 'Text in inputs/outputs', params.get('text')),
     input('from', 'From', toLocalInput(params.get('from')), 'datetime-local'),
     input('to', 'To', toLocalInput(params.get('to')), 'datetime-local'),
     el('button', { type: 'submit', id: 'apply-filters' }, 'Apply'),
@@ -170,9 +171,14 @@ function spanTree(spans) {
   return ordered;
 }
 
+// The service that recorded a span of another service's child segment: the merger's mark
+// (llmops.segment_service), else the segment the viewer stored it under, else (traces merged
+// before the marks existed) a span project_id other than the trace's.
 function otherService(trace, span, segments) {
-  const project = span.metadata && span.metadata.project_id;
-  if (segments[span.span_id]) return project || 'child segment';
+  const metadata = span.metadata || {};
+  const project = metadata.project_id;
+  if (typeof metadata['llmops.segment_service'] === 'string') return metadata['llmops.segment_service'];
+  if (segments[span.span_id]) return project || 'segment ' + String(segments[span.span_id]).slice(0, 8);
   if (project && project !== trace.project_id) return project;
   return null;
 }
@@ -203,7 +209,8 @@ async function showTrace(traceId) {
       service ? el('span', { className: 'pill segment', title: 'recorded by another service' }, '↪ ' + service) : null,
       span.status === 'error' ? el('span', { className: 'pill error' }, 'error') : null);
     label.style.paddingLeft = (depth * 14) + 'px';
-    const row = el('div', { className: 'span-row' + (span.status === 'error' ? ' error' : ''), dataset: { spanId: span.span_id } },
+    const row = el('div', { className: 'span-row' + (span.status === 'error' ? ' error' : '') + (service ? ' from-segment' : ''),
+      dataset: { spanId: span.span_id } },
       label, el('div', { className: 'track' }, bar, barLabel));
     row.addEventListener('click', () => {
       for (const other of document.querySelectorAll('.span-row.selected')) other.classList.remove('selected');
@@ -216,7 +223,7 @@ async function showTrace(traceId) {
     el('a', { href: '#/traces', className: 'back' }, '← Traces'),
     el('h1', { id: 'trace-name' }, trace.trace_name),
     el('div', { className: 'meta-line' },
-      el('span', {}, 'id ' + trace.trace_id),
+      el('span', { id: 'trace-id' }, 'id ' + trace.trace_id, copyButton(trace.trace_id, 'trace id')),
       el('span', {}, fmtTime(trace.start_time * 1000)),
       el('span', {}, fmtDuration(trace.duration_ms)),
       trace.user_id ? el('span', {}, 'user ' + trace.user_id) : null,
@@ -227,10 +234,21 @@ async function showTrace(traceId) {
       (trace.tags || []).map(tag => el('span', { className: 'pill' }, tag))),
     field('Trace input', trace.trace_input),
     field('Trace output', trace.trace_output));
-  main.replaceChildren(header, el('div', { className: 'trace-layout' },
-    el('div', { className: 'panel waterfall', id: 'waterfall' }, el('h2', {}, spans.length + ' spans'), rows),
-    details));
+  const waterfall = el('div', { className: 'panel waterfall', id: 'waterfall', tabindex: '0',
+    title: 'arrow keys or j/k: next and previous span; Home/End: first and last' },
+    el('h2', {}, spans.length + ' spans'), rows);
+  waterfall.addEventListener('keydown', event => {
+    const current = rows.findIndex(row => row.classList.contains('selected'));
+    const next = { ArrowDown: current + 1, j: current + 1, ArrowUp: current - 1, k: current - 1,
+      Home: 0, End: rows.length - 1 }[event.key];
+    if (next === undefined || next < 0 || next >= rows.length) return;
+    event.preventDefault();
+    rows[next].click();
+    rows[next].scrollIntoView({ block: 'nearest' });
+  });
+  main.replaceChildren(header, el('div', { className: 'trace-layout' }, waterfall, details));
   if (rows.length > 0) rows[0].click();
+  waterfall.focus({ preventScroll: true });
 }
 
 function pretty(value) {
@@ -255,6 +273,18 @@ function field(title, value) {
   return el('section', {}, el('h3', {}, title), body);
 }
 
+// A button that copies an id; the page is served from 127.0.0.1, a secure context, so the
+// asynchronous clipboard is there. What happened shows on the button for a moment.
+function copyButton(value, what) {
+  const button = el('button', { type: 'button', className: 'copy', title: 'copy the ' + what }, 'copy');
+  button.addEventListener('click', event => {
+    event.stopPropagation();
+    const shown = done => { button.textContent = done; setTimeout(() => { button.textContent = 'copy'; }, 1500); };
+    navigator.clipboard.writeText(value).then(() => shown('copied'), () => shown('not copied'));
+  });
+  return button;
+}
+
 function spanDetails(span, service) {
   const metadata = Object.assign({}, span.metadata || {});
   const toolCalls = metadata['llm.tool_calls'];
@@ -265,7 +295,8 @@ function spanDetails(span, service) {
     ['service', service], ['span id', span.span_id]].filter(([, v]) => v);
   return [
     el('h2', { id: 'span-title' }, span.span_name),
-    el('dl', { className: 'kv' }, facts.map(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
+    el('dl', { className: 'kv' }, facts.map(([k, v]) => [el('dt', {}, k),
+      el('dd', {}, v, k === 'span id' ? copyButton(v, 'span id') : null)])),
     span.error ? el('section', {}, el('h3', {}, 'Error'), el('pre', { className: 'json error-text' }, span.error)) : null,
     field('Evaluation', evaluation),
     field('Prompt', span.prompt),

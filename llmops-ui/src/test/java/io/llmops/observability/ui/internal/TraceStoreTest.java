@@ -2,15 +2,16 @@ package io.llmops.observability.ui.internal;
 
 import static io.llmops.observability.ui.SampleTraces.supportTrace;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.llmops.observability.processor.DecodedTrace;
+import io.llmops.observability.ui.SampleTraces;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,42 @@ class TraceStoreTest {
   }
 
   @Test
+  void theTextFilterFindsWordsOfInputsAndOutputsOfTheTraceAndItsSpans() throws Exception {
+    ObjectNode refund = supportTrace("refund", "ann", 1_000, "gpt-4o", false);
+    ((ObjectNode) refund.get("spans").get(0)).put("prompt", "Customer asks about the Zürich warehouse refund");
+    store(refund);
+    ObjectNode other = supportTrace("other", "bob", 2_000, "gpt-4o", false);
+    other.put("trace_output", "parcel delivered");
+    store(other);
+
+    assertThat(names(Map.of("text", "zurich warehouse"))).containsExactly("refund");
+    assertThat(names(Map.of("text", "wareh"))).as("the last word is a prefix").containsExactly("refund");
+    assertThat(names(Map.of("text", "Parcel"))).containsExactly("other");
+    assertThat(names(Map.of("text", "reset password"))).containsExactly("other", "refund");
+    assertThat(names(Map.of("text", "warehouse", "user", "bob"))).isEmpty();
+  }
+
+  @Test
+  void aTraceStoredAgainOrDeletedIsFoundByItsTextAsItIsNow() throws Exception {
+    ObjectNode trace = supportTrace("answer", "ann", 1_000, "gpt-4o", false);
+    trace.put("trace_output", "first draft");
+    store(trace);
+    trace.put("trace_output", "final answer");
+    store(trace);
+
+    assertThat(names(Map.of("text", "draft"))).isEmpty();
+    assertThat(names(Map.of("text", "final"))).containsExactly("answer");
+    store.writer().deleteStartedBefore(2_000_000);
+    assertThat(names(Map.of("text", "final"))).isEmpty();
+  }
+
+  @Test
+  void aTextWithoutALetterOrDigitIsRefusedNamingTheParameter() {
+    assertThatIllegalArgumentException().isThrownBy(() -> TraceQuery.of(Map.of("text", "\"*\" -")))
+        .withMessageStartingWith("text ");
+  }
+
+  @Test
   void pagesFollowEachOtherThroughTheCursorWithoutGapsOrRepeats() throws Exception {
     for (int i = 0; i < 7; i++) {
       store(supportTrace("t" + i, "ann", 1_000 + (i / 2), "gpt-4o", false)); // pairs share a start
@@ -114,7 +151,7 @@ class TraceStoreTest {
   void aChildSegmentIsMergedUnderItsCallerWhicheverArrivesFirst() throws Exception {
     ObjectNode parent = supportTrace("checkout", "ann", 1_000, "gpt-4o", false);
     String caller = parent.get("spans").get(1).get("span_id").asText();
-    ObjectNode child = childSegment(parent, caller.replace("-", "").substring(0, 16));
+    ObjectNode child = SampleTraces.childSegmentUnderTheTool(parent, "billing");
 
     store(child);
     assertThat(store.reader().trace(parent.get("trace_id").asText()).trace().get("spans")).hasSize(1);
@@ -156,21 +193,6 @@ class TraceStoreTest {
     assertThat(deleted).isBetween(500, 2_000);
     assertThat(names(Map.of("limit", "1"))).containsExactly("t1999");
     assertThat(store.reader().count()).isEqualTo(2_000 - deleted);
-  }
-
-  private ObjectNode childSegment(ObjectNode parent, String callerW3cId) {
-    ObjectNode child = parent.deepCopy();
-    child.put("is_child_segment", true);
-    child.put("segment_id", "segment-1");
-    child.put("project_id", "billing");
-    com.fasterxml.jackson.databind.node.ArrayNode spans = child.putArray("spans");
-    ObjectNode span = parent.get("spans").get(2).deepCopy();
-    span.put("span_id", UUID.randomUUID().toString());
-    span.put("span_name", "charge-card");
-    span.put("parent_span_id", callerW3cId);
-    ((ObjectNode) span.get("metadata")).put("project_id", "billing");
-    spans.add(span);
-    return child;
   }
 
   private static JsonNode spanById(JsonNode trace, String spanId) {
