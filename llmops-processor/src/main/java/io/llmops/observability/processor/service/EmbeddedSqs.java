@@ -1,6 +1,8 @@
 package io.llmops.observability.processor.service;
 
 import java.net.URI;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -19,6 +21,12 @@ public final class EmbeddedSqs implements AutoCloseable {
 
   /** The queue the demo and {@code ./llmops processor} share by default. */
   public static final String DEMO_QUEUE = "llmops-demo";
+
+  /**
+   * ElasticMQ and Pekko log at INFO what the caller prints in its own words (the server started,
+   * the queue created); warnings still show. Held here: java.util.logging keeps loggers weakly.
+   */
+  private static final Logger[] QUIETED = {quieted("org.elasticmq"), quieted("org.apache.pekko")};
 
   private final SQSRestServer server;
   private final SqsClient client;
@@ -48,6 +56,12 @@ public final class EmbeddedSqs implements AutoCloseable {
       server.stopAndWait();
       throw e;
     }
+  }
+
+  private static Logger quieted(String name) {
+    Logger logger = Logger.getLogger(name);
+    logger.setLevel(Level.WARNING);
+    return logger;
   }
 
   /** Whether ElasticMQ is on the class path. */

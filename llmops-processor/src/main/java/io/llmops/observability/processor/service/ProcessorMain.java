@@ -53,17 +53,7 @@ public final class ProcessorMain {
       System.exit(2);
       return;
     }
-    service.start();
-    out.println("llmops processor: " + settings.consumers() + " consumer(s) on "
-        + (embedded != null ? "the in-process SQS queue " : "") + queueUrl);
-    String store = settings.bucket() != null ? "s3://" + settings.bucket() + "/"
-        : settings.dataDir().resolve("store").toAbsolutePath() + "/";
-    out.println("  traces:       " + store + "traces/");
-    out.println("  dead letters: " + store + "dead_letters/");
-    out.println("  health:       http://" + settings.healthHost() + ":" + health.port() + "/health");
-    out.println("  Ctrl-C stops it (batches in progress get "
-        + settings.shutdownDeadline().getSeconds() + " s to finish)");
-
+    // Before it says it is ready: a stop right after the start then finds the hook in place.
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       service.close();
@@ -75,6 +65,17 @@ public final class ProcessorMain {
       }
       stopped.countDown();
     }, "llmops-processor-shutdown"));
+    service.start();
+    out.println("llmops processor: " + settings.consumers() + " consumer(s) on "
+        + (embedded != null ? "the in-process SQS queue " : "") + queueUrl);
+    String store = settings.bucket() != null ? "s3://" + settings.bucket() + "/"
+        : settings.dataDir().resolve("store").toAbsolutePath() + "/";
+    out.println("  traces:       " + store + "traces/");
+    out.println("  dead letters: " + store + "dead_letters/");
+    out.println("  health:       http://" + settings.healthHost() + ":" + health.port() + "/health");
+    out.println("  Ctrl-C stops it (batches in progress get "
+        + settings.shutdownDeadline().getSeconds() + " s to finish)");
+
     stopped.await();
   }
 
