@@ -6,6 +6,7 @@ import io.llmops.observability.spring.boot.internal.RequestIdentity;
 import io.llmops.observability.spring.boot.internal.RequestIdentityFilter;
 import io.llmops.observability.spring.boot.internal.RequestIdentityWebFilter;
 import io.llmops.observability.spring.boot.internal.TracingFilterInitializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -20,8 +21,9 @@ import org.springframework.context.annotation.Configuration;
  * {@code RestTemplate} and {@code WebClient} beans ({@code llmops.http.client.enabled}, as
  * llmops-spring-web's own auto-configuration reads it). The WebFlux {@code WebFilter} comes
  * from llmops-webflux's auto-configuration ({@code llmops.webflux.enabled}). A request's trace
- * takes its user and session from the request ({@code llmops.identity.*}), through a filter
- * that runs after the application's (Spring Security's included).
+ * takes its user and session from the request ({@code llmops.identity.*}), or as the
+ * application's {@link LlmopsRequestIdentityResolver} bean chooses, through a filter that runs
+ * after the application's (Spring Security's included).
  */
 @AutoConfiguration(after = LlmopsAutoConfiguration.class)
 public class LlmopsWebAutoConfiguration {
@@ -42,8 +44,10 @@ public class LlmopsWebAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = "llmops.identity", name = "enabled", matchIfMissing = true)
-    RequestIdentityFilter.Initializer llmopsRequestIdentity(LlmopsProperties properties) {
-      return new RequestIdentityFilter.Initializer(new RequestIdentity(properties.getIdentity()));
+    RequestIdentityFilter.Initializer llmopsRequestIdentity(LlmopsProperties properties,
+        ObjectProvider<LlmopsRequestIdentityResolver> resolver) {
+      return new RequestIdentityFilter.Initializer(
+          new RequestIdentity(properties.getIdentity(), resolver.getIfUnique()));
     }
   }
 
@@ -57,8 +61,10 @@ public class LlmopsWebAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = "llmops.identity", name = "enabled", matchIfMissing = true)
-    RequestIdentityWebFilter llmopsRequestIdentityWebFilter(LlmopsProperties properties) {
-      return new RequestIdentityWebFilter(new RequestIdentity(properties.getIdentity()));
+    RequestIdentityWebFilter llmopsRequestIdentityWebFilter(LlmopsProperties properties,
+        ObjectProvider<LlmopsRequestIdentityResolver> resolver) {
+      return new RequestIdentityWebFilter(
+          new RequestIdentity(properties.getIdentity(), resolver.getIfUnique()));
     }
   }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.llmops.observability.spring.boot.LlmopsRequestIdentityResolver.Identity;
+import io.llmops.observability.testing.CapturedLog;
 import io.llmops.observability.testing.CollectingSink;
 import io.llmops.observability.testing.DecodedTraces;
 import io.llmops.observability.testing.Exported;
@@ -43,7 +45,8 @@ import reactor.core.publisher.Mono;
 /**
  * A request's trace takes its user from the authenticated principal and its session from a
  * header or an existing HTTP session, in servlet and WebFlux applications. The applications
- * authenticate with a filter of Spring Security's order that trusts an X-Test-User header.
+ * authenticate with a filter of Spring Security's order that trusts an X-Test-User header. An
+ * application's {@link LlmopsRequestIdentityResolver} bean chooses instead.
  */
 @Timeout(60)
 class RequestIdentityTest {
@@ -126,6 +129,36 @@ class RequestIdentityTest {
     @Bean
     ReactiveAuthentication authentication() {
       return new ReactiveAuthentication();
+    }
+  }
+
+  /** Keeps the default user, takes the session from the tenant and conversation headers. */
+  @Configuration(proxyBeanMethods = false)
+  static class ConversationIdentity {
+    @Bean
+    LlmopsRequestIdentityResolver conversationIdentity() {
+      return request -> new Identity(request.defaults().user(),
+          request.header("X-Tenant") + "/" + request.header("X-Conversation"));
+    }
+  }
+
+  /** Names the user after the framework's request and the principal, dropping the session. */
+  @Configuration(proxyBeanMethods = false)
+  static class PrincipalAndRequestTypeIdentity {
+    @Bean
+    LlmopsRequestIdentityResolver principalAndRequestType() {
+      return request -> new Identity(request.principal().getName() + "@"
+          + (request.nativeRequest() instanceof ServerWebExchange ? "webflux" : "servlet"), null);
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class FailingIdentity {
+    @Bean
+    LlmopsRequestIdentityResolver failing() {
+      return request -> {
+        throw new IllegalStateException("no tenant");
+      };
     }
   }
 
@@ -214,5 +247,57 @@ class RequestIdentityTest {
     JsonNode trace = traces(1).get(0);
     assertThat(trace.path("user_id").asText()).isEqualTo("grace");
     assertThat(trace.path("session_id").asText()).isEqualTo("chat-7");
+  }
+
+  @Test
+  void anApplicationsResolverChoosesTheServletRequestsSessionAndKeepsTheDefaultUser()
+      throws Exception {
+    context = StarterApps.start(sink, WebApplicationType.SERVLET, ServletApp.class,
+        ConversationIdentity.class);
+
+    get("/hello", USER, "ada", "X-Tenant", "acme", "X-Conversation", "c-9");
+
+    JsonNode trace = traces(1).get(0);
+    assertThat(trace.path("user_id").asText()).isEqualTo("ada");
+    assertThat(trace.path("session_id").asText()).isEqualTo("acme/c-9");
+  }
+
+  @Test
+  void anApplicationsResolverSeesThePrincipalEvenWhenTheDefaultRuleIgnoresIt() throws Exception {
+    context = StarterApps.start(sink, WebApplicationType.SERVLET, ServletApp.class,
+        PrincipalAndRequestTypeIdentity.class, "--llmops.identity.user-from-principal=false",
+        "--llmops.identity.session-header=X-Session-Id");
+
+    get("/hello", USER, "ada", "X-Session-Id", "chat-1");
+
+    JsonNode trace = traces(1).get(0);
+    assertThat(trace.path("user_id").asText()).isEqualTo("ada@servlet");
+    assertThat(trace.path("session_id").isNull()).as("the resolver dropped it").isTrue();
+  }
+
+  @Test
+  void anApplicationsResolverChoosesTheWebFluxRequestsUserAndSession() throws Exception {
+    context = StarterApps.start(sink, WebApplicationType.REACTIVE, ReactiveApp.class,
+        PrincipalAndRequestTypeIdentity.class, "--llmops.identity.user-from-principal=false");
+
+    get("/hello", USER, "grace");
+
+    assertThat(traces(1).get(0).path("user_id").asText()).isEqualTo("grace@webflux");
+  }
+
+  @Test
+  void aFailingResolverIsLoggedAndTheTraceKeepsTheDefaults() throws Exception {
+    context = StarterApps.start(sink, WebApplicationType.SERVLET, ServletApp.class,
+        FailingIdentity.class, "--llmops.identity.session-header=X-Session-Id");
+
+    try (CapturedLog log = CapturedLog.open()) {
+      HttpResponse<String> response = get("/hello", USER, "ada", "X-Session-Id", "chat-2");
+
+      assertThat(response.body()).isEqualTo("hi");
+      JsonNode trace = traces(1).get(0);
+      assertThat(trace.path("user_id").asText()).isEqualTo("ada");
+      assertThat(trace.path("session_id").asText()).isEqualTo("chat-2");
+      assertThat(log.text()).contains("LlmopsRequestIdentityResolver failed");
+    }
   }
 }

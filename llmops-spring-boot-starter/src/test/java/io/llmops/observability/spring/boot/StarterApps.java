@@ -19,8 +19,19 @@ final class StarterApps {
 
   static ConfigurableApplicationContext start(TraceSink sink, WebApplicationType web,
       Class<?> application, String... args) {
+    return start(sink, web, new Class<?>[] {application}, args);
+  }
+
+  /** The application with one more configuration of the test's. */
+  static ConfigurableApplicationContext start(TraceSink sink, WebApplicationType web,
+      Class<?> application, Class<?> configuration, String... args) {
+    return start(sink, web, new Class<?>[] {application, configuration}, args);
+  }
+
+  private static ConfigurableApplicationContext start(TraceSink sink, WebApplicationType web,
+      Class<?>[] sources, String... args) {
     LlmopsConfig config = TestConfigs.isolated().addSink(sink).build();
-    return new SpringApplicationBuilder(application).web(web).bannerMode(Banner.Mode.OFF)
+    return new SpringApplicationBuilder(sources).web(web).bannerMode(Banner.Mode.OFF)
         .initializers(context -> context.getBeanFactory().registerSingleton("llmopsConfig", config))
         .run(concat(args, "--server.port=0", "--server.address=127.0.0.1"));
   }

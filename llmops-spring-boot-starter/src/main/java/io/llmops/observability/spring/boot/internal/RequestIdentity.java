@@ -5,6 +5,8 @@ import io.llmops.observability.spi.SdkCounters;
 import io.llmops.observability.spi.SdkLog;
 import io.llmops.observability.spi.TracedRequest;
 import io.llmops.observability.spring.boot.LlmopsProperties;
+import io.llmops.observability.spring.boot.LlmopsRequestIdentityResolver;
+import io.llmops.observability.spring.boot.LlmopsRequestIdentityResolver.Identity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Gives a request's trace its user (the authenticated {@link Principal}'s name) and session (a
  * configured header's value, else a digest of the HTTP session's id: that id is a credential and
- * never leaves the process), as {@code llmops.identity.*} says. Never throws. Internal.
+ * never leaves the process), as {@code llmops.identity.*} says, or as the application's
+ * {@link LlmopsRequestIdentityResolver} chooses. Never throws. Internal.
  */
 public final class RequestIdentity {
 
@@ -27,16 +30,20 @@ public final class RequestIdentity {
   private final boolean userFromPrincipal;
   private final @Nullable String sessionHeader;
   private final boolean sessionFromHttpSession;
+  private final @Nullable LlmopsRequestIdentityResolver resolver;
 
-  public RequestIdentity(LlmopsProperties.Identity settings) {
+  public RequestIdentity(LlmopsProperties.Identity settings,
+      @Nullable LlmopsRequestIdentityResolver resolver) {
     this.userFromPrincipal = settings.isUserFromPrincipal();
     String header = settings.getSessionHeader();
     this.sessionHeader = header == null || header.isBlank() ? null : header.trim();
     this.sessionFromHttpSession = settings.isSessionFromHttpSession();
+    this.resolver = resolver;
   }
 
+  /** Whether the principal is read: for the default rule, or for the application's resolver. */
   public boolean readsPrincipal() {
-    return userFromPrincipal;
+    return userFromPrincipal || resolver != null;
   }
 
   /** Whether the HTTP session is read: only when no header is configured. */
@@ -45,22 +52,49 @@ public final class RequestIdentity {
   }
 
   /**
-   * Sets what is known on {@code traced}: {@code principal}, the header's value ({@code headers}
-   * by name), else {@code httpSessionId} (asked only when {@link #readsHttpSession()}).
+   * Sets on {@code traced} what the application's resolver chooses, else the default rule's:
+   * {@code principal}, the header's value ({@code headers} by name), else {@code httpSessionId}
+   * (asked only when {@link #readsHttpSession()}).
    */
-  public void identify(TracedRequest traced, @Nullable Principal principal,
+  public void identify(TracedRequest traced, Object nativeRequest, @Nullable Principal principal,
       Function<String, @Nullable String> headers, Supplier<@Nullable String> httpSessionId) {
+    Identity chosen;
     try {
-      if (userFromPrincipal && principal != null) {
-        traced.user(bounded(principal.getName()));
-      }
-      if (sessionHeader != null) {
-        traced.session(bounded(headers.apply(sessionHeader)));
-      } else if (sessionFromHttpSession) {
-        traced.session(digest(httpSessionId.get()));
-      }
+      chosen = defaults(principal, headers, httpSessionId);
     } catch (RuntimeException | LinkageError e) {
       failed(e);
+      return;
+    }
+    if (resolver != null) {
+      chosen = resolved(new ResolverRequest(nativeRequest, principal, headers, chosen), chosen);
+    }
+    traced.user(bounded(chosen.user()));
+    traced.session(bounded(chosen.session()));
+  }
+
+  private Identity defaults(@Nullable Principal principal,
+      Function<String, @Nullable String> headers, Supplier<@Nullable String> httpSessionId) {
+    String user = userFromPrincipal && principal != null ? principal.getName() : null;
+    String session = null;
+    if (sessionHeader != null) {
+      session = headers.apply(sessionHeader);
+    } else if (sessionFromHttpSession) {
+      session = digest(httpSessionId.get());
+    }
+    return new Identity(user, session);
+  }
+
+  /** The application's choice; its failure leaves the defaults, counted and logged once. */
+  private Identity resolved(LlmopsRequestIdentityResolver.Request request, Identity defaults) {
+    try {
+      Identity chosen = resolver.resolve(request);
+      return chosen == null ? new Identity(null, null) : chosen;
+    } catch (RuntimeException | LinkageError e) {
+      SdkCounters.increment(InboundHttp.COUNTER_FAILED);
+      SdkLog.errorOnce("spring-request-identity-resolver", "llmops: the application's "
+          + "LlmopsRequestIdentityResolver failed; the request's trace keeps the default user "
+          + "and session", e);
+      return defaults;
     }
   }
 

@@ -62,7 +62,8 @@ public final class RequestIdentityFilter implements Filter {
     } finally {
       TracedRequest traced = LlmopsTracingFilter.tracedRequest(request);
       if (traced != null && request instanceof HttpServletRequest http) {
-        identity.identify(traced, http.getUserPrincipal(), http::getHeader, () -> sessionId(http));
+        identity.identify(traced, http, http.getUserPrincipal(), http::getHeader,
+            () -> sessionId(http));
       }
     }
   }

@@ -49,7 +49,7 @@ public final class RequestIdentityWebFilter implements WebFilter, Ordered {
         ? exchange.getSession().map(RequestIdentityWebFilter::startedId)
             .defaultIfEmpty(Optional.empty())
         : Mono.just(Optional.empty());
-    return Mono.zip(principal, session).doOnNext(found -> identity.identify(traced,
+    return Mono.zip(principal, session).doOnNext(found -> identity.identify(traced, exchange,
         found.getT1().orElse(null), exchange.getRequest().getHeaders()::getFirst,
         () -> found.getT2().orElse(null))).then();
   }
