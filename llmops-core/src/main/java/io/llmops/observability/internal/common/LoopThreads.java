@@ -12,11 +12,17 @@ public final class LoopThreads {
 
   private LoopThreads() {}
 
-  /** Daemon threads: the SDK never holds the JVM open. */
+  /**
+   * Daemon threads: the SDK never holds the JVM open. Their context class loader is the core's,
+   * not the starting thread's: a web application's request thread would otherwise lend them its
+   * loader, which a shared core's threads would then pin after the application is undeployed
+   * (Tomcat reports such a thread as a leak).
+   */
   public static ThreadFactory daemons() {
     return runnable -> {
       Thread thread = new Thread(runnable);
       thread.setDaemon(true);
+      thread.setContextClassLoader(LoopThreads.class.getClassLoader());
       return thread;
     };
   }
