@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SpringBootExecutableJarTest {
 
-  private static final String WAITS = "waits for helper/agent19b: -javaagent aborts the JVM when "
-      + "llmops-core is not on the system class path (the agent jar has no copy of the core)";
+  @TempDir static Path flatWork;
+  private static @Nullable List<String> flatShape;
 
   @TempDir Path work;
 
@@ -41,7 +41,6 @@ class SpringBootExecutableJarTest {
   }
 
   @Test
-  @Disabled(WAITS)
   void anExecutableJarWithItsOwnCoreGivesTheFlatTraceThroughItsOwnConfiguration() throws Exception {
     Path traces = work.resolve("traces");
     assertGivesTheFlatTrace("boot.fixture.with.core", Map.of(), traces, "boot-app",
@@ -49,7 +48,6 @@ class SpringBootExecutableJarTest {
   }
 
   @Test
-  @Disabled(WAITS)
   void anExecutableJarWithoutTheCoreGivesTheFlatTraceThroughTheAgentsOwnCore() throws Exception {
     Path traces = work.resolve("traces");
     assertGivesTheFlatTrace("boot.fixture.agent.only", Map.of("LLMOPS_PROJECT_ID", "agent-only",
@@ -70,15 +68,18 @@ class SpringBootExecutableJarTest {
 
     JsonNode trace = onlyTrace(traces, printed);
     AssistantTrace.assertShape(trace, project);
-    assertThat(AssistantTrace.shape(trace)).isEqualTo(AssistantTrace.shape(flatTrace()));
+    assertThat(AssistantTrace.shape(trace)).isEqualTo(flatShape());
     assertThat(FixtureJvm.llmopsWarnings(printed)).isEmpty();
   }
 
-  /** The same question asked of the same beans on a flat class path. */
-  private JsonNode flatTrace() throws Exception {
-    Path traces = work.resolve("flat-traces");
-    String printed = FixtureJvm.flatClassPath(work, "Paris", "--fixture.llmops.folder=" + traces);
-    return onlyTrace(traces, printed);
+  /** The span tree of the same question asked of the same beans on a flat class path; run once. */
+  private static synchronized List<String> flatShape() throws Exception {
+    if (flatShape == null) {
+      Path traces = flatWork.resolve("traces");
+      String printed = FixtureJvm.flatClassPath(flatWork, "Paris", "--fixture.llmops.folder=" + traces);
+      flatShape = AssistantTrace.shape(onlyTrace(traces, printed));
+    }
+    return flatShape;
   }
 
   private static JsonNode onlyTrace(Path traces, String printed) throws Exception {

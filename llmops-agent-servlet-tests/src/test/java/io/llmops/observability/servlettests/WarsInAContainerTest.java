@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
@@ -22,10 +21,6 @@ import org.junit.jupiter.api.TestInfo;
  * Each container's test extends this one.
  */
 abstract class WarsInAContainerTest {
-
-  static final String WAITS_FOR_AGENT_ONLY_START = "waits for helper/agent19b: -javaagent aborts "
-      + "the JVM when llmops-core is not on the system class path (premain, AgentInstaller.warmUp: "
-      + "NoClassDefFoundError io/llmops/observability/spi/SdkLog; the agent jar has no copy of the core)";
 
   /** Kept under target/ after the run: the WARs, the trace folders and the server's log. */
   Path work;
@@ -47,7 +42,6 @@ abstract class WarsInAContainerTest {
   }
 
   @Test
-  @Disabled(WAITS_FOR_AGENT_ONLY_START)
   void aWarWithItsOwnCoreIsTracedThroughThatCoreAndItsConfiguration() throws Exception {
     Path traces = work.resolve("traces");
     Path war = ExplodedWar.withCore(work.resolve("shop"), "shop", traces);
@@ -64,7 +58,6 @@ abstract class WarsInAContainerTest {
   }
 
   @Test
-  @Disabled(WAITS_FOR_AGENT_ONLY_START)
   void aWarWithoutTheCoreIsTracedThroughTheAgentsOwnCopy() throws Exception {
     Path traces = work.resolve("traces");
     Path war = ExplodedWar.agentOnly(work.resolve("shop"));
@@ -100,7 +93,6 @@ abstract class WarsInAContainerTest {
   }
 
   @Test
-  @Disabled(WAITS_FOR_AGENT_ONLY_START)
   void twoWarsWithTheirOwnCoreKeepTheirTracesAndConfigurationApart() throws Exception {
     Path shopTraces = work.resolve("shop-traces");
     Path bankTraces = work.resolve("bank-traces");

@@ -19,17 +19,19 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A runtime started on a thread of a web application (whose context class loader is the
  * application's) does not lend that loader to its own threads: they hold the core's, so that a
- * core shared by the applications of a server does not pin an undeployed one.
+ * core shared by the applications of a server does not pin an undeployed one; and none of them
+ * outlives the runtime's shutdown (a servlet container checks at once).
  */
 class BackgroundThreadsLoaderTest {
 
   @TempDir Path traces;
 
   @Test
-  void theThreadsOfARuntimeStartedByAWebApplicationHoldTheCoresLoaderNotTheApplications()
+  void theThreadsOfARuntimeStartedByAWebApplicationHoldTheCoresLoaderAndEndWithItsShutdown()
       throws Exception {
     Set<Thread> before = new HashSet<>(Thread.getAllStackTraces().keySet());
     AtomicReference<Tracer> started = new AtomicReference<>();
+    List<Thread> ours = List.of();
     try (URLClassLoader webApplication = new URLClassLoader("web-app", new URL[0], null)) {
       Thread request = new Thread(() -> {
         Tracer tracer = Tracer.create(TestConfigs.isolated().sinks("file").fileSinkDir(traces)
@@ -46,7 +48,7 @@ class BackgroundThreadsLoaderTest {
       Tracer tracer = started.get();
       try {
         assertThat(tracer.flush(Duration.ofSeconds(10))).isTrue();
-        List<Thread> ours = Thread.getAllStackTraces().keySet().stream()
+        ours = Thread.getAllStackTraces().keySet().stream()
             .filter(thread -> !before.contains(thread) && thread.getName().startsWith("llmops-"))
             .toList();
         assertThat(ours).extracting(Thread::getName)
@@ -56,6 +58,8 @@ class BackgroundThreadsLoaderTest {
       } finally {
         tracer.shutdown(Duration.ofSeconds(5));
       }
+      assertThat(ours).as("threads alive once the runtime is shut down")
+          .filteredOn(Thread::isAlive).isEmpty();
     }
   }
 }
