@@ -60,9 +60,8 @@ class AgentAloneIT {
       assertThat(tool.get("span_type").asText()).isEqualTo("tool");
       assertThat(tool.get("parent_span_id")).isEqualTo(answer.get("span_id"));
     }
-    JsonNode generate = span(trace, "generate", "generation");
-    assertThat(generate.get("parent_span_id")).isEqualTo(answer.get("span_id"));
-    assertThat(generate.get("model_id").asText()).isEqualTo("model-x");
+    assertThat(childOf(trace, "generate", "generation", answer).get("model_id").asText())
+        .isEqualTo("model-x");
   }
 
   @Test
@@ -70,11 +69,9 @@ class AgentAloneIT {
     JsonNode trace = traceOfChild(ChildApplication.class);
 
     JsonNode answer = span(trace, "answer", "span");
-    assertThat(span(trace, "look-up", "tool").get("parent_span_id"))
-        .isEqualTo(answer.get("span_id"));
-    JsonNode generate = span(trace, "generate", "generation");
-    assertThat(generate.get("parent_span_id")).isEqualTo(answer.get("span_id"));
-    assertThat(generate.get("model_id").asText()).isEqualTo("child-model");
+    childOf(trace, "look-up", "tool", answer);
+    assertThat(childOf(trace, "generate", "generation", answer).get("model_id").asText())
+        .isEqualTo("child-model");
   }
 
   @Test
@@ -214,6 +211,13 @@ class AgentAloneIT {
       }
     });
     return found;
+  }
+
+  /** The one span named {@code name}, of type {@code type}, a child of {@code parent}. */
+  private static JsonNode childOf(JsonNode trace, String name, String type, JsonNode parent) {
+    JsonNode child = span(trace, name, type);
+    assertThat(child.get("parent_span_id")).isEqualTo(parent.get("span_id"));
+    return child;
   }
 
   private static JsonNode span(JsonNode trace, String name, String type) {
