@@ -3,14 +3,15 @@ package io.llmops.observability.servlettests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.llmops.observability.testing.FileSinkFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
@@ -41,7 +42,6 @@ abstract class WarsInAContainerTest {
   }
 
   @Test
-  @Disabled("waits for helper/agent19: with cb83308 merged, -javaagent still aborts the JVM when llmops-core is not on the system class path (premain, AgentInstaller.warmUp: NoClassDefFoundError io/llmops/observability/spi/SdkLog; the agent jar has no copy of the core)")
   void aWarWithItsOwnCoreIsTracedThroughThatCoreAndItsConfiguration() throws Exception {
     Path traces = work.resolve("traces");
     Path war = ExplodedWar.withCore(work.resolve("shop"), "shop", traces);
@@ -50,7 +50,7 @@ abstract class WarsInAContainerTest {
     assertThat(server.get("/shop/ask?q=Paris")).startsWith("answer to Paris");
     String log = server.stop();
 
-    List<JsonNode> written = TraceFolder.traces(traces);
+    List<JsonNode> written = FileSinkFolder.traces(traces);
     assertThat(written).as("traces; the server's log:\n%s", log).hasSize(1);
     AssistantTrace.assertShape(written.get(0), "shop");
     assertThat(ServerLog.llmopsWarnings(log)).isEmpty();
@@ -58,7 +58,6 @@ abstract class WarsInAContainerTest {
   }
 
   @Test
-  @Disabled("waits for helper/agent19: with cb83308 merged, -javaagent still aborts the JVM when llmops-core is not on the system class path (premain, AgentInstaller.warmUp: NoClassDefFoundError io/llmops/observability/spi/SdkLog; the agent jar has no copy of the core)")
   void aWarWithoutTheCoreIsTracedThroughTheAgentsOwnCopy() throws Exception {
     Path traces = work.resolve("traces");
     Path war = ExplodedWar.agentOnly(work.resolve("shop"));
@@ -69,7 +68,7 @@ abstract class WarsInAContainerTest {
     assertThat(server.get("/shop/ask?q=Paris")).startsWith("answer to Paris");
     String log = server.stop();
 
-    List<JsonNode> written = TraceFolder.traces(traces);
+    List<JsonNode> written = FileSinkFolder.traces(traces);
     assertThat(written).as("traces; the server's log:\n%s", log).hasSize(1);
     AssistantTrace.assertShape(written.get(0), "agent-only");
     assertThat(ServerLog.llmopsWarnings(log)).isEmpty();
@@ -86,9 +85,36 @@ abstract class WarsInAContainerTest {
     assertThat(server.get("/shop/ask?q=Paris")).startsWith("answer to Paris");
     String log = server.stop();
 
-    List<JsonNode> written = TraceFolder.traces(traces);
+    List<JsonNode> written = FileSinkFolder.traces(traces);
     assertThat(written).as("traces; the server's log:\n%s", log).hasSize(1);
     AssistantTrace.assertShape(written.get(0), "shared-core");
     assertThat(ServerLog.llmopsWarnings(log)).isEmpty();
+    assertThat(ServerLog.llmopsThreadsLeftRunning(log)).isEmpty();
+  }
+
+  @Test
+  void twoWarsWithTheirOwnCoreKeepTheirTracesAndConfigurationApart() throws Exception {
+    Path shopTraces = work.resolve("shop-traces");
+    Path bankTraces = work.resolve("bank-traces");
+    Map<String, Path> webApps = new LinkedHashMap<>();
+    webApps.put("/shop", ExplodedWar.withCore(work.resolve("shop"), "shop", shopTraces));
+    webApps.put("/bank", ExplodedWar.withCore(work.resolve("bank"), "bank", bankTraces));
+
+    ServerJvm server = ServerJvm.start(container(), work, Map.of(), webApps);
+    server.get("/shop/ask?q=Paris");
+    server.get("/bank/ask?q=Rome");
+    server.get("/shop/ask?q=Oslo");
+    String log = server.stop();
+
+    List<JsonNode> shop = FileSinkFolder.traces(shopTraces);
+    List<JsonNode> bank = FileSinkFolder.traces(bankTraces);
+    assertThat(shop).as("shop's traces; the server's log:\n%s", log).hasSize(2);
+    assertThat(bank).as("bank's traces; the server's log:\n%s", log).hasSize(1);
+    shop.forEach(trace -> AssistantTrace.assertShape(trace, "shop"));
+    bank.forEach(trace -> AssistantTrace.assertShape(trace, "bank"));
+    assertThat(shop).extracting(AssistantTrace::question).containsExactlyInAnyOrder("Paris", "Oslo");
+    assertThat(bank).extracting(AssistantTrace::question).containsExactly("Rome");
+    assertThat(ServerLog.llmopsWarnings(log)).isEmpty();
+    assertThat(ServerLog.llmopsThreadsLeftRunning(log)).isEmpty();
   }
 }

@@ -2,6 +2,7 @@ package io.llmops.observability.agent;
 
 import io.llmops.observability.agent.internal.AgentInstaller;
 import io.llmops.observability.agent.internal.AttachedWork;
+import io.llmops.observability.agent.internal.HiddenAgent;
 import io.llmops.observability.agent.internal.SelfAttach;
 import io.llmops.observability.agent.internal.Weavings;
 import java.lang.instrument.Instrumentation;
@@ -37,7 +38,7 @@ public final class LlmopsAgent {
    *     (not used)
    */
   public static void premain(@Nullable String arguments, Instrumentation instrumentation) {
-    AgentInstaller.install(instrumentation);
+    start(arguments, instrumentation, "premain");
   }
 
   /**
@@ -46,7 +47,25 @@ public final class LlmopsAgent {
    * @param arguments the agent's options, null when there are none (not used)
    */
   public static void agentmain(@Nullable String arguments, Instrumentation instrumentation) {
-    AgentInstaller.install(instrumentation);
+    start(arguments, instrumentation, "agentmain");
+  }
+
+  /**
+   * Installs with the core this class sees, or through the agent's own copy when there is none
+   * ({@link HiddenAgent}). Catches everything: a throwing {@code premain} aborts the JVM.
+   */
+  private static void start(@Nullable String arguments, Instrumentation instrumentation,
+      String entryPoint) {
+    try {
+      if (HiddenAgent.needed()) {
+        HiddenAgent.call(entryPoint, new Class<?>[] {String.class, Instrumentation.class},
+            arguments, instrumentation);
+      } else {
+        AgentInstaller.install(instrumentation);
+      }
+    } catch (Throwable e) { // the application must start, traced or not
+      HiddenAgent.failed(e);
+    }
   }
 
   /**
@@ -63,6 +82,14 @@ public final class LlmopsAgent {
    * {@code -javaagent}. The agent itself prints no JVM warning.
    */
   public static synchronized boolean install() {
+    try {
+      if (HiddenAgent.needed()) {
+        return (Boolean) HiddenAgent.call("install", new Class<?>[0]);
+      }
+    } catch (Throwable e) {
+      HiddenAgent.failed(e);
+      return false;
+    }
     if (AgentInstaller.isInstalled()) {
       return true;
     }
@@ -88,6 +115,12 @@ public final class LlmopsAgent {
 
   /** Whether the agent is active in this JVM. */
   public static boolean isInstalled() {
-    return AgentInstaller.isInstalled();
+    try {
+      return HiddenAgent.needed() ? (Boolean) HiddenAgent.call("isInstalled", new Class<?>[0])
+          : AgentInstaller.isInstalled();
+    } catch (Throwable e) {
+      HiddenAgent.failed(e);
+      return false;
+    }
   }
 }

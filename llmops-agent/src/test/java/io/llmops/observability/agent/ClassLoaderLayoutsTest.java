@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.Llmops;
+import io.llmops.observability.agent.fixtures.ChildApiApplication;
 import io.llmops.observability.agent.fixtures.ChildApplication;
 import io.llmops.observability.agent.fixtures.PlainGreeting;
 import io.llmops.observability.agent.fixtures.SdkClassLoader;
@@ -51,6 +52,16 @@ class ClassLoaderLayoutsTest extends AgentTest {
   }
 
   @Test
+  void anApplicationTracingOnlyThroughTheApiGetsItsContextCarriedToAThreadPool() throws Exception {
+    List<String> bodies = run(application("api-only"), ChildApiApplication.class, "model-c");
+
+    assertThat(bodies).as("one trace: the pool's span is the root's child").hasSize(1);
+    JsonNode trace = WireDecoder.trace(bodies.get(0));
+    assertThat(span(trace, "look-up").get("parent_span_id"))
+        .isEqualTo(span(trace, "answer").get("span_id"));
+  }
+
+  @Test
   void aClassLoaderThatCannotSeeTheAgentIsLoggedOnceAndItsClassesRunUnchanged() throws Exception {
     try (CapturedLog log = CapturedLog.open();
         URLClassLoader isolated = new URLClassLoader("isolated", new URL[] {
@@ -72,12 +83,17 @@ class ClassLoaderLayoutsTest extends AgentTest {
     return span(WireDecoder.trace(bodies.get(0)), "generate").get("model_id").asText();
   }
 
-  @SuppressWarnings("unchecked")
   private static List<String> run(ClassLoader application, String modelId) throws Exception {
+    return run(application, ChildApplication.class, modelId);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> run(ClassLoader application, Class<?> main, String modelId)
+      throws Exception {
     Function<String, List<String>> app = (Function<String, List<String>>) Class
-        .forName(ChildApplication.class.getName(), true, application)
+        .forName(main.getName(), true, application)
         .getConstructor().newInstance();
-    assertThat(app.getClass()).isNotSameAs(ChildApplication.class);
+    assertThat(app.getClass()).isNotSameAs(main);
     Thread thread = Thread.currentThread();
     ClassLoader previous = thread.getContextClassLoader();
     thread.setContextClassLoader(application); // as a container does while it runs the application

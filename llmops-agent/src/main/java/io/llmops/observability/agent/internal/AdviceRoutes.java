@@ -7,6 +7,7 @@ import java.lang.ref.WeakReference;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -34,17 +35,24 @@ final class AdviceRoutes {
   private static final ClassLoader AGENT = AdviceRoutes.class.getClassLoader();
   private static final Map<ClassLoader, Route> ROUTES =
       Collections.synchronizedMap(new WeakHashMap<>());
-  /** Weakly: a runtime lives as long as the woven classes that found it ({@code ClassValue}). */
+  /**
+   * Weakly: a runtime lives as long as the woven classes that found it ({@code ClassValue}) or
+   * the context bridge's hook. Under {@link #MAKING}.
+   */
   private static final Map<ClassLoader, WeakReference<AdviceDispatch.Advice>> RUNTIMES =
       new WeakHashMap<>();
+  /** Held while a runtime is made; {@link #making}: for which loader. */
+  private static final ReentrantLock MAKING = new ReentrantLock();
+  private static ClassLoader making;
   /** Set while a route is decided: a class that loads meanwhile is not woven. */
   private static final ThreadLocal<Boolean> DECIDING = new ThreadLocal<>();
 
   private AdviceRoutes() {}
 
-  /** Plugs the runtimes into the dispatch point; before any class is woven. */
+  /** Plugs the runtimes and the client builders into the dispatch point; before any weaving. */
   static void install() {
-    AdviceDispatch.setRuntimes(AdviceRoutes::runtime);
+    AdviceDispatch.setRuntimes(AdviceRoutes::runtime, AdviceRoutes::coreStarted);
+    AdviceDispatch.setClientBuilders(BedrockClients::withInterceptor, ClientBuilders::instrument);
   }
 
   static Route route(ClassLoader loader) {
@@ -92,15 +100,45 @@ final class AdviceRoutes {
 
   /** The runtime of {@code loader}'s woven classes, made on their first call; null if none. */
   private static AdviceDispatch.Advice runtime(ClassLoader loader) {
-    synchronized (RUNTIMES) {
-      WeakReference<AdviceDispatch.Advice> known = RUNTIMES.get(loader);
-      AdviceDispatch.Advice runtime = known == null ? null : known.get();
-      if (runtime == null) {
-        runtime = made(loader);
-        RUNTIMES.put(loader, new WeakReference<>(runtime));
-      }
-      return runtime;
+    MAKING.lock();
+    try {
+      return madeOnce(loader);
+    } finally {
+      MAKING.unlock();
     }
+  }
+
+  /**
+   * Makes the runtime of a loader whose own core just started (in the core's class initialiser),
+   * unless another thread is making one: that thread may be waiting for this core to start
+   * (a runtime initialises its core), and would wait for ever. The runtime is then made on the
+   * first call of a woven class of that loader.
+   */
+  private static AdviceDispatch.Advice coreStarted(ClassLoader loader) {
+    if (!MAKING.tryLock()) {
+      return null;
+    }
+    try {
+      return madeOnce(loader);
+    } finally {
+      MAKING.unlock();
+    }
+  }
+
+  /** Under {@link #MAKING}; null while this thread is making it (its core starts meanwhile). */
+  private static AdviceDispatch.Advice madeOnce(ClassLoader loader) {
+    WeakReference<AdviceDispatch.Advice> known = RUNTIMES.get(loader);
+    AdviceDispatch.Advice runtime = known == null ? null : known.get();
+    if (runtime == null && making != loader) {
+      making = loader;
+      try {
+        runtime = made(loader);
+      } finally {
+        making = null;
+      }
+      RUNTIMES.put(loader, new WeakReference<>(runtime));
+    }
+    return runtime;
   }
 
   private static AdviceDispatch.Advice made(ClassLoader loader) {

@@ -117,6 +117,7 @@ public final class AgentInstaller {
     if (weavings.context != null && (attached != null ? attached.contextBridge()
         : contextBridge(instrumentation))) {
       active.add(weavings.context);
+      active.add(new CoreStartWeaving());
     }
     if (weavings.httpClients != null && (attached != null ? attached.httpBridge()
         : httpBridge(instrumentation))) {

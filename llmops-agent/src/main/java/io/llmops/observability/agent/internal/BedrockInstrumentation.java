@@ -29,8 +29,8 @@ final class BedrockInstrumentation implements ClassWeaving {
   private static final InlineAdvice WITH_INTERCEPTOR = InlineAdvice.atReturn(site -> {
     site.loadConstant(Type.getObjectType(site.owner));
     site.loadResult();
-    site.invokeStatic("io/llmops/observability/agent/internal/BedrockClients",
-        "withInterceptor", "(Ljava/lang/Class;Ljava/lang/Object;)Ljava/lang/Object;");
+    site.invokeStatic(AdviceRoutes.DISPATCH, "withBedrockInterceptor",
+        "(Ljava/lang/Class;Ljava/lang/Object;)Ljava/lang/Object;");
   }, false, true);
 
   /**

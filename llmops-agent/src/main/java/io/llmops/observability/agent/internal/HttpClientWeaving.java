@@ -40,7 +40,6 @@ final class HttpClientWeaving implements ClassWeaving {
   private static final Set<String> CONNECTION_METHODS =
       Set.of("connect", "getOutputStream", "getInputStream", "disconnect");
   private static final String BRIDGE = BootstrapInjector.renamedInternalName(HttpBridge.class);
-  private static final String BUILDERS = "io/llmops/observability/agent/internal/ClientBuilders";
 
   /**
    * {@code send} and {@code sendAsync}: the request argument may be replaced by a copy with the
@@ -85,12 +84,12 @@ final class HttpClientWeaving implements ClassWeaving {
 
   private static final InlineAdvice OKHTTP_CONSTRUCTOR = InlineAdvice.atEntry(site -> {
     site.loadArgument(0);
-    site.invokeStatic(BUILDERS, "instrument", "(Ljava/lang/Object;)V");
+    site.invokeStatic(AdviceRoutes.DISPATCH, "instrumentBuilder", "(Ljava/lang/Object;)V");
   });
 
   private static final InlineAdvice BUILD = InlineAdvice.atEntry(site -> {
     site.loadThis();
-    site.invokeStatic(BUILDERS, "instrument", "(Ljava/lang/Object;)V");
+    site.invokeStatic(AdviceRoutes.DISPATCH, "instrumentBuilder", "(Ljava/lang/Object;)V");
   });
 
   static boolean enabled(Properties properties, Map<String, String> environment) {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The engine's timer for {@code LLMOPS_FINALIZE_GRACE}: runs an action (sending a trace with its
@@ -34,6 +35,7 @@ final class GraceTimer {
   private final ArrayDeque<Waiting> waiting = new ArrayDeque<>();
   private int sizeAfterSweep;
   private boolean started;
+  private LoopThreads.@Nullable Running thread;
   private boolean stopped;
 
   GraceTimer(Duration grace, Counters counters, ThreadFactory threads) {
@@ -53,7 +55,7 @@ final class GraceTimer {
       waiting.addLast(new Waiting(System.nanoTime() + graceNanos, action, done));
       if (!started) {
         started = true;
-        LoopThreads.start(threads, "llmops-grace", this::run);
+        thread = LoopThreads.start(threads, "llmops-grace", this::run);
       } else if (waiting.size() == 1) {
         changed.signal(); // the thread sleeps without a deadline while nothing waits
       }
@@ -85,6 +87,20 @@ final class GraceTimer {
   }
 
   /** Stops the timer and runs every waiting action not done yet, now, on this thread. */
+  /** Once stopped: waits until {@code deadlineNanos} for the timer's thread, if any, to have returned. */
+  void awaitEnd(long deadlineNanos) {
+    LoopThreads.Running running;
+    lock.lock();
+    try {
+      running = thread;
+    } finally {
+      lock.unlock();
+    }
+    if (running != null) {
+      running.awaitEnd(deadlineNanos);
+    }
+  }
+
   void runAllNow() {
     List<Waiting> due;
     lock.lock();

@@ -392,8 +392,12 @@ public final class Tracer {
     return pipeline == null || pipeline.flush(timeout);
   }
 
+  /** Sends what is left and stops; the runtime's threads have returned when it returns in time. */
   public boolean shutdown(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
     graceTimer.runAllNow(); // finalized traces still waiting for spans go out now
-    return pipeline == null || pipeline.shutdown(timeout);
+    boolean sent = pipeline == null || pipeline.shutdown(timeout);
+    graceTimer.awaitEnd(deadline);
+    return sent;
   }
 }

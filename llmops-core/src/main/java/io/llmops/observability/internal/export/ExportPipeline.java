@@ -40,6 +40,7 @@ public final class ExportPipeline {
   private final TraceEncoder encoder;
   private final Counters counters;
   private final List<SinkLane> lanes;
+  private final LoopThreads.Running worker;
   private final long exportTimeoutNanos;
   private final TraceQueue queue;
   private final WakeSignal wake = new WakeSignal();
@@ -62,7 +63,7 @@ public final class ExportPipeline {
       sinkLanes.add(new SinkLane(sink, options.exportTimeout(), counters, threads));
     }
     this.lanes = List.copyOf(sinkLanes);
-    LoopThreads.start(threads, "llmops-export", this::work);
+    this.worker = LoopThreads.start(threads, "llmops-export", this::work);
   }
 
   /** Never blocks: a full queue or a stopped pipeline drops the trace, counted and logged. */
@@ -121,6 +122,7 @@ public final class ExportPipeline {
       shutdown = true;
       wake.raise();
       boolean drained = awaitTermination(deadline);
+      worker.awaitEnd(deadline);
       List<TraceData> left = queue.takeAll();
       if (drained) {
         counters.add(Counters.DROPPED_SHUTDOWN, left.size()); // offered while stopping
@@ -161,6 +163,7 @@ public final class ExportPipeline {
       }
       lanes.get(i).close();
     }
+    lanes.forEach(lane -> lane.awaitEnd(waitUntil));
     return ok;
   }
 

@@ -31,6 +31,7 @@ final class SinkLane {
   private final Counters counters;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
+  private final LoopThreads.Running serving;
   /** At most one call per caller waits: the worker, and a shutdown racing with it. */
   private final ArrayDeque<SinkCall> waiting = new ArrayDeque<>();
   /**
@@ -61,11 +62,16 @@ final class SinkLane {
     this.deferred = recipe.deferred();
     this.buildNoLaterThan = System.nanoTime() + BUILD_DELAY.toNanos();
     waiting.add(start);
-    LoopThreads.start(threads, "llmops-sink-" + name, this::serve);
+    this.serving = LoopThreads.start(threads, "llmops-sink-" + name, this::serve);
   }
 
   String name() {
     return name;
+  }
+
+  /** Once closed: waits until {@code deadlineNanos} for the lane's thread to have returned. */
+  void awaitEnd(long deadlineNanos) {
+    serving.awaitEnd(deadlineNanos);
   }
 
   /**

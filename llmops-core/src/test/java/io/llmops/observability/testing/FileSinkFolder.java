@@ -1,22 +1,23 @@
-package io.llmops.observability.servlettests;
+package io.llmops.observability.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.llmops.observability.testing.SchemaValidator;
-import io.llmops.observability.testing.WireDecoder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The traces a file sink wrote to a folder, each message checked against the published schema. */
-final class TraceFolder {
+/**
+ * The traces a file sink wrote to a folder (another JVM's, say), each message checked against
+ * the published schema and decoded; none when the folder does not exist.
+ */
+public final class FileSinkFolder {
 
-  private TraceFolder() {}
+  private FileSinkFolder() {}
 
-  static List<JsonNode> traces(Path folder) throws IOException {
+  public static List<JsonNode> traces(Path folder) throws IOException {
     List<JsonNode> traces = new ArrayList<>();
     if (!Files.isDirectory(folder)) {
       return traces;
