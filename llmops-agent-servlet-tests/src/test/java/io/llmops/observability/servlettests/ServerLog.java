@@ -10,11 +10,15 @@ final class ServerLog {
 
   private ServerLog() {}
 
-  /** The warnings and errors that llmops (the agent or a core) logged. */
+  /**
+   * The warnings and errors that llmops (the agent or a core) logged, and what an llmops thread
+   * died of (say, a core's exit hook left behind by an undeployed application).
+   */
   static List<String> llmopsWarnings(String log) {
     return log.lines()
         .filter(line -> line.startsWith("WARNING io.llmops") || line.startsWith("SEVERE io.llmops")
-            || (line.contains(" WARN ") || line.contains(" ERROR ")) && line.contains("llmops"))
+            || (line.contains(" WARN ") || line.contains(" ERROR ")) && line.contains("llmops")
+            || line.startsWith("Exception in thread \"llmops"))
         .toList();
   }
 

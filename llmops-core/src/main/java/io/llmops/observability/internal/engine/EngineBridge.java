@@ -68,7 +68,7 @@ public final class EngineBridge implements CoreBridge {
 
   @Override
   public boolean shutdown(Duration timeout) {
-    return Tracer.get().shutdown(timeout);
+    return Tracer.shutdownInstalled(timeout);
   }
 
   @Override

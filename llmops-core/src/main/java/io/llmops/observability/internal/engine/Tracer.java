@@ -23,6 +23,7 @@ import io.llmops.observability.internal.wire.Redactor;
 import io.llmops.observability.spi.LlmResponseReader;
 import io.llmops.observability.spi.SdkLog;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,8 @@ public final class Tracer {
   static final String REMOTE_PARENT_KEY = "llmops.remote_parent_span_id";
 
   private static volatile Tracer current;
-  private static boolean shutdownHookInstalled;
+  /** The JVM exit's hook while one is registered (guarded by the class). */
+  private static @Nullable Thread shutdownHook;
 
   private final LlmopsConfig config;
   private final Counters counters = new Counters();
@@ -122,20 +124,44 @@ public final class Tracer {
   }
 
   private static void installShutdownHook() {
-    if (shutdownHookInstalled) {
+    if (shutdownHook != null) {
       return;
     }
-    shutdownHookInstalled = true;
+    Thread hook = new Thread(() -> {
+      ExitTaskList.runAll(); // first: what they record is still exported
+      Tracer tracer = current;
+      if (tracer != null) {
+        tracer.shutdown(tracer.config.shutdownTimeout());
+      }
+    }, "llmops-shutdown");
     try {
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        ExitTaskList.runAll(); // first: what they record is still exported
-        Tracer tracer = current;
-        if (tracer != null) {
-          tracer.shutdown(tracer.config.shutdownTimeout());
-        }
-      }, "llmops-shutdown"));
+      Runtime.getRuntime().addShutdownHook(hook);
+      shutdownHook = hook;
     } catch (IllegalStateException | SecurityException e) {
       SdkLog.warn("llmops: could not install a shutdown hook; call Llmops.shutdown() yourself");
+    }
+  }
+
+  /**
+   * {@code Llmops.shutdown}: the installed runtime sends what is left and stops, and the JVM
+   * exit's hook goes, having nothing left to do (in a web application it would run after the
+   * application's classes are gone); the next {@link #install} registers it again.
+   */
+  public static boolean shutdownInstalled(Duration timeout) {
+    boolean sent = get().shutdown(timeout);
+    removeShutdownHook();
+    return sent;
+  }
+
+  private static synchronized void removeShutdownHook() {
+    if (shutdownHook == null) {
+      return;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      shutdownHook = null;
+    } catch (IllegalStateException | SecurityException e) {
+      // the JVM is exiting (shutdown called from a hook): the hook runs, finding nothing to do
     }
   }
 
