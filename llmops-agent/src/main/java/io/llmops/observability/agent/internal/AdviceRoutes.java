@@ -52,7 +52,10 @@ final class AdviceRoutes {
   /** Plugs the runtimes and the client builders into the dispatch point; before any weaving. */
   static void install() {
     AdviceDispatch.setRuntimes(AdviceRoutes::runtime, AdviceRoutes::coreStarted);
-    AdviceDispatch.setClientBuilders(BedrockClients::withInterceptor, ClientBuilders::instrument);
+    // lambdas, not method references: the classes load on the first builder, not at start-up
+    AdviceDispatch.setClientBuilders(
+        (builder, configuration) -> BedrockClients.withInterceptor(builder, configuration),
+        builder -> ClientBuilders.instrument(builder));
   }
 
   static Route route(ClassLoader loader) {

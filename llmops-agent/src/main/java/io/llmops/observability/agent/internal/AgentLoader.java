@@ -18,7 +18,7 @@ import java.util.Enumeration;
  *
  * <p>Loaded by the system class loader, so it depends on the JDK only. Internal.
  */
-public final class AgentLoader extends ClassLoader {
+final class AgentLoader extends ClassLoader {
 
   private static final String AGENT = "io.llmops.observability.agent.";
   private static final String AGENT_PATH = AGENT.replace('.', '/');
@@ -31,14 +31,9 @@ public final class AgentLoader extends ClassLoader {
   /** The loader of the agent jar (the system class loader with {@code -javaagent}). */
   private final ClassLoader jar;
 
-  public AgentLoader(ClassLoader jar) {
+  AgentLoader(ClassLoader jar) {
     super("llmops-agent", ClassLoader.getPlatformClassLoader());
     this.jar = jar;
-  }
-
-  /** Whether {@code loader} sees an {@code llmops-core}. */
-  public static boolean seesCore(ClassLoader loader) {
-    return loader.getResource("io/llmops/observability/Llmops.class") != null;
   }
 
   @Override
