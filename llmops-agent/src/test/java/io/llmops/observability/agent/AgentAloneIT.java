@@ -1,12 +1,14 @@
 package io.llmops.observability.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.agent.fixtures.AgentOnlyMain;
 import io.llmops.observability.agent.fixtures.ChildApplication;
 import io.llmops.observability.agent.fixtures.ChildOkHttpApplication;
 import io.llmops.observability.agent.fixtures.ChildCoreMain;
+import io.llmops.observability.agent.fixtures.ChildHandOffsApplication;
 import io.llmops.observability.agent.fixtures.SdkClassLoader;
 import io.llmops.observability.testing.SchemaValidator;
 import io.llmops.observability.testing.WireDecoder;
@@ -89,12 +91,28 @@ class AgentAloneIT {
         .isEqualTo(fetch.get("span_id")));
   }
 
+  @Test
+  void inAChildLoaderTheContextFollowsAForkJoinPoolAndVirtualThreadsOnJdk25() throws Exception {
+    assumeTrue(Files.isExecutable(FreshJvmTest.JDK25), "JDK 25 is not installed here");
+    JsonNode trace = traceOfChild(FreshJvmTest.JDK25.toString(), ChildHandOffsApplication.class);
+
+    JsonNode answer = span(trace, "answer", "span");
+    List<JsonNode> tools = spans(trace, "look-up");
+    assertThat(tools).hasSize(2).allSatisfy(tool -> assertThat(tool.get("parent_span_id"))
+        .isEqualTo(answer.get("span_id")));
+  }
+
   /** The one trace of {@code application} run by {@link ChildCoreMain} in a child loader. */
   private JsonNode traceOfChild(Class<?> application) throws Exception {
+    return traceOfChild(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+        application);
+  }
+
+  private JsonNode traceOfChild(String java, Class<?> application) throws Exception {
     List<String> arguments = new ArrayList<>(List.of(application.getName()));
     // The test run's class path (the core, its test helpers, the fixtures, their libraries).
     arguments.addAll(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
-    Result result = run(agentJar, applicationJar(ChildCoreMain.class, SdkClassLoader.class),
+    Result result = run(java, agentJar, applicationJar(ChildCoreMain.class, SdkClassLoader.class),
         arguments.toArray(new String[0]));
 
     assertThat(result.stderr()).doesNotContain("llmops", "WARNING", "SEVERE");
@@ -122,13 +140,17 @@ class AgentAloneIT {
 
   /** {@code java -javaagent:agent -cp app.jar Main arguments...}; fails unless it exits with 0. */
   private Result run(Path agent, Path application, String... arguments) throws Exception {
+    return run(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), agent,
+        application, arguments);
+  }
+
+  private Result run(String java, Path agent, Path application, String... arguments)
+      throws Exception {
     String main;
     try (JarFile jar = new JarFile(application.toFile())) {
       main = jar.getManifest().getMainAttributes().getValue(Attributes.Name.MAIN_CLASS);
     }
-    List<String> command = new ArrayList<>(List.of(
-        Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-        "-javaagent:" + agent));
+    List<String> command = new ArrayList<>(List.of(java, "-javaagent:" + agent));
     List<String> properties = Stream.of(arguments).filter(a -> a.startsWith("-D")).toList();
     command.addAll(properties);
     command.addAll(List.of("-jar", application.toString()));
