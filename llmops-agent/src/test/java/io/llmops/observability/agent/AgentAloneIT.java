@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.agent.fixtures.AgentOnlyMain;
 import io.llmops.observability.agent.fixtures.ChildApplication;
+import io.llmops.observability.agent.fixtures.ChildBedrockApplication;
 import io.llmops.observability.agent.fixtures.ChildOkHttpApplication;
 import io.llmops.observability.agent.fixtures.ChildCoreMain;
 import io.llmops.observability.agent.fixtures.ChildHandOffsApplication;
@@ -89,6 +90,24 @@ class AgentAloneIT {
     });
     assertThat(calls).singleElement().satisfies(call -> assertThat(call.get("parent_span_id"))
         .isEqualTo(fetch.get("span_id")));
+  }
+
+  @Test
+  void aBedrockClientBuiltInAChildLoaderRecordsItsCallThroughThatLoadersIntegration()
+      throws Exception {
+    JsonNode trace = traceOfChild(ChildBedrockApplication.class);
+
+    JsonNode ask = span(trace, "ask", "span");
+    List<JsonNode> generations = new ArrayList<>();
+    trace.get("spans").forEach(span -> {
+      if (span.get("span_type").asText().equals("generation")) {
+        generations.add(span);
+      }
+    });
+    assertThat(generations).singleElement().satisfies(call -> {
+      assertThat(call.get("parent_span_id")).isEqualTo(ask.get("span_id"));
+      assertThat(call.get("model_id").asText()).contains("claude-3-haiku");
+    });
   }
 
   @Test
