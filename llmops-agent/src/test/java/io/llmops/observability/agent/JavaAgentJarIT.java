@@ -59,6 +59,24 @@ class JavaAgentJarIT {
   }
 
   @Test
+  void theStoredLibrariesKeepEachTheirOwnLicenceAndNotice() throws Exception {
+    try (JarFile file = new JarFile(jar.toFile())) {
+      for (String library : List.of("jackson-core", "jackson-databind", "jackson-annotations")) {
+        for (String legal : List.of("LICENSE", "NOTICE")) {
+          String name = "inst/licenses/" + library + "-jar/META-INF/" + legal;
+          assertThat(file.getEntry(name)).as(name).isNotNull();
+        }
+      }
+      // jackson-core's notice names what it bundles; the others' do not
+      assertThat(new String(file.getInputStream(
+              file.getEntry("inst/licenses/jackson-core-jar/META-INF/NOTICE")).readAllBytes(),
+          StandardCharsets.UTF_8)).isNotEqualTo(new String(file.getInputStream(
+              file.getEntry("inst/licenses/jackson-databind-jar/META-INF/NOTICE")).readAllBytes(),
+          StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
   void javaagentWeavesTheApplicationOnThisJdk() throws Exception {
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     assertThat(run(java)).contains("installed=true before=1 after=3 locals=true");
