@@ -38,7 +38,10 @@ public final class AttachedWork {
   public AgentInstaller.@Nullable Attached done() {
     AgentInstaller.Attached defined = bridges;
     LoadedClasses.Look started = started();
-    return defined == null ? null : started == null ? defined : defined.withScan(started.await());
+    if (defined == null || started == null) {
+      return defined;
+    }
+    return defined.withScan(started.await());
   }
 
   private synchronized LoadedClasses.@Nullable Look started() {

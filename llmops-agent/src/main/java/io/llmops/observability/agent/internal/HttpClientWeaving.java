@@ -37,6 +37,12 @@ final class HttpClientWeaving implements ClassWeaving {
   private static final String OKHTTP_CLIENT = "okhttp3/OkHttpClient";
   /** The JDK's {@code http:} connection, and the delegate of its {@code https:} one. */
   private static final String URL_CONNECTION = "sun/net/www/protocol/http/HttpURLConnection";
+  /** The classes above as {@link Class#getName()} spells them, for the look at loaded classes. */
+  private static final Set<String> CLIENT_CLASSES = Set.of(JDK_CLIENT.replace('/', '.'),
+      OKHTTP_CLIENT.replace('/', '.'), URL_CONNECTION.replace('/', '.'));
+  /** Apache HttpClient 5's package, where the builders {@link ClientBuilders} names are. */
+  private static final String APACHE_CLIENT = "org/apache/hc/client5/";
+  private static final String APACHE_CLIENT_PACKAGE = APACHE_CLIENT.replace('/', '.');
   private static final Set<String> CONNECTION_METHODS =
       Set.of("connect", "getOutputStream", "getInputStream", "disconnect");
   private static final String BRIDGE = BootstrapInjector.renamedInternalName(HttpBridge.class);
@@ -109,20 +115,21 @@ final class HttpClientWeaving implements ClassWeaving {
   @Override
   public boolean wants(String internalName, byte[] classFile) {
     return internalName.equals(JDK_CLIENT) || internalName.equals(URL_CONNECTION)
-        || internalName.equals(OKHTTP_CLIENT) || isApacheBuilder(internalName);
+        || internalName.equals(OKHTTP_CLIENT)
+        || internalName.startsWith(APACHE_CLIENT)
+            && isApacheBuilder(internalName.replace('/', '.'));
   }
 
   @Override
   public boolean candidate(Class<?> loaded) {
     String name = loaded.getName();
-    // most loaded classes are in none of these packages: no internal name made for them
-    return (name.startsWith("jdk.") || name.startsWith("sun.") || name.startsWith("okhttp3.")
-        || name.startsWith("org.apache.hc.")) && wants(name.replace('.', '/'), null);
+    return CLIENT_CLASSES.contains(name)
+        || name.startsWith(APACHE_CLIENT_PACKAGE) && isApacheBuilder(name);
   }
 
-  private static boolean isApacheBuilder(String internalName) {
-    return internalName.startsWith("org/apache/hc/client5/")
-        && ClientBuilders.INTEGRATIONS.containsKey(internalName.replace('/', '.'));
+  /** Whether {@code className} is a builder {@link ClientBuilders} instruments. */
+  private static boolean isApacheBuilder(String className) {
+    return ClientBuilders.INTEGRATIONS.containsKey(className);
   }
 
   @Override

@@ -23,13 +23,13 @@ import io.llmops.observability.internal.wire.Redactor;
 import io.llmops.observability.spi.LlmResponseReader;
 import io.llmops.observability.spi.SdkLog;
 import java.time.Duration;
-import org.jspecify.annotations.Nullable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The runtime behind the public API, built from one configuration in one place: its clock,
