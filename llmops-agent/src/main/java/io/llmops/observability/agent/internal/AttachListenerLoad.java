@@ -2,6 +2,7 @@ package io.llmops.observability.agent.internal;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.ByteArrayOutputStream;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,8 +13,13 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -45,6 +51,8 @@ final class AttachListenerLoad {
   private static final Path TEMP = Path.of("/tmp");
   private static final long SIGQUIT_MASK = 1L << (3 - 1);
   private static final long LISTENER_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
+  private static final FileAttribute<?> OWNER_ONLY =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
   private AttachListenerLoad() {}
 
@@ -91,8 +99,7 @@ final class AttachListenerLoad {
    * or a file of options mention it (or may). Reading them is much cheaper than asking the VM.
    */
   private static boolean mayDisableAttaching() throws IOException {
-    String commandLine = new String(Files.readAllBytes(Path.of("/proc/self/cmdline")),
-        StandardCharsets.ISO_8859_1);
+    String commandLine = new String(readProcFile("cmdline"), StandardCharsets.ISO_8859_1);
     for (String source : new String[] {commandLine, System.getenv("JAVA_TOOL_OPTIONS"),
         System.getenv("JDK_JAVA_OPTIONS"), System.getenv("_JAVA_OPTIONS")}) {
       if (source != null && (source.contains("DisableAttachMechanism")
@@ -119,7 +126,7 @@ final class AttachListenerLoad {
   }
 
   private static boolean catchesSigquit() throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+    for (String line : new String(readProcFile("status"), StandardCharsets.ISO_8859_1).split("\n")) {
       if (line.startsWith("SigCgt:")) {
         return (Long.parseUnsignedLong(line.substring(7).trim(), 16) & SIGQUIT_MASK) != 0;
       }
@@ -127,9 +134,21 @@ final class AttachListenerLoad {
     return false;
   }
 
+  /**
+   * A file of {@code /proc/self}, read with {@code java.io}: its classes are loaded at any JVM's
+   * start, where the first use of {@code java.nio.file} for reading loads dozens.
+   */
+  private static byte[] readProcFile(String name) throws IOException {
+    try (InputStream in = new FileInputStream("/proc/self/" + name)) {
+      return in.readAllBytes();
+    }
+  }
+
   private static void startListener(long pid, Path socket) throws IOException {
     Path trigger = TEMP.resolve(".attach_pid" + pid);
-    Files.write(trigger, new byte[0]);
+    // Created exclusively, as the JDK's attach code does: never written through a planted link.
+    // One that exists already serves as well (HotSpot checks whose it is).
+    trigger.toFile().createNewFile();
     try {
       Process kill = new ProcessBuilder("kill", "-QUIT", Long.toString(pid))
           .redirectErrorStream(true).start();
@@ -153,7 +172,10 @@ final class AttachListenerLoad {
     }
   }
 
-  /** A jar holding {@link InstrumentationHandOff}, named as its {@code Agent-Class}. */
+  /**
+   * A jar naming {@link InstrumentationHandOff} as its {@code Agent-Class}, and holding it unless
+   * the system class loader, which the JVM loads it with, finds it already.
+   */
   private static Path handOffJar() throws IOException {
     Manifest manifest = new Manifest();
     Attributes main = manifest.getMainAttributes();
@@ -161,23 +183,53 @@ final class AttachListenerLoad {
     main.putValue("Agent-Class", InstrumentationHandOff.class.getName());
     main.putValue("Can-Retransform-Classes", "true");
     main.putValue("Can-Redefine-Classes", "true");
+    Path jar = newHandOffFile();
+    try (OutputStream file = Files.newOutputStream(jar, StandardOpenOption.WRITE);
+        JarOutputStream out = new JarOutputStream(file, manifest)) {
+      if (InstrumentationHandOff.class.getClassLoader() != ClassLoader.getSystemClassLoader()) {
+        addHandOffClass(out);
+      }
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(jar);
+      throw e;
+    }
+    return jar;
+  }
+
+  private static void addHandOffClass(JarOutputStream out) throws IOException {
     String entry = InstrumentationHandOff.class.getName().replace('.', '/') + ".class";
-    Path jar = Files.createTempFile("llmops-agent-", ".jar");
-    try (OutputStream file = Files.newOutputStream(jar);
-        JarOutputStream out = new JarOutputStream(file, manifest);
-        InputStream classFile = InstrumentationHandOff.class.getResourceAsStream(
-            "/" + entry)) {
+    try (InputStream classFile = InstrumentationHandOff.class.getResourceAsStream("/" + entry)) {
       if (classFile == null) {
         throw new IOException("the agent's class files are not readable");
       }
       out.putNextEntry(new JarEntry(entry));
       classFile.transferTo(out);
       out.closeEntry();
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(jar);
-      throw e;
     }
-    return jar;
+  }
+
+  /**
+   * A new empty file, readable by this user only, in the temporary directory. Not {@code
+   * Files.createTempFile}: its random names come from a {@code SecureRandom} digest, whose
+   * start-up loads dozens of classes on the start-up's path. A name made of the
+   * process id and the clock is as unique here, and the file is created exclusively (never
+   * through a link someone else planted): a name taken is tried again.
+   */
+  private static Path newHandOffFile() throws IOException {
+    Path folder = Path.of(System.getProperty("java.io.tmpdir", "/tmp"));
+    String prefix = "llmops-agent-" + ProcessHandle.current().pid() + "-";
+    for (int attempt = 0; ; attempt++) {
+      Path file = folder.resolve(prefix + Long.toHexString(System.nanoTime()) + ".jar");
+      try {
+        Files.newByteChannel(file, EnumSet.of(StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE), OWNER_ONLY).close();
+        return file;
+      } catch (FileAlreadyExistsException e) {
+        if (attempt == 100) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** One command of the attach protocol (version 1); the listener's whole answer. */
@@ -224,14 +276,22 @@ final class AttachListenerLoad {
   }
 
   private static Instrumentation handedOff() throws IOException {
+    // The JVM called the system class loader's copy: this very class, or (when the agent's
+    // classes live in another loader) a copy read by reflection.
+    Object instrumentation =
+        InstrumentationHandOff.class.getClassLoader() == ClassLoader.getSystemClassLoader()
+            ? InstrumentationHandOff.instrumentation : systemLoadersCopy();
+    if (instrumentation instanceof Instrumentation loaded) {
+      return loaded;
+    }
+    throw new IOException("the agent was loaded but handed over no instrumentation");
+  }
+
+  private static Object systemLoadersCopy() throws IOException {
     try {
       Class<?> handOff = Class.forName(InstrumentationHandOff.class.getName(), true,
           ClassLoader.getSystemClassLoader());
-      Object instrumentation = handOff.getField("instrumentation").get(null);
-      if (instrumentation instanceof Instrumentation loaded) {
-        return loaded;
-      }
-      throw new IOException("the agent was loaded but handed over no instrumentation");
+      return handOff.getField("instrumentation").get(null);
     } catch (ReflectiveOperationException e) {
       throw new IOException("the loaded agent could not be read", e);
     }

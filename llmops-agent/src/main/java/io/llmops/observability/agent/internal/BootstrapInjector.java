@@ -6,19 +6,16 @@ import io.llmops.observability.agent.bootstrap.PackageLookup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.commons.ClassRemapper;
-import org.objectweb.asm.commons.Remapper;
 
 /**
  * Makes {@link ContextBridge} and {@link HttpBridge} callable from code woven into JDK classes:
@@ -37,19 +34,8 @@ final class BootstrapInjector {
       internalName(ContextBridge.class), renamedInternalName(ContextBridge.class),
       internalName(HttpBridge.class), renamedInternalName(HttpBridge.class));
 
-  /** {@code io/.../ContextBridge*} to {@code jdk/internal/misc/LlmopsContextBridge*}, and so on. */
-  private static final Remapper RENAMING = new Remapper() {
-    @Override
-    public String map(String internalName) {
-      int nested = internalName.indexOf('$');
-      String host = nested < 0 ? internalName : internalName.substring(0, nested);
-      String renamed = BRIDGES.get(host);
-      return renamed == null ? internalName : renamed + internalName.substring(host.length());
-    }
-  };
-
-  /** The lookup into {@link #JDK_PACKAGE}, made once: opening java.base costs tens of ms. */
-  private static MethodHandles.@Nullable Lookup packageLookup;
+  /** The lookup into {@link #JDK_PACKAGE} and the caller of its methods, made once. */
+  private static @Nullable PackageAccess packageAccess;
 
   private BootstrapInjector() {}
 
@@ -79,40 +65,44 @@ final class BootstrapInjector {
    */
   static synchronized Object call(Instrumentation instrumentation, Class<?> bridge,
       MethodType type, String method, Object... arguments) throws Exception {
-    MethodHandles.Lookup lookup = packageLookup(instrumentation);
+    PackageAccess access = packageAccess(instrumentation);
     String renamed = BRIDGES.get(internalName(bridge)).replace('/', '.');
     Class<?> defined = defined(renamed);
     if (defined == null) {
       for (Class<?> nested : bridge.getDeclaredClasses()) { // first: the host links them
-        lookup.defineClass(renamed(internalName(nested)));
+        access.lookup.defineClass(renamed(internalName(nested)));
       }
-      lookup.defineClass(renamed(internalName(bridge)));
+      access.lookup.defineClass(renamed(internalName(bridge)));
       defined = defined(renamed);
     }
-    MethodHandle registration = lookup.findStatic(defined, method, type);
     try {
-      return registration.invokeWithArguments(arguments);
-    } catch (Exception | Error e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new IllegalStateException(e);
+      return access.caller.invoke(null, defined.getMethod(method, type.parameterArray()),
+          arguments);
+    } catch (InvocationTargetException e) { // PackageLookup.call's, around the method's own
+      Throwable thrown = e.getCause() instanceof InvocationTargetException inner
+          ? inner.getCause() : e.getCause();
+      if (thrown instanceof Exception exception) {
+        throw exception;
+      }
+      if (thrown instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(thrown);
     }
   }
 
   /**
-   * A lookup with package access to {@link #JDK_PACKAGE}: {@link PackageLookup}, loaded by a class
-   * loader of its own, is the only class that package is opened to.
+   * Package access to {@link #JDK_PACKAGE}: {@link PackageLookup}, loaded by a class loader of its
+   * own, is the only class that package is opened to.
    */
-  private static MethodHandles.Lookup packageLookup(Instrumentation instrumentation)
-      throws Exception {
-    if (packageLookup == null) {
-      packageLookup = openPackage(instrumentation);
+  private static PackageAccess packageAccess(Instrumentation instrumentation) throws Exception {
+    if (packageAccess == null) {
+      packageAccess = openPackage(instrumentation);
     }
-    return packageLookup;
+    return packageAccess;
   }
 
-  private static MethodHandles.Lookup openPackage(Instrumentation instrumentation)
-      throws Exception {
+  private static PackageAccess openPackage(Instrumentation instrumentation) throws Exception {
     OwnLoader loader = new OwnLoader();
     Class<?> opener = loader.define(PackageLookup.class.getName(),
         read(PackageLookup.class.getName().replace('.', '/')));
@@ -121,8 +111,16 @@ final class BootstrapInjector {
     @SuppressWarnings("unchecked")
     Function<Class<?>, MethodHandles.Lookup> lookups =
         (Function<Class<?>, MethodHandles.Lookup>) opener.getConstructor().newInstance();
-    return lookups.apply(Class.forName(JDK_PACKAGE + ".VM", false, null));
+    return new PackageAccess(lookups.apply(Class.forName(JDK_PACKAGE + ".VM", false, null)),
+        opener.getMethod("call", Method.class, Object[].class));
   }
+
+  /**
+   * What {@link PackageLookup} gives: a lookup into the package, and its {@code call}, which
+   * calls a method of the package with reflection (a method handle's first call would cost the
+   * start-up tens of milliseconds of code generation).
+   */
+  private record PackageAccess(MethodHandles.Lookup lookup, Method caller) {}
 
   private static Class<?> defined(String name) {
     try {
@@ -142,13 +140,7 @@ final class BootstrapInjector {
   }
 
   private static byte[] renamed(String internalName) throws IOException {
-    return rename(read(internalName));
-  }
-
-  private static byte[] rename(byte[] classFile) {
-    ClassWriter writer = new ClassWriter(0);
-    new ClassReader(classFile).accept(new ClassRemapper(writer, RENAMING), 0);
-    return writer.toByteArray();
+    return ConstantPoolRenaming.rename(read(internalName), BRIDGES);
   }
 
   private static byte[] read(String internalName) throws IOException {
