@@ -13,10 +13,9 @@ import io.llmops.observability.agent.internal.BuildTimeWeaver;
 import io.llmops.observability.agent.testing.WovenClassLoader;
 import io.llmops.observability.spi.Weaving;
 import io.llmops.observability.testing.CollectingSink;
+import io.llmops.observability.testing.DecodedTraces;
 import io.llmops.observability.testing.TestConfigs;
-import io.llmops.observability.testing.WireDecoder;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -125,9 +124,7 @@ class BuildTimeWeaverTest {
 
   private List<JsonNode> traces() {
     assertThat(Llmops.flush(Duration.ofSeconds(10))).isTrue();
-    List<JsonNode> traces = new ArrayList<>();
-    sink.messages().forEach(message -> traces.add(WireDecoder.trace(message.body())));
-    return traces;
+    return DecodedTraces.of(sink.messages());
   }
 
   private JsonNode onlyTrace() {
@@ -137,11 +134,6 @@ class BuildTimeWeaverTest {
   }
 
   private static JsonNode span(JsonNode trace, String name) {
-    for (JsonNode span : trace.get("spans")) {
-      if (span.get("span_name").asText().equals(name)) {
-        return span;
-      }
-    }
-    throw new AssertionError("no span named " + name + " in " + trace.toPrettyString());
+    return DecodedTraces.spansByName(trace).get(name);
   }
 }

@@ -24,6 +24,7 @@ class BuildTimeWovenTracesTest {
   void theClassesWereWovenAtBuildTimeAndNoAgentRuns() {
     assertThat(Weaving.wovenAtBuildTime(SupportAgent.class)).isTrue();
     assertThat(Weaving.wovenAtBuildTime(TestSteps.class)).as("the test classes too").isTrue();
+    assertThat(Weaving.wovenAtBuildTime(RecordedTraces.class)).as("no annotation").isFalse();
     assertThat(Weaving.activeBy()).isIn(null, Weaving.BUILD_TIME);
   }
 

@@ -1,6 +1,7 @@
 package io.llmops.observability.maven.internal;
 
 import io.llmops.observability.agent.internal.BuildTimeWeaver;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ public final class ClassFolderWeaver {
   }
 
   private static String className(Path folder, Path classFile) {
-    String relative = folder.relativize(classFile).toString().replace(java.io.File.separatorChar, '.');
+    String relative = folder.relativize(classFile).toString().replace(File.separatorChar, '.');
     return relative.substring(0, relative.length() - ".class".length());
   }
 }
