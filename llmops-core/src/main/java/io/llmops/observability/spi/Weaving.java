@@ -1,5 +1,6 @@
 package io.llmops.observability.spi;
 
+import java.lang.reflect.Field;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,6 +10,18 @@ import org.jspecify.annotations.Nullable;
  * itself; thread-safe; never throws.
  */
 public final class Weaving {
+
+  /**
+   * The synthetic static field a class woven at build time carries ({@code llmops-maven-plugin}):
+   * the agent and Spring AOP leave such a class to its own woven code.
+   */
+  public static final String BUILD_TIME_MARKER = "llmops$wovenAtBuildTime";
+
+  /**
+   * How code woven at build time names itself to {@link #markActive} (when nothing else did):
+   * Spring AOP still records the beans that were not woven.
+   */
+  public static final String BUILD_TIME = "llmops-build-time";
 
   private static volatile @Nullable String activeBy;
 
@@ -30,5 +43,19 @@ public final class Weaving {
    */
   public static @Nullable String activeBy() {
     return activeBy;
+  }
+
+  /** Whether {@code type} was woven at build time (it declares {@link #BUILD_TIME_MARKER}). */
+  public static boolean wovenAtBuildTime(Class<?> type) {
+    try {
+      for (Field field : type.getDeclaredFields()) {
+        if (field.isSynthetic() && field.getName().equals(BUILD_TIME_MARKER)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (RuntimeException | LinkageError e) {
+      return false; // a field type that cannot be loaded: not ours to judge
+    }
   }
 }

@@ -69,7 +69,8 @@ final class AnnotationWeaving implements ClassWeaving {
 
   @Override
   public boolean wants(String internalName, byte[] classFile) {
-    return !outsideTheApplication(internalName) && ClassFiles.mayUseTrackedAnnotations(classFile);
+    return !outsideTheApplication(internalName) && ClassFiles.mayUseTrackedAnnotations(classFile)
+        && !BuildTimeWeaver.woven(classFile);
   }
 
   /**
@@ -87,7 +88,8 @@ final class AnnotationWeaving implements ClassWeaving {
     }
     byte[] classFile = ClassFiles.of(loaded);
     return classFile == null
-        || ClassFiles.mayUseTrackedAnnotations(classFile) && declaresWovenMethod(classFile);
+        || ClassFiles.mayUseTrackedAnnotations(classFile) && !BuildTimeWeaver.woven(classFile)
+            && declaresWovenMethod(classFile);
   }
 
   private static boolean declaresWovenMethod(byte[] classFile) {
@@ -129,13 +131,26 @@ final class AnnotationWeaving implements ClassWeaving {
   }
 
   private static InlineAdvice adviceFor(String owner, MethodNode method, boolean dispatched) {
-    if (method.name.equals("<init>") || !annotated(method)) {
+    if (!woven(method)) {
       return null;
     }
     int id = MethodRegistry.register(TrackedMethodReader.read(owner, method));
+    return advice(method, dispatched, site -> site.loadInt(id));
+  }
+
+  /** Whether {@code method} gets the advice: annotated, and not a constructor. */
+  static boolean woven(MethodNode method) {
+    return !method.name.equals("<init>") && annotated(method);
+  }
+
+  /**
+   * The advice of an annotated method; {@code loadId} loads its {@link MethodRegistry} id (a
+   * constant at load time, a constant resolved at run time when woven at build time).
+   */
+  static InlineAdvice advice(MethodNode method, boolean dispatched, InlineAdvice.Code loadId) {
     InlineAdvice advice = InlineAdvice.around(site -> {
       String target = target(site, dispatched);
-      site.loadInt(id);
+      loadId.emit(site);
       site.loadThisOrNull();
       site.loadArgumentArray();
       site.invokeStatic(target, "enter", owned(dispatched,

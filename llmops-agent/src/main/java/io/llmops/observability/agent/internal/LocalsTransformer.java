@@ -36,7 +36,8 @@ final class LocalsTransformer implements ClassFileTransformer {
   @Override
   public byte[] transform(ClassLoader loader, String className, Class<?> redefined,
       ProtectionDomain domain, byte[] classFile) {
-    if (loader == null || className == null || skipped(className) || !ClassFiles.contains(classFile, MARKER)) {
+    if (loader == null || className == null || skipped(className)
+        || !ClassFiles.contains(classFile, MARKER) || BuildTimeWeaver.woven(classFile)) {
       return null;
     }
     AdviceRoutes.Route route = AdviceRoutes.route(loader);

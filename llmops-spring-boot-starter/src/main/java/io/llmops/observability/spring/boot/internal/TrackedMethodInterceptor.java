@@ -20,7 +20,8 @@ import org.springframework.util.ClassUtils;
  * woven code would: the span is current while the method runs, ends with its result or its
  * exception (rethrown unchanged), or when a returned {@code CompletionStage}, {@code Mono} or
  * {@code Flux} completes. Does nothing while something else weaves the annotations (the agent
- * reports itself through {@link Weaving}): each call is then recorded once, by the agent.
+ * reports itself through {@link Weaving}): each call is then recorded once, by the agent; nor for
+ * a class woven at build time, whose own code records it.
  * Internal.
  */
 public final class TrackedMethodInterceptor implements MethodInterceptor {
@@ -35,7 +36,8 @@ public final class TrackedMethodInterceptor implements MethodInterceptor {
 
   @Override
   public Object invoke(MethodInvocation invocation) throws Throwable {
-    if (!WEAVER.equals(Weaving.activeBy())) {
+    String weaver = Weaving.activeBy();
+    if (!WEAVER.equals(weaver) && !Weaving.BUILD_TIME.equals(weaver)) {
       return invocation.proceed();
     }
     TrackedBeanMethod method = tracked(invocation);
@@ -118,6 +120,9 @@ public final class TrackedMethodInterceptor implements MethodInterceptor {
   }
 
   private static Optional<TrackedBeanMethod> read(Method method) {
+    if (Weaving.wovenAtBuildTime(method.getDeclaringClass())) {
+      return Optional.empty(); // its own woven code records it
+    }
     Annotation annotation = TrackedBeanMethod.annotationOf(method);
     return Optional.ofNullable(annotation == null ? null : TrackedBeanMethod.of(method, annotation));
   }

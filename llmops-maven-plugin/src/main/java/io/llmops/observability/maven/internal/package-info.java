@@ -1,0 +1,2 @@
+/** Internal, may change without notice; do not use. */
+package io.llmops.observability.maven.internal;
