@@ -62,6 +62,27 @@ class OkHttpAsyncCallTest {
   }
 
   @Test
+  void aBuilderHoldingTheInterceptorGetsTheOriginCaptureWhenInstrumented() throws Exception {
+    OkHttpClient.Builder builder = new OkHttpClient.Builder()
+        .addInterceptor(LlmopsOkHttp.interceptor());
+    LlmopsOkHttp.instrument(builder);
+    OkHttpClient client = builder.build();
+    TraceManager.startTrace("interceptor_first");
+    CompletableFuture<String> answered;
+    try (Span parent = Llmops.span("enqueue_here").start()) {
+      answered = enqueue(client, server.url("/ok"));
+    }
+    assertThat(answered.get(10, TimeUnit.SECONDS)).isEqualTo("hello");
+    TraceManager.finalizeAndSend();
+
+    Map<String, JsonNode> spans = DecodedTraces.spansByName(Exported.onlyTrace(sink));
+    JsonNode call = spans.get(server.spanName("GET"));
+    assertThat(DecodedTraces.parentOf(call))
+        .isEqualTo(spans.get("enqueue_here").get("span_id").asText());
+    assertThat(call.at("/metadata/http.call_mode").asText()).isEqualTo("async");
+  }
+
+  @Test
   void anEnqueuedCallThatFailsEndsItsSpanWithTheErrorAndTheCallbackGetsIt() throws Exception {
     OkHttpClient client = LlmopsOkHttp.instrument(new OkHttpClient());
     TraceManager.startTrace("async_refused");
