@@ -25,7 +25,7 @@ final class OkHttpInterceptorCustomizer implements InvocationHandler {
   }
 
   @Override
-  public Object invoke(Object proxy, Method method, Object[] args) {
+  public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
     return switch (method.getName()) {
       case "customize" -> {
         addInterceptor(args[0]);
@@ -33,7 +33,9 @@ final class OkHttpInterceptorCustomizer implements InvocationHandler {
       }
       case "equals" -> proxy == args[0];
       case "hashCode" -> System.identityHashCode(proxy);
-      default -> "llmops OkHttp interceptor for Spring AI's OpenAI client";
+      case "toString" -> "llmops OkHttp interceptor for Spring AI's OpenAI client";
+      // a default method a later Spring AI may add keeps its own behaviour
+      default -> InvocationHandler.invokeDefault(proxy, method, args);
     };
   }
 
