@@ -17,6 +17,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.model.openai.autoconfigure.OpenAiChatAutoConfiguration;
+import org.springframework.ai.model.tool.ToolCallingManager;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.ai.openai.http.okhttp.OpenAiHttpClientBuilderCustomizer;
@@ -50,6 +52,26 @@ class ProviderCallOnBoot4Test {
           .isEqualTo(server.baseUrl() + "/v1/chat/completions");
       assertThat(generation.at("/metadata/http.status_code").asInt()).isEqualTo(200);
       assertThat(generation.at("/metadata/http.client.library").asText()).isEqualTo("okhttp");
+    }
+  }
+
+  @Test
+  void springAisOwnOpenAiAutoConfigurationHandsTheCustomizerToItsModel() throws Exception {
+    try (OpenAiCompatibleServer server = new OpenAiCompatibleServer()) {
+      runner.withConfiguration(AutoConfigurations.of(OpenAiChatAutoConfiguration.class))
+          .withBean(ToolCallingManager.class, () -> ToolCallingManager.builder().build())
+          .withPropertyValues("spring.ai.openai.base-url=" + server.baseUrl() + "/v1",
+              "spring.ai.openai.api-key=test-key", "spring.ai.openai.chat.model=" + MODEL)
+          .run(context -> {
+            try (Span root = Llmops.span("request").start()) {
+              context.getBean(OpenAiChatModel.class).call("Capital of France?");
+            }
+          });
+
+      JsonNode trace = Exported.onlyTrace(tracing.sink());
+      assertThat(namesOf(trace)).containsExactlyInAnyOrder("request", "chat");
+      assertThat(DecodedTraces.spansByName(trace).get("chat")
+          .at("/metadata/http.client.library").asText()).isEqualTo("okhttp");
     }
   }
 
