@@ -1,6 +1,7 @@
 package io.llmops.observability.okhttp;
 
 import io.llmops.observability.okhttp.internal.ClientInstrumentation;
+import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
 /**
@@ -46,5 +47,17 @@ public final class LlmopsOkHttp {
       throw new IllegalArgumentException("client must not be null");
     }
     return ClientInstrumentation.derive(client);
+  }
+
+  /**
+   * The recording interceptor alone, for a client built by a library that takes interceptors but
+   * hands out no {@code OkHttpClient.Builder} (Spring AI 2's {@code SpringAiOpenAiHttpClient}).
+   * Add it as an application interceptor ({@code addInterceptor}). It records the calls made
+   * with {@code execute()}; an enqueued call is recorded as {@code async} only when the client's
+   * event listener factory notes where it was made, which {@link #instrument(OkHttpClient.Builder)}
+   * (and the agent, on any builder) adds to a builder that already holds this interceptor.
+   */
+  public static Interceptor interceptor() {
+    return ClientInstrumentation.interceptor();
   }
 }

@@ -44,21 +44,15 @@ class OkHttpAsyncCallTest {
   void anEnqueuedCallNestsUnderTheSpanCurrentWhenItWasEnqueued() throws Exception {
     OkHttpClient.Builder builder = new OkHttpClient.Builder();
     LlmopsOkHttp.instrument(builder);
-    OkHttpClient client = builder.build();
-    TraceManager.startTrace("async_flow");
-    CompletableFuture<String> answered;
-    try (Span parent = Llmops.span("enqueue_here").start()) {
-      answered = enqueue(client, server.url("/ok"));
-    }
-    assertThat(answered.get(10, TimeUnit.SECONDS)).isEqualTo("hello");
-    TraceManager.finalizeAndSend();
+    enqueuedUnderASpanIsAnAsyncClientSpanUnderIt(builder.build());
+  }
 
-    Map<String, JsonNode> spans = DecodedTraces.spansByName(Exported.onlyTrace(sink));
-    JsonNode client0 = spans.get(server.spanName("GET"));
-    assertThat(DecodedTraces.parentOf(client0))
-        .isEqualTo(spans.get("enqueue_here").get("span_id").asText());
-    assertThat(client0.at("/metadata/http.call_mode").asText()).isEqualTo("async");
-    assertThat(client0.at("/metadata/status_code").asInt()).isEqualTo(200);
+  @Test
+  void aBuilderHoldingTheInterceptorGetsTheOriginCaptureWhenInstrumented() throws Exception {
+    OkHttpClient.Builder builder = new OkHttpClient.Builder()
+        .addInterceptor(LlmopsOkHttp.interceptor());
+    LlmopsOkHttp.instrument(builder);
+    enqueuedUnderASpanIsAnAsyncClientSpanUnderIt(builder.build());
   }
 
   @Test
@@ -82,6 +76,24 @@ class OkHttpAsyncCallTest {
     TraceManager.startTrace("after");
     TraceManager.finalizeAndSend();
     assertThat(Exported.onlyTrace(sink).get("spans")).isEmpty();
+  }
+
+  private void enqueuedUnderASpanIsAnAsyncClientSpanUnderIt(OkHttpClient client)
+      throws Exception {
+    TraceManager.startTrace("async_flow");
+    CompletableFuture<String> answered;
+    try (Span parent = Llmops.span("enqueue_here").start()) {
+      answered = enqueue(client, server.url("/ok"));
+    }
+    assertThat(answered.get(10, TimeUnit.SECONDS)).isEqualTo("hello");
+    TraceManager.finalizeAndSend();
+
+    Map<String, JsonNode> spans = DecodedTraces.spansByName(Exported.onlyTrace(sink));
+    JsonNode call = spans.get(server.spanName("GET"));
+    assertThat(DecodedTraces.parentOf(call))
+        .isEqualTo(spans.get("enqueue_here").get("span_id").asText());
+    assertThat(call.at("/metadata/http.call_mode").asText()).isEqualTo("async");
+    assertThat(call.at("/metadata/status_code").asInt()).isEqualTo(200);
   }
 
   /** The body the callback reads, or the failure it gets. */

@@ -212,6 +212,22 @@ class OkHttpClientSpanTest {
   }
 
   @Test
+  void theInterceptorAloneRecordsACallAndInstrumentingItsBuilderAddsNoSecond() throws IOException {
+    OkHttpClient.Builder builder = new OkHttpClient.Builder()
+        .addInterceptor(LlmopsOkHttp.interceptor());
+    LlmopsOkHttp.instrument(builder);
+    OkHttpClient withTheInterceptor = builder.build();
+    assertThat(withTheInterceptor.interceptors()).hasSize(1);
+
+    TraceManager.startTrace("interceptor");
+    withTheInterceptor.newCall(get("/ok")).execute().close();
+    TraceManager.finalizeAndSend();
+    JsonNode spans = Exported.onlyTrace(sink).get("spans");
+    assertThat(spans).hasSize(1);
+    assertThat(spans.get(0).at("/metadata/http.call_mode").asText()).isEqualTo("sync");
+  }
+
+  @Test
   void aCallAnOuterLayerRecordsAlreadyIsNotRecordedAgain() throws IOException {
     TraceManager.startTrace("layers");
     OutboundCall outer = OutboundHttp.start(new OuterLayerRequest(server.url("/ok")));

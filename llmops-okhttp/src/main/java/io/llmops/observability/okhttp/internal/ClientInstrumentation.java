@@ -20,11 +20,22 @@ public final class ClientInstrumentation {
 
   private ClientInstrumentation() {}
 
-  /** Instruments {@code builder} unless it is already. */
+  /** A new recording interceptor, for a builder the SDK cannot reach itself. */
+  public static Interceptor interceptor() {
+    return new TracingInterceptor();
+  }
+
+  /**
+   * Instruments {@code builder} unless it is already. A builder holding the interceptor alone
+   * ({@link #interceptor()}) gets the origin capture, so its enqueued calls are recorded too.
+   */
   public static void apply(OkHttpClient.Builder builder) {
     try {
+      EventListener.@Nullable Factory listeners = BuilderListenerFactory.read(builder);
       if (!isInstrumented(builder.interceptors())) {
-        install(builder, BuilderListenerFactory.read(builder));
+        install(builder, listeners);
+      } else if (listeners != null) {
+        builder.eventListenerFactory(OriginCapturingFactory.before(listeners));
       }
     } catch (RuntimeException | LinkageError e) {
       failed(e);
