@@ -8,6 +8,7 @@ import io.llmops.observability.TrackLlmAgent;
 import io.llmops.observability.TrackLlmCall;
 import io.llmops.observability.TrackLlmTool;
 import io.llmops.observability.TrackTransaction;
+import io.llmops.observability.spi.EvaluationSettings;
 import io.llmops.observability.spi.MetadataValues;
 import io.llmops.observability.spi.SdkLog;
 import java.lang.annotation.Annotation;
@@ -47,6 +48,7 @@ record TrackedBeanMethod(
     String promptName,
     int promptVersion,
     int promptIndex,
+    EvaluationSettings evaluation,
     @Nullable ExternalService externalService,
     @Nullable String segmentName) {
 
@@ -110,6 +112,7 @@ record TrackedBeanMethod(
         llmCall ? promptName(values, where) : "",
         llmCall ? (Integer) values.get("promptVersion") : 0,
         llmCall ? promptIndex(method, names) : -1,
+        annotation instanceof TrackLlmCall call ? evaluation(call, where) : EvaluationSettings.NONE,
         annotation instanceof TrackExternalService external ? externalService(external, method) : null,
         segmentName(method));
   }
@@ -127,6 +130,11 @@ record TrackedBeanMethod(
       named.put(parameterNames[i], arguments[i]);
     }
     return named;
+  }
+
+  private static EvaluationSettings evaluation(TrackLlmCall call, String where) {
+    return EvaluationSettings.read(where, call.evals(), call.evaluation(), call.sampleRate(),
+        call.evaluationMetadata());
   }
 
   /** A blank service or transport is replaced, with a warning, as the agent does. */

@@ -8,6 +8,7 @@ import io.llmops.observability.RemoteParent;
 import io.llmops.observability.Span;
 import io.llmops.observability.SpanBuilder;
 import io.llmops.observability.TraceManager;
+import io.llmops.observability.spi.EvaluationHandOff;
 import io.llmops.observability.spi.HeaderCarriers;
 import io.llmops.observability.spi.SdkLog;
 import java.util.Map;
@@ -30,11 +31,16 @@ final class TrackedCall {
   private final ExternalCall external;
   private final boolean segmentStarted;
   private final Object segmentInput;
+  /** For {@code @TrackLlmCall}: the model and the prompt recorded, handed to evaluation. */
+  private final String model;
+  private final String prompt;
 
   private TrackedCall(TrackedBeanMethod method, Span span, ExternalCall external,
-      boolean segmentStarted, Object segmentInput) {
+      boolean segmentStarted, Object segmentInput, String model, String prompt) {
     this.method = method;
     this.span = span;
+    this.model = model;
+    this.prompt = prompt;
     this.external = external;
     this.segmentStarted = segmentStarted;
     this.segmentInput = segmentInput;
@@ -49,9 +55,11 @@ final class TrackedCall {
           ? method.namedArguments(arguments) : null;
       TrackedBeanMethod.ExternalService service = method.externalService();
       ExternalCall external = null;
+      String model = method.isLlmCall() ? model(method) : null;
+      String prompt = method.isLlmCall() ? prompt(method, arguments) : null;
       Span span;
       if (service == null) {
-        span = builder(method, arguments).startDetached();
+        span = builder(method, arguments, model, prompt).startDetached();
       } else {
         external = ExternalCall.to(service.serviceName()).transport(service.transport())
             .spanName(method.spanName()).startDetached();
@@ -63,7 +71,7 @@ final class TrackedCall {
       if (method.captureSelf() && self != null && span.isRecording()) {
         span.setSelf(self);
       }
-      return new TrackedCall(method, span, external, segmentStarted, segmentInput);
+      return new TrackedCall(method, span, external, segmentStarted, segmentInput, model, prompt);
     } catch (RuntimeException | LinkageError e) {
       SdkLog.errorOnce("spring-aop-enter", "llmops: could not start the span of "
           + method.where() + "; the method runs untraced", e);
@@ -113,7 +121,17 @@ final class TrackedCall {
     }
   }
 
-  private static SpanBuilder builder(TrackedBeanMethod method, Object[] arguments) {
+  private static String model(TrackedBeanMethod method) {
+    return method.model().isEmpty() ? Llmops.config().defaultModelId() : method.model();
+  }
+
+  private static String prompt(TrackedBeanMethod method, Object[] arguments) {
+    int index = method.promptIndex();
+    return index >= 0 && arguments[index] != null ? arguments[index].toString() : null;
+  }
+
+  private static SpanBuilder builder(TrackedBeanMethod method, Object[] arguments, String model,
+      String prompt) {
     SpanBuilder builder = Llmops.spanBuilder(method.spanName(), method.type());
     for (Map.Entry<String, Object> entry : method.metadata().entrySet()) {
       builder.metadata(entry.getKey(), entry.getValue());
@@ -130,13 +148,11 @@ final class TrackedCall {
       }
     }
     if (method.isLlmCall()) {
-      String model = method.model().isEmpty() ? Llmops.config().defaultModelId() : method.model();
       if (model != null && !model.isEmpty()) {
         builder.model(model);
       }
-      int prompt = method.promptIndex();
-      if (prompt >= 0 && arguments[prompt] != null) {
-        builder.prompt(arguments[prompt].toString());
+      if (prompt != null) {
+        builder.prompt(prompt);
       }
       if (!method.promptName().isEmpty()) {
         builder.promptReference(method.promptName(), method.promptVersion());
@@ -145,17 +161,23 @@ final class TrackedCall {
     return builder;
   }
 
-  /** Ends the span with the method's value. */
+  /**
+   * Ends the span with the method's value; then hands a {@code @TrackLlmCall} generation to the
+   * evaluation handlers, as the agent does.
+   */
   void succeed(Object value) {
+    boolean recording = false;
+    LlmResponse response = null;
     try {
-      if (!span.isRecording()) {
+      recording = span.isRecording();
+      if (!recording) {
         return;
       }
       if (method.captureOutput() && !method.isVoid()) {
         span.setOutput(value);
       }
       if (method.isLlmCall()) {
-        LlmResponse response = LlmResponse.read(value);
+        response = LlmResponse.read(value);
         if (response != null) {
           span.recordLlmResponse(response);
         }
@@ -165,6 +187,10 @@ final class TrackedCall {
           + method.where(), e);
     } finally {
       end(true);
+    }
+    if (recording && method.isLlmCall()) {
+      EvaluationHandOff.handOff(span, method.spanName(), model, prompt, response,
+          method.evaluation());
     }
   }
 
