@@ -3,7 +3,6 @@ package io.llmops.observability.spi;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,29 +40,11 @@ public record EvaluationSettings(List<String> criteria, double sampleRate,
           + ", outside 0.0..1.0; using " + rate);
     }
     return new EvaluationSettings(Collections.unmodifiableList(criteria), rate,
-        keyValues(metadata == null ? new String[0] : metadata, where));
+        MetadataValues.entries(metadata, where, "evaluationMetadata"));
   }
 
   /** Whether any criterion is asked for. */
   public boolean any() {
     return !criteria.isEmpty();
-  }
-
-  private static Map<String, String> keyValues(String[] entries, String where) {
-    if (entries.length == 0) {
-      return Map.of();
-    }
-    Map<String, String> map = new LinkedHashMap<>();
-    for (String entry : entries) {
-      int equals = entry.indexOf('=');
-      String key = equals < 0 ? "" : entry.substring(0, equals).trim();
-      if (key.isEmpty()) {
-        SdkLog.warn("llmops: " + where + ": evaluationMetadata entry '" + entry
-            + "' is not key=value; it is ignored");
-        continue;
-      }
-      map.put(key, entry.substring(equals + 1).trim());
-    }
-    return Collections.unmodifiableMap(map);
   }
 }
