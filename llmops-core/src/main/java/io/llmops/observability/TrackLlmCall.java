@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Records each call of the annotated method as a {@code generation} span: model, prompt,
  * response, token usage and cost read from the return value, plus optional LLM-as-judge
- * evaluations run in the background. Takes effect when the {@code llmops-agent} is installed.
+ * evaluations run in the background. Takes effect when the {@code llmops-agent} is installed, and
+ * on Spring beans through {@code llmops-spring-boot-starter}.
  *
  * <pre>{@code
  * @TrackLlmCall(model = "anthropic.claude-3-sonnet-20240229-v1:0", promptName = "qa-system", promptVersion = 3,

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.TraceManager;
 import io.llmops.observability.agent.fixtures.RecordingEvaluationHandler;
 import io.llmops.observability.agent.fixtures.Service;
-import io.llmops.observability.agent.spi.EvaluationRequest;
+import io.llmops.observability.spi.EvaluationRequest;
 import io.llmops.observability.agent.testing.AgentTest;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,12 +1,16 @@
 package io.llmops.observability.spi;
 
 import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * The value an annotation's {@code "key=value"} metadata entry records, read from the text after
- * {@code =} once per method (docs/AGENT.md states the rule); used by the Spring Boot starter's
- * annotation interceptor (the agent holds the same rule in its own copy). Only text that names
+ * {@code =} once per method (docs/AGENT.md states the rule), and the entries themselves; used by
+ * the Spring Boot starter's annotation interceptor and {@link EvaluationSettings} (the agent's
+ * class-file reader holds the same rules in its own copy). Only text that names
  * one value beyond doubt is typed; everything else stays the string written, so nothing is
  * lost. Thread-safe; never throws.
  */
@@ -23,6 +27,37 @@ public final class MetadataValues {
   private static final int DOUBLE_DIGITS = 15;
 
   private MetadataValues() {}
+
+  /**
+   * An annotation's {@code "key=value"} entries (its {@code metadata} or {@code
+   * evaluationMetadata}), in the order written, key and value trimmed, the text after the first
+   * {@code =} as the value; an entry without a key is skipped with a warning naming {@code where}
+   * (the method) and {@code attribute}. Unmodifiable; null entries are read as none.
+   */
+  public static Map<String, String> entries(String[] written, String where, String attribute) {
+    if (written == null || written.length == 0) {
+      return Map.of();
+    }
+    Map<String, String> entries = new LinkedHashMap<>();
+    for (String entry : written) {
+      int equals = entry.indexOf('=');
+      String key = equals < 0 ? "" : entry.substring(0, equals).trim();
+      if (key.isEmpty()) {
+        SdkLog.warn("llmops: " + where + ": " + attribute + " entry '" + entry
+            + "' is not key=value; it is ignored");
+        continue;
+      }
+      entries.put(key, entry.substring(equals + 1).trim());
+    }
+    return Collections.unmodifiableMap(entries);
+  }
+
+  /** The {@code metadata} {@link #entries}, each value {@link #typed}. Unmodifiable. */
+  public static Map<String, Object> typedEntries(String[] written, String where) {
+    Map<String, Object> typed = new LinkedHashMap<>();
+    entries(written, where, "metadata").forEach((key, text) -> typed.put(key, typed(text)));
+    return Collections.unmodifiableMap(typed);
+  }
 
   /**
    * A Boolean, Long, Double or String for {@code text} (already trimmed).

@@ -2,8 +2,12 @@
  * The service-provider interfaces that modules and integrations implement or call: sink
  * providers ({@link io.llmops.observability.spi.SinkProvider}, which create the sinks of {@code
  * io.llmops.observability.export} and declare their settings as {@link
- * io.llmops.observability.SettingKey}s), and readers of typed model responses
- * ({@link io.llmops.observability.spi.LlmResponseReader}); and what integration modules call on
+ * io.llmops.observability.SettingKey}s), readers of typed model responses
+ * ({@link io.llmops.observability.spi.LlmResponseReader}) and evaluators of annotated
+ * generations ({@link io.llmops.observability.spi.EvaluationHandler}, handed over by {@link
+ * io.llmops.observability.spi.EvaluationHandOff}); the one implementation of an annotated
+ * method's call ({@link io.llmops.observability.spi.AnnotatedCall} of an {@link
+ * io.llmops.observability.spi.AnnotatedMethod}), which the agent and Spring AOP both use; and what integration modules call on
  * the running SDK instead of its internals: its log ({@link io.llmops.observability.spi.SdkLog}),
  * counters ({@link io.llmops.observability.spi.SdkCounters}), clock ({@link
  * io.llmops.observability.spi.SdkClock}), span hooks ({@link

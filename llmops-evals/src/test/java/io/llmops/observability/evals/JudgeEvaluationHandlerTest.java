@@ -6,7 +6,7 @@ import io.llmops.observability.Llmops;
 import io.llmops.observability.LlmopsContext;
 import io.llmops.observability.Span;
 import io.llmops.observability.TraceManager;
-import io.llmops.observability.agent.spi.EvaluationRequest;
+import io.llmops.observability.spi.EvaluationRequest;
 import io.llmops.observability.evals.internal.JudgeEvaluationHandler;
 import io.llmops.observability.testing.CollectingSink;
 import io.llmops.observability.testing.TestConfigs;

@@ -1,41 +1,28 @@
 package io.llmops.observability.agent.internal;
 
-import io.llmops.observability.ExternalCall;
-import io.llmops.observability.LlmResponse;
-import io.llmops.observability.LlmopsContext;
-import io.llmops.observability.RemoteParent;
 import io.llmops.observability.Scope;
 import io.llmops.observability.Span;
-import io.llmops.observability.TraceManager;
-import io.llmops.observability.spi.HeaderCarriers;
+import io.llmops.observability.spi.AnnotatedCall;
+import io.llmops.observability.spi.AnnotatedMethod;
 import io.llmops.observability.spi.SdkLog;
-import io.llmops.observability.spi.SpanHooks;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.function.BiConsumer;
 
 /**
- * One woven call in flight: its span, the scope that makes the span current until the method
- * returns, and the outcome once the method has returned or thrown; for {@code
- * @TrackExternalService}, the {@link ExternalCall} its span belongs to; for {@code
- * @ResumeExternalService}, the child segment it started. Used by its own thread, except for the
- * outcome of an asynchronous result. Internal.
+ * One woven call in flight: the core's {@link AnnotatedCall} that records it (span, call to
+ * another service, child segment, result), the scope that makes the span current until the
+ * method returns, the outcome once the method has returned or thrown, and its place on the
+ * thread's {@link CallStack}, so that a call whose exit the stack cut short is ended by a later
+ * one. Used by its own thread, except for the outcome of an asynchronous result. Internal.
  */
 final class ActiveCall {
 
   /** Span metadata: the agent could not record how the method ended (the stack had run out). */
   static final String INCOMPLETE = "llmops.incomplete";
 
-  final TrackedMethod method;
-  final String model;
-  final String prompt;
+  final AnnotatedCall recorded;
   final CallStack stack;
   /** The call this one runs inside, on the same thread, or null. */
   final ActiveCall outer;
 
-  /** Null until started: the entry may fail before. */
-  Span span;
   /** Set when the exit (or the entry) did not complete; a later call on the thread ends the span. */
   boolean exitFailed;
   // The outcome, stored by the exit before anything else, without a call.
@@ -44,52 +31,29 @@ final class ActiveCall {
   Throwable thrown;
   /** The method returns a Reactor publisher: the span's end is up to the publisher's signals. */
   boolean reactive;
-  /** The call to another service the span records, or null: it is answered if the method is. */
-  private ExternalCall external;
-  /** This call started a child segment, which it finalizes when the method ends. */
-  private boolean segmentStarted;
-  /** The segment's input: the arguments, by name where known. */
-  private Object segmentInput;
 
   private Scope scope;
   private boolean scopeClosed;
   private boolean abandoning;
-  /** The span's end is up to a CompletionStage or a publisher. */
-  private boolean handedOff;
 
-  ActiveCall(TrackedMethod method, String model, String prompt, CallStack stack) {
-    this.method = method;
-    this.model = model;
-    this.prompt = prompt;
+  ActiveCall(AnnotatedMethod method, Object[] arguments, CallStack stack) {
+    this.recorded = new AnnotatedCall(method, arguments);
     this.stack = stack;
     this.outer = stack.innermost;
   }
 
-  /**
-   * At entry, before the span starts: outside any trace, when one of {@code arguments} carries
-   * the caller's trace headers, starts the child segment the span is recorded in.
-   */
-  void resumeSegment(Object[] arguments) {
-    if (LlmopsContext.current().traceId() != null) {
-      return; // a span of the trace already here, never a second envelope
-    }
-    RemoteParent caller = HeaderCarriers.read(arguments);
-    if (caller != null) {
-      segmentInput = method.captureArgs() ? Dispatcher.namedArguments(method, arguments) : null;
-      segmentStarted = TraceManager.newTrace(method.segmentName()).remoteParent(caller).start() != null;
-    }
+  /** The span, once started; null before. */
+  Span span() {
+    return recorded.span();
   }
 
-  /** Starts the span as a call to the method's service; not current yet. */
-  Span startExternalCall() {
-    external = ExternalCall.to(method.serviceName()).transport(method.transport())
-        .spanName(method.spanName()).startDetached();
-    return external.span();
+  String where() {
+    return recorded.method().where();
   }
 
   /** Makes the span current; called once, at entry. */
   void makeCurrent() {
-    scope = span.makeCurrent();
+    scope = recorded.span().makeCurrent();
   }
 
   /** At the method's exit, its outcome stored: ends the span, or hands it to a CompletionStage. */
@@ -98,7 +62,7 @@ final class ActiveCall {
     leaveScope();
     Object output = segmentOutput();
     finish();
-    endSegment(output);
+    recorded.endSegment(output);
     stack.pop(this);
   }
 
@@ -106,19 +70,10 @@ final class ActiveCall {
   Object exitReactive(Object publisher) {
     stack.unwindTo(this);
     leaveScope();
-    Object tracked = ReactorSupport.track(this, publisher);
-    handedOff = true;
-    awaitEnd();
-    endSegment(null);
+    Object tracked = recorded.returnedPublisher(publisher);
+    recorded.endSegment(null);
     stack.pop(this);
     return tracked;
-  }
-
-  /** The span ends after the method returned: its trace waits for it no longer than the grace. */
-  private void awaitEnd() {
-    if (span.isRecording()) {
-      SpanHooks.awaitEnd(span);
-    }
   }
 
   /**
@@ -135,22 +90,22 @@ final class ActiveCall {
     try {
       leaveScope();
       Object output = segmentOutput();
-      if (span != null && !handedOff && span.isRecording()) {
+      Span span = recorded.span();
+      if (span != null && !recorded.handedOff() && span.isRecording()) {
         if (exited && !reactive) {
           finish();
         } else {
           span.setMetadata(INCOMPLETE, true);
-          endSpan(false);
+          recorded.endSpan(false);
         }
       }
-      endSegment(output);
+      recorded.endSegment(output);
     } catch (RuntimeException | LinkageError e) {
-      SdkLog.errorOnce("agent-abandon", "llmops-agent: could not end the span of "
-          + method.where(), e);
-      if (span != null) {
-        endSpan(false);
+      SdkLog.errorOnce("agent-abandon", "llmops-agent: could not end the span of " + where(), e);
+      if (recorded.span() != null) {
+        recorded.endSpan(false);
       }
-      endSegment(null);
+      recorded.endSegment(null);
     } catch (StackOverflowError e) {
       abandoning = false; // no call here: a later call with more stack tries again
       stack.overflowed = true;
@@ -174,121 +129,20 @@ final class ActiveCall {
 
   private void finish() {
     if (thrown != null) {
-      fail(thrown);
-    } else if (result instanceof CompletionStage<?> stage) {
-      stage.whenComplete(new Completion(this));
-      handedOff = true;
-      awaitEnd();
+      recorded.threw(thrown);
     } else {
-      succeed(result);
+      recorded.returned(result);
     }
     result = null;
     thrown = null;
   }
 
-  void succeed(Object value) {
-    if (!span.isRecording()) {
-      return;
-    }
-    LlmResponse response = null;
-    try {
-      if (method.captureOutput() && !method.isVoid()) {
-        span.setOutput(value);
-      }
-      if (method.isLlmCall()) {
-        response = Generations.read(span, value);
-      }
-    } catch (RuntimeException | LinkageError e) {
-      SdkLog.errorOnce("agent-output", "llmops-agent: could not record the result of "
-          + method.where(), e);
-    } finally {
-      endSpan(true);
-    }
-    if (method.isLlmCall()) {
-      Generations.evaluate(span, method, model, prompt, response);
-    }
-  }
-
-  void fail(Throwable failure) {
-    if (!span.isRecording()) {
-      return;
-    }
-    try {
-      span.recordException(failure);
-    } finally {
-      endSpan(false);
-    }
-  }
-
-  /** The subscriber cancelled before a terminal signal. */
-  void cancel() {
-    try {
-      span.setMetadata("reactive.cancelled", true);
-    } finally {
-      endSpan(false);
-    }
-  }
-
-  /** Ends the span; a call to another service is answered when the method's result is. */
-  private void endSpan(boolean answered) {
-    if (external == null) {
-      span.end();
-      return;
-    }
-    if (answered) {
-      external.answered();
-    }
-    external.close();
-  }
-
   /**
-   * The child segment's output: the method's return value, when it returned one that is not
-   * asynchronous (the segment is finalized when the method returns; a later result is the
-   * span's output only).
+   * What the method returned, for the child segment's output, when it returned normally and not
+   * a publisher (the core leaves out a {@code CompletionStage}: the segment is finalized when the
+   * method returns; a later result is the span's output only).
    */
   private Object segmentOutput() {
-    boolean synchronous = !reactive && !(result instanceof CompletionStage<?>);
-    return segmentStarted && exited && thrown == null && synchronous && method.captureOutput()
-        && !method.isVoid() ? result : null;
-  }
-
-  /**
-   * Finalizes the child segment this call started, on its thread, where it is the active trace:
-   * it is sent once its spans have ended (or when {@code LLMOPS_FINALIZE_GRACE} runs out).
-   */
-  void endSegment(Object output) {
-    if (!segmentStarted) {
-      return;
-    }
-    segmentStarted = false;
-    TraceManager.finalizeTrace().input(segmentInput).output(output).send();
-    segmentInput = null;
-  }
-
-  /** Ends the span when the returned stage completes (a class, not a lambda: see AdviceWarmUp). */
-  static final class Completion implements BiConsumer<Object, Throwable> {
-    private final ActiveCall call;
-
-    Completion(ActiveCall call) {
-      this.call = call;
-    }
-
-    @Override
-    public void accept(Object value, Throwable failure) {
-      if (failure != null) {
-        call.fail(unwrap(failure));
-      } else {
-        call.succeed(value);
-      }
-    }
-
-    private static Throwable unwrap(Throwable failure) {
-      Throwable current = failure;
-      while ((current instanceof CompletionException || current instanceof ExecutionException)
-          && current.getCause() != null) {
-        current = current.getCause();
-      }
-      return current;
-    }
+    return exited && thrown == null && !reactive ? result : null;
   }
 }

@@ -1,8 +1,12 @@
 package io.llmops.observability.agent.internal;
 
+import io.llmops.observability.spi.AnnotatedCall;
 import io.llmops.observability.spi.SdkCounters;
 import io.llmops.observability.spi.SdkLog;
 import io.llmops.observability.spi.SpanHooks;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Loads and initialises, at install, the classes the woven code needs on its way, so that none is
@@ -18,9 +22,12 @@ final class AdviceWarmUp {
 
   static void run() {
     CallStack.current(); // links its per-thread initialiser
-    // the woven code's own classes, then the core's: spans, context, captured values, exceptions
-    SpanHooks.warmUp(Dispatcher.class, ActiveCall.class, ActiveCall.Completion.class,
-        CallStack.class, Generations.class, TrackedMethod.class, MethodRegistry.class,
-        SpanHooks.class, SdkCounters.class, SdkLog.class);
+    // the woven code's own classes and those of the core's annotated call, then the core's:
+    // spans, context, captured values, exceptions
+    List<Class<?>> classes = new ArrayList<>(List.of(Dispatcher.class, ActiveCall.class,
+        AnnotatedMethods.class, CallStack.class, TrackedMethod.class, MethodRegistry.class,
+        SpanHooks.class, SdkCounters.class, SdkLog.class));
+    classes.addAll(Arrays.asList(AnnotatedCall.classesUsed()));
+    SpanHooks.warmUp(classes.toArray(new Class<?>[0]));
   }
 }

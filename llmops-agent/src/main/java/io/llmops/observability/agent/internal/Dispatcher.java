@@ -2,12 +2,7 @@ package io.llmops.observability.agent.internal;
 
 import io.llmops.observability.Llmops;
 import io.llmops.observability.Span;
-import io.llmops.observability.SpanBuilder;
-import io.llmops.observability.SpanType;
 import io.llmops.observability.spi.SdkLog;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * What the woven code calls. Everything goes through the core's programmatic API; nothing here
@@ -33,31 +28,15 @@ public final class Dispatcher {
         return null;
       }
       stack.endLeftBehind();
-      String model = null;
-      String prompt = null;
-      if (method.isLlmCall()) {
-        model = method.model().isEmpty() ? Llmops.config().defaultModelId() : method.model();
-        prompt = prompt(method, arguments);
-      }
       // On the stack before the span starts: if the entry stops part-way, a later call ends it.
-      call = new ActiveCall(method, model, prompt, stack);
+      call = new ActiveCall(AnnotatedMethods.of(id, method), arguments, stack);
       stack.push(call);
-      if (method.resumesSegment()) {
-        call.resumeSegment(arguments); // first: the span is then recorded in the segment
-      }
-      if (method.callsExternalService()) {
-        call.span = call.startExternalCall();
-        recordArguments(call.span, method, arguments);
-      } else {
-        call.span = spanBuilder(method, model, prompt, arguments).startDetached();
-      }
-      if (!call.span.isRecording()) {
+      call.recorded.resumeSegment(arguments); // first: the span is then recorded in the segment
+      Span span = call.recorded.start(self, arguments);
+      if (!span.isRecording()) {
         stack.pop(call);
-        call.endSegment(null);
+        call.recorded.endSegment(null);
         return null;
-      }
-      if (method.captureSelf() && !method.isStatic() && self != null) {
-        call.span.setSelf(self);
       }
       call.makeCurrent();
       return call;
@@ -76,87 +55,12 @@ public final class Dispatcher {
       }
       if (stack != null) {
         stack.overflowed = true;
-        if (call == null || call.span == null) {
+        if (call == null || call.span() == null) {
           stack.untraced++;
         }
       }
       return null;
     }
-  }
-
-  private static SpanBuilder spanBuilder(TrackedMethod method, String model, String prompt,
-      Object[] arguments) {
-    SpanBuilder builder = Llmops.spanBuilder(method.spanName(), SpanType.valueOf(method.typeName()));
-    for (Map.Entry<String, Object> entry : method.metadata().entrySet()) {
-      builder.metadata(entry.getKey(), entry.getValue());
-    }
-    for (String tag : method.tags()) {
-      builder.tag(tag);
-    }
-    if (method.captureArgs() && arguments != null && arguments.length > 0) {
-      String[] names = namesOf(method, arguments);
-      if (names != null) {
-        for (int i = 0; i < names.length; i++) {
-          builder.input(names[i], arguments[i]);
-        }
-      } else {
-        builder.args(arguments);
-      }
-    }
-    if (model != null && !model.isEmpty()) {
-      builder.model(model);
-    }
-    if (prompt != null) {
-      builder.prompt(prompt);
-    }
-    if (method.promptLink() != null) {
-      builder.promptReference(method.promptLink().name(), method.promptLink().version());
-    }
-    return builder;
-  }
-
-  /** As {@link #spanBuilder} records them, on a span already started. */
-  private static void recordArguments(Span span, TrackedMethod method, Object[] arguments) {
-    if (method.captureArgs() && arguments != null && arguments.length > 0) {
-      String[] names = namesOf(method, arguments);
-      if (names != null) {
-        for (int i = 0; i < names.length; i++) {
-          span.setInput(names[i], arguments[i]);
-        }
-      } else {
-        span.setArgs(arguments);
-      }
-    }
-  }
-
-  /** The arguments' names, or null when the class file does not have them (positional). */
-  private static String[] namesOf(TrackedMethod method, Object[] arguments) {
-    String[] names = method.parameterNames();
-    return names != null && names.length == arguments.length ? names : null;
-  }
-
-  /** The arguments by name where known, else in order: a child segment's input. */
-  static Object namedArguments(TrackedMethod method, Object[] arguments) {
-    if (arguments == null || arguments.length == 0) {
-      return null;
-    }
-    String[] names = namesOf(method, arguments);
-    if (names == null) {
-      return Arrays.asList(arguments);
-    }
-    Map<String, Object> named = new LinkedHashMap<>();
-    for (int i = 0; i < names.length; i++) {
-      named.put(names[i], arguments[i]);
-    }
-    return named;
-  }
-
-  private static String prompt(TrackedMethod method, Object[] arguments) {
-    int index = method.promptIndex();
-    if (index < 0 || arguments == null || index >= arguments.length || arguments[index] == null) {
-      return null;
-    }
-    return arguments[index].toString();
   }
 
   /** At method exit, normal or exceptional. */
@@ -171,7 +75,7 @@ public final class Dispatcher {
       }
     } catch (RuntimeException | LinkageError e) {
       SdkLog.errorOnce("agent-exit", "llmops-agent: could not end the span of "
-          + call.method.where(), e);
+          + call.where(), e);
       call.stack.pop(call);
       call.abandon();
     } catch (StackOverflowError e) {
@@ -196,7 +100,7 @@ public final class Dispatcher {
       return stored(call, result, null) ? call.exitReactive(result) : result;
     } catch (RuntimeException | LinkageError e) {
       SdkLog.errorOnce("agent-reactive", "llmops-agent: could not follow the publisher of "
-          + call.method.where() + "; its span ends now", e);
+          + call.where() + "; its span ends now", e);
       call.stack.pop(call);
       call.abandon();
       return result;

@@ -1,7 +1,7 @@
 package io.llmops.observability.evals.internal;
 
-import io.llmops.observability.agent.spi.EvaluationHandler;
-import io.llmops.observability.agent.spi.EvaluationRequest;
+import io.llmops.observability.spi.EvaluationHandler;
+import io.llmops.observability.spi.EvaluationRequest;
 import io.llmops.observability.evals.Criterion;
 import io.llmops.observability.evals.EvaluationRunner;
 import io.llmops.observability.evals.JudgeEvaluations;
@@ -10,8 +10,9 @@ import io.llmops.observability.spi.SdkLog;
 import java.util.Optional;
 
 /**
- * The agent's {@link EvaluationHandler} (found with ServiceLoader): queues one judgement per
- * criterion of a sampled {@code @TrackLlmCall} generation on {@link JudgeEvaluations#runner()}.
+ * The core's {@link EvaluationHandler} (found with ServiceLoader; the agent and Spring AOP hand
+ * over alike): queues one judgement per criterion of a sampled {@code @TrackLlmCall} generation
+ * on {@link JudgeEvaluations#runner()}.
  * Runs on the caller's thread and only queues. Supplied context for faithfulness is read from
  * the {@code evaluationMetadata} entry {@code context}. Internal.
  */

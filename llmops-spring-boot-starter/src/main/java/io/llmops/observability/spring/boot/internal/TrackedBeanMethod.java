@@ -8,14 +8,14 @@ import io.llmops.observability.TrackLlmAgent;
 import io.llmops.observability.TrackLlmCall;
 import io.llmops.observability.TrackLlmTool;
 import io.llmops.observability.TrackTransaction;
+import io.llmops.observability.spi.AnnotatedCall;
+import io.llmops.observability.spi.AnnotatedMethod;
+import io.llmops.observability.spi.EvaluationSettings;
 import io.llmops.observability.spi.MetadataValues;
 import io.llmops.observability.spi.SdkLog;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,33 +25,16 @@ import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.annotation.AnnotationUtils;
 
 /**
- * What one annotated bean method records, read once from its annotation, with the agent's rules
+ * Reads what one annotated bean method records, once, by reflection, with the agent's rules
  * (docs/AGENT.md, "What is woven"): the first annotation of the agent's order wins, metadata
  * values are typed as the agent types them, the prompt of a {@code @TrackLlmCall} is the
  * parameter named {@code prompt}, else the first {@code String} one. {@code @ResumeExternalService}
- * combines with any of them ({@code segmentName}, null without it); {@code @TrackExternalService}
- * gives {@code externalService}. Internal.
+ * combines with any of them. The core's {@link AnnotatedCall} records the calls. Internal.
  */
-record TrackedBeanMethod(
-    String where,
-    String spanName,
-    SpanType type,
-    Map<String, Object> metadata,
-    List<String> tags,
-    boolean captureArgs,
-    boolean captureOutput,
-    boolean captureSelf,
-    boolean isVoid,
-    String[] parameterNames,
-    String model,
-    String promptName,
-    int promptVersion,
-    int promptIndex,
-    @Nullable ExternalService externalService,
-    @Nullable String segmentName) {
+final class TrackedBeanMethod {
 
   /** The called service of a {@code @TrackExternalService} method. */
-  record ExternalService(String serviceName, String transport) {}
+  private record ExternalService(String serviceName, String transport) {}
 
   /** The annotations the interceptor applies, in the agent's order of precedence. */
   static final List<Class<? extends Annotation>> APPLIED = List.of(TrackLlmCall.class,
@@ -83,7 +66,9 @@ record TrackedBeanMethod(
     return found != null ? found : AnnotationUtils.findAnnotation(method, ResumeExternalService.class);
   }
 
-  static TrackedBeanMethod of(Method method, Annotation annotation) {
+  private TrackedBeanMethod() {}
+
+  static AnnotatedMethod of(Method method, Annotation annotation) {
     Map<String, Object> values = AnnotationUtils.getAnnotationAttributes(annotation);
     String where = where(method);
     SpanType type = typeOf(annotation);
@@ -95,11 +80,13 @@ record TrackedBeanMethod(
           + " which Spring AOP cannot see (a proxy sees only arguments and the result); use the"
           + " agent for local variables");
     }
-    return new TrackedBeanMethod(
+    ExternalService external = annotation instanceof TrackExternalService service
+        ? externalService(service, method) : null;
+    return new AnnotatedMethod(
         where,
         name.isEmpty() ? method.getName() : name,
         type,
-        metadata((String[]) values.getOrDefault("metadata", NONE), where),
+        MetadataValues.typedEntries((String[]) values.getOrDefault("metadata", NONE), where),
         tags((String[]) values.getOrDefault("tags", NONE), where),
         (Boolean) values.get("captureArgs"),
         (Boolean) values.get("captureOutput"),
@@ -110,23 +97,15 @@ record TrackedBeanMethod(
         llmCall ? promptName(values, where) : "",
         llmCall ? (Integer) values.get("promptVersion") : 0,
         llmCall ? promptIndex(method, names) : -1,
-        annotation instanceof TrackExternalService external ? externalService(external, method) : null,
+        annotation instanceof TrackLlmCall call ? evaluation(call, where) : EvaluationSettings.NONE,
+        external == null ? null : external.serviceName(),
+        external == null ? null : external.transport(),
         segmentName(method));
   }
 
-  /** The arguments by name (in order when the names are not known), or null for none. */
-  @Nullable Object namedArguments(Object[] arguments) {
-    if (arguments.length == 0) {
-      return null;
-    }
-    if (parameterNames == null || parameterNames.length != arguments.length) {
-      return Arrays.asList(arguments);
-    }
-    Map<String, Object> named = new LinkedHashMap<>();
-    for (int i = 0; i < arguments.length; i++) {
-      named.put(parameterNames[i], arguments[i]);
-    }
-    return named;
+  private static EvaluationSettings evaluation(TrackLlmCall call, String where) {
+    return EvaluationSettings.read(where, call.evals(), call.evaluation(), call.sampleRate(),
+        call.evaluationMetadata());
   }
 
   /** A blank service or transport is replaced, with a warning, as the agent does. */
@@ -147,10 +126,6 @@ record TrackedBeanMethod(
       return null;
     }
     return resume.name().isEmpty() ? method.getName() : resume.name();
-  }
-
-  boolean isLlmCall() {
-    return type == SpanType.GENERATION;
   }
 
   private static SpanType typeOf(Annotation annotation) {
@@ -197,21 +172,6 @@ record TrackedBeanMethod(
       }
     }
     return -1;
-  }
-
-  private static Map<String, Object> metadata(String[] entries, String where) {
-    Map<String, Object> metadata = new LinkedHashMap<>();
-    for (String entry : entries) {
-      int equals = entry.indexOf('=');
-      String key = equals < 0 ? "" : entry.substring(0, equals).trim();
-      if (key.isEmpty()) {
-        SdkLog.warn("llmops: " + where + ": metadata entry '" + entry
-            + "' is not key=value; it is ignored");
-        continue;
-      }
-      metadata.put(key, MetadataValues.typed(entry.substring(equals + 1).trim()));
-    }
-    return Collections.unmodifiableMap(metadata);
   }
 
   private static List<String> tags(String[] written, String where) {

@@ -1,14 +1,15 @@
 package io.llmops.observability.spring.boot.internal;
 
 import io.llmops.observability.Scope;
+import io.llmops.observability.Span;
+import io.llmops.observability.spi.AnnotatedCall;
+import io.llmops.observability.spi.AnnotatedMethod;
 import io.llmops.observability.spi.SdkLog;
-import io.llmops.observability.spi.SpanHooks;
 import io.llmops.observability.spi.Weaving;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -32,7 +33,7 @@ public final class TrackedMethodInterceptor implements MethodInterceptor {
   private static final boolean REACTOR = ClassUtils.isPresent("reactor.core.publisher.Mono",
       TrackedMethodInterceptor.class.getClassLoader());
 
-  private final Map<Method, Optional<TrackedBeanMethod>> methods = new ConcurrentHashMap<>();
+  private final Map<Method, Optional<AnnotatedMethod>> methods = new ConcurrentHashMap<>();
 
   @Override
   public Object invoke(MethodInvocation invocation) throws Throwable {
@@ -40,53 +41,70 @@ public final class TrackedMethodInterceptor implements MethodInterceptor {
     if (!WEAVER.equals(weaver) && !Weaving.BUILD_TIME.equals(weaver)) {
       return invocation.proceed();
     }
-    TrackedBeanMethod method = tracked(invocation);
-    TrackedCall call = method == null ? null
-        : TrackedCall.start(method, invocation.getThis(), invocation.getArguments());
+    AnnotatedMethod method = tracked(invocation);
+    AnnotatedCall call = method == null ? null : start(method, invocation);
     if (call == null) {
       return invocation.proceed();
     }
-    Scope scope = current(call);
+    Scope scope = current(call.span());
     Object result;
     try {
       result = invocation.proceed();
     } catch (Throwable failure) {
       leave(scope);
-      call.fail(failure);
+      call.threw(failure);
       call.endSegment(null);
       throw failure;
     }
     leave(scope);
-    Object returned = ended(call, result);
-    call.endSegment(returned == result && !(result instanceof CompletionStage<?>) ? result : null);
-    return returned;
-  }
-
-  /** The method's result, its span ended now or handed to the asynchronous result. */
-  private static Object ended(TrackedCall call, Object result) {
-    if (result instanceof CompletionStage<?> stage) {
-      stage.whenComplete((value, failure) -> {
-        if (failure != null) {
-          call.fail(failure);
-        } else {
-          call.succeed(value);
-        }
-      });
-      SpanHooks.awaitEnd(call.span);
+    try {
+      return ended(call, result);
+    } catch (RuntimeException | LinkageError e) {
+      SdkLog.errorOnce("spring-aop-exit", "llmops: could not follow the result of "
+          + method.where() + "; its span ends now", e);
+      call.endSpan(false);
+      call.endSegment(null);
       return result;
     }
-    if (REACTOR && ReactorEnding.isPublisher(result)) {
-      SpanHooks.awaitEnd(call.span);
-      return ReactorEnding.track(call, result);
+  }
+
+  /**
+   * The method's result, its span ended now or handed to the asynchronous result (a publisher
+   * is replaced by one that ends it); the child segment, if any, finalized.
+   */
+  private static Object ended(AnnotatedCall call, Object result) {
+    if (REACTOR && AnnotatedCall.isReactivePublisher(result)) {
+      Object tracked = call.returnedPublisher(result);
+      call.endSegment(null);
+      return tracked;
     }
-    call.succeed(result);
+    call.returned(result);
+    call.endSegment(result);
     return result;
   }
 
-  /** Makes the span current; null (the method runs with the span not current) if it fails. */
-  private static Scope current(TrackedCall call) {
+  /** Starts the call's span (not current yet); null when it could not start. */
+  private static AnnotatedCall start(AnnotatedMethod method, MethodInvocation invocation) {
+    AnnotatedCall call = null;
     try {
-      return call.span.makeCurrent();
+      call = new AnnotatedCall(method, invocation.getArguments());
+      call.resumeSegment(invocation.getArguments());
+      call.start(invocation.getThis(), invocation.getArguments());
+      return call;
+    } catch (RuntimeException | LinkageError e) {
+      SdkLog.errorOnce("spring-aop-enter", "llmops: could not start the span of "
+          + method.where() + "; the method runs untraced", e);
+      if (call != null) {
+        call.endSegment(null);
+      }
+      return null;
+    }
+  }
+
+  /** Makes the span current; null (the method runs with the span not current) if it fails. */
+  private static Scope current(Span span) {
+    try {
+      return span.makeCurrent();
     } catch (RuntimeException | LinkageError e) {
       SdkLog.errorOnce("spring-aop-scope", "llmops: could not make a span current", e);
       return null;
@@ -105,7 +123,7 @@ public final class TrackedMethodInterceptor implements MethodInterceptor {
   }
 
   /** The annotated method behind the invocation, read once; null when none or unreadable. */
-  private TrackedBeanMethod tracked(MethodInvocation invocation) {
+  private AnnotatedMethod tracked(MethodInvocation invocation) {
     Object target = invocation.getThis();
     Method method = target == null ? invocation.getMethod()
         : AopUtils.getMostSpecificMethod(invocation.getMethod(), target.getClass());
@@ -119,7 +137,7 @@ public final class TrackedMethodInterceptor implements MethodInterceptor {
     }
   }
 
-  private static Optional<TrackedBeanMethod> read(Method method) {
+  private static Optional<AnnotatedMethod> read(Method method) {
     if (Weaving.wovenAtBuildTime(method.getDeclaringClass())) {
       return Optional.empty(); // its own woven code records it
     }

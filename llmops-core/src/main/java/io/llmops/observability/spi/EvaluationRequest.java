@@ -1,4 +1,4 @@
-package io.llmops.observability.agent.spi;
+package io.llmops.observability.spi;
 
 import io.llmops.observability.LlmopsContext;
 import java.util.List;
@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * One generation to evaluate.
  *
  * <p>Immutable as long as the list and map given to it are not changed: the record keeps them
- * as given (the agent hands it unmodifiable ones). Safe to hand to other threads.
+ * as given ({@link EvaluationHandOff} hands it unmodifiable ones). Safe to hand to other threads.
  *
  * @param traceId the trace of the generation span
  * @param spanId the generation span
