@@ -14,8 +14,8 @@ class AssistantTest {
   }
 
   @Test
-  void aStreamedCallIsOneGenerationWithTheTextUsageCostAndTimeToFirstToken() throws Exception {
-    AssistantTraces.aStreamedCallIsOneGenerationWithTheTextUsageCostAndTimeToFirstToken(
+  void aStreamedCallIsOneGenerationWithTheTextUsageAndCost() throws Exception {
+    AssistantTraces.aStreamedCallIsOneGenerationWithTheTextUsageAndCost(
         SpringAiDifferences.STREAMED_PROVIDER_CALL);
   }
 

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.LlmopsConfig;
 import io.llmops.observability.ModelPrice;
 import io.llmops.observability.Pricing;
-import io.llmops.observability.springai.LlmopsStreams;
 import io.llmops.observability.testing.CollectingSink;
 import io.llmops.observability.testing.DecodedTraces;
 import io.llmops.observability.testing.Exported;
@@ -71,7 +70,7 @@ final class AssistantTraces {
    *     writes it with {@code MODEL} for the model server's address, or none when it is not
    *     recorded ({@link SpringAiDifferences})
    */
-  static void aStreamedCallIsOneGenerationWithTheTextUsageCostAndTimeToFirstToken(
+  static void aStreamedCallIsOneGenerationWithTheTextUsageAndCost(
       List<String> providerCall) throws Exception {
     Answered answered = ask("/ask/stream?question=capital%20of%20France%3F");
 
@@ -86,8 +85,9 @@ final class AssistantTraces {
     JsonNode chat = onlyGeneration(trace);
     assertThat(chat.get("response").asText()).isEqualTo(OpenAiCompatibleServer.ANSWER);
     assertUsageAndCost(chat);
-    assertThat(chat.at("/metadata/" + LlmopsStreams.TIME_TO_FIRST_TOKEN_MS).isIntegralNumber())
-        .isTrue();
+    // Not checked: llm.time_to_first_token_ms. Around a ChatClient stream it is set only when
+    // the model's subscription happens on the thread subscribing the wrapper, which Spring AI's
+    // advisor chain does not guarantee (seen missing in one run of four); see docs/SPRING.md.
   }
 
   static void aToolCallNestsTheToolAndItsHttpCallBetweenTwoGenerations() throws Exception {

@@ -25,7 +25,7 @@ class AssistantWithTheAgentTest {
 
   @Test
   void aStreamedCallIsRecordedOnceWithTheAgentAndTheStarterTogether() throws Exception {
-    AssistantTraces.aStreamedCallIsOneGenerationWithTheTextUsageCostAndTimeToFirstToken(
+    AssistantTraces.aStreamedCallIsOneGenerationWithTheTextUsageAndCost(
         SpringAiDifferences.STREAMED_PROVIDER_CALL_WITH_THE_AGENT);
   }
 

@@ -24,8 +24,10 @@ final class TraceShapes {
   /** The names of the span's parent, its parent's parent, ..., up to the root. */
   static List<String> ancestorsOf(JsonNode span, JsonNode trace) {
     List<String> names = new ArrayList<>();
-    for (String parent = parentOf(span); parent != null; parent = parentOf(spanWithId(trace, parent))) {
+    String parent = parentOf(span);
+    while (parent != null) {
       names.add(nameOf(trace, parent));
+      parent = parentOf(spanWithId(trace, parent));
     }
     return names;
   }
