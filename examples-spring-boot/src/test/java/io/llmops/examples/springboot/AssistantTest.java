@@ -12,4 +12,15 @@ class AssistantTest {
     AssistantTraces.aChatClientCallIsOneGenerationWithUsageAndCostUnderTheRequest(
         SpringAiDifferences.PROVIDER_HTTP_CLIENT);
   }
+
+  @Test
+  void aStreamedCallIsOneGenerationWithTheTextUsageAndCost() throws Exception {
+    AssistantTraces.aStreamedCallIsOneGenerationWithTheTextUsageAndCost(
+        SpringAiDifferences.STREAMED_PROVIDER_CALL);
+  }
+
+  @Test
+  void aToolCallNestsTheToolAndItsHttpCallBetweenTwoGenerations() throws Exception {
+    AssistantTraces.aToolCallNestsTheToolAndItsHttpCallBetweenTwoGenerations();
+  }
 }

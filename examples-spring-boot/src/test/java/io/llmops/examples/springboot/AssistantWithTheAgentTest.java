@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The assistant with the agent installed too (a JVM of its own): the agent's weaving of the HTTP
- * clients sees the provider's call as well, and the trace is the same, each record once.
+ * clients sees the provider's calls as well, and the traces are the same, each record once.
  */
 @Timeout(60)
 class AssistantWithTheAgentTest {
@@ -21,5 +21,16 @@ class AssistantWithTheAgentTest {
   void aChatClientCallIsRecordedOnceWithTheAgentAndTheStarterTogether() throws Exception {
     AssistantTraces.aChatClientCallIsOneGenerationWithUsageAndCostUnderTheRequest(
         SpringAiDifferences.PROVIDER_HTTP_CLIENT_WITH_THE_AGENT);
+  }
+
+  @Test
+  void aStreamedCallIsRecordedOnceWithTheAgentAndTheStarterTogether() throws Exception {
+    AssistantTraces.aStreamedCallIsOneGenerationWithTheTextUsageAndCost(
+        SpringAiDifferences.STREAMED_PROVIDER_CALL_WITH_THE_AGENT);
+  }
+
+  @Test
+  void aToolCallIsRecordedOnceWithTheAgentAndTheStarterTogether() throws Exception {
+    AssistantTraces.aToolCallNestsTheToolAndItsHttpCallBetweenTwoGenerations();
   }
 }

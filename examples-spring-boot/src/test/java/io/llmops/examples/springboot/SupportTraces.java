@@ -1,6 +1,7 @@
 package io.llmops.examples.springboot;
 
-import static io.llmops.observability.testing.DecodedTraces.parentOf;
+import static io.llmops.examples.springboot.TraceShapes.shapeOf;
+import static io.llmops.examples.springboot.TraceShapes.spanNamed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.within;
@@ -17,8 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -57,12 +56,7 @@ final class SupportTraces {
   }
 
   private static void check(JsonNode trace, String services) {
-    List<String> shape = new ArrayList<>();
-    for (JsonNode span : trace.get("spans")) {
-      shape.add(span.get("span_type").asText() + " " + span.get("span_name").asText() + " <- "
-          + nameOf(trace, parentOf(span)));
-    }
-    assertThat(shape).containsExactlyInAnyOrder(
+    assertThat(shapeOf(trace)).containsExactlyInAnyOrder(
         "span GET /support <- none",
         "agent support_agent <- GET /support",
         "tool weather_forecast <- support_agent",
@@ -78,26 +72,5 @@ final class SupportTraces {
     assertThat(chat.at("/usage/output_tokens").asLong()).isEqualTo(5);
     assertThat(chat.at("/cost/total_cost").asDouble())
         .isCloseTo((20 * 0.15 + 5 * 0.60) / 1_000_000, within(1e-12));
-  }
-
-  private static JsonNode spanNamed(JsonNode trace, String name) {
-    for (JsonNode span : trace.get("spans")) {
-      if (span.get("span_name").asText().equals(name)) {
-        return span;
-      }
-    }
-    throw new AssertionError("no span " + name);
-  }
-
-  private static String nameOf(JsonNode trace, String spanId) {
-    if (spanId == null) {
-      return "none";
-    }
-    for (JsonNode span : trace.get("spans")) {
-      if (span.get("span_id").asText().equals(spanId)) {
-        return span.get("span_name").asText();
-      }
-    }
-    return "unknown " + spanId;
   }
 }

@@ -17,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
  * Actuator's, which holds its handler), so each call is a generation span with no code. Spring
  * AI 2's OpenAI model calls the provider with the OpenAI SDK over OkHttp; the customizers
  * (llmops-spring-ai declares one adding llmops-okhttp's interceptor) are handed to it as Spring
- * AI's own auto-configuration does, so that call is recorded onto the generation.
+ * AI's own auto-configuration does, so that call is recorded onto the generation. Streams ask
+ * the provider for their usage.
  */
 @Configuration(proxyBeanMethods = false)
 public class AssistantConfiguration {
@@ -32,7 +33,7 @@ public class AssistantConfiguration {
       @Value("${support.model-api-key:none}") String apiKey) {
     return OpenAiChatModel.builder()
         .options(OpenAiChatOptions.builder().baseUrl(baseUrl + "/v1").apiKey(apiKey)
-            .model("gpt-4o-mini").build())
+            .model("gpt-4o-mini").streamUsage(true).build())
         .httpClientBuilderCustomizers(httpClientCustomizers.orderedStream().toList())
         .toolCallingManager(ToolCallingManager.builder().observationRegistry(registry).build())
         .observationRegistry(registry).build();
