@@ -9,10 +9,9 @@ import java.util.regex.Pattern;
 /**
  * The value an annotation's {@code "key=value"} metadata entry records, read from the text after
  * {@code =} once per method (docs/AGENT.md states the rule), and the entries themselves; used by
- * the Spring Boot starter's annotation interceptor and {@link EvaluationSettings} (the agent's
- * class-file reader holds the same rules in its own copy). Only text that names
- * one value beyond doubt is typed; everything else stays the string written, so nothing is
- * lost. Thread-safe; never throws.
+ * {@link AnnotationRules} and {@link EvaluationSettings}, for the agent and Spring AOP alike. Only
+ * text that names one value beyond doubt is typed; everything else stays the string written, so
+ * nothing is lost. Thread-safe; never throws.
  */
 public final class MetadataValues {
 

@@ -30,43 +30,18 @@ final class AnnotationValues {
     }
   }
 
-  /** The simple name of the annotation type. */
-  String simpleName() {
-    return typeName.substring(typeName.lastIndexOf('.') + 1);
-  }
-
-  /** Whether the annotation type declares {@code property} (@TrackTransaction has fewer). */
-  boolean has(String property) {
-    return defaults(typeName).containsKey(property);
-  }
-
   String string(String property) {
     return (String) value(property);
   }
 
-  String[] strings(String property) {
-    Object value = value(property);
-    if (value instanceof List<?> list) {
-      return list.toArray(new String[0]);
-    }
-    return (String[]) value;
-  }
-
-  boolean bool(String property) {
-    return (Boolean) value(property);
-  }
-
-  int integer(String property) {
-    return ((Number) value(property)).intValue();
-  }
-
-  double number(String property) {
-    return ((Number) value(property)).doubleValue();
-  }
-
-  private Object value(String property) {
+  /**
+   * The property's value as written, else its default; an array as {@code String[]}; null when
+   * the annotation type has no such property.
+   */
+  Object value(String property) {
     Object value = written.get(property);
-    return value != null ? value : defaults(typeName).get(property);
+    Object found = value != null ? value : defaults(typeName).get(property);
+    return found instanceof List<?> list ? list.toArray(new String[0]) : found;
   }
 
   private static Map<String, Object> defaults(String typeName) {

@@ -1,6 +1,8 @@
 package io.llmops.observability.agent.internal;
 
+import io.llmops.observability.spi.AnnotatedMethod;
 import io.llmops.observability.spi.MetadataValues;
+import io.llmops.observability.spi.MethodShape;
 import java.util.List;
 import java.util.Map;
 
@@ -44,6 +46,16 @@ public record TrackedMethod(
     String serviceName,
     String transport,
     String segmentName) {
+
+  /** The JDK-typed copy of what the core's rules read of {@code owner}'s method {@code shape}. */
+  static TrackedMethod of(String owner, MethodShape shape, AnnotatedMethod read) {
+    return new TrackedMethod(owner, shape.name(), read.spanName(), read.type().name(),
+        read.metadata(), read.tags(), read.captureArgs(), read.captureOutput(), read.captureSelf(),
+        shape.isStatic(), read.isVoid(), read.parameterNames(), read.model(),
+        read.promptName().isEmpty() ? null : new PromptLink(read.promptName(), read.promptVersion()),
+        read.promptIndex(), read.evaluation().criteria(), read.evaluation().sampleRate(),
+        read.evaluation().metadata(), read.serviceName(), read.transport(), read.segmentName());
+  }
 
   public boolean isLlmCall() {
     return typeName.equals("GENERATION");
