@@ -65,9 +65,10 @@ public final class ModelSpans {
   }
 
   /** Called with the span {@link #open} described, once started. */
-  public static void started(Object context, Span span) {
+  public static void started(Observation.Context context, Span span) {
+    StreamGenerations.spanStarted(context);
     if (context instanceof ChatModelObservationContext) {
-      StartedGenerations.started(span);
+      StreamGenerations.generationStarted(context, span);
     }
   }
 
