@@ -23,6 +23,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.client.ChatClientRequest;
+import org.springframework.ai.chat.client.ChatClientResponse;
+import org.springframework.ai.chat.client.advisor.api.StreamAdvisor;
+import org.springframework.ai.chat.client.advisor.api.StreamAdvisorChain;
 import org.springframework.ai.chat.client.advisor.SimpleLoggerAdvisor;
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
@@ -32,6 +36,8 @@ import org.springframework.ai.embedding.EmbeddingResponse;
 import org.springframework.ai.openai.OpenAiChatOptions;
 import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.boot.SpringBootVersion;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 /** llmops-spring-ai's generations, recorded from Spring AI 2.0's OpenAI models on Boot 4. */
 class SpringAi2Test {
@@ -112,6 +118,80 @@ class SpringAi2Test {
   }
 
   @Test
+  void aChatClientStreamWhoseModelIsSubscribedOnAnotherThreadGetsItsTimeToFirstToken() {
+    ChatClient client = ChatClient.builder(models.chat(MODEL), models.registry(), null, null)
+        .defaultAdvisors(new ModelOnAnotherThread()).build();
+    List<String> pieces;
+    try (Span root = Llmops.span("request").start()) {
+      pieces = LlmopsStreams.timeToFirstToken(client.prompt("Capital of France?").stream()
+          .content()).collectList().block();
+    }
+
+    assertThat(String.join("", pieces)).isEqualTo(ANSWER);
+    await().until(() -> !tracing.sink().messages().isEmpty());
+    JsonNode generation = onlyGeneration(Exported.onlyTrace(tracing.sink()));
+    assertThat(generation.at("/metadata/llm.time_to_first_token_ms").isIntegralNumber()).isTrue();
+  }
+
+  @Test
+  void aStreamedToolLoopTimesItsFirstTextOnceOnTheGenerationThatStreamedIt() {
+    ChatClient client = ChatClient.builder(models.chat(MODEL), models.registry(), null, null)
+        .defaultAdvisors(new ModelOnAnotherThread()).build();
+    List<String> pieces;
+    try (Span root = Llmops.span("request").start()) {
+      pieces = LlmopsStreams.timeToFirstToken(client.prompt("Weather in Paris?")
+          .tools(new WeatherTools()).stream().content()).collectList().block();
+    }
+
+    assertThat(String.join("", pieces)).isEqualTo(AFTER_TOOL);
+    // the stream's spans end after the root, so they may arrive in more than one message
+    await().until(() -> exportedGenerations().stream()
+        .anyMatch(generation -> generation.get("response").asText().equals(AFTER_TOOL)));
+    List<JsonNode> timed = exportedGenerations().stream()
+        .filter(generation -> generation.at("/metadata").has(LlmopsStreams.TIME_TO_FIRST_TOKEN_MS))
+        .toList();
+    assertThat(timed).singleElement()
+        .satisfies(generation -> assertThat(generation.get("response").asText())
+            .isEqualTo(AFTER_TOOL));
+  }
+
+  @Test
+  void aCancelledStreamLeavesNoTimeToFirstTokenForTheNextStreamOnItsThread() {
+    ChatClient client = ChatClient.builder(models.chat(MODEL), models.registry(), null, null)
+        .defaultAdvisors(new ModelOnAnotherThread()).build();
+    try (Span root = Llmops.span("cancelled").start()) {
+      LlmopsStreams.timeToFirstToken(client.prompt("Capital of France?").stream().content())
+          .take(0).blockLast();
+    }
+    try (Span root = Llmops.span("unwrapped").start()) {
+      models.chat(MODEL).stream(new Prompt("Capital of France?")).blockLast();
+    }
+
+    await().until(() -> !exportedGenerations().isEmpty());
+    assertThat(exportedGenerations()).allSatisfy(generation -> assertThat(
+        generation.at("/metadata").has(LlmopsStreams.TIME_TO_FIRST_TOKEN_MS)).isFalse());
+  }
+
+  /** An advisor that subscribes the rest of the chain, the model included, on another thread. */
+  static final class ModelOnAnotherThread implements StreamAdvisor {
+    @Override
+    public Flux<ChatClientResponse> adviseStream(ChatClientRequest request,
+        StreamAdvisorChain chain) {
+      return chain.nextStream(request).subscribeOn(Schedulers.parallel());
+    }
+
+    @Override
+    public String getName() {
+      return "model on another thread";
+    }
+
+    @Override
+    public int getOrder() {
+      return 0;
+    }
+  }
+
+  @Test
   void aFailedCallRecordsTheProvidersMessageAndReachesTheCaller() {
     try (Span root = Llmops.span("request").start()) {
       assertThatThrownBy(() -> models.chat(OpenAiCompatibleServer.FAILING_MODEL).call("Hi"))
@@ -188,6 +268,11 @@ class SpringAi2Test {
       }
     }
     throw new AssertionError("no span " + name + " in " + trace);
+  }
+
+  private List<JsonNode> exportedGenerations() {
+    return DecodedTraces.of(Exported.flushed(tracing.sink())).stream()
+        .flatMap(trace -> DecodedTraces.spansOfType(trace, "generation").stream()).toList();
   }
 
   private static JsonNode onlyGeneration(JsonNode trace) {
