@@ -73,7 +73,7 @@ final class AttachListenerLoad {
       }
       startListener(pid, socket);
     }
-    Path jar = handOffJar();
+    Path jar = handOffJar(pid);
     try {
       String answer = send(socket, "load", "instrument", "false", jar.toString());
       if (!succeeded(answer)) {
@@ -176,14 +176,14 @@ final class AttachListenerLoad {
    * A jar naming {@link InstrumentationHandOff} as its {@code Agent-Class}, and holding it unless
    * the system class loader, which the JVM loads it with, finds it already.
    */
-  private static Path handOffJar() throws IOException {
+  private static Path handOffJar(long pid) throws IOException {
     Manifest manifest = new Manifest();
     Attributes main = manifest.getMainAttributes();
     main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
     main.putValue("Agent-Class", InstrumentationHandOff.class.getName());
     main.putValue("Can-Retransform-Classes", "true");
     main.putValue("Can-Redefine-Classes", "true");
-    Path jar = newHandOffFile();
+    Path jar = newHandOffFile(pid);
     try (OutputStream file = Files.newOutputStream(jar, StandardOpenOption.WRITE);
         JarOutputStream out = new JarOutputStream(file, manifest)) {
       if (InstrumentationHandOff.class.getClassLoader() != ClassLoader.getSystemClassLoader()) {
@@ -215,9 +215,9 @@ final class AttachListenerLoad {
    * process id and the clock is as unique here, and the file is created exclusively (never
    * through a link someone else planted): a name taken is tried again.
    */
-  private static Path newHandOffFile() throws IOException {
+  private static Path newHandOffFile(long pid) throws IOException {
     Path folder = Path.of(System.getProperty("java.io.tmpdir", "/tmp"));
-    String prefix = "llmops-agent-" + ProcessHandle.current().pid() + "-";
+    String prefix = "llmops-agent-" + pid + "-";
     for (int attempt = 0; ; attempt++) {
       Path file = folder.resolve(prefix + Long.toHexString(System.nanoTime()) + ".jar");
       try {
