@@ -41,19 +41,23 @@ public final class AgentStartup {
     long before = usedAfterGc(memory);
     long loadedBefore = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    com.sun.management.OperatingSystemMXBean system = ManagementFactory.getPlatformMXBean(
+        com.sun.management.OperatingSystemMXBean.class);
+    long processCpuStarted = system.getProcessCpuTime();
     long cpuStarted = threads.getCurrentThreadCpuTime();
     long started = System.nanoTime();
     boolean installed = LlmopsAgent.install();
     long wall = System.nanoTime() - started;
     long cpu = threads.getCurrentThreadCpuTime() - cpuStarted;
+    long processCpu = system.getProcessCpuTime() - processCpuStarted;
     long after = usedAfterGc(memory);
     long loadedAfter = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
     System.out.printf("installed=%s install_ms=%.1f (preparation %.1f ms, weaving set-up %.1f ms,"
-            + " cpu of the calling thread %.1f ms; attach %.1f ms through %s) heap_delta_kib=%d "
+            + " cpu of the calling thread %.1f ms, of the process %.1f ms; attach %.1f ms through %s) heap_delta_kib=%d "
             + "classes_loaded=%d jdk_classes_woven=%d application_classes_before=%d "
             + "classes_before=%d java=%s%n",
         installed, wall / 1e6, StartupStats.prepareNanos() / 1e6,
-        StartupStats.installNanos() / 1e6, cpu / 1e6, SelfAttach.attachNanos() / 1e6,
+        StartupStats.installNanos() / 1e6, cpu / 1e6, processCpu / 1e6, SelfAttach.attachNanos() / 1e6,
         SelfAttach.way(),
         (after - before) / 1024,
         loadedAfter - loadedBefore, StartupStats.contextWovenClasses(), applicationClasses,

@@ -93,11 +93,17 @@ public final class LlmopsAgent {
     if (AgentInstaller.isInstalled()) {
       return true;
     }
-    Weavings weavings = AgentInstaller.weavings();
-    // While this thread prepares the weavings, the attach thread attaches, then defines the
-    // bridges and looks at the classes already loaded; this thread then shares that look.
-    AttachedWork work = new AttachedWork(weavings);
+    // The attach (mostly waiting for the JVM) starts first; meanwhile this thread builds and
+    // prepares the weavings. The attach thread then defines the bridges and looks at the classes
+    // already loaded; this thread shares that look once the weavings are prepared.
+    AttachedWork work = new AttachedWork();
     SelfAttach attach = SelfAttach.start(work::onAttachThread);
+    Weavings weavings = null;
+    try {
+      weavings = AgentInstaller.weavings();
+    } finally {
+      work.decided(weavings); // null when building them failed: the attach thread then stops
+    }
     AgentInstaller.prepare(weavings);
     Instrumentation instrumentation;
     try {

@@ -16,7 +16,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SdkLog {
 
-  private static final Logger LOGGER = System.getLogger("io.llmops.observability");
+  private static final String NAME = "io.llmops.observability";
+  private static volatile @Nullable Logger logger;
+  /** Set when the JDK could not give a logger (its logging is broken): nothing is logged. */
+  private static volatile boolean unavailable;
   private static final long INTERVAL_NANOS = 60_000_000_000L;
   private static final ConcurrentHashMap<String, Window> WINDOWS = new ConcurrentHashMap<>();
 
@@ -29,12 +32,12 @@ public final class SdkLog {
 
   /** Logs {@code message} at INFO. */
   public static void info(String message) {
-    LOGGER.log(Level.INFO, message);
+    log(Level.INFO, message, null);
   }
 
   /** Logs {@code message} at WARNING. */
   public static void warn(String message) {
-    LOGGER.log(Level.WARNING, message);
+    log(Level.WARNING, message, null);
   }
 
   /**
@@ -46,8 +49,8 @@ public final class SdkLog {
    */
   public static void warnEvenAtExit(String message) {
     try {
-      if (ExitLogging.handlersRemovedAtExit(LOGGER.getName())) {
-        System.err.println("WARNING " + LOGGER.getName() + ": " + message);
+      if (ExitLogging.handlersRemovedAtExit(NAME)) {
+        System.err.println("WARNING " + NAME + ": " + message);
         return;
       }
     } catch (RuntimeException ignored) {
@@ -58,7 +61,7 @@ public final class SdkLog {
 
   /** Logs {@code message} at ERROR, with {@code error}'s stack trace when it is not null. */
   public static void error(String message, @Nullable Throwable error) {
-    LOGGER.log(Level.ERROR, message, error);
+    log(Level.ERROR, message, error);
   }
 
   /** Logs a warning for {@code key} at most once per interval. */
@@ -83,13 +86,69 @@ public final class SdkLog {
       }
       long suppressed = window.suppressed.getAndSet(0);
       String text = suppressed == 0 ? message : message + " (" + suppressed + " similar messages suppressed)";
-      if (error == null) {
-        LOGGER.log(level, text);
-      } else {
-        LOGGER.log(level, text, error);
-      }
+      log(level, text, error);
     } catch (RuntimeException ignored) {
       // logging must never hurt the application
+    }
+  }
+
+  private static void log(Level level, String message, @Nullable Throwable error) {
+    Logger current = logger();
+    if (current == null) {
+      return; // the JDK's logging is broken, or no thread could be started to make the logger
+    }
+    if (error == null) {
+      current.log(level, message);
+    } else {
+      current.log(level, message, error);
+    }
+  }
+
+  /**
+   * The logger, made when the first message is logged: the JDK's logging starts then (tens of
+   * milliseconds, which an application that never sees a message from the SDK, and the agent's
+   * start-up, do not pay). It is made on a thread of its own because the caller may be deep in
+   * a recursion: a JDK class whose initialiser runs out of stack stays unusable for the life of
+   * the JVM, the application's own logging included. Null when that thread cannot start, or
+   * the JDK could not give a logger.
+   */
+  private static @Nullable Logger logger() {
+    Logger current = logger;
+    if (current != null || unavailable) {
+      return current;
+    }
+    try {
+      Thread maker = new Thread(SdkLog::makeLogger, "llmops-log-start");
+      maker.setDaemon(true);
+      maker.start();
+      joinUninterruptibly(maker);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      return null;
+    }
+    return logger;
+  }
+
+  private static synchronized void makeLogger() {
+    if (logger == null) {
+      try {
+        logger = System.getLogger(NAME);
+      } catch (RuntimeException | Error e) {
+        unavailable = true;
+      }
+    }
+  }
+
+  private static void joinUninterruptibly(Thread thread) {
+    boolean interrupted = false;
+    while (thread.isAlive()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 }

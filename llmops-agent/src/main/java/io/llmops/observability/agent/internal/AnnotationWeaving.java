@@ -1,6 +1,7 @@
 package io.llmops.observability.agent.internal;
 
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -108,26 +109,21 @@ final class AnnotationWeaving implements ClassWeaving {
     return false;
   }
 
-  @Override
-  public boolean weave(ClassNode type) {
-    return weave(type, ClassLoader.getSystemClassLoader());
-  }
-
   /**
    * The woven code calls {@link Dispatcher} when {@code loader} sees the agent's core, else
    * {@link AdviceRoutes#DISPATCH} with its class ({@link AdviceRoutes}).
    */
   @Override
-  public boolean weave(ClassNode type, ClassLoader loader) {
-    if ((type.access & Opcodes.ACC_SYNTHETIC) != 0) {
-      return false;
+  public @Nullable Advisor advisor(String owner, int access, @Nullable ClassLoader loader) {
+    if ((access & Opcodes.ACC_SYNTHETIC) != 0) {
+      return null;
     }
     AdviceRoutes.Route route = AdviceRoutes.route(loader);
     if (route == AdviceRoutes.Route.UNSUPPORTED) {
-      return false;
+      return null;
     }
     boolean dispatched = route == AdviceRoutes.Route.DISPATCHED;
-    return AdviceInliner.inlineAll(type, (owner, method) -> adviceFor(owner, method, dispatched));
+    return Advisor.readingWholeMethods((type, method) -> adviceFor(type, method, dispatched));
   }
 
   private static InlineAdvice adviceFor(String owner, MethodNode method, boolean dispatched) {

@@ -5,12 +5,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
 import java.lang.management.ManagementFactory;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -20,11 +20,9 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 /**
  * Loads a Java agent into this JVM through HotSpot's attach listener, from this process: what
@@ -51,6 +49,8 @@ final class AttachListenerLoad {
   private static final Path TEMP = Path.of("/tmp");
   private static final long SIGQUIT_MASK = 1L << (3 - 1);
   private static final long LISTENER_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
+  private static final String HAND_OFF_CLASS =
+      InstrumentationHandOff.class.getName().replace('.', '/') + ".class";
   private static final FileAttribute<?> OWNER_ONLY =
       PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
@@ -177,57 +177,54 @@ final class AttachListenerLoad {
    * the system class loader, which the JVM loads it with, finds it already.
    */
   private static Path handOffJar(long pid) throws IOException {
-    Manifest manifest = new Manifest();
-    Attributes main = manifest.getMainAttributes();
-    main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-    main.putValue("Agent-Class", InstrumentationHandOff.class.getName());
-    main.putValue("Can-Retransform-Classes", "true");
-    main.putValue("Can-Redefine-Classes", "true");
-    Path jar = newHandOffFile(pid);
-    try (OutputStream file = Files.newOutputStream(jar, StandardOpenOption.WRITE);
-        JarOutputStream out = new JarOutputStream(file, manifest)) {
-      if (InstrumentationHandOff.class.getClassLoader() != ClassLoader.getSystemClassLoader()) {
-        addHandOffClass(out);
-      }
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(jar);
-      throw e;
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put("Agent-Class", InstrumentationHandOff.class.getName());
+    attributes.put("Can-Retransform-Classes", "true");
+    attributes.put("Can-Redefine-Classes", "true");
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    entries.put("META-INF/MANIFEST.MF", StoredJar.manifest(attributes));
+    if (InstrumentationHandOff.class.getClassLoader() != ClassLoader.getSystemClassLoader()) {
+      entries.put(HAND_OFF_CLASS, handOffClass());
     }
-    return jar;
+    return newHandOffFile(pid, StoredJar.of(entries));
   }
 
-  private static void addHandOffClass(JarOutputStream out) throws IOException {
-    String entry = InstrumentationHandOff.class.getName().replace('.', '/') + ".class";
-    try (InputStream classFile = InstrumentationHandOff.class.getResourceAsStream("/" + entry)) {
+  private static byte[] handOffClass() throws IOException {
+    try (InputStream classFile = InstrumentationHandOff.class.getResourceAsStream(
+        "/" + HAND_OFF_CLASS)) {
       if (classFile == null) {
         throw new IOException("the agent's class files are not readable");
       }
-      out.putNextEntry(new JarEntry(entry));
-      classFile.transferTo(out);
-      out.closeEntry();
+      return classFile.readAllBytes();
     }
   }
 
   /**
-   * A new empty file, readable by this user only, in the temporary directory. Not {@code
-   * Files.createTempFile}: its random names come from a {@code SecureRandom} digest, whose
-   * start-up loads dozens of classes on the start-up's path. A name made of the
-   * process id and the clock is as unique here, and the file is created exclusively (never
-   * through a link someone else planted): a name taken is tried again.
+   * A new file holding {@code content}, readable by this user only, in the temporary directory.
+   * Not {@code Files.createTempFile}: its random names come from a {@code SecureRandom} digest,
+   * whose start-up loads dozens of classes on the start-up's path. A name made of the process id
+   * and the clock is as unique here, and the file is created exclusively (never through a link
+   * someone else planted): a name taken is tried again.
    */
-  private static Path newHandOffFile(long pid) throws IOException {
+  private static Path newHandOffFile(long pid, byte[] content) throws IOException {
     Path folder = Path.of(System.getProperty("java.io.tmpdir", "/tmp"));
     String prefix = "llmops-agent-" + pid + "-";
     for (int attempt = 0; ; attempt++) {
       Path file = folder.resolve(prefix + Long.toHexString(System.nanoTime()) + ".jar");
-      try {
-        Files.newByteChannel(file, EnumSet.of(StandardOpenOption.CREATE_NEW,
-            StandardOpenOption.WRITE), OWNER_ONLY).close();
+      try (SeekableByteChannel channel = Files.newByteChannel(file, EnumSet.of(
+          StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OWNER_ONLY)) {
+        ByteBuffer bytes = ByteBuffer.wrap(content);
+        while (bytes.hasRemaining()) {
+          channel.write(bytes);
+        }
         return file;
       } catch (FileAlreadyExistsException e) {
         if (attempt == 100) {
           throw e;
         }
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(file);
+        throw e;
       }
     }
   }

@@ -2,8 +2,8 @@ package io.llmops.observability.agent.internal;
 
 import java.util.Map;
 import java.util.Properties;
+import org.jspecify.annotations.Nullable;
 import org.objectweb.asm.Type;
-import org.objectweb.asm.tree.ClassNode;
 
 /**
  * Weaves the AWS SDK's Bedrock Runtime client builders so that every {@code BedrockRuntimeClient}
@@ -54,9 +54,9 @@ final class BedrockInstrumentation implements ClassWeaving {
   }
 
   @Override
-  public boolean weave(ClassNode type) {
-    return AdviceInliner.inlineAll(type, (owner, method) -> method.name.equals("invokePlugins")
-        && Type.getArgumentTypes(method.desc).length == 1 ? WITH_INTERCEPTOR : null);
+  public Advisor advisor(String owner, int access, @Nullable ClassLoader loader) {
+    return (type, method) -> method.name.equals("invokePlugins")
+        && Type.getArgumentTypes(method.desc).length == 1 ? WITH_INTERCEPTOR : null;
   }
 
   @Override

@@ -1,11 +1,12 @@
 package io.llmops.observability.agent.internal;
 
-import org.objectweb.asm.tree.ClassNode;
+import org.jspecify.annotations.Nullable;
+import org.objectweb.asm.tree.MethodNode;
 
 /**
  * One of the agent's weavings, as {@link WeavingTransformer} runs it: which class files it
  * changes (decided before any is parsed), which classes loaded before the agent it retransforms,
- * and the change itself. Internal.
+ * and the advice it inlines into which methods. Internal.
  */
 interface ClassWeaving {
 
@@ -15,13 +16,11 @@ interface ClassWeaving {
   /** Whether a class loaded before the agent is retransformed. */
   boolean candidate(Class<?> loaded);
 
-  /** Weaves {@code type}; false when it changed nothing. */
-  boolean weave(ClassNode type);
-
-  /** As {@link #weave(ClassNode)}, for a class of {@code loader} (null: the bootstrap's). */
-  default boolean weave(ClassNode type, ClassLoader loader) {
-    return weave(type);
-  }
+  /**
+   * How this weaving advises the methods of the class {@code owner} whose flags are {@code
+   * access}, of {@code loader} (null: the bootstrap's); null when it weaves none of them.
+   */
+  @Nullable Advisor advisor(String owner, int access, @Nullable ClassLoader loader);
 
   /** Called for each class woven. */
   void woven();
@@ -31,4 +30,36 @@ interface ClassWeaving {
 
   /** What the application loses when a class cannot be woven. */
   String consequence();
+
+  /** The advice of the methods of one class, decided method by method. */
+  @FunctionalInterface
+  interface Advisor {
+
+    /**
+     * The advice of {@code method} of {@code owner}, or null. Unless {@link #byHeader} says
+     * otherwise, it is decided by the method's header alone (flags, name, descriptor): the
+     * method is not read then, and one without advice is copied as it is.
+     */
+    @Nullable InlineAdvice adviceFor(String owner, MethodNode method);
+
+    /** Whether {@link #adviceFor} needs the header only; false: the whole method, read. */
+    default boolean byHeader() {
+      return true;
+    }
+
+    /** {@code advisor}, deciding on whole methods (their annotations, say). */
+    static Advisor readingWholeMethods(Advisor advisor) {
+      return new Advisor() {
+        @Override
+        public @Nullable InlineAdvice adviceFor(String owner, MethodNode method) {
+          return advisor.adviceFor(owner, method);
+        }
+
+        @Override
+        public boolean byHeader() {
+          return false;
+        }
+      };
+    }
+  }
 }

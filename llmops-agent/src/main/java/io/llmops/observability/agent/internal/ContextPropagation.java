@@ -10,9 +10,9 @@ import java.util.concurrent.ForkJoinTask;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodNode;
 
 /**
@@ -167,8 +167,8 @@ final class ContextPropagation implements ClassWeaving {
   }
 
   @Override
-  public boolean weave(ClassNode type) {
-    return AdviceInliner.inlineAll(type, ContextPropagation::adviceFor);
+  public Advisor advisor(String owner, int access, @Nullable ClassLoader loader) {
+    return ContextPropagation::adviceFor;
   }
 
   private static InlineAdvice adviceFor(String owner, MethodNode method) {

@@ -1,7 +1,7 @@
 package io.llmops.observability.agent.internal;
 
 import org.objectweb.asm.Type;
-import org.objectweb.asm.tree.ClassNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes the runtime of an application that has an {@code llmops-core} of its own (a WAR's, a
@@ -35,14 +35,9 @@ final class CoreStartWeaving implements ClassWeaving {
   }
 
   @Override
-  public boolean weave(ClassNode type) {
-    return false;
-  }
-
-  @Override
-  public boolean weave(ClassNode type, ClassLoader loader) {
-    return loader != AGENT && loader != null && AdviceInliner.inlineAll(type,
-        (owner, method) -> method.name.equals("<clinit>") ? CORE_STARTED : null);
+  public @Nullable Advisor advisor(String owner, int access, @Nullable ClassLoader loader) {
+    return loader == AGENT || loader == null ? null
+        : (type, method) -> method.name.equals("<clinit>") ? CORE_STARTED : null;
   }
 
   @Override

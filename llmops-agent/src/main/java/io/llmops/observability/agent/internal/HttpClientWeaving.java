@@ -7,9 +7,9 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
-import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -133,8 +133,8 @@ final class HttpClientWeaving implements ClassWeaving {
   }
 
   @Override
-  public boolean weave(ClassNode type) {
-    return AdviceInliner.inlineAll(type, HttpClientWeaving::adviceFor);
+  public Advisor advisor(String owner, int access, @Nullable ClassLoader loader) {
+    return HttpClientWeaving::adviceFor;
   }
 
   private static InlineAdvice adviceFor(String owner, MethodNode method) {

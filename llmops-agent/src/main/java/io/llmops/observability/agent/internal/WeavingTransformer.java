@@ -5,8 +5,6 @@ import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.List;
 import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.tree.ClassNode;
 
 /**
  * The agent's class file transformer: hands each class file to the first of its weavings that
@@ -81,14 +79,9 @@ final class WeavingTransformer implements ClassFileTransformer {
 
   /** As {@link #rewrite(ClassWeaving, byte[])}, for a class of {@code loader}. */
   static byte[] rewrite(ClassWeaving weaving, ClassLoader loader, byte[] classFile) {
-    ClassNode type = new ClassNode();
-    new ClassReader(classFile).accept(type, ClassReader.EXPAND_FRAMES);
-    if (!weaving.weave(type, loader)) {
-      return null;
-    }
-    // Frames are kept as inserted: computing them would load classes (never done here).
-    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-    type.accept(writer);
-    return writer.toByteArray();
+    ClassReader reader = new ClassReader(classFile);
+    ClassWeaving.Advisor advisor = weaving.advisor(reader.getClassName(), reader.getAccess(),
+        loader);
+    return advisor == null ? null : AdvisedClass.rewrite(reader, advisor);
   }
 }

@@ -25,8 +25,11 @@ final class WeavingWarmUp {
     ClassNode type = new ClassNode();
     type.visit(Opcodes.V17, Opcodes.ACC_FINAL, "io/llmops/observability/agent/internal/WarmUp",
         null, "java/lang/Object", null);
-    type.methods.add(branching());
-    AdviceInliner.inlineAll(type, (owner, method) -> InlineAdvice.around(site -> {
+    type.methods.add(branching("advised"));
+    type.methods.add(branching("copied"));
+    ClassWriter writer = new ClassWriter(0);
+    type.accept(writer);
+    InlineAdvice around = InlineAdvice.around(site -> {
       site.loadArgumentArray();
     }, site -> {
       site.loadEnterValue();
@@ -34,15 +37,15 @@ final class WeavingWarmUp {
       site.loadThrown();
       site.add(new InsnNode(Opcodes.POP2));
       site.add(new InsnNode(Opcodes.POP));
-    }));
-    ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-    type.accept(writer);
-    new ClassReader(writer.toByteArray()).accept(new ClassNode(), ClassReader.EXPAND_FRAMES);
+    });
+    byte[] woven = AdvisedClass.rewrite(new ClassReader(writer.toByteArray()),
+        (owner, method) -> method.name.equals("advised") ? around : null);
+    new ClassReader(woven).accept(new ClassNode(), ClassReader.EXPAND_FRAMES);
   }
 
-  /** {@code static int m(int x) { return x == 0 ? 0 : 1; }}, with its frame. */
-  private static MethodNode branching() {
-    MethodNode method = new MethodNode(Opcodes.ACC_STATIC, "m", "(I)I", null, null);
+  /** {@code static int name(int x) { return x == 0 ? 0 : 1; }}, with its frame. */
+  private static MethodNode branching(String name) {
+    MethodNode method = new MethodNode(Opcodes.ACC_STATIC, name, "(I)I", null, null);
     Label zero = new Label();
     method.visitCode();
     method.visitVarInsn(Opcodes.ILOAD, 0);
