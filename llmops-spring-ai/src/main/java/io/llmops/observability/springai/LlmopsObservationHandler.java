@@ -7,6 +7,8 @@ import io.llmops.observability.SpanBuilder;
 import io.llmops.observability.springai.internal.ClientSpans;
 import io.llmops.observability.springai.internal.Guard;
 import io.llmops.observability.springai.internal.ModelSpans;
+import io.llmops.observability.springai.internal.OnClassPath;
+import io.llmops.observability.springai.internal.ToolCallParents;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationView;
@@ -32,7 +34,7 @@ import org.jspecify.annotations.Nullable;
 public final class LlmopsObservationHandler implements ObservationHandler<Observation.Context> {
 
   private static final String SPAN = LlmopsObservationHandler.class.getName() + ".span";
-  private static final boolean CLIENT_PRESENT = present(
+  private static final boolean CLIENT_PRESENT = OnClassPath.has(
       "org.springframework.ai.chat.client.observation.ChatClientObservationContext");
 
   /** The scopes this handler opened on the thread, innermost first. */
@@ -118,9 +120,15 @@ public final class LlmopsObservationHandler implements ObservationHandler<Observ
     });
   }
 
-  /** The context of the nearest parent observation that has a span, or null. */
+  /**
+   * The context of the nearest parent observation that has a span (for a tool call without one,
+   * of the model call that asked for it), or null.
+   */
   private static @Nullable LlmopsContext parentOf(Observation.Context context) {
     ObservationView parent = context.getParentObservation();
+    if (parent == null) {
+      parent = ToolCallParents.requestingCall(context);
+    }
     for (int depth = 0; parent != null && depth < 64; depth++) {
       Object span = parent.getContextView().get(SPAN);
       if (span instanceof Span found) {
@@ -131,14 +139,5 @@ public final class LlmopsObservationHandler implements ObservationHandler<Observ
       parent = parent.getContextView().getParentObservation();
     }
     return null;
-  }
-
-  private static boolean present(String className) {
-    try {
-      Class.forName(className, false, LlmopsObservationHandler.class.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException | LinkageError e) {
-      return false;
-    }
   }
 }

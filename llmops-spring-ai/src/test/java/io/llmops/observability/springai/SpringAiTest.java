@@ -163,6 +163,35 @@ class SpringAiTest {
   }
 
   @Test
+  void aStreamedToolLoopKeepsItsToolCallInTheTraceAndCountsEachCallsTokensOnce() {
+    ChatClient client = ChatClient.builder(models.chat(MODEL), models.registry(), null, null)
+        .build();
+    List<String> pieces;
+    try (Span root = Llmops.span("request").start()) {
+      pieces = client.prompt("Weather in Paris?").options(OpenAiChatOptions.builder()
+              .model(MODEL).streamUsage(true).build())
+          .tools(new WeatherTools()).stream().content().collectList().block();
+    }
+
+    assertThat(String.join("", pieces)).isEqualTo(AFTER_TOOL);
+    // the tools run on a thread of Reactor's; the stream's spans end after the root
+    await().until(() -> DecodedTraces.of(Exported.flushed(tracing.sink())).stream()
+        .anyMatch(trace -> !DecodedTraces.spansOfType(trace, "tool").isEmpty()));
+    List<JsonNode> traces = DecodedTraces.of(Exported.flushed(tracing.sink()));
+    assertThat(traces).extracting(trace -> trace.get("trace_id").asText()).containsOnly(
+        traces.get(0).get("trace_id").asText());
+    JsonNode tool = traces.stream().flatMap(trace -> DecodedTraces.spansOfType(trace, "tool")
+        .stream()).findFirst().orElseThrow();
+    assertThat(tool.get("span_name").asText()).isEqualTo("weather");
+    assertThat(traces.stream().flatMap(trace -> trace.findValuesAsText("span_id").stream()))
+        .as("the tool call's parent is a span of the trace")
+        .contains(DecodedTraces.parentOf(tool));
+    // Spring AI reports the loop's calls together on the stream: each call counts once
+    assertThat(exportedGenerations().stream()
+        .mapToLong(each -> each.at("/usage/input_tokens").asLong()).sum()).isEqualTo(24);
+  }
+
+  @Test
   void aCancelledStreamLeavesNoTimeToFirstTokenForTheNextStreamOnItsThread() {
     ChatClient client = ChatClient.builder(models.chat(MODEL), models.registry(), null, null)
         .defaultAdvisors(new ModelOnAnotherThread()).build();
