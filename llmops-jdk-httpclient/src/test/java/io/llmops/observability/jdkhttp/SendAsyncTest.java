@@ -116,6 +116,9 @@ class SendAsyncTest {
     assertThat(got).isInstanceOf(ExecutionException.class);
     assertThat(got.getCause()).isSameAs(catchThrowable(delegates::get).getCause());
     assertThat(handed).isSameAs(delegates.handle((response, error) -> error).join());
+    // the span ends in a stage of the delegate's future, which may still be running on the
+    // client's thread when join() returned here
+    await().atMost(Duration.ofSeconds(10)).until(() -> !Exported.flushed(sink).isEmpty());
     assertThat(Exported.onlyTrace(sink).at("/spans/0/metadata/error").asText())
         .startsWith("java.net.ConnectException");
   }
