@@ -63,8 +63,7 @@ class SendAsyncTest {
 
     // The client span ends in a stage of the response future that may run just after join()
     // returns; the trace goes out once it has.
-    await().atMost(Duration.ofSeconds(10)).until(() -> !Exported.flushed(sink).isEmpty());
-    Map<String, JsonNode> spans = DecodedTraces.spansByName(Exported.onlyTrace(sink));
+    Map<String, JsonNode> spans = DecodedTraces.spansByName(sentTrace());
     JsonNode span = spans.get("GET 127.0.0.1:" + server.port());
     assertThat(DecodedTraces.parentOf(span)).isEqualTo(caller.spanId());
     assertThat(span.at("/metadata/http.call_mode").asText()).isEqualTo("async");
@@ -90,7 +89,7 @@ class SendAsyncTest {
     release.complete(null);
     callback.join();
 
-    JsonNode span = Exported.onlyTrace(sink).at("/spans/0");
+    JsonNode span = sentTrace().at("/spans/0");
     assertThat(span.at("/metadata/status_code").asInt()).isEqualTo(200);
     assertThat(span.at("/metadata/latency_ms").isNumber()).isTrue();
   }
@@ -116,10 +115,7 @@ class SendAsyncTest {
     assertThat(got).isInstanceOf(ExecutionException.class);
     assertThat(got.getCause()).isSameAs(catchThrowable(delegates::get).getCause());
     assertThat(handed).isSameAs(delegates.handle((response, error) -> error).join());
-    // the span ends in a stage of the delegate's future, which may still be running on the
-    // client's thread when join() returned here
-    await().atMost(Duration.ofSeconds(10)).until(() -> !Exported.flushed(sink).isEmpty());
-    assertThat(Exported.onlyTrace(sink).at("/spans/0/metadata/error").asText())
+    assertThat(sentTrace().at("/spans/0/metadata/error").asText())
         .startsWith("java.net.ConnectException");
   }
 
@@ -137,7 +133,7 @@ class SendAsyncTest {
     assertThat(future.isCancelled()).isTrue();
     assertThat(catchThrowable(future::join)).isInstanceOf(CancellationException.class);
     assertThat(real.returned.isCancelled()).isTrue();
-    JsonNode span = Exported.onlyTrace(sink).at("/spans/0");
+    JsonNode span = sentTrace().at("/spans/0");
     assertThat(span.at("/metadata/error").asText())
         .startsWith("java.util.concurrent.CancellationException");
     assertThat(span.get("status").asText()).isEqualTo("error");
@@ -156,7 +152,7 @@ class SendAsyncTest {
     TraceManager.finalizeAndSend();
 
     assertThat(aborted).isInstanceOf(ExecutionException.class);
-    assertThat(Exported.onlyTrace(sink).at("/spans/0/status").asText()).isEqualTo("error");
+    assertThat(sentTrace().at("/spans/0/status").asText()).isEqualTo("error");
   }
 
   @Test
@@ -167,7 +163,16 @@ class SendAsyncTest {
     TraceManager.finalizeAndSend();
 
     assertThat(response.statusCode()).isEqualTo(500);
-    assertThat(Exported.onlyTrace(sink).at("/spans/0/metadata/error").asText())
+    assertThat(sentTrace().at("/spans/0/metadata/error").asText())
         .isEqualTo("HTTP 500");
+  }
+
+  /**
+   * The one trace sent, once it is: a call's span ends in a stage of the client's future, which
+   * may still be running on the client's thread when the test's own wait returned.
+   */
+  private JsonNode sentTrace() {
+    await().atMost(Duration.ofSeconds(10)).until(() -> !Exported.flushed(sink).isEmpty());
+    return Exported.onlyTrace(sink);
   }
 }
