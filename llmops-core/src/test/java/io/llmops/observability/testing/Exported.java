@@ -1,6 +1,7 @@
 package io.llmops.observability.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.llmops.observability.Llmops;
@@ -24,6 +25,16 @@ public final class Exported {
     List<TraceMessage> messages = flushed(sink);
     assertThat(messages).hasSize(1);
     return WireDecoder.trace(messages.get(0).body());
+  }
+
+  /**
+   * As {@link #onlyTrace}, once a message arrived (within ten seconds): for a span that ends on
+   * another thread after the test's own wait returned, as one ending in a stage of an HTTP
+   * client's future does (its waiters wake first).
+   */
+  public static JsonNode onlyTraceOnceSent(CollectingSink sink) {
+    await().atMost(Duration.ofSeconds(10)).until(() -> !flushed(sink).isEmpty());
+    return onlyTrace(sink);
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.llmops.observability.jdkhttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +19,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -63,7 +61,7 @@ class SendAsyncTest {
 
     // The client span ends in a stage of the response future that may run just after join()
     // returns; the trace goes out once it has.
-    Map<String, JsonNode> spans = DecodedTraces.spansByName(sentTrace());
+    Map<String, JsonNode> spans = DecodedTraces.spansByName(Exported.onlyTraceOnceSent(sink));
     JsonNode span = spans.get("GET 127.0.0.1:" + server.port());
     assertThat(DecodedTraces.parentOf(span)).isEqualTo(caller.spanId());
     assertThat(span.at("/metadata/http.call_mode").asText()).isEqualTo("async");
@@ -89,7 +87,7 @@ class SendAsyncTest {
     release.complete(null);
     callback.join();
 
-    JsonNode span = sentTrace().at("/spans/0");
+    JsonNode span = Exported.onlyTraceOnceSent(sink).at("/spans/0");
     assertThat(span.at("/metadata/status_code").asInt()).isEqualTo(200);
     assertThat(span.at("/metadata/latency_ms").isNumber()).isTrue();
   }
@@ -115,7 +113,7 @@ class SendAsyncTest {
     assertThat(got).isInstanceOf(ExecutionException.class);
     assertThat(got.getCause()).isSameAs(catchThrowable(delegates::get).getCause());
     assertThat(handed).isSameAs(delegates.handle((response, error) -> error).join());
-    assertThat(sentTrace().at("/spans/0/metadata/error").asText())
+    assertThat(Exported.onlyTraceOnceSent(sink).at("/spans/0/metadata/error").asText())
         .startsWith("java.net.ConnectException");
   }
 
@@ -133,7 +131,7 @@ class SendAsyncTest {
     assertThat(future.isCancelled()).isTrue();
     assertThat(catchThrowable(future::join)).isInstanceOf(CancellationException.class);
     assertThat(real.returned.isCancelled()).isTrue();
-    JsonNode span = sentTrace().at("/spans/0");
+    JsonNode span = Exported.onlyTraceOnceSent(sink).at("/spans/0");
     assertThat(span.at("/metadata/error").asText())
         .startsWith("java.util.concurrent.CancellationException");
     assertThat(span.get("status").asText()).isEqualTo("error");
@@ -152,7 +150,7 @@ class SendAsyncTest {
     TraceManager.finalizeAndSend();
 
     assertThat(aborted).isInstanceOf(ExecutionException.class);
-    assertThat(sentTrace().at("/spans/0/status").asText()).isEqualTo("error");
+    assertThat(Exported.onlyTraceOnceSent(sink).at("/spans/0/status").asText()).isEqualTo("error");
   }
 
   @Test
@@ -163,16 +161,7 @@ class SendAsyncTest {
     TraceManager.finalizeAndSend();
 
     assertThat(response.statusCode()).isEqualTo(500);
-    assertThat(sentTrace().at("/spans/0/metadata/error").asText())
+    assertThat(Exported.onlyTraceOnceSent(sink).at("/spans/0/metadata/error").asText())
         .isEqualTo("HTTP 500");
-  }
-
-  /**
-   * The one trace sent, once it is: a call's span ends in a stage of the client's future, which
-   * may still be running on the client's thread when the test's own wait returned.
-   */
-  private JsonNode sentTrace() {
-    await().atMost(Duration.ofSeconds(10)).until(() -> !Exported.flushed(sink).isEmpty());
-    return Exported.onlyTrace(sink);
   }
 }
