@@ -55,16 +55,11 @@ class TrackedBeansTest {
     context.close();
   }
 
-  private JsonNode onlyTrace() {
-    Llmops.flush(Duration.ofSeconds(5));
-    return Exported.onlyTrace(sink);
-  }
-
   @Test
   void anAgentCallRecordsTheAgentToolAndGenerationSpansNestedAsTheCallsWere() {
     agent.answer("capital of France?");
 
-    var spans = spansByName(onlyTrace());
+    var spans = spansByName(Exported.onlyTrace(sink));
     JsonNode root = spans.get("support_agent");
     JsonNode tool = spans.get("facts_lookup");
     JsonNode chat = spans.get("chat");
@@ -83,7 +78,7 @@ class TrackedBeansTest {
   void theGenerationCarriesModelPromptUsageAndCost() {
     agent.answer("capital of France?");
 
-    JsonNode chat = spansByName(onlyTrace()).get("chat");
+    JsonNode chat = spansByName(Exported.onlyTrace(sink)).get("chat");
     assertThat(chat.get("model_id").asText()).isEqualTo("gpt-4o-mini");
     assertThat(chat.get("prompt").asText()).startsWith("Answer 'capital of France?' with: Paris");
     assertThat(chat.get("response").asText()).isEqualTo("Paris.");
@@ -97,7 +92,7 @@ class TrackedBeansTest {
   void tagsAndMetadataAreReadAsTheAgentReadsThem() {
     agent.answer("q");
 
-    JsonNode root = spansByName(onlyTrace()).get("support_agent");
+    JsonNode root = spansByName(Exported.onlyTrace(sink)).get("support_agent");
     assertThat(root.get("tags")).extracting(JsonNode::asText).containsExactly("support");
     assertThat(root.at("/metadata/tier").isIntegralNumber()).isTrue();
     assertThat(root.at("/metadata/temperature").asDouble()).isEqualTo(0.5);
@@ -110,7 +105,7 @@ class TrackedBeansTest {
 
     assertThatThrownBy(() -> agent.fail(failure)).isSameAs(failure);
 
-    JsonNode span = spansByName(onlyTrace()).get("failing_step");
+    JsonNode span = spansByName(Exported.onlyTrace(sink)).get("failing_step");
     assertThat(span.get("status").asText()).isEqualTo("error");
     assertThat(span.get("error").asText()).isEqualTo("java.io.IOException: disk gone");
   }
@@ -122,7 +117,7 @@ class TrackedBeansTest {
     reply.complete("later");
 
     assertThat(returned).isSameAs(reply);
-    JsonNode span = spansByName(onlyTrace()).get("later_agent");
+    JsonNode span = spansByName(Exported.onlyTrace(sink)).get("later_agent");
     assertThat(span.at("/output_data/output").asText()).isEqualTo("later");
   }
 
@@ -147,7 +142,7 @@ class TrackedBeansTest {
 
       assertThat(log.text()).contains("withLocals asks for captureLocals, which Spring AOP cannot see");
     }
-    JsonNode span = spansByName(onlyTrace()).get("withLocals");
+    JsonNode span = spansByName(Exported.onlyTrace(sink)).get("withLocals");
     assertThat(span.at("/output_data/output").asText()).isEqualTo("ABC");
   }
 

@@ -5,7 +5,6 @@ import static io.llmops.observability.testing.DecodedTraces.spansByName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.llmops.observability.Llmops;
 import io.llmops.observability.spi.Weaving;
 import io.llmops.observability.spring.boot.buildtime.BuildTimeWoven;
 import io.llmops.observability.spring.boot.buildtime.MixedSupportAgent;
@@ -14,7 +13,6 @@ import io.llmops.observability.spring.boot.internal.TrackedMethodInterceptor;
 import io.llmops.observability.testing.CollectingSink;
 import io.llmops.observability.testing.Exported;
 import java.lang.reflect.Method;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,11 +61,6 @@ class TrackedBeansWovenAtBuildTimeTest {
     context.close();
   }
 
-  private JsonNode onlyTrace() {
-    Llmops.flush(Duration.ofSeconds(5));
-    return Exported.onlyTrace(sink);
-  }
-
   @Test
   void theToolBeanIsWovenAtBuildTimeAndStillProxiedByTheStartersAop()
       throws ClassNotFoundException {
@@ -84,7 +77,7 @@ class TrackedBeansWovenAtBuildTimeTest {
     context.getBean(MixedSupportAgent.class).answer("capital of France?");
 
     // spansByName fails on a name recorded twice
-    var spans = spansByName(onlyTrace());
+    var spans = spansByName(Exported.onlyTrace(sink));
     assertThat(spans).containsOnlyKeys("support_agent", "facts_lookup", "chat");
     String agent = spans.get("support_agent").get("span_id").asText();
     assertThat(parentOf(spans.get("support_agent"))).isNull();
@@ -104,7 +97,7 @@ class TrackedBeansWovenAtBuildTimeTest {
 
     assertThat(lookup.invoke(tool, "q")).isEqualTo("Paris is the capital of France");
 
-    JsonNode trace = onlyTrace();
+    JsonNode trace = Exported.onlyTrace(sink);
     assertThat(trace.get("spans")).hasSize(1);
     assertThat(trace.at("/spans/0/span_name").asText()).isEqualTo("facts_lookup");
     assertThat(sink.violations()).isEmpty();
